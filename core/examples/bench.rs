@@ -1,0 +1,324 @@
+//! Benchmarks of the core against the mock over HTTPS with keep-alive, in one run, as
+//! ratios; writes `BENCHMARKS.md` at the top of the repository and prints the figures.
+//!
+//! `cargo run --release -p qem-core --example bench [-- --quick]`
+//!
+//! The mock runs in a child process (this program re-executed with `--serve-mock`) so
+//! that the memory measured for the streamed export is the client's alone.
+
+use futures_util::StreamExt;
+use qem_core::{Client, ClientConfig, Credentials};
+use serde_json::{json, Value};
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+const SERVER: &str = "Local Server";
+const TASK: &str = "SalesDBBackup";
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("--serve-mock") {
+        return serve_mock(&args[2]);
+    }
+    let quick = args.iter().any(|a| a == "--quick");
+    let rt = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(2)
+        .enable_all()
+        .build()?;
+    let dir = tempfile::tempdir()?;
+    let cert = dir.path().join("mock.pem");
+    let (mut child, url) = start_mock_process(&cert)?;
+    let pem = std::fs::read(&cert)?;
+    let result = rt.block_on(run(&url, &pem, quick, dir.path()));
+    let _ = child.kill();
+    let _ = child.wait();
+    let report = result?;
+    println!("{report}");
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../BENCHMARKS.md");
+    std::fs::write(&out, report)?;
+    println!("written to {}", out.display());
+    Ok(())
+}
+
+fn serve_mock(cert_out: &str) -> Result<(), Box<dyn std::error::Error>> {
+    let mock = qem_mock::MockServer::start_background(qem_mock::MockConfig::default())?;
+    std::fs::write(cert_out, mock.ca_cert_pem().unwrap_or_default())?;
+    println!("listening on {}", mock.base_url());
+    // Serve until the parent kills us.
+    loop {
+        std::thread::sleep(Duration::from_secs(3600));
+    }
+}
+
+fn start_mock_process(
+    cert: &std::path::Path,
+) -> Result<(Child, String), Box<dyn std::error::Error>> {
+    let mut child = Command::new(std::env::current_exe()?)
+        .arg("--serve-mock")
+        .arg(cert)
+        .stdout(Stdio::piped())
+        .spawn()?;
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().ok_or("no stdout")?).read_line(&mut line)?;
+    let url = line
+        .trim()
+        .strip_prefix("listening on ")
+        .ok_or("the mock did not start")?
+        .to_string();
+    Ok((child, url))
+}
+
+fn creds() -> Credentials {
+    Credentials::active_directory("QEM\\admin", "admin-pass")
+}
+
+async fn control(
+    http: &reqwest::Client,
+    url: &str,
+    verb: reqwest::Method,
+    path: &str,
+    body: Option<Value>,
+) -> Result<Value, Box<dyn std::error::Error>> {
+    let root = url
+        .split("/attunityenterprisemanager")
+        .next()
+        .unwrap_or(url);
+    let mut req = http.request(verb, format!("{root}{path}"));
+    if let Some(b) = body {
+        req = req
+            .header("Content-Type", "application/json")
+            .body(serde_json::to_vec(&b)?);
+    }
+    let resp = req.send().await?;
+    let status = resp.status();
+    let text = resp.text().await?;
+    if !status.is_success() {
+        return Err(format!("{path}: HTTP {status}: {text}").into());
+    }
+    Ok(serde_json::from_str(&text).unwrap_or(Value::Null))
+}
+
+fn raw_http(pem: &[u8]) -> Result<reqwest::Client, Box<dyn std::error::Error>> {
+    // The floor: the same stack (reqwest, rustls, HTTP/1.1 keep-alive) without the core.
+    let mut roots = rustls::RootCertStore::empty();
+    for c in rustls_pki_types::CertificateDer::pem_slice_iter(pem) {
+        roots.add(c?)?;
+    }
+    let tls = rustls::ClientConfig::builder_with_provider(Arc::new(
+        rustls::crypto::ring::default_provider(),
+    ))
+    .with_safe_default_protocol_versions()?
+    .with_root_certificates(roots)
+    .with_no_client_auth();
+    Ok(reqwest::Client::builder()
+        .use_preconfigured_tls(tls)
+        .http1_only()
+        .build()?)
+}
+
+use rustls_pki_types::pem::PemObject as _;
+
+async fn run(
+    url: &str,
+    pem: &[u8],
+    quick: bool,
+    tmp: &std::path::Path,
+) -> Result<String, Box<dyn std::error::Error>> {
+    let http = raw_http(pem)?;
+    let mut out = String::new();
+    out.push_str("# Benchmarks\n\nProduced by `cargo run --release -p qem-core --example bench`: the core against the mock Enterprise Manager over HTTPS with keep-alive, the mock in a child process, on this 2-core machine, all figures from one run. Ratios matter; absolute numbers vary with the machine.\n\n");
+
+    // 1. Sequential GetTaskDetails: the core against a bare reqwest loop.
+    let n = if quick { 500 } else { 3000 };
+    let client = Client::connect(ClientConfig::new(url, creds()).ca_pem(pem.to_vec())).await?;
+    let login = http
+        .get(format!("{url}/api/v1/login"))
+        .header("Authorization", creds_header())
+        .send()
+        .await?;
+    let token = login
+        .headers()
+        .get("EnterpriseManager.APISessionID")
+        .ok_or("no session")?
+        .clone();
+    let details_url = format!("{url}/api/v1/servers/Local%20Server/tasks/{TASK}");
+    let mut core_rate = 0.0;
+    let mut floor_rate = 0.0;
+    // Alternate rounds so both see the same machine conditions; keep the best of each.
+    for _ in 0..3 {
+        let t = Instant::now();
+        for _ in 0..n {
+            let d = client.get_task_details(SERVER, TASK).await?;
+            std::hint::black_box(d);
+        }
+        core_rate = f64::max(core_rate, n as f64 / t.elapsed().as_secs_f64());
+        let t = Instant::now();
+        for _ in 0..n {
+            let r = http
+                .get(&details_url)
+                .header("EnterpriseManager.APISessionID", token.clone())
+                .send()
+                .await?;
+            let v: Value = serde_json::from_slice(&r.bytes().await?)?;
+            std::hint::black_box(v);
+        }
+        floor_rate = f64::max(floor_rate, n as f64 / t.elapsed().as_secs_f64());
+    }
+    let ratio = floor_rate / core_rate;
+    out.push_str(&format!(
+        "## Sequential get_task_details\n\n| path | calls/s | per call |\n|---|---|---|\n| core (typed model) | {core_rate:.0} | {:.1} µs |\n| bare reqwest loop (floor, JSON parsed) | {floor_rate:.0} | {:.1} µs |\n\nCore time per call / floor time per call: **{ratio:.2}×** (target ≤ 1.3×; best of 3 alternating rounds of {n} calls).\n\n",
+        1e6 / core_rate,
+        1e6 / floor_rate
+    ));
+
+    // 2. 1,000 calls over 20 servers with the async client.
+    let mut state = control(&http, url, reqwest::Method::GET, "/mock/state", None).await?;
+    let template = state["servers"][0].clone();
+    let servers: Vec<Value> = (0..20)
+        .map(|i| {
+            let mut s = template.clone();
+            s["name"] = json!(format!("srv-{i:02}"));
+            s["host"] = json!(format!("rep{i}.example.net"));
+            s
+        })
+        .collect();
+    state["servers"] = Value::Array(servers);
+    control(&http, url, reqwest::Method::PUT, "/mock/state", Some(state)).await?;
+    control(
+        &http,
+        url,
+        reqwest::Method::PUT,
+        "/mock/faults",
+        Some(json!({"latency_ms": 5})),
+    )
+    .await?;
+    let client = Client::connect(ClientConfig::new(url, creds()).ca_pem(pem.to_vec())).await?;
+    let in_flight = Arc::new(AtomicUsize::new(0));
+    let peak = Arc::new(AtomicUsize::new(0));
+    let t = Instant::now();
+    let results: Vec<_> = futures_util::stream::iter(0..1000)
+        .map(|i| {
+            let (c, f, p) = (client.clone(), in_flight.clone(), peak.clone());
+            async move {
+                let now = f.fetch_add(1, Ordering::SeqCst) + 1;
+                p.fetch_max(now, Ordering::SeqCst);
+                let r = c
+                    .get_task_details(&format!("srv-{:02}", i % 20), TASK)
+                    .await;
+                f.fetch_sub(1, Ordering::SeqCst);
+                r
+            }
+        })
+        .buffer_unordered(100)
+        .collect()
+        .await;
+    let wall = t.elapsed();
+    let failed = results.iter().filter(|r| r.is_err()).count();
+    out.push_str(&format!(
+        "## 1,000 get_task_details over 20 servers, async\n\nThe mock adds 5 ms to every answer. Wall time **{:.2} s** for 1,000 calls ({failed} failed), concurrency reached **{}** (limit 100); one after another they would take at least {:.1} s, so the speed-up is **{:.0}×**.\n\n",
+        wall.as_secs_f64(),
+        peak.load(Ordering::SeqCst),
+        1000.0 * 0.005,
+        5.0 / wall.as_secs_f64()
+    ));
+    control(
+        &http,
+        url,
+        reqwest::Method::PUT,
+        "/mock/faults",
+        Some(json!({})),
+    )
+    .await?;
+
+    // 3. A generated ~200 MB repository exported to a file by streaming.
+    let target_mb: u64 = if quick { 20 } else { 200 };
+    let tasks = target_mb * 10;
+    control(&http, url, reqwest::Method::POST, "/mock/generate", Some(json!({"server": "Big", "tasks": tasks, "tables_per_task": 20, "padding_bytes": 100_000}))).await?;
+    let client = Client::connect(ClientConfig::new(url, creds()).ca_pem(pem.to_vec())).await?;
+    reset_peak_rss();
+    let before = rss_kb("VmHWM");
+    let path = tmp.join("big-export.json");
+    let t = Instant::now();
+    let bytes = client.export_all_to_file("Big", &path).await?;
+    let secs = t.elapsed().as_secs_f64();
+    let peak_kb = rss_kb("VmHWM");
+    let _ = std::fs::remove_file(&path);
+    out.push_str(&format!(
+        "## Streaming export of a generated repository\n\nExportAll of a server with {tasks} generated tasks: **{:.0} MB** written to a file in {secs:.1} s ({:.0} MB/s). Peak resident memory of the whole client process during the export: **{:.1} MB** (target < 64 MB; {:.1} MB before it started).\n\n",
+        bytes as f64 / 1e6,
+        bytes as f64 / 1e6 / secs,
+        peak_kb as f64 / 1024.0,
+        before as f64 / 1024.0
+    ));
+
+    // 4. The mock's own capacity, so it never limits a benchmark.
+    control(&http, url, reqwest::Method::POST, "/mock/reset", None).await?;
+    let login = http
+        .get(format!("{url}/api/v1/login"))
+        .header("Authorization", creds_header())
+        .send()
+        .await?;
+    let token = login
+        .headers()
+        .get("EnterpriseManager.APISessionID")
+        .ok_or("no session")?
+        .clone();
+    let list_url = format!("{url}/api/v1/servers");
+    let total = if quick { 5_000 } else { 40_000 };
+    let conns = 32;
+    let t = Instant::now();
+    let done = Arc::new(AtomicUsize::new(0));
+    let workers: Vec<_> = (0..conns)
+        .map(|_| {
+            let (c, u, tok, d) = (http.clone(), list_url.clone(), token.clone(), done.clone());
+            tokio::spawn(async move {
+                while d.fetch_add(1, Ordering::SeqCst) < total {
+                    let r = c
+                        .get(&u)
+                        .header("EnterpriseManager.APISessionID", tok.clone())
+                        .send()
+                        .await;
+                    if let Ok(r) = r {
+                        let _ = r.bytes().await;
+                    }
+                }
+            })
+        })
+        .collect();
+    for w in workers {
+        w.await?;
+    }
+    let rate = total as f64 / t.elapsed().as_secs_f64();
+    out.push_str(&format!(
+        "## Mock capacity\n\n{total} GetServerList requests over {conns} keep-alive HTTPS connections, with the load generator on the same 2 cores: **{rate:.0} requests/s** (target ≥ 10,000).\n",
+    ));
+    Ok(out)
+}
+
+fn creds_header() -> String {
+    use base64::Engine as _;
+    format!(
+        "Basic {}",
+        base64::engine::general_purpose::STANDARD.encode("QEM\\admin:admin-pass")
+    )
+}
+
+fn reset_peak_rss() {
+    // Writing 5 resets VmHWM to the current RSS (Linux 4.0 and later).
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+}
+
+fn rss_kb(field: &str) -> u64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with(field))
+                .and_then(|l| l.split_whitespace().nth(1))
+                .and_then(|v| v.parse().ok())
+        })
+        .unwrap_or(0)
+}

@@ -1,0 +1,700 @@
+//! The async client: session handling, sending, retries and answer decoding, shared by
+//! the typed methods (`api.rs`) and the generic entry ([`Client::call`]).
+
+use crate::config::ClientConfig;
+use crate::error::{codes, from_reqwest, ErrorKind, INVALID_SESSION_ID, UNAUTHORIZED_REQUEST};
+use crate::ops::{Answer, AuthScheme, Operation, Service, Verb, QEM};
+use crate::request::{prepare, Args, Payload, Prepared, PreparedBody, JSON};
+use crate::{Error, Result};
+use bytes::{Bytes, BytesMut};
+use reqwest::header::{HeaderValue, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE};
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, RwLock};
+use std::time::{Duration, Instant};
+use tokio::io::{AsyncWrite, AsyncWriteExt};
+
+/// An Enterprise Manager client. Cheap to clone (clones share one connection pool and
+/// one session), `Send + Sync`, safe to use from many tasks at once.
+#[derive(Clone)]
+pub struct Client {
+    pub(crate) inner: Arc<Inner>,
+}
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("url", &self.inner.config.url)
+            .field("credentials", &self.inner.config.credentials)
+            .finish_non_exhaustive()
+    }
+}
+
+pub(crate) struct Inner {
+    pub(crate) config: ClientConfig,
+    service: &'static Service,
+    api_root: String,
+    auth_header: HeaderValue,
+    session_header: &'static str,
+    http: reqwest::Client,
+    session: RwLock<Session>,
+    /// One login at a time: concurrent calls that hit an expired session share it.
+    login_lock: tokio::sync::Mutex<()>,
+    closed: AtomicBool,
+}
+
+struct Session {
+    token: Option<HeaderValue>,
+    /// Bumped by every login, so a caller can tell whether someone renewed already.
+    generation: u64,
+    last_used: Instant,
+}
+
+/// A successful answer, before decoding.
+pub(crate) enum Reply {
+    /// The whole body.
+    Bytes(Bytes),
+    /// A document being streamed: the first bytes read, and the rest.
+    Stream(Bytes, reqwest::Response),
+}
+
+/// How much of a streamed document is read before deciding it is not an error body.
+const PEEK: usize = 8 * 1024;
+
+impl Client {
+    /// A client for these settings. Nothing is sent until the first call, which logs in.
+    pub fn new(config: ClientConfig) -> Result<Client> {
+        config.credentials.validate()?;
+        let service = &QEM;
+        let api_root = config.api_root(service.base_path)?;
+        let http = config.http_client()?;
+        let mut auth_header =
+            HeaderValue::from_str(&config.credentials.basic_header()).map_err(|_| {
+                Error::invalid_argument("credentials hold characters a header cannot carry")
+            })?;
+        auth_header.set_sensitive(true);
+        let AuthScheme::QemSession { header, .. } = service.auth else {
+            unreachable!("Enterprise Manager uses sessions")
+        };
+        Ok(Client {
+            inner: Arc::new(Inner {
+                config,
+                service,
+                api_root,
+                auth_header,
+                session_header: header,
+                http,
+                session: RwLock::new(Session {
+                    token: None,
+                    generation: 0,
+                    last_used: Instant::now(),
+                }),
+                login_lock: tokio::sync::Mutex::new(()),
+                closed: AtomicBool::new(false),
+            }),
+        })
+    }
+
+    /// A client that has logged in: wrong credentials fail here.
+    pub async fn connect(config: ClientConfig) -> Result<Client> {
+        let client = Client::new(config)?;
+        client.login().await?;
+        Ok(client)
+    }
+
+    /// The settings this client was made with.
+    pub fn config(&self) -> &ClientConfig {
+        &self.inner.config
+    }
+
+    /// The operation table this client serves.
+    pub fn service(&self) -> &'static Service {
+        self.inner.service
+    }
+
+    /// Logs in now (again), replacing any session (2.5).
+    pub async fn login(&self) -> Result<()> {
+        self.check_open()?;
+        let _guard = self.inner.login_lock.lock().await;
+        self.login_locked().await
+    }
+
+    /// Ends the session (2.6). A later call logs in again.
+    pub async fn logout(&self) -> Result<()> {
+        self.check_open()?;
+        self.logout_inner().await
+    }
+
+    /// Logs out and refuses every later call with `CLIENT_CLOSED`. Closing twice is fine.
+    pub async fn close(&self) -> Result<()> {
+        if self.inner.closed.swap(true, Ordering::SeqCst) {
+            return Ok(());
+        }
+        self.logout_inner().await
+    }
+
+    /// True once [`Client::close`] was called.
+    pub fn is_closed(&self) -> bool {
+        self.inner.closed.load(Ordering::SeqCst)
+    }
+
+    async fn logout_inner(&self) -> Result<()> {
+        let token = self
+            .inner
+            .session
+            .write()
+            .expect("session lock")
+            .token
+            .take();
+        let Some(token) = token else { return Ok(()) };
+        let op = self.op("Logout");
+        let url = format!("{}/logout", self.inner.api_root);
+        let req = self
+            .inner
+            .http
+            .get(url)
+            .header(self.inner.session_header, token)
+            .header(CONTENT_TYPE, JSON);
+        let resp = self.send_with_timeout(op, req, None).await?;
+        let status = resp.status().as_u16();
+        let body = read_all(op, resp, self.inner.config.read_timeout).await?;
+        // A session that already expired is logged out all the same.
+        match decode_failure(status, &body) {
+            Some(e) if !e.is_session_error() => Err(e.with_operation(op.name)),
+            _ => Ok(()),
+        }
+    }
+
+    fn check_open(&self) -> Result<()> {
+        if self.inner.closed.load(Ordering::SeqCst) {
+            return Err(Error::new(
+                ErrorKind::Closed,
+                codes::CLIENT_CLOSED,
+                "the client was closed",
+            ));
+        }
+        Ok(())
+    }
+
+    pub(crate) fn op(&self, name: &str) -> &'static Operation {
+        self.inner
+            .service
+            .find(name)
+            .expect("every typed method has a table entry")
+    }
+
+    async fn login_locked(&self) -> Result<()> {
+        let op = self.op("Login");
+        let url = format!("{}/login", self.inner.api_root);
+        let req = match self.inner.config.login_method {
+            crate::config::LoginMethod::Get => self.inner.http.get(url),
+            crate::config::LoginMethod::Post => self
+                .inner
+                .http
+                .post(url)
+                .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(CONTENT_LENGTH, "0")
+                .body(Bytes::new()),
+        };
+        let req = req.header(AUTHORIZATION, self.inner.auth_header.clone());
+        let resp = self.send_with_timeout(op, req, None).await?;
+        let status = resp.status().as_u16();
+        let token = resp.headers().get(self.inner.session_header).cloned();
+        let body = read_all(op, resp, self.inner.config.read_timeout).await?;
+        if let Some(mut e) = decode_failure(status, &body) {
+            if status == 401 && e.error_code() == codes::HTTP_ERROR {
+                e = Error::server(UNAUTHORIZED_REQUEST, "Unauthorized Request.", 401);
+            }
+            return Err(e.with_operation(op.name));
+        }
+        let Some(mut token) = token.filter(|t| !t.is_empty()) else {
+            return Err(Error::invalid_response(
+                format!(
+                    "login answered without the {} header",
+                    self.inner.session_header
+                ),
+                Some(status),
+            )
+            .with_operation(op.name));
+        };
+        token.set_sensitive(true);
+        let mut s = self.inner.session.write().expect("session lock");
+        s.token = Some(token);
+        s.generation += 1;
+        s.last_used = Instant::now();
+        tracing::debug!(generation = s.generation, "logged in");
+        Ok(())
+    }
+
+    /// The current session, logging in first when there is none, or when a call that
+    /// cannot be repeated (a streamed upload) might otherwise meet an expired one.
+    async fn session(&self, fresh_needed: bool) -> Result<(HeaderValue, u64)> {
+        if let Some(found) = self.usable_session(fresh_needed) {
+            return Ok(found);
+        }
+        let _guard = self.inner.login_lock.lock().await;
+        if let Some(found) = self.usable_session(fresh_needed) {
+            return Ok(found);
+        }
+        self.login_locked().await?;
+        let s = self.inner.session.read().expect("session lock");
+        Ok((s.token.clone().expect("just logged in"), s.generation))
+    }
+
+    fn usable_session(&self, fresh_needed: bool) -> Option<(HeaderValue, u64)> {
+        let s = self.inner.session.read().expect("session lock");
+        let idle_limit = self
+            .inner
+            .config
+            .session_idle
+            .saturating_sub(Duration::from_secs(5));
+        let stale = fresh_needed && s.last_used.elapsed() >= idle_limit;
+        match &s.token {
+            Some(t) if !stale => Some((t.clone(), s.generation)),
+            _ => None,
+        }
+    }
+
+    /// Logs in again unless another call already did since `stale_generation`.
+    async fn renew(&self, stale_generation: u64) -> Result<()> {
+        let _guard = self.inner.login_lock.lock().await;
+        {
+            let s = self.inner.session.read().expect("session lock");
+            if s.generation != stale_generation && s.token.is_some() {
+                return Ok(());
+            }
+        }
+        self.login_locked().await
+    }
+
+    /// Runs one operation: the session, the request, retries, one renewal, and the
+    /// detection of error answers. Returns the successful body.
+    pub(crate) async fn execute(&self, op: &'static Operation, args: &Args) -> Result<Reply> {
+        self.check_open()?;
+        let prepared =
+            prepare(op, &self.inner.api_root, args).map_err(|e| e.with_operation(op.name))?;
+        let repeatable = args.is_repeatable();
+        let mut renewed = false;
+        loop {
+            let (token, generation) = self.session(!repeatable).await?;
+            match self.attempt(op, &prepared, args, &token).await {
+                Err(e) if e.is_session_error() && !renewed && repeatable => {
+                    tracing::debug!(op = op.name, "session expired; logging in again");
+                    self.renew(generation).await?;
+                    renewed = true;
+                }
+                other => return other.map_err(|e| e.with_operation(op.name)),
+            }
+        }
+    }
+
+    /// One call, with retries of reads after connection errors and 502/503/504.
+    async fn attempt(
+        &self,
+        op: &'static Operation,
+        prepared: &Prepared,
+        args: &Args,
+        token: &HeaderValue,
+    ) -> Result<Reply> {
+        let policy = self.inner.config.retry;
+        let mut tries = 0u32;
+        loop {
+            let result = self.attempt_once(op, prepared, args, token).await;
+            let retry = op.is_retry_safe()
+                && tries < policy.max_retries
+                && match &result {
+                    Err(e) => {
+                        e.kind() == ErrorKind::Connection
+                            || matches!(e.http_status(), Some(502..=504))
+                    }
+                    Ok(_) => false,
+                };
+            if !retry {
+                return result;
+            }
+            let delay = backoff(policy.base_delay, policy.max_delay, tries);
+            tracing::debug!(op = op.name, attempt = tries + 1, ?delay, "retrying a read");
+            tokio::time::sleep(delay).await;
+            tries += 1;
+        }
+    }
+
+    async fn attempt_once(
+        &self,
+        op: &'static Operation,
+        prepared: &Prepared,
+        args: &Args,
+        token: &HeaderValue,
+    ) -> Result<Reply> {
+        let started = Instant::now();
+        let method = match op.verb {
+            Verb::Get => reqwest::Method::GET,
+            Verb::Post => reqwest::Method::POST,
+            Verb::Put => reqwest::Method::PUT,
+            Verb::Patch => reqwest::Method::PATCH,
+            Verb::Delete => reqwest::Method::DELETE,
+        };
+        let mut req = self
+            .inner
+            .http
+            .request(method, &prepared.url)
+            .header(self.inner.session_header, token.clone());
+        req = match &prepared.body {
+            PreparedBody::Empty if op.verb == Verb::Get => req,
+            PreparedBody::Empty => req.header(CONTENT_LENGTH, "0").body(Bytes::new()),
+            PreparedBody::Bytes(b, ct) => req.header(CONTENT_TYPE, *ct).body(b.clone()),
+            PreparedBody::File(path) => {
+                let file = tokio::fs::File::open(path)
+                    .await
+                    .map_err(|e| Error::io(&format!("opening {}", path.display()), &e))?;
+                let len = file
+                    .metadata()
+                    .await
+                    .map_err(|e| Error::io(&format!("reading {}", path.display()), &e))?
+                    .len();
+                let stream = tokio_util::io::ReaderStream::with_capacity(file, 64 * 1024);
+                req.header(CONTENT_TYPE, JSON)
+                    .header(CONTENT_LENGTH, len)
+                    .body(reqwest::Body::wrap_stream(stream))
+            }
+            PreparedBody::Reader => {
+                let reader = match &args.payload {
+                    Some(Payload::Reader(r)) => r.lock().expect("reader lock").take(),
+                    _ => None,
+                };
+                let Some(reader) = reader else {
+                    return Err(Error::invalid_argument(
+                        "a payload reader can be sent only once",
+                    ));
+                };
+                let stream = tokio_util::io::ReaderStream::with_capacity(reader, 64 * 1024);
+                req.header(CONTENT_TYPE, JSON)
+                    .body(reqwest::Body::wrap_stream(stream))
+            }
+        };
+        let resp = self
+            .send_with_timeout(op, req, prepared.server_wait)
+            .await?;
+        {
+            let mut s = self.inner.session.write().expect("session lock");
+            s.last_used = Instant::now();
+        }
+        let status = resp.status().as_u16();
+        let read_timeout = self.inner.config.read_timeout;
+        let reply = if op.answer == Answer::Document && (200..300).contains(&status) {
+            let (head, resp, complete) = peek(op, resp, read_timeout).await?;
+            if complete {
+                if let Some(e) = decode_failure(status, &head) {
+                    return Err(e);
+                }
+                Reply::Bytes(head)
+            } else if looks_like_error(&head) {
+                let rest = read_all(op, resp, read_timeout).await?;
+                let mut all = BytesMut::from(&head[..]);
+                all.extend_from_slice(&rest);
+                match decode_failure(status, &all) {
+                    Some(e) => return Err(e),
+                    None => Reply::Bytes(all.freeze()),
+                }
+            } else {
+                Reply::Stream(head, resp)
+            }
+        } else {
+            let body = read_all(op, resp, read_timeout).await?;
+            if let Some(e) = decode_failure(status, &body) {
+                // 401 after a successful login means the session is gone; the server's
+                // own code is kept for the caller should renewal not help.
+                let e = if status == 401 {
+                    e.with_kind(ErrorKind::Session)
+                } else {
+                    e
+                };
+                tracing::debug!(op = op.name, status, code = e.error_code(), "call failed");
+                return Err(e);
+            }
+            Reply::Bytes(body)
+        };
+        tracing::debug!(
+            op = op.name,
+            status,
+            elapsed_ms = started.elapsed().as_millis() as u64,
+            "call"
+        );
+        Ok(reply)
+    }
+
+    async fn send_with_timeout(
+        &self,
+        op: &'static Operation,
+        req: reqwest::RequestBuilder,
+        server_wait: Option<u64>,
+    ) -> Result<reqwest::Response> {
+        let cfg = &self.inner.config;
+        // The server may legitimately stay silent for the whole `timeout` it was given.
+        let limit =
+            cfg.connect_timeout + cfg.read_timeout + Duration::from_secs(server_wait.unwrap_or(0));
+        match tokio::time::timeout(limit, req.send()).await {
+            Ok(Ok(resp)) => Ok(resp),
+            Ok(Err(e)) => Err(from_reqwest(&e).with_operation(op.name)),
+            Err(_) => Err(Error::new(
+                ErrorKind::Timeout,
+                codes::TIMEOUT,
+                format!("no answer within {} s", limit.as_secs()),
+            )
+            .with_operation(op.name)),
+        }
+    }
+
+    /// Streams a document answer into `writer`; returns the bytes written.
+    pub(crate) async fn stream_reply<W: AsyncWrite + Unpin + ?Sized>(
+        &self,
+        op: &'static Operation,
+        reply: Reply,
+        writer: &mut W,
+    ) -> Result<u64> {
+        let werr =
+            |e: std::io::Error| Error::io("writing the document", &e).with_operation(op.name);
+        match reply {
+            Reply::Bytes(b) => {
+                writer.write_all(&b).await.map_err(werr)?;
+                writer.flush().await.map_err(werr)?;
+                Ok(b.len() as u64)
+            }
+            Reply::Stream(head, mut resp) => {
+                writer.write_all(&head).await.map_err(werr)?;
+                let mut total = head.len() as u64;
+                while let Some(chunk) =
+                    next_chunk(op, &mut resp, self.inner.config.read_timeout).await?
+                {
+                    writer.write_all(&chunk).await.map_err(werr)?;
+                    total += chunk.len() as u64;
+                }
+                writer.flush().await.map_err(werr)?;
+                Ok(total)
+            }
+        }
+    }
+
+    /// Collects a reply whole.
+    pub(crate) async fn reply_bytes(&self, op: &'static Operation, reply: Reply) -> Result<Bytes> {
+        match reply {
+            Reply::Bytes(b) => Ok(b),
+            Reply::Stream(head, resp) => {
+                let rest = read_all(op, resp, self.inner.config.read_timeout).await?;
+                let mut all = BytesMut::with_capacity(head.len() + rest.len());
+                all.extend_from_slice(&head);
+                all.extend_from_slice(&rest);
+                Ok(all.freeze())
+            }
+        }
+    }
+}
+
+impl Drop for Inner {
+    fn drop(&mut self) {
+        // Best effort: end the session of a client dropped without close().
+        if self.closed.load(Ordering::SeqCst) {
+            return;
+        }
+        let token = match self.session.get_mut() {
+            Ok(s) => s.token.take(),
+            Err(_) => None,
+        };
+        let Some(token) = token else { return };
+        let req = self
+            .http
+            .get(format!("{}/logout", self.api_root))
+            .header(self.session_header, token)
+            .timeout(Duration::from_secs(5));
+        let fut = async move {
+            let _ = req.send().await;
+        };
+        if let Ok(handle) = tokio::runtime::Handle::try_current() {
+            handle.spawn(fut);
+        } else if let Ok(rt) = crate::runtime::shared() {
+            rt.spawn(fut);
+        }
+    }
+}
+
+fn backoff(base: Duration, max: Duration, attempt: u32) -> Duration {
+    let exp = base.saturating_mul(1u32 << attempt.min(16));
+    let capped = exp.min(max);
+    // Jitter of up to a quarter, from the clock: enough to spread simultaneous retries.
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.subsec_nanos())
+        .unwrap_or(0);
+    capped + capped.mul_f64((nanos % 1000) as f64 / 4000.0)
+}
+
+async fn next_chunk(
+    op: &'static Operation,
+    resp: &mut reqwest::Response,
+    read_timeout: Duration,
+) -> Result<Option<Bytes>> {
+    match tokio::time::timeout(read_timeout, resp.chunk()).await {
+        Ok(Ok(c)) => Ok(c),
+        Ok(Err(e)) => Err(from_reqwest(&e).with_operation(op.name)),
+        Err(_) => Err(Error::new(
+            ErrorKind::Timeout,
+            codes::TIMEOUT,
+            format!("the answer stalled for {} s", read_timeout.as_secs()),
+        )
+        .with_operation(op.name)),
+    }
+}
+
+async fn read_all(
+    op: &'static Operation,
+    mut resp: reqwest::Response,
+    read_timeout: Duration,
+) -> Result<Bytes> {
+    let mut first: Option<Bytes> = None;
+    let mut buf: Option<BytesMut> = None;
+    while let Some(chunk) = next_chunk(op, &mut resp, read_timeout).await? {
+        match (&mut first, &mut buf) {
+            (None, _) => first = Some(chunk),
+            (Some(f), None) => {
+                let mut b = BytesMut::with_capacity(f.len() + chunk.len());
+                b.extend_from_slice(f);
+                b.extend_from_slice(&chunk);
+                buf = Some(b);
+            }
+            (Some(_), Some(b)) => b.extend_from_slice(&chunk),
+        }
+    }
+    Ok(match (first, buf) {
+        (_, Some(b)) => b.freeze(),
+        (Some(f), None) => f,
+        (None, None) => Bytes::new(),
+    })
+}
+
+/// Reads up to [`PEEK`] bytes; says whether that was the whole body.
+async fn peek(
+    op: &'static Operation,
+    mut resp: reqwest::Response,
+    read_timeout: Duration,
+) -> Result<(Bytes, reqwest::Response, bool)> {
+    let mut head = BytesMut::new();
+    while head.len() < PEEK {
+        match next_chunk(op, &mut resp, read_timeout).await? {
+            Some(c) => head.extend_from_slice(&c),
+            None => return Ok((head.freeze(), resp, true)),
+        }
+    }
+    Ok((head.freeze(), resp, false))
+}
+
+fn looks_like_error(head: &[u8]) -> bool {
+    let trimmed = head
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .map(|i| &head[i..]);
+    match trimmed {
+        Some([b'{', rest @ ..]) => {
+            let rest = rest
+                .iter()
+                .position(|b| !b.is_ascii_whitespace())
+                .map(|i| &rest[i..]);
+            rest.is_some_and(|r| r.starts_with(b"\"error_code\""))
+        }
+        _ => false,
+    }
+}
+
+/// The error an answer carries, if any: an Enterprise Manager error body (with any
+/// status, 200 included), HTTP 440, or a failure status.
+pub(crate) fn decode_failure(status: u16, body: &[u8]) -> Option<Error> {
+    #[derive(serde::Deserialize)]
+    struct Envelope {
+        error_code: Option<serde_json::Value>,
+        error_message: Option<serde_json::Value>,
+    }
+    let success = (200..300).contains(&status);
+    // Cheap test first: most successful answers carry no error code at all.
+    if memchr(body, b"error_code") {
+        if let Ok(Envelope {
+            error_code: Some(code),
+            error_message,
+        }) = serde_json::from_slice::<Envelope>(body)
+        {
+            let code = match code {
+                serde_json::Value::String(s) => s,
+                other => other.to_string(),
+            };
+            if !code.is_empty() {
+                let message = match error_message {
+                    Some(serde_json::Value::String(s)) => s,
+                    Some(serde_json::Value::Null) | None => String::new(),
+                    Some(other) => other.to_string(),
+                };
+                return Some(Error::server(code, message, status));
+            }
+        }
+    }
+    if success {
+        return None;
+    }
+    if status == 440 {
+        return Some(Error::server(
+            INVALID_SESSION_ID,
+            "The session has expired or the session ID is not valid.",
+            440,
+        ));
+    }
+    let snippet: String = String::from_utf8_lossy(&body[..body.len().min(200)])
+        .chars()
+        .filter(|c| !c.is_control())
+        .collect();
+    Some(
+        Error::new(
+            ErrorKind::Server,
+            codes::HTTP_ERROR,
+            if snippet.trim().is_empty() {
+                format!("HTTP {status} without an error body")
+            } else {
+                format!("HTTP {status}: {}", snippet.trim())
+            },
+        )
+        .with_status(status),
+    )
+}
+
+fn memchr(hay: &[u8], needle: &[u8]) -> bool {
+    hay.windows(needle.len()).any(|w| w == needle)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn error_bodies_are_found_with_any_status() {
+        let e = decode_failure(200, br#"{"error_code":"AEM_X","error_message":"m"}"#).unwrap();
+        assert_eq!(
+            (e.error_code(), e.message(), e.http_status()),
+            ("AEM_X", "m", Some(200))
+        );
+        assert!(decode_failure(200, br#"{"taskList":[]}"#).is_none());
+        let e = decode_failure(440, b"").unwrap();
+        assert!(e.is_session_error());
+        let e = decode_failure(502, b"<html>Bad Gateway</html>").unwrap();
+        assert_eq!((e.error_code(), e.http_status()), ("HTTP_ERROR", Some(502)));
+    }
+
+    #[test]
+    fn error_prefix_of_a_stream_is_recognised() {
+        assert!(looks_like_error(b" {\n \"error_code\": \"X\""));
+        assert!(!looks_like_error(b"{\"name\": \"x\", \"error_code\""));
+        assert!(!looks_like_error(b"// comment\n{"));
+    }
+
+    #[test]
+    fn backoff_grows_and_is_capped() {
+        let b = Duration::from_millis(100);
+        let m = Duration::from_secs(1);
+        assert!(backoff(b, m, 0) >= b && backoff(b, m, 0) < b * 2);
+        assert!(backoff(b, m, 10) <= m + m / 4);
+    }
+}

@@ -1,0 +1,392 @@
+//! Client settings and the HTTP transport built from them: HTTP/1.1 only (real servers
+//! advertise HTTP/2 and do not speak it), rustls with certificate verification on by
+//! default, an optional extra CA bundle, keep-alive.
+
+use crate::auth::Credentials;
+use crate::{Error, Result};
+use std::path::PathBuf;
+use std::sync::Arc;
+use std::time::Duration;
+
+/// How login is sent (2.5 allows both).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum LoginMethod {
+    /// GET, as the guide's cURL and Qlik's older client do.
+    #[default]
+    Get,
+    /// POST with an empty form body, as Qlik's newer client does.
+    Post,
+}
+
+/// Retries of reads after connection errors and 502/503/504.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RetryPolicy {
+    /// Extra attempts after the first (0 disables retries).
+    pub max_retries: u32,
+    /// Delay before the first retry; doubles each time.
+    pub base_delay: Duration,
+    /// Upper bound of one delay.
+    pub max_delay: Duration,
+}
+
+impl Default for RetryPolicy {
+    fn default() -> Self {
+        RetryPolicy {
+            max_retries: 3,
+            base_delay: Duration::from_millis(100),
+            max_delay: Duration::from_secs(2),
+        }
+    }
+}
+
+/// Everything a client needs to reach one Enterprise Manager.
+#[derive(Clone)]
+pub struct ClientConfig {
+    /// `https://host[:port]/attunityenterprisemanager` (the API root is `{url}/api/v1`).
+    pub url: String,
+    /// How to log in.
+    pub credentials: Credentials,
+    /// Verify the server's certificate (the guide's `verify_certificate`); on by default.
+    pub verify_certificate: bool,
+    /// Extra trusted CA certificates, PEM.
+    pub ca_pem: Option<Vec<u8>>,
+    /// Time to establish a connection.
+    pub connect_timeout: Duration,
+    /// Longest silence while waiting for an answer or between chunks of one. Calls that
+    /// ask the server to wait (`timeout` of run, stop, test) get that wait added.
+    pub read_timeout: Duration,
+    /// GET or POST login.
+    pub login_method: LoginMethod,
+    /// Retries of reads.
+    pub retry: RetryPolicy,
+    /// How long the server keeps an idle session (5 minutes): a streamed upload that
+    /// cannot be repeated renews the session first when it may have expired.
+    pub session_idle: Duration,
+    /// Sent as `User-Agent`.
+    pub user_agent: String,
+}
+
+impl std::fmt::Debug for ClientConfig {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ClientConfig")
+            .field("url", &self.url)
+            .field("credentials", &self.credentials)
+            .field("verify_certificate", &self.verify_certificate)
+            .field("ca_pem", &self.ca_pem.as_ref().map(|p| p.len()))
+            .field("connect_timeout", &self.connect_timeout)
+            .field("read_timeout", &self.read_timeout)
+            .field("login_method", &self.login_method)
+            .field("retry", &self.retry)
+            .finish()
+    }
+}
+
+impl ClientConfig {
+    /// Settings for `url` (`https://host[:port]/attunityenterprisemanager`).
+    pub fn new(url: impl Into<String>, credentials: Credentials) -> ClientConfig {
+        ClientConfig {
+            url: url.into(),
+            credentials,
+            verify_certificate: true,
+            ca_pem: None,
+            connect_timeout: Duration::from_secs(10),
+            read_timeout: Duration::from_secs(60),
+            login_method: LoginMethod::Get,
+            retry: RetryPolicy::default(),
+            session_idle: Duration::from_secs(300),
+            user_agent: format!("qem-sdk/{}", env!("CARGO_PKG_VERSION")),
+        }
+    }
+
+    /// Settings for a host and port with the default URL suffix, as chapter 3's constructor.
+    pub fn for_host(host: &str, port: u16, credentials: Credentials) -> ClientConfig {
+        let url = if port == 443 {
+            format!("https://{host}/attunityenterprisemanager")
+        } else {
+            format!("https://{host}:{port}/attunityenterprisemanager")
+        };
+        ClientConfig::new(url, credentials)
+    }
+
+    /// Turns certificate verification on or off.
+    pub fn verify_certificate(mut self, verify: bool) -> Self {
+        self.verify_certificate = verify;
+        self
+    }
+
+    /// Trusts the CA certificates in this PEM text as well.
+    pub fn ca_pem(mut self, pem: impl Into<Vec<u8>>) -> Self {
+        self.ca_pem = Some(pem.into());
+        self
+    }
+
+    /// Trusts the CA certificates in this PEM file as well.
+    pub fn ca_file(self, path: impl Into<PathBuf>) -> Result<Self> {
+        let path = path.into();
+        let pem = std::fs::read(&path)
+            .map_err(|e| Error::io(&format!("reading CA file {}", path.display()), &e))?;
+        Ok(self.ca_pem(pem))
+    }
+
+    /// Sets the login method.
+    pub fn login_method(mut self, m: LoginMethod) -> Self {
+        self.login_method = m;
+        self
+    }
+
+    /// Sets the connect and read timeouts.
+    pub fn timeouts(mut self, connect: Duration, read: Duration) -> Self {
+        self.connect_timeout = connect;
+        self.read_timeout = read;
+        self
+    }
+
+    /// Sets the retry policy.
+    pub fn retry(mut self, retry: RetryPolicy) -> Self {
+        self.retry = retry;
+        self
+    }
+
+    /// Settings from a JSON object, the one way every binding passes them:
+    ///
+    /// - where: `url` (`https://host[:port]/attunityenterprisemanager`), or `host` with
+    ///   optional `port` (443) and `url_suffix` (`attunityenterprisemanager`);
+    /// - one credential: `username` (with optional `domain`) and `password`;
+    ///   `api_token`; `jwt`; or `b64` (base64 of `user:password`);
+    /// - optional: `verify_certificate` (true), `ca_file`, `ca_pem`, `login_method`
+    ///   (`"GET"`/`"POST"`), `connect_timeout_ms`, `read_timeout_ms`, `max_retries`,
+    ///   `session_idle_ms`.
+    pub fn from_json(v: &serde_json::Value) -> Result<ClientConfig> {
+        use serde_json::Value;
+        let obj = v
+            .as_object()
+            .ok_or_else(|| Error::invalid_argument("client options must be a JSON object"))?;
+        let text = |k: &str| -> Result<Option<String>> {
+            match obj.get(k) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s.clone())),
+                Some(other) => Err(Error::invalid_argument(format!(
+                    "client option `{k}` must be a string, not {}",
+                    crate::request::json_type(other)
+                ))),
+            }
+        };
+        let number = |k: &str| -> Result<Option<u64>> {
+            match obj.get(k) {
+                None | Some(Value::Null) => Ok(None),
+                Some(v) => v.as_u64().map(Some).ok_or_else(|| {
+                    Error::invalid_argument(format!(
+                        "client option `{k}` must be a non-negative whole number"
+                    ))
+                }),
+            }
+        };
+        let flag = |k: &str| -> Result<Option<bool>> {
+            match obj.get(k) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::Bool(b)) => Ok(Some(*b)),
+                Some(other) => Err(Error::invalid_argument(format!(
+                    "client option `{k}` must be a boolean, not {}",
+                    crate::request::json_type(other)
+                ))),
+            }
+        };
+        let credentials = if let Some(t) = text("api_token")? {
+            Credentials::ApiToken(t)
+        } else if let Some(t) = text("jwt")? {
+            Credentials::Jwt(t)
+        } else if let Some(t) = text("b64")? {
+            Credentials::Encoded(t)
+        } else if let Some(user) = text("username")? {
+            let password = text("password")?.unwrap_or_default();
+            match text("domain")? {
+                Some(d) => Credentials::domain_user(&d, &user, password),
+                None => Credentials::active_directory(user, password),
+            }
+        } else {
+            return Err(Error::invalid_argument(
+                "client options need one credential: username and password, api_token, jwt or b64",
+            ));
+        };
+        let url = match (text("url")?, text("host")?) {
+            (Some(url), _) => url,
+            (None, Some(host)) => {
+                let port = number("port")?.unwrap_or(443);
+                let port = u16::try_from(port)
+                    .map_err(|_| Error::invalid_argument("client option `port` is not a port"))?;
+                let suffix =
+                    text("url_suffix")?.unwrap_or_else(|| "attunityenterprisemanager".into());
+                let suffix = suffix.trim_matches('/');
+                if port == 443 {
+                    format!("https://{host}/{suffix}")
+                } else {
+                    format!("https://{host}:{port}/{suffix}")
+                }
+            }
+            (None, None) => {
+                return Err(Error::invalid_argument(
+                    "client options need `url` or `host`",
+                ))
+            }
+        };
+        let mut c = ClientConfig::new(url, credentials);
+        if let Some(b) = flag("verify_certificate")? {
+            c.verify_certificate = b;
+        }
+        if let Some(pem) = text("ca_pem")? {
+            c.ca_pem = Some(pem.into_bytes());
+        }
+        if let Some(path) = text("ca_file")? {
+            c = c.ca_file(path)?;
+        }
+        c.login_method = match text("login_method")?
+            .as_deref()
+            .map(str::to_ascii_uppercase)
+            .as_deref()
+        {
+            None | Some("GET") => LoginMethod::Get,
+            Some("POST") => LoginMethod::Post,
+            Some(other) => {
+                return Err(Error::invalid_argument(format!(
+                    "client option `login_method` must be GET or POST, not {other}"
+                )))
+            }
+        };
+        if let Some(ms) = number("connect_timeout_ms")? {
+            c.connect_timeout = Duration::from_millis(ms);
+        }
+        if let Some(ms) = number("read_timeout_ms")? {
+            c.read_timeout = Duration::from_millis(ms);
+        }
+        if let Some(n) = number("max_retries")? {
+            c.retry.max_retries = n.min(10) as u32;
+        }
+        if let Some(ms) = number("session_idle_ms")? {
+            c.session_idle = Duration::from_millis(ms);
+        }
+        c.api_root("")?;
+        Ok(c)
+    }
+
+    /// `{url}/api/v1`, checked.
+    pub(crate) fn api_root(&self, base_path: &str) -> Result<String> {
+        let url = self.url.trim().trim_end_matches('/');
+        let parsed = reqwest::Url::parse(url)
+            .map_err(|e| Error::invalid_argument(format!("url `{url}` is not a URL: {e}")))?;
+        if parsed.scheme() != "https" && parsed.scheme() != "http" {
+            return Err(Error::invalid_argument(format!(
+                "url `{url}` must start with https:// or http://"
+            )));
+        }
+        if parsed.host_str().is_none_or(str::is_empty) {
+            return Err(Error::invalid_argument(format!("url `{url}` has no host")));
+        }
+        Ok(format!("{url}{base_path}"))
+    }
+
+    /// The HTTP client for these settings.
+    pub(crate) fn http_client(&self) -> Result<reqwest::Client> {
+        let tls = self.tls_config()?;
+        reqwest::Client::builder()
+            .use_preconfigured_tls(tls)
+            .http1_only()
+            .connect_timeout(self.connect_timeout)
+            .pool_idle_timeout(Duration::from_secs(60))
+            .pool_max_idle_per_host(64)
+            .tcp_nodelay(true)
+            .user_agent(self.user_agent.clone())
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .map_err(|e| Error::invalid_argument(format!("building the HTTP client: {e}")))
+    }
+
+    fn tls_config(&self) -> Result<rustls::ClientConfig> {
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
+            .with_safe_default_protocol_versions()
+            .map_err(|e| Error::invalid_argument(format!("TLS setup: {e}")))?;
+        let mut config = if self.verify_certificate {
+            let mut roots = rustls::RootCertStore::empty();
+            // The system store may be absent or partly unreadable; a CA file can still do.
+            for cert in rustls_native_certs::load_native_certs().certs {
+                let _ = roots.add(cert);
+            }
+            if let Some(pem) = &self.ca_pem {
+                let mut added = 0;
+                for cert in rustls_pki_types::CertificateDer::pem_slice_iter(pem) {
+                    let cert = cert.map_err(|e| {
+                        Error::invalid_argument(format!("CA bundle is not valid PEM: {e}"))
+                    })?;
+                    roots.add(cert).map_err(|e| {
+                        Error::invalid_argument(format!("CA bundle certificate refused: {e}"))
+                    })?;
+                    added += 1;
+                }
+                if added == 0 {
+                    return Err(Error::invalid_argument(
+                        "CA bundle holds no PEM certificate",
+                    ));
+                }
+            }
+            builder.with_root_certificates(roots).with_no_client_auth()
+        } else {
+            builder
+                .dangerous()
+                .with_custom_certificate_verifier(Arc::new(NoVerify(provider)))
+                .with_no_client_auth()
+        };
+        config.alpn_protocols = vec![b"http/1.1".to_vec()];
+        Ok(config)
+    }
+}
+
+use rustls_pki_types::pem::PemObject as _;
+
+/// Accepts any certificate: only when the caller turned verification off.
+#[derive(Debug)]
+struct NoVerify(Arc<rustls::crypto::CryptoProvider>);
+
+impl rustls::client::danger::ServerCertVerifier for NoVerify {
+    fn verify_server_cert(
+        &self,
+        _end_entity: &rustls_pki_types::CertificateDer<'_>,
+        _intermediates: &[rustls_pki_types::CertificateDer<'_>],
+        _server_name: &rustls_pki_types::ServerName<'_>,
+        _ocsp: &[u8],
+        _now: rustls_pki_types::UnixTime,
+    ) -> std::result::Result<rustls::client::danger::ServerCertVerified, rustls::Error> {
+        Ok(rustls::client::danger::ServerCertVerified::assertion())
+    }
+
+    fn verify_tls12_signature(
+        &self,
+        message: &[u8],
+        cert: &rustls_pki_types::CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> std::result::Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls12_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+
+    fn verify_tls13_signature(
+        &self,
+        message: &[u8],
+        cert: &rustls_pki_types::CertificateDer<'_>,
+        dss: &rustls::DigitallySignedStruct,
+    ) -> std::result::Result<rustls::client::danger::HandshakeSignatureValid, rustls::Error> {
+        rustls::crypto::verify_tls13_signature(
+            message,
+            cert,
+            dss,
+            &self.0.signature_verification_algorithms,
+        )
+    }
+
+    fn supported_verify_schemes(&self) -> Vec<rustls::SignatureScheme> {
+        self.0.signature_verification_algorithms.supported_schemes()
+    }
+}

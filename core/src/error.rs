@@ -1,0 +1,311 @@
+//! One error type for every failure: the server's own `error_code` verbatim, or one of
+//! ours (see [`codes`]) for failures that never reached a server answer.
+
+use std::fmt;
+
+/// Error codes of our own, for failures the server did not describe. Stable: bindings
+/// and users match on these strings.
+pub mod codes {
+    /// No connection could be made or it broke before an answer arrived.
+    pub const CONNECTION_ERROR: &str = "CONNECTION_ERROR";
+    /// The connect or read timeout passed.
+    pub const TIMEOUT: &str = "TIMEOUT";
+    /// The TLS handshake failed (for example an untrusted certificate).
+    pub const TLS_ERROR: &str = "TLS_ERROR";
+    /// The caller passed an argument the client refuses before sending anything.
+    pub const INVALID_ARGUMENT: &str = "INVALID_ARGUMENT";
+    /// A success status whose body is not what the method promises (HTML, truncated JSON, empty).
+    pub const INVALID_RESPONSE: &str = "INVALID_RESPONSE";
+    /// A failure status without an Enterprise Manager error body (a proxy's HTML page).
+    pub const HTTP_ERROR: &str = "HTTP_ERROR";
+    /// The client was closed.
+    pub const CLIENT_CLOSED: &str = "CLIENT_CLOSED";
+    /// Reading or writing a local file or stream failed.
+    pub const IO_ERROR: &str = "IO_ERROR";
+    /// A wait helper gave up before the task reached a wanted state.
+    pub const WAIT_TIMEOUT: &str = "WAIT_TIMEOUT";
+    /// A wait helper saw the task end in ERROR (or STOPPED) instead of the wanted state.
+    pub const TASK_FAILED: &str = "TASK_FAILED";
+    /// The call was cancelled by the caller.
+    pub const CANCELLED: &str = "CANCELLED";
+}
+
+/// The server's code for an expired or unknown session.
+pub const INVALID_SESSION_ID: &str = "INVALID_SESSION_ID";
+/// The server's code for a caller without the required role, or a failed login.
+pub const UNAUTHORIZED_REQUEST: &str = "UNAUTHORIZED_REQUEST";
+
+/// Broad category of an error, for bindings that map errors to exception classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// The session is invalid or expired and could not be renewed.
+    Session,
+    /// Login failed or the user lacks the role for the method.
+    Unauthorized,
+    /// The named server, task, endpoint or table does not exist.
+    NotFound,
+    /// Any other error the server reported.
+    Server,
+    /// No connection, or it broke.
+    Connection,
+    /// A timeout passed (connect, read, or a wait helper's).
+    Timeout,
+    /// The TLS handshake failed.
+    Tls,
+    /// Rejected by the client before sending.
+    InvalidArgument,
+    /// The answer could not be decoded.
+    InvalidResponse,
+    /// The client was closed or the call cancelled.
+    Closed,
+    /// A local file or stream failed.
+    Io,
+}
+
+impl ErrorKind {
+    /// The category's name in snake case, for bindings.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ErrorKind::Session => "session",
+            ErrorKind::Unauthorized => "unauthorized",
+            ErrorKind::NotFound => "not_found",
+            ErrorKind::Server => "server",
+            ErrorKind::Connection => "connection",
+            ErrorKind::Timeout => "timeout",
+            ErrorKind::Tls => "tls",
+            ErrorKind::InvalidArgument => "invalid_argument",
+            ErrorKind::InvalidResponse => "invalid_response",
+            ErrorKind::Closed => "closed",
+            ErrorKind::Io => "io",
+        }
+    }
+
+    fn of_server_code(code: &str) -> ErrorKind {
+        if code == INVALID_SESSION_ID {
+            ErrorKind::Session
+        } else if code == UNAUTHORIZED_REQUEST {
+            ErrorKind::Unauthorized
+        } else if code.ends_with("NOT_FOUND") || code.contains("NOT_EXIST") {
+            ErrorKind::NotFound
+        } else {
+            ErrorKind::Server
+        }
+    }
+}
+
+/// An Enterprise Manager call failed. Carries a stable `error_code`, a message, the HTTP
+/// status when there was an answer, and the operation that failed.
+#[derive(Clone)]
+pub struct Error {
+    inner: Box<Inner>,
+}
+
+#[derive(Clone)]
+struct Inner {
+    code: String,
+    message: String,
+    http_status: Option<u16>,
+    operation: Option<&'static str>,
+    kind: ErrorKind,
+}
+
+impl Error {
+    /// An error the server reported with its own code.
+    pub fn server(code: impl Into<String>, message: impl Into<String>, status: u16) -> Error {
+        let code = code.into();
+        let kind = ErrorKind::of_server_code(&code);
+        Error::build(kind, code, message.into(), Some(status))
+    }
+
+    /// An error of our own.
+    pub fn new(kind: ErrorKind, code: &str, message: impl Into<String>) -> Error {
+        Error::build(kind, code.to_string(), message.into(), None)
+    }
+
+    /// A refused argument, naming it.
+    pub fn invalid_argument(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::InvalidArgument, codes::INVALID_ARGUMENT, message)
+    }
+
+    /// An answer that does not decode.
+    pub fn invalid_response(message: impl Into<String>, status: Option<u16>) -> Error {
+        Error::build(
+            ErrorKind::InvalidResponse,
+            codes::INVALID_RESPONSE.into(),
+            message.into(),
+            status,
+        )
+    }
+
+    /// A local I/O failure.
+    pub fn io(context: &str, err: &std::io::Error) -> Error {
+        Error::new(ErrorKind::Io, codes::IO_ERROR, format!("{context}: {err}"))
+    }
+
+    fn build(kind: ErrorKind, code: String, message: String, http_status: Option<u16>) -> Error {
+        Error {
+            inner: Box::new(Inner {
+                code,
+                message,
+                http_status,
+                operation: None,
+                kind,
+            }),
+        }
+    }
+
+    /// Names the operation that failed (kept if already set).
+    pub fn with_operation(mut self, op: &'static str) -> Error {
+        if self.inner.operation.is_none() {
+            self.inner.operation = Some(op);
+        }
+        self
+    }
+
+    /// Overrides the category (a 401 after login is a session failure whatever its code).
+    pub(crate) fn with_kind(mut self, kind: ErrorKind) -> Error {
+        self.inner.kind = kind;
+        self
+    }
+
+    /// Sets the HTTP status.
+    pub fn with_status(mut self, status: u16) -> Error {
+        self.inner.http_status = Some(status);
+        self
+    }
+
+    /// The server's code verbatim (`AEM_TASK_ALREADY_RUNNING`) or one of [`codes`].
+    pub fn error_code(&self) -> &str {
+        &self.inner.code
+    }
+    /// The human-readable message.
+    pub fn message(&self) -> &str {
+        &self.inner.message
+    }
+    /// The HTTP status of the answer, if there was one.
+    pub fn http_status(&self) -> Option<u16> {
+        self.inner.http_status
+    }
+    /// The REST name of the operation that failed (`GetTaskDetails`).
+    pub fn operation(&self) -> Option<&'static str> {
+        self.inner.operation
+    }
+    /// The error's category.
+    pub fn kind(&self) -> ErrorKind {
+        self.inner.kind
+    }
+    /// True when the server said the session is invalid or expired.
+    pub fn is_session_error(&self) -> bool {
+        self.inner.kind == ErrorKind::Session
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.inner.code, self.inner.message)?;
+        match (self.inner.operation, self.inner.http_status) {
+            (Some(op), Some(s)) => write!(f, " ({op}, HTTP {s})"),
+            (Some(op), None) => write!(f, " ({op})"),
+            (None, Some(s)) => write!(f, " (HTTP {s})"),
+            (None, None) => Ok(()),
+        }
+    }
+}
+
+impl fmt::Debug for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Error")
+            .field("error_code", &self.inner.code)
+            .field("message", &self.inner.message)
+            .field("http_status", &self.inner.http_status)
+            .field("operation", &self.inner.operation)
+            .field("kind", &self.inner.kind)
+            .finish()
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Result of every client call.
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+/// Maps a transport failure to our codes. reqwest's messages carry the URL (names, never
+/// credentials, which travel in headers only).
+pub(crate) fn from_reqwest(err: &reqwest::Error) -> Error {
+    let chain = error_chain(err);
+    if err.is_timeout() {
+        return Error::new(ErrorKind::Timeout, codes::TIMEOUT, chain);
+    }
+    let lower = chain.to_ascii_lowercase();
+    // Only handshake failures are TLS errors; a connection dropped mid-answer (which
+    // rustls reports as a missing close_notify) is a connection error.
+    if !lower.contains("close_notify")
+        && (lower.contains("certificate")
+            || lower.contains("handshake")
+            || lower.contains("alert")
+            || lower.contains("invalidcontenttype")
+            || lower.contains("corrupt message"))
+    {
+        return Error::new(ErrorKind::Tls, codes::TLS_ERROR, chain);
+    }
+    Error::new(ErrorKind::Connection, codes::CONNECTION_ERROR, chain)
+}
+
+fn error_chain(err: &dyn std::error::Error) -> String {
+    let mut out = err.to_string();
+    let mut src = err.source();
+    while let Some(s) = src {
+        let text = s.to_string();
+        if !out.contains(&text) {
+            out.push_str(": ");
+            out.push_str(&text);
+        }
+        src = s.source();
+    }
+    out
+}
+
+impl Error {
+    /// The error as JSON, the form bindings hand across their boundary:
+    /// `{"error_code", "message", "http_status", "operation", "kind"}`.
+    pub fn to_json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "error_code": self.inner.code,
+            "message": self.inner.message,
+            "http_status": self.inner.http_status,
+            "operation": self.inner.operation,
+            "kind": self.inner.kind.as_str(),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn server_codes_get_categories() {
+        assert_eq!(
+            Error::server("INVALID_SESSION_ID", "x", 440).kind(),
+            ErrorKind::Session
+        );
+        assert_eq!(
+            Error::server("AEM_SERVER_NOT_FOUND", "x", 500).kind(),
+            ErrorKind::NotFound
+        );
+        assert_eq!(
+            Error::server("UNAUTHORIZED_REQUEST", "x", 403).kind(),
+            ErrorKind::Unauthorized
+        );
+        assert_eq!(
+            Error::server("AEM_TASK_ALREADY_RUNNING", "x", 500).kind(),
+            ErrorKind::Server
+        );
+    }
+
+    #[test]
+    fn display_names_code_operation_and_status() {
+        let e = Error::server("AEM_X", "boom", 500).with_operation("RunTask");
+        assert_eq!(e.to_string(), "AEM_X: boom (RunTask, HTTP 500)");
+    }
+}

@@ -1,0 +1,431 @@
+//! The one table of operations: every Enterprise Manager method's verb, path, query,
+//! body and answer, exactly as the guide (chapter 2) and `qem-clone-task.txt` give them.
+//!
+//! The typed methods of [`crate::Client`], the generic entry [`crate::Client::call`] and
+//! every binding go through this table; nothing else in the project knows a URL.
+//! Adding a method is adding one entry here (and a typed one-liner in `api.rs`).
+//!
+//! A [`Service`] groups the operations of one product with its base path and auth
+//! scheme, so other task APIs of the same kind (Qlik Cloud with bearer tokens and cursor
+//! paging, Veeam, Kinetic) can later live beside Enterprise Manager.
+
+/// HTTP verb.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Verb {
+    /// GET
+    Get,
+    /// POST
+    Post,
+    /// PUT
+    Put,
+    /// PATCH
+    Patch,
+    /// DELETE
+    Delete,
+}
+
+impl Verb {
+    /// The method's name on the wire.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verb::Get => "GET",
+            Verb::Post => "POST",
+            Verb::Put => "PUT",
+            Verb::Patch => "PATCH",
+            Verb::Delete => "DELETE",
+        }
+    }
+}
+
+/// One path segment after the service's base path.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seg {
+    /// A literal segment.
+    Lit(&'static str),
+    /// A required, non-empty name argument, percent-encoded once as one segment.
+    Name(&'static str),
+}
+
+/// How a query parameter's value is read from the arguments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Text, sent as given.
+    Text,
+    /// `true` / `false`.
+    Bool,
+    /// A non-negative integer (seconds for `timeout`).
+    Seconds,
+    /// A UTC timestamp or .NET ticks, sent as given.
+    Timestamp,
+}
+
+/// One query parameter, in the order the guide writes the URL.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Query {
+    /// A fixed pair such as `action=export`.
+    Fixed(&'static str, &'static str),
+    /// An argument; absent optional ones are left out.
+    Arg {
+        /// The argument's and the parameter's name.
+        name: &'static str,
+        /// How its value is checked and written.
+        kind: Kind,
+        /// Refuse the call when absent.
+        required: bool,
+    },
+}
+
+const fn opt(name: &'static str, kind: Kind) -> Query {
+    Query::Arg {
+        name,
+        kind,
+        required: false,
+    }
+}
+
+const fn req(name: &'static str, kind: Kind) -> Query {
+    Query::Arg {
+        name,
+        kind,
+        required: true,
+    }
+}
+
+/// What the request carries as a body, always from the `payload` argument.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Body {
+    /// No body (bodiless POST/PUT/DELETE still send `Content-Length: 0`).
+    None,
+    /// A JSON value (object or array), required.
+    Json,
+    /// Plain text (a license), required.
+    Text,
+    /// A JSON document sent as it is, streamable from a file or reader (imports).
+    Document,
+    /// RunTask's `{"cdcposition": ...}`: sent only when a position is given, and
+    /// required for the three position options.
+    CdcPosition,
+}
+
+/// What a successful answer holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    /// Nothing of interest (an error body is still detected).
+    Empty,
+    /// A JSON object.
+    Json,
+    /// A JSON document, streamable to a file or writer (exports).
+    Document,
+}
+
+/// How a service authenticates.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AuthScheme {
+    /// Enterprise Manager: Basic login, then a session header on every call.
+    QemSession {
+        /// The login operation's name.
+        login: &'static str,
+        /// The logout operation's name.
+        logout: &'static str,
+        /// The session header.
+        header: &'static str,
+    },
+    /// A bearer token on every request (Qlik Cloud); not implemented yet.
+    Bearer,
+}
+
+/// How a list answer is paged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paging {
+    /// One answer holds everything (all Enterprise Manager methods).
+    None,
+    /// Cursor paging: the answer's `links.next` (Qlik Cloud); not implemented yet.
+    Cursor,
+}
+
+/// One API method.
+#[derive(Debug, Clone, Copy)]
+pub struct Operation {
+    /// The guide's REST name (`GetTaskDetails`).
+    pub name: &'static str,
+    /// The guide's Python name (`get_task_details`).
+    pub method: &'static str,
+    /// HTTP verb.
+    pub verb: Verb,
+    /// Path segments after the service's base path.
+    pub path: &'static [Seg],
+    /// Query parameters in the guide's order.
+    pub query: &'static [Query],
+    /// The body.
+    pub body: Body,
+    /// The answer.
+    pub answer: Answer,
+    /// The query argument whose seconds the server may wait before answering, with the
+    /// server's default: the client's read timeout must exceed it.
+    pub server_wait: Option<(&'static str, u64)>,
+    /// Paging of the answer.
+    pub paging: Paging,
+    /// A key some servers wrap the answer in (`{"task": {...}}`), removed on reading.
+    pub unwrap: Option<&'static str>,
+}
+
+impl Operation {
+    /// Only reads are retried after connection errors and 502/503/504.
+    pub fn is_retry_safe(&self) -> bool {
+        self.verb == Verb::Get
+    }
+
+    /// Every argument name the operation reads.
+    pub fn arg_names(&self) -> impl Iterator<Item = &'static str> + '_ {
+        let path = self.path.iter().filter_map(|s| match s {
+            Seg::Name(n) => Some(*n),
+            Seg::Lit(_) => None,
+        });
+        let query = self.query.iter().filter_map(|q| match q {
+            Query::Arg { name, .. } => Some(*name),
+            Query::Fixed(..) => None,
+        });
+        let body = match self.body {
+            Body::None => None,
+            _ => Some("payload"),
+        };
+        path.chain(query).chain(body)
+    }
+}
+
+/// A product's API: its base path, auth and operations.
+#[derive(Debug)]
+pub struct Service {
+    /// Short name.
+    pub name: &'static str,
+    /// Path from the configured URL to the API root.
+    pub base_path: &'static str,
+    /// Authentication.
+    pub auth: AuthScheme,
+    /// Every operation.
+    pub operations: &'static [Operation],
+}
+
+impl Service {
+    /// Finds an operation by its REST name (`RunTask`) or Python name (`run_task`).
+    /// `set_task_table_selection` is the guide's other name for `put_task_table_selection`.
+    pub fn find(&self, name: &str) -> Option<&'static Operation> {
+        let name = match name {
+            "set_task_table_selection" | "SetTaskTableSelection" => "put_task_table_selection",
+            "DeleteOldData" => "DeleteOldChangeData",
+            other => other,
+        };
+        self.operations
+            .iter()
+            .find(|o| o.method == name || o.name == name)
+    }
+}
+
+use Seg::{Lit, Name};
+
+const SERVER: &[Seg] = &[Lit("servers"), Name("server")];
+const SERVER_DEF: &[Seg] = &[Lit("servers"), Name("server"), Lit("def")];
+const TASKS: &[Seg] = &[Lit("servers"), Name("server"), Lit("tasks")];
+const TASK: &[Seg] = &[Lit("servers"), Name("server"), Lit("tasks"), Name("task")];
+const TABLES: &[Seg] = &[
+    Lit("servers"),
+    Name("server"),
+    Lit("tasks"),
+    Name("task"),
+    Lit("tables"),
+];
+const ENDPOINTS: &[Seg] = &[Lit("servers"), Name("server"), Lit("endpoints")];
+const ENDPOINT: &[Seg] = &[
+    Lit("servers"),
+    Name("server"),
+    Lit("endpoints"),
+    Name("endpoint"),
+];
+
+/// The table filters of 2.18 and 2.21, in the guide's order.
+const TABLE_FILTERS: [Query; 7] = [
+    opt("schema", Kind::Text),
+    opt("table", Kind::Text),
+    opt("includequeued", Kind::Bool),
+    opt("includeloading", Kind::Bool),
+    opt("includecompleted", Kind::Bool),
+    opt("includechangeprocessing", Kind::Bool),
+    opt("includeerror", Kind::Bool),
+];
+
+const fn op(
+    name: &'static str,
+    method: &'static str,
+    verb: Verb,
+    path: &'static [Seg],
+    query: &'static [Query],
+    body: Body,
+    answer: Answer,
+) -> Operation {
+    Operation {
+        name,
+        method,
+        verb,
+        path,
+        query,
+        body,
+        answer,
+        server_wait: None,
+        paging: Paging::None,
+        unwrap: None,
+    }
+}
+
+const fn unwraps(mut o: Operation, key: &'static str) -> Operation {
+    o.unwrap = Some(key);
+    o
+}
+
+const fn waits(mut o: Operation, arg: &'static str, default_secs: u64) -> Operation {
+    o.server_wait = Some((arg, default_secs));
+    o
+}
+
+use Answer as A;
+use Body as B;
+use Verb::*;
+
+/// Every Enterprise Manager operation: login, logout, the 33 methods of chapter 2
+/// (2.7 to 2.39) and CloneTask.
+#[rustfmt::skip]
+pub static QEM_OPERATIONS: &[Operation] = &[
+    // 2.5, 2.6
+    op("Login", "login", Get, &[Lit("login")], &[], B::None, A::Empty),
+    op("Logout", "logout", Get, &[Lit("logout")], &[], B::None, A::Empty),
+    // 2.7 - 2.15 servers
+    op("PutServerLicense", "put_server_license", Put, &[Lit("servers"), Name("server"), Lit("license"), Lit("def")], &[], B::Text, A::Empty),
+    op("GetServerDetails", "get_server_details", Get, SERVER, &[], B::None, A::Json),
+    op("PutServer", "put_server", Put, SERVER_DEF, &[], B::Json, A::Empty),
+    op("PutServerAcl", "put_server_acl", Put, SERVER, &[Query::Fixed("action", "acl")], B::Json, A::Empty),
+    op("GetServer", "get_server", Get, SERVER_DEF, &[], B::None, A::Json),
+    op("GetServerAcl", "get_server_acl", Get, SERVER, &[Query::Fixed("action", "acl")], B::None, A::Json),
+    op("GetServerList", "get_server_list", Get, &[Lit("servers")], &[], B::None, A::Json),
+    op("DeleteServer", "delete_server", Delete, SERVER_DEF, &[], B::None, A::Empty),
+    op("DeleteServerAcl", "delete_server_acl", Delete, SERVER, &[Query::Fixed("action", "acl")], B::None, A::Empty),
+    // 2.16 - 2.27 tasks and tables
+    op("GetTaskList", "get_task_list", Get, TASKS, &[], B::None, A::Json),
+    unwraps(op("GetTaskDetails", "get_task_details", Get, TASK, &[], B::None, A::Json), "task"),
+    op("GetTableList", "get_table_list", Get, TABLES, &TABLE_FILTERS, B::None, A::Json),
+    op("GetTaskTableSelection", "get_task_table_selection", Get, TABLES, &[Query::Fixed("action", "selection")], B::None, A::Json),
+    op("PutTaskTableSelection", "put_task_table_selection", Put, TABLES, &[Query::Fixed("action", "selection")], B::Json, A::Empty),
+    op("GetTableStatuses", "get_table_statuses", Get, TABLES, &[
+        Query::Fixed("action", "getstatus"),
+        TABLE_FILTERS[0], TABLE_FILTERS[1], TABLE_FILTERS[2], TABLE_FILTERS[3],
+        TABLE_FILTERS[4], TABLE_FILTERS[5], TABLE_FILTERS[6],
+    ], B::None, A::Json),
+    op("DeleteTask", "delete_task", Post, TASK, &[Query::Fixed("action", "delete"), opt("deletetasklogs", Kind::Bool)], B::None, A::Empty),
+    op("ExportTask", "export_task", Get, TASK, &[Query::Fixed("action", "export"), opt("withendpoints", Kind::Bool)], B::None, A::Document),
+    op("ImportTask", "import_task", Post, TASK, &[Query::Fixed("action", "import")], B::Document, A::Empty),
+    op("ExportAuditTrail", "export_audit_trail", Get, &[Lit("security"), Lit("audit_trail")], &[req("start_timestamp", Kind::Timestamp), opt("end_timestamp", Kind::Timestamp)], B::None, A::Document),
+    waits(op("RunTask", "run_task", Post, TASK, &[Query::Fixed("action", "run"), opt("option", Kind::Text), opt("timeout", Kind::Seconds)], B::CdcPosition, A::Json), "timeout", 30),
+    waits(op("StopTask", "stop_task", Post, TASK, &[Query::Fixed("action", "stop"), opt("timeout", Kind::Seconds)], B::None, A::Json), "timeout", 30),
+    op("CloneTask", "clone_task", Post, TASK, &[Query::Fixed("action", "clone")], B::Json, A::Empty),
+    // 2.28 - 2.31 endpoints
+    op("GetEndpointList", "get_endpoint_list", Get, ENDPOINTS, &[], B::None, A::Json),
+    op("PatchEndpoint", "patch_endpoint", Patch, ENDPOINT, &[], B::Json, A::Empty),
+    op("DeleteEndpoint", "delete_endpoint", Delete, ENDPOINT, &[Query::Fixed("action", "delete")], B::None, A::Empty),
+    op("ReconfigureEndpointNoWait", "reconfigure_endpoint_no_wait", Put, ENDPOINT, &[Query::Fixed("action", "reconfigure"), req("configuration", Kind::Text), opt("recycle", Kind::Bool)], B::None, A::Empty),
+    // 2.32, 2.33 whole servers
+    op("ExportAll", "export_all", Get, SERVER, &[Query::Fixed("action", "export")], B::None, A::Document),
+    op("ImportAll", "import_all", Post, SERVER, &[Query::Fixed("action", "import")], B::Document, A::Empty),
+    // 2.34 - 2.36
+    op("ReloadTable", "reload_table", Post, TABLES, &[Query::Fixed("action", "reload"), req("schema", Kind::Text), req("table", Kind::Text)], B::None, A::Empty),
+    op("ResumeTable", "resume_table", Post, TABLES, &[Query::Fixed("action", "Resume"), req("schema", Kind::Text), req("table", Kind::Text)], B::None, A::Empty),
+    waits(op("TestEndpoint", "test_endpoint", Get, ENDPOINT, &[Query::Fixed("action", "test"), opt("timeout", Kind::Seconds)], B::None, A::Json), "timeout", 60),
+    // 2.37 - 2.39 change data
+    op("DeleteOldChangeData", "delete_old_change_data", Post, TASK, &[Query::Fixed("action", "delete_old_change_data")], B::Json, A::Empty),
+    op("SetChangeDataRetentionBarrier", "set_change_data_retention_barrier", Put, TASK, &[Query::Fixed("action", "set_change_data_retention_barrier")], B::Json, A::Empty),
+    op("GetChangeDataRetentionBarrier", "get_change_data_retention_barrier", Get, TASK, &[Query::Fixed("action", "get_change_data_retention_barrier")], B::None, A::Json),
+];
+
+/// Qlik Enterprise Manager.
+pub static QEM: Service = Service {
+    name: "qem",
+    base_path: "/api/v1",
+    auth: AuthScheme::QemSession {
+        login: "Login",
+        logout: "Logout",
+        header: "EnterpriseManager.APISessionID",
+    },
+    operations: QEM_OPERATIONS,
+};
+
+impl Service {
+    /// The table as JSON, for bindings that generate their methods or check coverage:
+    /// `[{"name", "method", "verb", "args": [..], "required": [..], "body", "answer"}]`.
+    pub fn describe(&self) -> serde_json::Value {
+        let ops = self.operations.iter().map(|o| {
+            let required: Vec<&str> = o
+                .path
+                .iter()
+                .filter_map(|s| match s {
+                    Seg::Name(n) => Some(*n),
+                    Seg::Lit(_) => None,
+                })
+                .chain(o.query.iter().filter_map(|q| match q {
+                    Query::Arg {
+                        name,
+                        required: true,
+                        ..
+                    } => Some(*name),
+                    _ => None,
+                }))
+                .chain(
+                    matches!(o.body, Body::Json | Body::Text | Body::Document).then_some("payload"),
+                )
+                .collect();
+            serde_json::json!({
+                "name": o.name,
+                "method": o.method,
+                "verb": o.verb.as_str(),
+                "args": o.arg_names().collect::<Vec<_>>(),
+                "required": required,
+                "body": format!("{:?}", o.body),
+                "answer": format!("{:?}", o.answer),
+            })
+        });
+        serde_json::Value::Array(ops.collect())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thirty_six_unique_operations() {
+        assert_eq!(QEM_OPERATIONS.len(), 36);
+        let mut names: Vec<_> = QEM_OPERATIONS.iter().map(|o| o.name).collect();
+        names.sort();
+        names.dedup();
+        assert_eq!(names.len(), 36);
+        let mut methods: Vec<_> = QEM_OPERATIONS.iter().map(|o| o.method).collect();
+        methods.sort();
+        methods.dedup();
+        assert_eq!(methods.len(), 36);
+    }
+
+    #[test]
+    fn lookup_by_either_name_and_alias() {
+        assert_eq!(QEM.find("run_task").unwrap().name, "RunTask");
+        assert_eq!(QEM.find("RunTask").unwrap().method, "run_task");
+        assert_eq!(
+            QEM.find("set_task_table_selection").unwrap().name,
+            "PutTaskTableSelection"
+        );
+        assert!(QEM.find("no_such_method").is_none());
+    }
+
+    #[test]
+    fn only_gets_are_retried() {
+        for o in QEM_OPERATIONS {
+            assert_eq!(o.is_retry_safe(), o.verb == Verb::Get, "{}", o.name);
+        }
+        assert!(!QEM.find("run_task").unwrap().is_retry_safe());
+    }
+}

@@ -1,0 +1,295 @@
+//! What the shared cases cannot express: concurrent session renewal, retries against
+//! injected faults, refusal to repeat state-changing calls, streaming, redaction,
+//! timeouts and undecodable answers.
+
+use qem_core::models::{RunTaskOptions, TaskState};
+use qem_core::{Client, ClientConfig, Credentials, RetryPolicy};
+use qem_mock::{Faults, MockConfig, MockServer};
+use serde_json::json;
+use std::time::Duration;
+
+const SERVER: &str = "Local Server";
+const TASK: &str = "SalesDBBackup";
+
+async fn mock() -> MockServer {
+    MockServer::start(MockConfig::default())
+        .await
+        .expect("mock starts")
+}
+
+fn config(mock: &MockServer) -> ClientConfig {
+    let mut c = ClientConfig::new(
+        mock.base_url(),
+        Credentials::active_directory("QEM\\admin", "admin-pass"),
+    )
+    .ca_pem(mock.ca_cert_pem().expect("TLS mock has a certificate"));
+    c.retry = RetryPolicy {
+        max_retries: 3,
+        base_delay: Duration::from_millis(5),
+        max_delay: Duration::from_millis(20),
+    };
+    c
+}
+
+fn logins(mock: &MockServer) -> usize {
+    mock.requests()
+        .iter()
+        .filter(|r| r.path.ends_with("/login"))
+        .count()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn concurrent_calls_share_one_renewal() {
+    let mock = mock().await;
+    let client = Client::connect(config(&mock)).await.unwrap();
+    assert_eq!(logins(&mock), 1);
+    mock.expire_sessions();
+    let calls = (0..32).map(|_| {
+        let c = client.clone();
+        tokio::spawn(async move { c.get_task_details(SERVER, TASK).await })
+    });
+    for r in futures_util::future::join_all(calls).await {
+        r.unwrap().expect("renewed transparently");
+    }
+    assert_eq!(
+        logins(&mock),
+        2,
+        "32 calls after expiry renewed the session exactly once"
+    );
+}
+
+#[tokio::test]
+async fn a_second_session_failure_surfaces() {
+    let mock = mock().await;
+    let state = mock.state();
+    let client = Client::connect(config(&mock)).await.unwrap();
+    // Every session is dead on arrival: the one renewal cannot help.
+    mock.set_state({
+        let mut s = state.clone();
+        s["settings"]["session_idle_seconds"] = json!(0);
+        s
+    })
+    .unwrap();
+    let err = client.get_task_list(SERVER).await.unwrap_err();
+    assert_eq!(err.error_code(), "INVALID_SESSION_ID");
+}
+
+#[tokio::test]
+async fn reads_are_retried_after_5xx_but_runs_are_not() {
+    let mock = mock().await;
+    let client = Client::connect(config(&mock)).await.unwrap();
+    mock.set_faults(Faults {
+        error_rate: 0.5,
+        error_status: 503,
+        seed: 7,
+        ..Faults::default()
+    });
+    // With half the answers failing and three retries, reads nearly always succeed.
+    let mut ok = 0;
+    for _ in 0..20 {
+        if client.get_task_list(SERVER).await.is_ok() {
+            ok += 1;
+        }
+    }
+    assert!(ok >= 15, "only {ok} of 20 reads succeeded through retries");
+
+    mock.set_faults(Faults {
+        error_rate: 1.0,
+        error_status: 503,
+        seed: 7,
+        ..Faults::default()
+    });
+    let before = mock.requests().len();
+    let err = client
+        .run_task(
+            SERVER,
+            TASK,
+            RunTaskOptions::ResumeProcessing,
+            None,
+            Some(5),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(err.http_status(), Some(503));
+    assert_eq!(err.error_code(), "HTTP_ERROR");
+    assert_eq!(err.operation(), Some("RunTask"));
+    let runs = mock.requests()[before..]
+        .iter()
+        .filter(|r| r.method == "POST")
+        .count();
+    assert_eq!(runs, 1, "a run is sent once, never retried");
+    mock.set_faults(Faults::default());
+}
+
+#[tokio::test]
+async fn dropped_connections_are_connection_errors_for_writes() {
+    let mock = mock().await;
+    let client = Client::connect(config(&mock)).await.unwrap();
+    mock.set_faults(Faults {
+        drop_rate: 1.0,
+        seed: 3,
+        ..Faults::default()
+    });
+    let err = client.stop_task(SERVER, TASK, Some(1)).await.unwrap_err();
+    assert_eq!(err.error_code(), "CONNECTION_ERROR", "{err}");
+    mock.set_faults(Faults::default());
+}
+
+#[tokio::test]
+async fn slow_answers_hit_the_read_timeout() {
+    let mock = mock().await;
+    let mut cfg = config(&mock);
+    cfg.connect_timeout = Duration::from_millis(200);
+    cfg.read_timeout = Duration::from_millis(200);
+    cfg.retry.max_retries = 0;
+    let client = Client::connect(cfg).await.unwrap();
+    mock.set_faults(Faults {
+        latency_ms: 1500,
+        ..Faults::default()
+    });
+    let err = client.get_server_list().await.unwrap_err();
+    assert_eq!(err.error_code(), "TIMEOUT", "{err}");
+    mock.set_faults(Faults::default());
+}
+
+#[tokio::test]
+async fn wrong_password_and_untrusted_certificate() {
+    let mock = mock().await;
+    let mut cfg = config(&mock);
+    cfg.credentials = Credentials::active_directory("QEM\\admin", "not-the-password");
+    let err = Client::connect(cfg).await.unwrap_err();
+    assert_eq!(
+        (err.error_code(), err.http_status()),
+        ("UNAUTHORIZED_REQUEST", Some(401))
+    );
+    assert!(!err.to_string().contains("not-the-password"));
+
+    let mut cfg = config(&mock);
+    cfg.ca_pem = None;
+    let err = Client::connect(cfg.clone()).await.unwrap_err();
+    assert_eq!(err.error_code(), "TLS_ERROR", "{err}");
+    // The guide's verify_certificate=False accepts the self-signed certificate.
+    Client::connect(cfg.verify_certificate(false))
+        .await
+        .expect("verification off");
+}
+
+#[tokio::test]
+async fn secrets_never_show() {
+    let mock = mock().await;
+    let secret = "s3cr3t-P@ss";
+    let cfg = ClientConfig::new(
+        mock.base_url(),
+        Credentials::active_directory("QEM\\nobody", secret),
+    );
+    let shown = format!("{cfg:?}");
+    assert!(!shown.contains(secret), "{shown}");
+    let client = Client::new(cfg.ca_pem(mock.ca_cert_pem().unwrap())).unwrap();
+    assert!(!format!("{client:?}").contains(secret));
+    let err = client.get_server_list().await.unwrap_err();
+    assert!(!format!("{err} {err:?}").contains(secret));
+    for t in [
+        Credentials::ApiToken(secret.into()),
+        Credentials::Jwt(secret.into()),
+    ] {
+        assert!(!format!("{t:?}").contains(secret));
+    }
+}
+
+#[tokio::test]
+async fn export_streams_to_a_file_and_imports_back() {
+    let mock = mock().await;
+    let client = Client::connect(config(&mock)).await.unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("task.json");
+    let n = client
+        .export_task_to_file(SERVER, TASK, Some(true), &path)
+        .await
+        .unwrap();
+    assert_eq!(n, std::fs::metadata(&path).unwrap().len());
+    let doc = qem_core::parse_document(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    assert!(doc["cmd.replication_definition"]["tasks"].is_array());
+    client.delete_task(SERVER, TASK, None).await.unwrap();
+    client
+        .import_task_from_file(SERVER, TASK, &path)
+        .await
+        .unwrap();
+    let details = client.get_task_details(SERVER, TASK).await.unwrap();
+    assert_eq!(details.name.as_deref(), Some(TASK));
+    // A failing export leaves no file behind.
+    let missing = dir.path().join("missing.json");
+    let err = client
+        .export_task_to_file(SERVER, "no such task", None, &missing)
+        .await
+        .unwrap_err();
+    assert_eq!(err.kind(), qem_core::ErrorKind::NotFound, "{err}");
+    assert!(!missing.exists());
+}
+
+#[tokio::test]
+async fn wait_helpers_follow_the_state_machine() {
+    let mock = mock().await;
+    let client = Client::connect(config(&mock)).await.unwrap();
+    let wait = qem_core::WaitOptions::new(Duration::from_secs(20), Duration::from_millis(50));
+    let d = client
+        .run_task_and_wait(SERVER, TASK, RunTaskOptions::ResumeProcessing, None, wait)
+        .await
+        .unwrap();
+    assert_eq!(d.state, Some(TaskState::Running));
+    let d = client.stop_task_and_wait(SERVER, TASK, wait).await.unwrap();
+    assert_eq!(d.state, Some(TaskState::Stopped));
+    let short = qem_core::WaitOptions::new(Duration::from_millis(120), Duration::from_millis(40));
+    let err = client
+        .wait_for_task_state(SERVER, TASK, &[TaskState::Running], short)
+        .await
+        .unwrap_err();
+    assert_eq!(err.error_code(), "WAIT_TIMEOUT");
+}
+
+#[tokio::test]
+async fn generic_entry_rejects_bad_calls_without_sending() {
+    let mock = mock().await;
+    let client = Client::connect(config(&mock)).await.unwrap();
+    let before = mock.requests().len();
+    for (method, args) in [
+        ("no_such_method", json!({})),
+        ("get_task_list", json!("not an object")),
+        ("get_task_list", json!({"server": 5})),
+        ("get_task_list", json!({"server": "s", "bogus": 1})),
+        (
+            "stop_task",
+            json!({"server": "s", "task": "t", "timeout": -3}),
+        ),
+        (
+            "run_task",
+            json!({"server": "s", "task": "t", "option": "RECOVER_USING_CHECKPOINT_STORED_ON_TARGET"}),
+        ),
+    ] {
+        let err = client.call(method, args).await.unwrap_err();
+        assert_eq!(err.error_code(), "INVALID_ARGUMENT", "{method}: {err}");
+        assert!(!err.message().is_empty());
+    }
+    assert_eq!(mock.requests().len(), before, "nothing was sent");
+}
+
+#[tokio::test]
+async fn closed_clients_refuse_calls() {
+    let mock = mock().await;
+    let client = Client::connect(config(&mock)).await.unwrap();
+    client.close().await.unwrap();
+    let err = client.get_server_list().await.unwrap_err();
+    assert_eq!(err.error_code(), "CLIENT_CLOSED");
+    assert!(mock.requests().iter().any(|r| r.path.ends_with("/logout")));
+}
+
+#[tokio::test]
+async fn names_reach_the_server_encoded_once() {
+    let mock = mock().await;
+    let client = Client::connect(config(&mock)).await.unwrap();
+    let _ = client.get_task_details("a b/c?d#e%f", "x+y").await;
+    let last = mock.requests().into_iter().last().unwrap();
+    assert_eq!(
+        last.path,
+        "/attunityenterprisemanager/api/v1/servers/a%20b%2Fc%3Fd%23e%25f/tasks/x%2By"
+    );
+}

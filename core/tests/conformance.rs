@@ -1,0 +1,170 @@
+//! Runs every shared conformance case (`tests/conformance/cases/*.json`) through the
+//! Rust core's generic entry against its own in-process mock Enterprise Manager.
+//! One test per case file; the cases are the same files every binding runs.
+
+use libtest_mimic::{Arguments, Failed, Trial};
+use qem_core::{blocking, ClientConfig, Credentials};
+use qem_mock::{MockConfig, MockServer};
+use serde_json::Value;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+fn cases_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/conformance/cases")
+}
+
+fn main() {
+    let args = Arguments::from_args();
+    let mut files: Vec<PathBuf> = std::fs::read_dir(cases_dir())
+        .expect("the cases folder exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "json"))
+        .collect();
+    files.sort();
+    let trials = files
+        .into_iter()
+        .map(|path| {
+            let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+            Trial::test(name, move || run_case(&path))
+        })
+        .collect();
+    libtest_mimic::run(&args, trials).exit();
+}
+
+fn credentials(login: Option<&Value>) -> Result<Credentials, Failed> {
+    let Some(login) = login else {
+        return Ok(Credentials::active_directory("QEM\\admin", "admin-pass"));
+    };
+    let s = |k: &str| login.get(k).and_then(Value::as_str).map(str::to_string);
+    if let Some(t) = s("api_token") {
+        Ok(Credentials::ApiToken(t))
+    } else if let Some(t) = s("jwt") {
+        Ok(Credentials::Jwt(t))
+    } else if let (Some(u), Some(p)) = (s("username"), s("password")) {
+        Ok(Credentials::active_directory(u, p))
+    } else {
+        Err(format!("unusable login {login}").into())
+    }
+}
+
+fn run_case(path: &Path) -> Result<(), Failed> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("reading: {e}"))?;
+    let case: Value = serde_json::from_str(&text).map_err(|e| format!("case is not JSON: {e}"))?;
+    let mock = MockServer::start_background(MockConfig {
+        state: case.get("state").cloned().filter(|s| !s.is_null()),
+        ..MockConfig::default()
+    })
+    .map_err(|e| format!("starting the mock: {e}"))?;
+    let mut config = ClientConfig::new(mock.base_url(), credentials(case.get("login"))?)
+        .ca_pem(mock.ca_cert_pem().unwrap_or_default());
+    config.retry.base_delay = Duration::from_millis(10);
+    let client = blocking::Client::new(config).map_err(|e| format!("client: {e}"))?;
+    if let Some(code) = case.get("expect_login_error").and_then(Value::as_str) {
+        return match client.login() {
+            Ok(()) => Err(format!("login succeeded; expected {code}").into()),
+            Err(e) if e.error_code() == code => Ok(()),
+            Err(e) => Err(format!("login failed with {e}; expected {code}").into()),
+        };
+    }
+    let steps = case
+        .get("steps")
+        .and_then(Value::as_array)
+        .cloned()
+        .unwrap_or_default();
+    for (i, step) in steps.iter().enumerate() {
+        run_step(&client, &mock, step)
+            .map_err(|e| format!("step {} ({}): {e}", i + 1, describe(step)))?;
+    }
+    let _ = client.close();
+    Ok(())
+}
+
+fn describe(step: &Value) -> String {
+    step.get("method")
+        .or_else(|| step.get("mock"))
+        .and_then(Value::as_str)
+        .unwrap_or("?")
+        .to_string()
+}
+
+fn run_step(client: &blocking::Client, mock: &MockServer, step: &Value) -> Result<(), String> {
+    if let Some(action) = step.get("mock").and_then(Value::as_str) {
+        match action {
+            "expire_sessions" => mock.expire_sessions(),
+            "sleep" => std::thread::sleep(Duration::from_millis(
+                step.get("ms").and_then(Value::as_u64).unwrap_or(0),
+            )),
+            "faults" => {
+                let f = serde_json::from_value(step.get("faults").cloned().unwrap_or_default())
+                    .map_err(|e| e.to_string())?;
+                mock.set_faults(f);
+            }
+            other => return Err(format!("unknown mock action {other}")),
+        }
+        return Ok(());
+    }
+    let method = step
+        .get("method")
+        .and_then(Value::as_str)
+        .ok_or("step has no method")?;
+    let args = step
+        .get("args")
+        .cloned()
+        .unwrap_or(Value::Object(Default::default()));
+    let result = client.call(method, args);
+    match (step.get("expect_error").and_then(Value::as_str), result) {
+        (Some(code), Ok(v)) => Err(format!("succeeded with {v}; expected error {code}")),
+        (Some(code), Err(e)) => {
+            if e.error_code() != code {
+                return Err(format!("failed with {e}; expected error {code}"));
+            }
+            if let Some(status) = step.get("expect_http_status").and_then(Value::as_u64) {
+                if e.http_status() != Some(status as u16) {
+                    return Err(format!(
+                        "HTTP status {:?}; expected {status}",
+                        e.http_status()
+                    ));
+                }
+            }
+            Ok(())
+        }
+        (None, Err(e)) => Err(format!("failed: {e}")),
+        (None, Ok(actual)) => match step.get("expect") {
+            None | Some(Value::Null) => Ok(()),
+            Some(expected) => subset(expected, &actual, "$"),
+        },
+    }
+}
+
+/// `expected` is a subset of `actual`: objects by key, arrays element by element with the
+/// same length, `"$any"` for any present value, numbers by value.
+fn subset(expected: &Value, actual: &Value, at: &str) -> Result<(), String> {
+    match (expected, actual) {
+        (Value::String(s), _) if s == "$any" => Ok(()),
+        (Value::Object(e), Value::Object(a)) => {
+            for (k, ev) in e {
+                let av = a
+                    .get(k)
+                    .ok_or_else(|| format!("{at}.{k} is missing in {actual}"))?;
+                subset(ev, av, &format!("{at}.{k}"))?;
+            }
+            Ok(())
+        }
+        (Value::Array(e), Value::Array(a)) => {
+            if e.len() != a.len() {
+                return Err(format!(
+                    "{at} has {} elements, expected {}: {actual}",
+                    a.len(),
+                    e.len()
+                ));
+            }
+            e.iter()
+                .zip(a)
+                .enumerate()
+                .try_for_each(|(i, (ev, av))| subset(ev, av, &format!("{at}[{i}]")))
+        }
+        (Value::Number(e), Value::Number(a)) if e.as_f64() == a.as_f64() => Ok(()),
+        (e, a) if e == a => Ok(()),
+        (e, a) => Err(format!("{at} is {a}, expected {e}")),
+    }
+}

@@ -1,0 +1,262 @@
+//! Transport: TCP/TLS accept loop, HTTP/1.1 keep-alive via hyper, request logging, faults,
+//! and the response helpers shared by the handlers.
+
+use std::convert::Infallible;
+use std::net::SocketAddr;
+use std::sync::atomic::Ordering;
+use std::sync::Arc;
+
+use bytes::Bytes;
+use http_body_util::{combinators::BoxBody, BodyExt, Full};
+use hyper::body::Incoming;
+use hyper::header::{HeaderValue, CONTENT_TYPE};
+use hyper::{Request, Response, StatusCode};
+use hyper_util::rt::TokioIo;
+use tokio::net::TcpListener;
+use tokio::sync::watch;
+
+use crate::errors::ApiError;
+use crate::{MockConfig, RecordedRequest, Shared, REQUEST_LOG_CAP};
+
+pub type Body = BoxBody<Bytes, std::io::Error>;
+pub type Resp = Response<Body>;
+
+pub const BASE: &str = "/attunityenterprisemanager/api/v1";
+
+fn full(b: impl Into<Bytes>) -> Body {
+    Full::new(b.into())
+        .map_err(|never: Infallible| match never {})
+        .boxed()
+}
+
+pub fn json_bytes(status: u16, body: impl Into<Bytes>) -> Resp {
+    let mut r = Response::new(full(body));
+    *r.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
+    r.headers_mut().insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
+    r.headers_mut().insert(
+        "cache-control",
+        HeaderValue::from_static("no-cache, no-store"),
+    );
+    r
+}
+
+pub fn json(v: &serde_json::Value) -> Resp {
+    json_bytes(200, serde_json::to_vec(v).unwrap_or_default())
+}
+
+pub fn empty_ok() -> Resp {
+    json_bytes(200, Bytes::new())
+}
+
+pub fn stream_json(body: Body) -> Resp {
+    let mut r = Response::new(body);
+    r.headers_mut().insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
+    r
+}
+
+pub fn error(e: &ApiError) -> Resp {
+    let mut r = json_bytes(e.status, e.body());
+    for (k, v) in &e.headers {
+        if let Ok(v) = HeaderValue::from_str(v) {
+            r.headers_mut().insert(*k, v);
+        }
+    }
+    r
+}
+
+pub fn html(status: u16) -> Resp {
+    let mut r = Response::new(full(format!(
+        "<html><head><title>{status}</title></head><body><h1>{status}</h1><p>Injected fault (qem-mock)</p></body></html>"
+    )));
+    *r.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::SERVICE_UNAVAILABLE);
+    r.headers_mut().insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    r
+}
+
+pub fn not_found(msg: &str) -> Resp {
+    error(&ApiError::new(404, "NOT_FOUND", msg))
+}
+
+fn tls_acceptor() -> std::io::Result<(tokio_rustls::TlsAcceptor, String)> {
+    let ck =
+        rcgen::generate_simple_self_signed(vec!["localhost".to_string(), "127.0.0.1".to_string()])
+            .map_err(|e| std::io::Error::other(e.to_string()))?;
+    let pem = ck.cert.pem();
+    let cert_der = ck.cert.der().clone();
+    let key_der = rustls::pki_types::PrivateKeyDer::Pkcs8(
+        rustls::pki_types::PrivatePkcs8KeyDer::from(ck.key_pair.serialize_der()),
+    );
+    let provider = Arc::new(rustls::crypto::ring::default_provider());
+    let mut cfg = rustls::ServerConfig::builder_with_provider(provider)
+        .with_safe_default_protocol_versions()
+        .map_err(|e| std::io::Error::other(e.to_string()))?
+        .with_no_client_auth()
+        .with_single_cert(vec![cert_der], key_der)
+        .map_err(|e| std::io::Error::other(e.to_string()))?;
+    cfg.alpn_protocols = vec![b"http/1.1".to_vec()];
+    Ok((tokio_rustls::TlsAcceptor::from(Arc::new(cfg)), pem))
+}
+
+/// Binds and spawns the accept loop; answers the bound address and the certificate PEM.
+pub async fn serve(
+    shared: Arc<Shared>,
+    config: &MockConfig,
+    shutdown: watch::Receiver<bool>,
+) -> std::io::Result<(SocketAddr, Option<String>)> {
+    let listener = TcpListener::bind(SocketAddr::new(config.bind, config.port)).await?;
+    let addr = listener.local_addr()?;
+    let (acceptor, pem) = if config.tls {
+        let (a, p) = tls_acceptor()?;
+        (Some(a), Some(p))
+    } else {
+        (None, None)
+    };
+    let mut stop = shutdown.clone();
+    tokio::spawn(async move {
+        loop {
+            tokio::select! {
+                _ = stop.wait_for(|v| *v) => break,
+                accepted = listener.accept() => {
+                    let Ok((stream, _)) = accepted else { continue };
+                    let _ = stream.set_nodelay(true);
+                    let shared = shared.clone();
+                    let acceptor = acceptor.clone();
+                    let mut stop = shutdown.clone();
+                    tokio::spawn(async move {
+                        tokio::select! {
+                            _ = stop.wait_for(|v| *v) => {}
+                            _ = async move {
+                                match acceptor {
+                                    Some(acc) => {
+                                        if let Ok(tls) = acc.accept(stream).await {
+                                            serve_conn(shared, tls).await;
+                                        }
+                                    }
+                                    None => serve_conn(shared, stream).await,
+                                }
+                            } => {}
+                        }
+                    });
+                }
+            }
+        }
+    });
+    Ok((addr, pem))
+}
+
+async fn serve_conn<S>(shared: Arc<Shared>, stream: S)
+where
+    S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
+{
+    let svc = hyper::service::service_fn(move |req| handle(shared.clone(), req));
+    let _ = hyper::server::conn::http1::Builder::new()
+        .keep_alive(true)
+        .serve_connection(TokioIo::new(stream), svc)
+        .await;
+}
+
+async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, std::io::Error> {
+    let (parts, body) = req.into_parts();
+    let path = parts.uri.path().to_string();
+    let body = match body.collect().await {
+        Ok(b) => b.to_bytes(),
+        Err(e) => return Err(std::io::Error::other(e.to_string())),
+    };
+    if path == "/mock" || path.starts_with("/mock/") {
+        return Ok(crate::control::handle(&shared, &parts.method, &path, &body));
+    }
+
+    {
+        let headers = parts
+            .headers
+            .iter()
+            .map(|(k, v)| {
+                let val = if k == hyper::header::AUTHORIZATION {
+                    "<redacted>".to_string()
+                } else {
+                    String::from_utf8_lossy(v.as_bytes()).into_owned()
+                };
+                (k.as_str().to_string(), val)
+            })
+            .collect();
+        let rec = RecordedRequest {
+            method: parts.method.as_str().to_string(),
+            path: path.clone(),
+            query: parts.uri.query().map(str::to_string),
+            headers,
+            body_len: body.len(),
+        };
+        let mut log = shared.requests.lock();
+        if log.len() >= REQUEST_LOG_CAP {
+            log.pop_front();
+        }
+        log.push_back(rec);
+    }
+
+    if shared.faults_on.load(Ordering::Relaxed) {
+        let (drop_it, err_status, latency) = {
+            let mut st = shared.faults.lock();
+            let f = st.faults.clone();
+            let d = f.drop_rate > 0.0 && st.rng.next_f64() < f.drop_rate;
+            let e = !d && f.error_rate > 0.0 && st.rng.next_f64() < f.error_rate;
+            (
+                d,
+                e.then_some(if f.error_status == 0 {
+                    503
+                } else {
+                    f.error_status
+                }),
+                f.latency_ms,
+            )
+        };
+        if latency > 0 {
+            tokio::time::sleep(std::time::Duration::from_millis(latency)).await;
+        }
+        if drop_it {
+            return Err(std::io::Error::new(
+                std::io::ErrorKind::ConnectionAborted,
+                "injected drop",
+            ));
+        }
+        if let Some(s) = err_status {
+            return Ok(html(s));
+        }
+    }
+
+    let Some(rest) = strip_base(&path) else {
+        return Ok(not_found("Unknown path."));
+    };
+    let segs: Vec<String> = rest
+        .split('/')
+        .filter(|s| !s.is_empty())
+        .map(crate::util::decode_segment)
+        .collect();
+    Ok(crate::router::dispatch(
+        shared,
+        parts.method,
+        segs,
+        parts.uri.query().map(str::to_string),
+        parts.headers,
+        body,
+    )
+    .await)
+}
+
+fn strip_base(path: &str) -> Option<&str> {
+    if path.len() >= BASE.len() && path[..BASE.len()].eq_ignore_ascii_case(BASE) {
+        let rest = &path[BASE.len()..];
+        if rest.is_empty() || rest.starts_with('/') {
+            return Some(rest);
+        }
+    }
+    None
+}

@@ -1,0 +1,319 @@
+//! A stateful mock of the Qlik Enterprise Manager REST API (chapter 2 of the API guide),
+//! with a control API under `/mock/` (see STATE.md), TLS with a self-signed certificate,
+//! fault injection, and streamed exports.
+//!
+//! ```no_run
+//! let server = qem_mock::MockServer::start_background(qem_mock::MockConfig::default()).unwrap();
+//! println!("{}", server.base_url());
+//! ```
+
+mod audit;
+mod control;
+mod documents;
+mod endpoints;
+pub mod errors;
+mod http;
+mod router;
+mod servers;
+mod session;
+pub mod state;
+mod tables;
+mod tasks;
+mod util;
+
+use std::collections::{HashMap, VecDeque};
+use std::net::{IpAddr, Ipv4Addr, SocketAddr};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::sync::Arc;
+use std::time::Instant;
+
+use parking_lot::Mutex;
+use serde::{Deserialize, Serialize};
+
+use crate::state::World;
+
+/// How to start the mock.
+#[derive(Debug, Clone)]
+pub struct MockConfig {
+    /// Serve HTTPS with a freshly generated self-signed certificate (default) or plain HTTP.
+    pub tls: bool,
+    /// 0 picks an ephemeral port.
+    pub port: u16,
+    pub bind: IpAddr,
+    /// The initial world (STATE.md); `None` is the built-in default world.
+    pub state: Option<serde_json::Value>,
+}
+
+impl Default for MockConfig {
+    fn default() -> Self {
+        MockConfig {
+            tls: true,
+            port: 0,
+            bind: IpAddr::V4(Ipv4Addr::LOCALHOST),
+            state: None,
+        }
+    }
+}
+
+/// Fault injection for the API (never the `/mock/` control endpoints).
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Faults {
+    /// Added to every API request.
+    pub latency_ms: u64,
+    /// Share (0..1) of API requests answered with `error_status` and an HTML body.
+    pub error_rate: f64,
+    pub error_status: u16,
+    /// Share (0..1) of API requests whose connection is closed without an answer.
+    pub drop_rate: f64,
+    /// Seed of the repeatable random generator.
+    pub seed: u64,
+}
+
+/// One request seen by the mock (the control API's request log).
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct RecordedRequest {
+    pub method: String,
+    /// Raw path, still percent-encoded.
+    pub path: String,
+    pub query: Option<String>,
+    /// Header names and values; the Authorization value is redacted.
+    pub headers: Vec<(String, String)>,
+    pub body_len: usize,
+}
+
+pub(crate) struct Session {
+    pub user: String,
+    pub last: Instant,
+    /// Password identifiers handed out by GetServer in this session: id -> server name.
+    pub password_ids: HashMap<String, String>,
+}
+
+pub(crate) struct FaultState {
+    pub faults: Faults,
+    pub rng: util::XorShift,
+}
+
+pub(crate) const REQUEST_LOG_CAP: usize = 1000;
+
+pub(crate) struct Shared {
+    pub world: Mutex<World>,
+    pub initial: Mutex<World>,
+    pub sessions: Mutex<HashMap<String, Session>>,
+    pub idle_secs: AtomicU64,
+    pub invalid_status: AtomicU64,
+    pub faults: Mutex<FaultState>,
+    pub faults_on: AtomicBool,
+    pub requests: Mutex<VecDeque<RecordedRequest>>,
+}
+
+impl Shared {
+    fn new(world: World) -> Shared {
+        let s = Shared {
+            world: Mutex::new(world.clone()),
+            initial: Mutex::new(world.clone()),
+            sessions: Mutex::new(HashMap::new()),
+            idle_secs: AtomicU64::new(300),
+            invalid_status: AtomicU64::new(440),
+            faults: Mutex::new(FaultState {
+                faults: Faults::default(),
+                rng: util::XorShift::new(0),
+            }),
+            faults_on: AtomicBool::new(false),
+            requests: Mutex::new(VecDeque::new()),
+        };
+        s.apply_settings(&world);
+        s
+    }
+
+    fn apply_settings(&self, w: &World) {
+        self.idle_secs
+            .store(w.settings.session_idle_seconds, Ordering::Relaxed);
+        self.invalid_status
+            .store(w.settings.invalid_session_status as u64, Ordering::Relaxed);
+    }
+
+    /// Replaces the world; every session is dropped.
+    pub fn set_world(&self, w: World) {
+        self.apply_settings(&w);
+        *self.world.lock() = w;
+        self.sessions.lock().clear();
+    }
+
+    pub fn reset(&self) {
+        let w = self.initial.lock().clone();
+        self.set_world(w);
+    }
+
+    pub fn set_faults(&self, f: Faults) {
+        let on = f.latency_ms > 0 || f.error_rate > 0.0 || f.drop_rate > 0.0;
+        let mut st = self.faults.lock();
+        st.rng = util::XorShift::new(f.seed);
+        st.faults = f;
+        self.faults_on.store(on, Ordering::Relaxed);
+    }
+
+    pub fn expire_sessions(&self) {
+        self.sessions.lock().clear();
+    }
+}
+
+/// A running mock server. Dropping it stops it.
+pub struct MockServer {
+    shared: Arc<Shared>,
+    addr: SocketAddr,
+    tls: bool,
+    cert_pem: Option<String>,
+    shutdown: Option<tokio::sync::watch::Sender<bool>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl MockServer {
+    /// Starts serving on tasks of the current tokio runtime.
+    pub async fn start(config: MockConfig) -> std::io::Result<MockServer> {
+        let world = match config.state.clone() {
+            Some(v) => World::from_value(v)
+                .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?,
+            None => World::default(),
+        };
+        let shared = Arc::new(Shared::new(world));
+        let (tx, rx) = tokio::sync::watch::channel(false);
+        let (addr, cert_pem) = http::serve(shared.clone(), &config, rx).await?;
+        Ok(MockServer {
+            shared,
+            addr,
+            tls: config.tls,
+            cert_pem,
+            shutdown: Some(tx),
+            thread: None,
+        })
+    }
+
+    /// Starts on a multi-thread runtime of its own, on a background thread.
+    pub fn start_background(config: MockConfig) -> std::io::Result<MockServer> {
+        let (res_tx, res_rx) = std::sync::mpsc::channel();
+        let thread = std::thread::Builder::new()
+            .name("qem-mock".into())
+            .spawn(move || {
+                let rt = match tokio::runtime::Builder::new_multi_thread()
+                    .worker_threads(2)
+                    .thread_name("qem-mock-worker")
+                    .enable_all()
+                    .build()
+                {
+                    Ok(rt) => rt,
+                    Err(e) => {
+                        let _ = res_tx.send(Err(e));
+                        return;
+                    }
+                };
+                rt.block_on(async move {
+                    match MockServer::start(config).await {
+                        Ok(mut server) => {
+                            let tx = server.shutdown.take();
+                            let mut rx = tx.as_ref().map(|t| t.subscribe());
+                            let handle = MockHandle {
+                                shared: server.shared.clone(),
+                                addr: server.addr,
+                                tls: server.tls,
+                                cert_pem: server.cert_pem.clone(),
+                                shutdown: tx,
+                            };
+                            // Keep `server` (without its sender) alive inside the runtime.
+                            if res_tx.send(Ok(handle)).is_err() {
+                                return;
+                            }
+                            if let Some(rx) = rx.as_mut() {
+                                let _ = rx.wait_for(|v| *v).await;
+                            }
+                            drop(server);
+                        }
+                        Err(e) => {
+                            let _ = res_tx.send(Err(e));
+                        }
+                    }
+                });
+                rt.shutdown_timeout(std::time::Duration::from_millis(200));
+            })?;
+        let handle = res_rx
+            .recv()
+            .map_err(|_| std::io::Error::other("mock thread ended before starting"))??;
+        Ok(MockServer {
+            shared: handle.shared,
+            addr: handle.addr,
+            tls: handle.tls,
+            cert_pem: handle.cert_pem,
+            shutdown: handle.shutdown,
+            thread: Some(thread),
+        })
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// `https://127.0.0.1:PORT/attunityenterprisemanager` (http:// without TLS).
+    pub fn base_url(&self) -> String {
+        format!(
+            "{}://{}/attunityenterprisemanager",
+            if self.tls { "https" } else { "http" },
+            self.addr
+        )
+    }
+
+    /// PEM of the self-signed certificate (None without TLS).
+    pub fn ca_cert_pem(&self) -> Option<String> {
+        self.cert_pem.clone()
+    }
+
+    /// Replaces the world (sessions are dropped).
+    pub fn set_state(&self, state: serde_json::Value) -> Result<(), String> {
+        let w = World::from_value(state)?;
+        self.shared.set_world(w);
+        Ok(())
+    }
+
+    pub fn state(&self) -> serde_json::Value {
+        self.shared.world.lock().to_value()
+    }
+
+    /// Back to the world the mock started with.
+    pub fn reset(&self) {
+        self.shared.reset();
+    }
+
+    pub fn expire_sessions(&self) {
+        self.shared.expire_sessions();
+    }
+
+    pub fn set_faults(&self, faults: Faults) {
+        self.shared.set_faults(faults);
+    }
+
+    pub fn requests(&self) -> Vec<RecordedRequest> {
+        self.shared.requests.lock().iter().cloned().collect()
+    }
+
+    pub fn shutdown(self) {
+        drop(self);
+    }
+}
+
+struct MockHandle {
+    shared: Arc<Shared>,
+    addr: SocketAddr,
+    tls: bool,
+    cert_pem: Option<String>,
+    shutdown: Option<tokio::sync::watch::Sender<bool>>,
+}
+
+impl Drop for MockServer {
+    fn drop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(true);
+        }
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}

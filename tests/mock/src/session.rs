@@ -1,0 +1,184 @@
+//! 2.5 Login, 2.6 Logout, session checking, Enterprise Manager's own license.
+
+use std::collections::HashMap;
+use std::sync::atomic::Ordering;
+use std::time::{Duration, Instant};
+
+use base64::Engine;
+use hyper::header::{HeaderValue, AUTHORIZATION};
+use hyper::HeaderMap;
+
+use crate::errors::{self, ApiError};
+use crate::http::{self, Resp};
+use crate::router::Ctx;
+use crate::state::{Role, World};
+use crate::{util, Session, Shared};
+
+pub const SESSION_HEADER: &str = "EnterpriseManager.APISessionID";
+
+/// Resolves a Basic credential to a user name.
+fn resolve_user(w: &World, decoded: &str) -> Option<String> {
+    let (ident, secret) = decoded.split_once(':')?;
+    let ident = ident.trim();
+    if ident.eq_ignore_ascii_case("api-token") {
+        return w
+            .users
+            .iter()
+            .find(|u| u.api_token.as_deref() == Some(secret) && !secret.is_empty())
+            .map(|u| u.name.clone());
+    }
+    if ident.eq_ignore_ascii_case("jwt") {
+        return w
+            .users
+            .iter()
+            .find(|u| u.jwt.as_deref() == Some(secret) && !secret.is_empty())
+            .map(|u| u.name.clone());
+    }
+    let wanted = match ident.split_once('@') {
+        Some((user, domain)) if !ident.contains('\\') => format!("{domain}\\{user}"),
+        _ => ident.to_string(),
+    };
+    let (wd, wu) = wanted.split_once('\\').unwrap_or(("", &wanted));
+    w.users
+        .iter()
+        .find(|u| {
+            let (d, n) = u.name.split_once('\\').unwrap_or(("", &u.name));
+            d.eq_ignore_ascii_case(wd)
+                && n.eq_ignore_ascii_case(wu)
+                && u.password.as_deref().is_some_and(|p| p == secret)
+        })
+        .map(|u| u.name.clone())
+}
+
+pub fn login(shared: &Shared, headers: &HeaderMap) -> Result<Resp, ApiError> {
+    let unauthorized = || errors::LOGIN_UNAUTHORIZED.plain();
+    let auth = headers
+        .get(AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .ok_or_else(unauthorized)?
+        .trim();
+    let (scheme, b64) = auth.split_once(' ').ok_or_else(unauthorized)?;
+    if !scheme.eq_ignore_ascii_case("basic") {
+        return Err(unauthorized());
+    }
+    let b64 = b64.trim();
+    let raw = base64::engine::general_purpose::STANDARD
+        .decode(b64)
+        .or_else(|_| {
+            base64::engine::general_purpose::STANDARD_NO_PAD.decode(b64.trim_end_matches('='))
+        })
+        .map_err(|_| unauthorized())?;
+    let decoded = String::from_utf8(raw).map_err(|_| unauthorized())?;
+    let user = {
+        let w = shared.world.lock();
+        let user = resolve_user(&w, &decoded).ok_or_else(unauthorized)?;
+        if w.global_role(&user) == Role::None
+            && w.user(&user).is_some_and(|u| u.server_roles.is_empty())
+        {
+            return Err(unauthorized());
+        }
+        em_license_error(&w, &user)?;
+        user
+    };
+    let token = util::session_token();
+    shared.sessions.lock().insert(
+        token.clone(),
+        Session {
+            user,
+            last: Instant::now(),
+            password_ids: HashMap::new(),
+        },
+    );
+    let mut r = http::empty_ok();
+    r.headers_mut().insert(
+        hyper::header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html"),
+    );
+    if let Ok(v) = HeaderValue::from_str(&token) {
+        r.headers_mut().insert(SESSION_HEADER, v);
+    }
+    Ok(r)
+}
+
+fn invalid_session(shared: &Shared) -> ApiError {
+    let status = shared.invalid_status.load(Ordering::Relaxed) as u16;
+    let mut e = errors::INVALID_SESSION_ID.plain();
+    e.status = if status == 0 { 440 } else { status };
+    e.headers.push(("Application-Status", e.status.to_string()));
+    e
+}
+
+/// Checks the session header; answers (user, session id) and touches the session.
+pub fn authenticate(shared: &Shared, headers: &HeaderMap) -> Result<(String, String), ApiError> {
+    let token = headers
+        .get(SESSION_HEADER)
+        .and_then(|v| v.to_str().ok())
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+        .ok_or_else(|| invalid_session(shared))?;
+    let idle = Duration::from_secs(shared.idle_secs.load(Ordering::Relaxed));
+    let now = Instant::now();
+    let mut sessions = shared.sessions.lock();
+    match sessions.get_mut(token) {
+        Some(s) if now.duration_since(s.last) < idle => {
+            s.last = now;
+            Ok((s.user.clone(), token.to_string()))
+        }
+        Some(_) => {
+            sessions.remove(token);
+            Err(invalid_session(shared))
+        }
+        None => Err(invalid_session(shared)),
+    }
+}
+
+pub fn logout(ctx: &Ctx) -> Result<Resp, ApiError> {
+    ctx.shared.sessions.lock().remove(&ctx.session);
+    let mut r = http::empty_ok();
+    r.headers_mut().insert(
+        hyper::header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html"),
+    );
+    Ok(r)
+}
+
+fn em_license_error(w: &World, user: &str) -> Result<(), ApiError> {
+    let module = [("Module", "Replication Management")];
+    match w.settings.em_license.to_ascii_uppercase().as_str() {
+        "" | "VALID" => Ok(()),
+        "NOT_FOUND" => Err(if w.global_role(user) == Role::Admin {
+            errors::LICENSE_NOT_FOUND.plain()
+        } else {
+            errors::LICENSE_NOT_FOUND_CONTACT_ADMIN.plain()
+        }),
+        "EVALUATION_EXPIRED" => Err(errors::LICENSE_EVALUATION_EXPIRED.with(&module)),
+        "TERM_EXPIRED" => Err(errors::LICENSE_TERM_EXPIRED.with(&module)),
+        "INVALID_SIGNATURE" => Err(errors::LICENSE_INVALID_SIGNATURE.with(&module)),
+        "HOST_MISMATCH" => Err(errors::LICENSE_HOST_MISMATCH.with(&module)),
+        _ => Ok(()),
+    }
+}
+
+pub fn check_em_license(ctx: &Ctx) -> Result<(), ApiError> {
+    let w = ctx.shared.world.lock();
+    em_license_error(&w, &ctx.user)
+}
+
+/// Records a GetServer password identifier for this session.
+pub fn remember_password_id(ctx: &Ctx, server: &str) -> String {
+    let id = format!("{{S:{}}}", util::guid());
+    if let Some(s) = ctx.shared.sessions.lock().get_mut(&ctx.session) {
+        s.password_ids.insert(id.clone(), server.to_string());
+    }
+    id
+}
+
+/// Whether `id` was handed out by GetServer for `server` in this session.
+pub fn password_id_valid(ctx: &Ctx, id: &str, server: &str) -> bool {
+    ctx.shared
+        .sessions
+        .lock()
+        .get(&ctx.session)
+        .and_then(|s| s.password_ids.get(id))
+        .is_some_and(|s| s == server)
+}
