@@ -48,7 +48,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let servers = client.get_server_list()?;
     for s in &servers.server_list {
         step(&format!(
-            "server {:?}: {:?}, version {:?}",
+            "server {:?}: {}, version {}",
             s.name.as_deref().unwrap_or("?"),
             s.state.as_ref().map(|x| x.as_str()).unwrap_or("?"),
             s.version.as_deref().unwrap_or("?")
