@@ -293,3 +293,28 @@ async fn names_reach_the_server_encoded_once() {
         "/attunityenterprisemanager/api/v1/servers/a%20b%2Fc%3Fd%23e%25f/tasks/x%2By"
     );
 }
+
+#[test]
+fn clients_are_send_sync_and_cheap_to_clone() {
+    fn assert_send_sync_clone<T: Send + Sync + Clone + 'static>() {}
+    assert_send_sync_clone::<Client>();
+    assert_send_sync_clone::<qem_core::blocking::Client>();
+    assert_send_sync_clone::<qem_core::Error>();
+}
+
+#[test]
+fn the_blocking_client_shares_one_session_across_threads() {
+    let mock = MockServer::start_background(MockConfig::default()).unwrap();
+    let client = qem_core::blocking::Client::connect(config(&mock)).unwrap();
+    std::thread::scope(|s| {
+        for _ in 0..8 {
+            let c = client.clone();
+            s.spawn(move || {
+                for _ in 0..10 {
+                    c.get_task_details(SERVER, TASK).unwrap();
+                }
+            });
+        }
+    });
+    assert_eq!(logins(&mock), 1);
+}
