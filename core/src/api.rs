@@ -565,22 +565,23 @@ impl Client {
                 let wait = wait_options(method, &args)?;
                 let details = match method {
                     "wait_for_task_state" => {
-                        let states =
-                            match args.get("states") {
-                                Some(Value::Array(a)) if !a.is_empty() => a
-                                    .iter()
-                                    .map(|s| {
-                                        s.as_str().map(TaskState::from_wire).ok_or_else(|| {
-                                            Error::invalid_argument(format!(
-                                                "{method}: `states` must hold strings"
-                                            ))
-                                        })
+                        let states = match args.get("states") {
+                            Some(Value::Array(a)) if !a.is_empty() => a
+                                .iter()
+                                .map(|s| {
+                                    s.as_str().map(TaskState::from_wire).ok_or_else(|| {
+                                        Error::invalid_argument(format!(
+                                            "{method}: `states` must hold strings"
+                                        ))
                                     })
-                                    .collect::<Result<Vec<_>>>()?,
-                                _ => return Err(Error::invalid_argument(format!(
+                                })
+                                .collect::<Result<Vec<_>>>()?,
+                            _ => {
+                                return Err(Error::invalid_argument(format!(
                                     "{method}: `states` must be a non-empty array of task states"
-                                ))),
-                            };
+                                )))
+                            }
+                        };
                         self.wait_for_task_state(&server, &task, &states, wait)
                             .await?
                     }

@@ -21,13 +21,14 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     files.sort();
-    let trials = files
-        .into_iter()
-        .map(|path| {
-            let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-            Trial::test(name, move || run_case(&path))
-        })
-        .collect();
+    let mut trials: Vec<Trial> = vec![Trial::test("every-operation-has-a-case", {
+        let files = files.clone();
+        move || every_operation_has_a_case(&files)
+    })];
+    trials.extend(files.into_iter().map(|path| {
+        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+        Trial::test(name, move || run_case(&path))
+    }));
     libtest_mimic::run(&args, trials).exit();
 }
 
@@ -166,5 +167,38 @@ fn subset(expected: &Value, actual: &Value, at: &str) -> Result<(), String> {
         (Value::Number(e), Value::Number(a)) if e.as_f64() == a.as_f64() => Ok(()),
         (e, a) if e == a => Ok(()),
         (e, a) => Err(format!("{at} is {a}, expected {e}")),
+    }
+}
+
+/// Every operation of the core's table is exercised by at least one case.
+fn every_operation_has_a_case(files: &[PathBuf]) -> Result<(), Failed> {
+    let mut used = std::collections::HashSet::new();
+    for f in files {
+        let case: Value =
+            serde_json::from_str(&std::fs::read_to_string(f).map_err(|e| e.to_string())?)
+                .map_err(|e| format!("{}: {e}", f.display()))?;
+        for step in case
+            .get("steps")
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            if let Some(m) = step.get("method").and_then(Value::as_str) {
+                if let Some(op) = qem_core::ops::QEM.find(m) {
+                    used.insert(op.method);
+                }
+            }
+        }
+    }
+    let missing: Vec<&str> = qem_core::ops::QEM
+        .operations
+        .iter()
+        .map(|o| o.method)
+        .filter(|m| !used.contains(m))
+        .collect();
+    if missing.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("no case calls {}", missing.join(", ")).into())
     }
 }
