@@ -1,20 +1,40 @@
 #!/usr/bin/env bash
 # Every test of the project, on a fresh machine: installs what it needs, then runs the
 # Rust core's unit and integration tests, the mock's tests and the shared conformance
-# cases, then each binding's tests. Exits non-zero on the first failing suite.
+# cases, then each binding's tests. Exits non-zero on the first failing suite and ends
+# with one "N passed, N failed" line over all suites.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
 
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 section() { printf '\n==== %s ====\n' "$*"; }
 
 section "Rust: core, mock and the shared conformance cases"
-cargo test --workspace 2>&1
+cargo test --workspace 2>&1 | tee -a "$log"
 
 for suite in bindings-python/run-tests.sh bindings-node/run-tests.sh bindings-c/run-tests.sh; do
   if [ -f "$suite" ]; then
     section "$suite"
-    bash "$suite"
+    bash "$suite" 2>&1 | tee -a "$log"
   fi
 done
-section "all suites passed"
+
+# Totals from every runner's summary: cargo's "test result", pytest's "N passed",
+# node's "# pass N" and the plain "N passed, N failed" lines of the C and .NET runners.
+python3 - "$log" <<'PY'
+import re, sys
+text = open(sys.argv[1], errors="replace").read()
+passed = failed = 0
+for m in re.finditer(r"test result: \w+\. (\d+) passed; (\d+) failed", text):
+    passed += int(m[1]); failed += int(m[2])
+for m in re.finditer(r"^=+ (?:(\d+) failed, )?(\d+) passed.* in [\d.]+s", text, re.M):
+    failed += int(m[1] or 0); passed += int(m[2])
+for m in re.finditer(r"^# pass (\d+)\n# fail (\d+)", text, re.M):
+    passed += int(m[1]); failed += int(m[2])
+for m in re.finditer(r"^(?:\w+: )?(\d+) passed, (\d+) failed", text, re.M):
+    passed += int(m[1]); failed += int(m[2])
+print(f"\ntotal: {passed} passed, {failed} failed")
+sys.exit(1 if failed or not passed else 0)
+PY
