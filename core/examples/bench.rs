@@ -134,16 +134,7 @@ async fn run(
     // 1. Sequential GetTaskDetails: the core against a bare reqwest loop.
     let n = if quick { 500 } else { 3000 };
     let client = Client::connect(ClientConfig::new(url, creds()).ca_pem(pem.to_vec())).await?;
-    let login = http
-        .get(format!("{url}/api/v1/login"))
-        .header("Authorization", creds_header())
-        .send()
-        .await?;
-    let token = login
-        .headers()
-        .get("EnterpriseManager.APISessionID")
-        .ok_or("no session")?
-        .clone();
+    let token = raw_login(&http, url).await?;
     let details_url = format!("{url}/api/v1/servers/Local%20Server/tasks/{TASK}");
     let mut core_rate = 0.0;
     let mut floor_rate = 0.0;
@@ -256,16 +247,7 @@ async fn run(
 
     // 4. The mock's own capacity, so it never limits a benchmark.
     control(&http, url, reqwest::Method::POST, "/mock/reset", None).await?;
-    let login = http
-        .get(format!("{url}/api/v1/login"))
-        .header("Authorization", creds_header())
-        .send()
-        .await?;
-    let token = login
-        .headers()
-        .get("EnterpriseManager.APISessionID")
-        .ok_or("no session")?
-        .clone();
+    let token = raw_login(&http, url).await?;
     let list_url = format!("{url}/api/v1/servers");
     let total = if quick { 5_000 } else { 40_000 };
     let conns = 32;
@@ -296,6 +278,23 @@ async fn run(
         "## Mock capacity\n\n{total} GetServerList requests over {conns} keep-alive HTTPS connections, with the load generator on the same 2 cores: **{rate:.0} requests/s** (target ≥ 10,000).\n",
     ));
     Ok(out)
+}
+
+/// Logs in without the core, for the floor and load loops.
+async fn raw_login(
+    http: &reqwest::Client,
+    url: &str,
+) -> Result<reqwest::header::HeaderValue, Box<dyn std::error::Error>> {
+    let login = http
+        .get(format!("{url}/api/v1/login"))
+        .header("Authorization", creds_header())
+        .send()
+        .await?;
+    Ok(login
+        .headers()
+        .get("EnterpriseManager.APISessionID")
+        .ok_or("no session")?
+        .clone())
 }
 
 fn creds_header() -> String {

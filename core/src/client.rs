@@ -432,16 +432,7 @@ impl Client {
         // The server may legitimately stay silent for the whole `timeout` it was given.
         let limit =
             cfg.connect_timeout + cfg.read_timeout + Duration::from_secs(server_wait.unwrap_or(0));
-        match tokio::time::timeout(limit, req.send()).await {
-            Ok(Ok(resp)) => Ok(resp),
-            Ok(Err(e)) => Err(from_reqwest(&e).with_operation(op.name)),
-            Err(_) => Err(Error::new(
-                ErrorKind::Timeout,
-                codes::TIMEOUT,
-                format!("no answer within {} s", limit.as_secs()),
-            )
-            .with_operation(op.name)),
-        }
+        within(op, limit, req.send(), "no answer within").await
     }
 
     /// Streams a document answer into `writer`; returns the bytes written.
@@ -532,13 +523,23 @@ async fn next_chunk(
     resp: &mut reqwest::Response,
     read_timeout: Duration,
 ) -> Result<Option<Bytes>> {
-    match tokio::time::timeout(read_timeout, resp.chunk()).await {
-        Ok(Ok(c)) => Ok(c),
+    within(op, read_timeout, resp.chunk(), "the answer stalled for").await
+}
+
+/// Runs a transport step with a time limit, mapping both failures to our codes.
+async fn within<T>(
+    op: &'static Operation,
+    limit: Duration,
+    fut: impl std::future::Future<Output = reqwest::Result<T>>,
+    what: &str,
+) -> Result<T> {
+    match tokio::time::timeout(limit, fut).await {
+        Ok(Ok(v)) => Ok(v),
         Ok(Err(e)) => Err(from_reqwest(&e).with_operation(op.name)),
         Err(_) => Err(Error::new(
             ErrorKind::Timeout,
             codes::TIMEOUT,
-            format!("the answer stalled for {} s", read_timeout.as_secs()),
+            format!("{what} {:.1} s", limit.as_secs_f64()),
         )
         .with_operation(op.name)),
     }
