@@ -1,0 +1,167 @@
+// P/Invoke into the C ABI (bindings-c/include/qem.h). Strings cross as NUL-terminated
+// UTF-8 byte arrays (netstandard2.0 has no UTF-8 string marshalling on every runtime).
+using System;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Qlik.EnterpriseManager.Client
+{
+    [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
+    internal delegate void QemCallback(IntPtr userData, int status, IntPtr resultJson, IntPtr error);
+
+    /// <summary>The native client; released (qem_client_free) once no call holds it.</summary>
+    internal sealed class ClientHandle : SafeHandle
+    {
+        public ClientHandle() : base(IntPtr.Zero, true) { }
+        public override bool IsInvalid { get { return handle == IntPtr.Zero; } }
+        protected override bool ReleaseHandle() { Native.qem_client_free(handle); return true; }
+    }
+
+    /// <summary>One asynchronous call's cancellation handle (qem_call_free).</summary>
+    internal sealed class CallHandle : SafeHandle
+    {
+        public CallHandle() : base(IntPtr.Zero, true) { }
+        public override bool IsInvalid { get { return handle == IntPtr.Zero; } }
+        protected override bool ReleaseHandle() { Native.qem_call_free(handle); return true; }
+    }
+
+    internal static class Native
+    {
+        const string Lib = "qem";
+        public const int OK = 0, CANCELLED = 3;
+
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        public static extern int qem_client_new(byte[] options, out ClientHandle client, out IntPtr error);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        public static extern void qem_client_free(IntPtr client);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        public static extern int qem_client_close(ClientHandle client, out IntPtr error);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        public static extern int qem_client_call(ClientHandle client, byte[] operation, byte[] args, out IntPtr result, out IntPtr error);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        public static extern int qem_client_call_async(ClientHandle client, byte[] operation, byte[] args, QemCallback callback, IntPtr userData, out CallHandle call, out IntPtr error);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        public static extern int qem_call_cancel(CallHandle call);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        public static extern void qem_call_free(IntPtr call);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        public static extern int qem_operations(out IntPtr json, out IntPtr error);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        public static extern void qem_string_free(IntPtr s);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        public static extern void qem_error_free(IntPtr error);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        public static extern IntPtr qem_error_code(IntPtr error);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        public static extern IntPtr qem_error_message(IntPtr error);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        public static extern IntPtr qem_error_operation(IntPtr error);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        public static extern int qem_error_http_status(IntPtr error);
+
+        public static byte[] Utf8(string s)
+        {
+            if (s == null) return null;
+            var n = Encoding.UTF8.GetByteCount(s);
+            var b = new byte[n + 1];
+            Encoding.UTF8.GetBytes(s, 0, s.Length, b, 0);
+            return b;
+        }
+
+        public static string FromUtf8(IntPtr p)
+        {
+            if (p == IntPtr.Zero) return null;
+            int n = 0;
+            while (Marshal.ReadByte(p, n) != 0) n++;
+            var b = new byte[n];
+            Marshal.Copy(p, b, 0, n);
+            return Encoding.UTF8.GetString(b);
+        }
+
+        /// <summary>Reads an error object (borrowed); the caller frees it if owned.</summary>
+        public static AemClientException ReadError(IntPtr error, int status)
+        {
+            if (error == IntPtr.Zero) return new AemClientException("INTERNAL_ERROR", "status " + status + " without an error object", 0, null);
+            return new AemClientException(FromUtf8(qem_error_code(error)), FromUtf8(qem_error_message(error)),
+                qem_error_http_status(error), FromUtf8(qem_error_operation(error)));
+        }
+
+        /// <summary>Reads and frees an owned error object.</summary>
+        public static AemClientException TakeError(IntPtr error, int status)
+        {
+            try { return ReadError(error, status); }
+            finally { qem_error_free(error); }
+        }
+
+        /// <summary>Reads and frees an owned string.</summary>
+        public static string TakeString(IntPtr s)
+        {
+            try { return FromUtf8(s); }
+            finally { qem_string_free(s); }
+        }
+
+        // One delegate for every async call, kept alive for the process's life, so no
+        // native thread can ever call into a collected delegate. Each call's state
+        // travels in user_data as a GCHandle, freed when its callback comes.
+        static readonly QemCallback Completion = OnCompletion;
+
+        sealed class Pending
+        {
+            public readonly TaskCompletionSource<string> Tcs =
+                new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            public CancellationToken Token;
+        }
+
+        static void OnCompletion(IntPtr userData, int status, IntPtr resultJson, IntPtr error)
+        {
+            // Runs on a native thread: nothing may throw back into the library.
+            try
+            {
+                var gch = GCHandle.FromIntPtr(userData);
+                var pending = (Pending)gch.Target;
+                gch.Free();
+                if (status == OK) pending.Tcs.TrySetResult(FromUtf8(resultJson));
+                else if (status == CANCELLED && pending.Token.IsCancellationRequested) pending.Tcs.TrySetCanceled(pending.Token);
+                else pending.Tcs.TrySetException(ReadError(error, status));
+            }
+            catch (Exception) { }
+        }
+
+        public static async Task<string> CallAsync(ClientHandle client, string operation, string args, CancellationToken token)
+        {
+            token.ThrowIfCancellationRequested();
+            var pending = new Pending { Token = token };
+            var gch = GCHandle.Alloc(pending);
+            CallHandle call = null;
+            IntPtr err;
+            int st;
+            try
+            {
+                // The SafeHandle keeps the client alive for this call; the native call
+                // then holds its own reference, so a Dispose racing it is safe.
+                st = qem_client_call_async(client, Utf8(operation), Utf8(args), Completion, GCHandle.ToIntPtr(gch), out call, out err);
+            }
+            catch
+            {
+                gch.Free();
+                throw;
+            }
+            if (st != OK)
+            {
+                gch.Free(); // the callback never comes for a refused call
+                if (call != null) call.Dispose();
+                throw TakeError(err, st);
+            }
+            using (call)
+            using (token.Register(() =>
+            {
+                try { qem_call_cancel(call); } catch (ObjectDisposedException) { }
+            }))
+            {
+                return await pending.Tcs.Task.ConfigureAwait(false);
+            }
+        }
+    }
+}

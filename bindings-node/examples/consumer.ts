@@ -1,0 +1,122 @@
+// An example consumer that calls every method of the client; `tsc --noEmit -p examples`
+// type-checks it against the generated index.d.ts (it is not run by the tests).
+import {
+  AemClient,
+  AemClientError,
+  connect,
+  operations,
+  methods,
+  ServerList,
+  TaskDetails,
+  TaskState,
+  TableStatuses,
+  EndpointList,
+  ExportDocument
+} from '..'
+
+async function main (): Promise<void> {
+  const client: AemClient = await AemClient.connect({
+    host: 'em.example.net',
+    port: 443,
+    urlSuffix: 'attunityenterprisemanager',
+    verifyCertificate: true,
+    caFile: '/etc/ssl/em-ca.pem',
+    domain: 'CORP',
+    username: 'automation',
+    password: 'secret'
+  })
+  const other = await connect({ host: 'em.example.net' }, { apiToken: 'pat-123' })
+  await other.close()
+  const jwtClient = await AemClient.connect({ host: 'em.example.net', jwt: 'eyJ...' })
+  await jwtClient.close()
+  const b64Client = await AemClient.connect({ url: 'https://em.example.net/attunityenterprisemanager', b64: 'Q09SUFx1OnA=' })
+  await b64Client.close()
+
+  const server = 'Local Server'
+  const task = 'SalesDBBackup'
+  const endpoint = 'Oracle Source'
+  try {
+    await client.login()
+    const servers: ServerList = await client.getServerList()
+    for (const s of servers.serverList ?? []) console.log(s.name, s.state, s.version)
+    const details = await client.getServerDetails(server)
+    console.log(details.server_details?.license?.expiration)
+    const def = await client.getServer(server)
+    await client.putServer('New Server', { ...def, name: 'New Server', host: 'rep2.example.net', port: '443' })
+    await client.putServerLicense(server, 'license_key=1\nexpiration_date=2030-12-31')
+    const acl = await client.getServerAcl(server)
+    await client.putServerAcl(server, { ...acl, admin_role: { users: [{ name: 'CORP\\ops' }], groups: [] } })
+    await client.deleteServerAcl(server)
+    await client.deleteServer('New Server')
+
+    const tasks = await client.getTaskList(server)
+    const states: (TaskState | undefined)[] = (tasks.taskList ?? []).map((t) => t.state)
+    console.log(states)
+    const taskDetails: TaskDetails = await client.getTaskDetails(server, task)
+    console.log(taskDetails.state, taskDetails.cdc_latency?.total_latency)
+    const tables = await client.getTableList(server, task, { schema: 'SALES', includeerror: true })
+    console.log(tables.tablelist?.length)
+    const selection = await client.getTaskTableSelection(server, task)
+    await client.putTaskTableSelection(server, task, selection)
+    const statuses: TableStatuses = await client.getTableStatuses(server, task, { table: 'ORD%', includeloading: true })
+    console.log(statuses.table_details?.[0]?.state)
+
+    const run = await client.runTask(server, task, 'RESUME_PROCESSING', { timeout: 30 })
+    console.log(run.state)
+    await client.runTask(server, task, 'RESUME_PROCESSING_FROM_TIMESTAMP', { cdcposition: '2024-01-01T00:00:00', timeout: 0 })
+    const stopped = await client.stopTask(server, task, { timeout: 30 })
+    console.log(stopped.state, stopped.error_message)
+    await client.cloneTask(server, task, { new_task_name: 'SalesDBBackup copy', new_target_schema: 'COPY' })
+    await client.deleteTask(server, 'SalesDBBackup copy', { deletetasklogs: true })
+
+    const doc: ExportDocument = await client.exportTask(server, task, { withendpoints: true })
+    await client.importTask(server, task, doc)
+    await client.importTask(server, task, JSON.stringify(doc))
+    const all = await client.exportAll(server)
+    await client.importAll(server, all)
+    const audit = await client.exportAuditTrail('2024-01-01T00:00:00', { endTimestamp: '2024-12-31T00:00:00' })
+    console.log(audit)
+    const bytes: number = await client.exportTaskToFile(server, task, '/tmp/task.json', { withendpoints: false })
+    console.log(bytes, await client.exportAllToFile(server, '/tmp/all.json'))
+    await client.exportAuditTrailToFile('2024-01-01T00:00:00', '/tmp/audit.json', { endTimestamp: '2024-12-31T00:00:00' })
+    await client.importTaskFromFile(server, task, '/tmp/task.json')
+    await client.importAllFromFile(server, '/tmp/all.json')
+
+    const endpoints: EndpointList = await client.getEndpointList(server)
+    console.log(endpoints.endpointList?.map((e) => e.name))
+    await client.patchEndpoint(server, endpoint, [{ op: 'replace', path: '/db_settings/server', value: 'ora2:1521/ORCL' }])
+    const test = await client.testEndpoint(server, endpoint, { timeout: 60 })
+    console.log(test.state, test.message)
+    await client.reconfigureEndpointNoWait(server, endpoint, 'second', { recycle: true })
+    await client.deleteEndpoint(server, 'Unused Endpoint')
+
+    await client.reloadTable(server, task, 'SALES', 'ORDERS')
+    await client.resumeTable(server, task, 'SALES', 'ORDERS')
+    await client.deleteOldChangeData(server, task, { timestamp_or_offset: 'P1D' })
+    await client.setChangeDataRetentionBarrier(server, task, { application: 'etl', retention_point: '2024-01-01T00:00:00Z' })
+    const barrier = await client.getChangeDataRetentionBarrier(server, task)
+    console.log(barrier.retention_point)
+
+    const running: TaskDetails = await client.runTaskAndWait(server, task, 'RESUME_PROCESSING', { timeoutMs: 60000, pollMs: 500 })
+    console.log(running.state)
+    await client.waitForTaskState(server, task, ['RUNNING', 'ERROR'], { timeoutMs: 10000 })
+    await client.stopTaskAndWait(server, task, { timeoutMs: 60000 })
+
+    const generic = await client.call('get_task_details', { server, task })
+    console.log(generic.name, operations.length, methods.map((m) => m.name))
+    await client.logout()
+  } catch (e) {
+    if (e instanceof AemClientError) {
+      console.error(e.errorCode, e.httpStatus, e.method, e.operation, e.message)
+    } else {
+      throw e
+    }
+  } finally {
+    await client.close()
+  }
+}
+
+main().catch((e) => {
+  console.error(e)
+  process.exitCode = 1
+})

@@ -1,0 +1,295 @@
+'use strict'
+// The JavaScript face of the addon: `AemClient` with one camelCase method per core
+// method, argument checks and `AemClientError`. The methods, their argument order and
+// types all come from the method table build.rs generates from the core's Rust
+// definitions; nothing here knows a URL, a verb or a status.
+
+const native = require('./native.js')
+
+/** Every core operation: `[{ name, method, verb, args, required, body, answer }]`. */
+const operations = Object.freeze(JSON.parse(native.describeOperations()))
+/** The JS methods: `[{ name, method, kind, doc, positional, options, returns }]`. */
+const methods = Object.freeze(JSON.parse(native.methodTable()))
+
+const snake = (s) => s.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase())
+const camel = (s) => s.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase())
+
+/** A failed Enterprise Manager call, or a refused one. */
+class AemClientError extends Error {
+  constructor (info, method) {
+    const code = info.error_code || 'INTERNAL_ERROR'
+    const where = [info.operation, info.http_status != null ? `HTTP ${info.http_status}` : null]
+      .filter(Boolean)
+      .join(', ')
+    super(`${code}: ${info.message}${where ? ` (${where})` : ''}`)
+    this.name = 'AemClientError'
+    /** The server's code verbatim (`AEM_TASK_ALREADY_RUNNING`) or the SDK's (`CONNECTION_ERROR`). */
+    this.errorCode = code
+    /** The HTTP status of the answer, or null when none came. */
+    this.httpStatus = info.http_status ?? null
+    /** The client method that failed (`getTaskDetails`). */
+    this.method = method ?? null
+    /** The REST operation that failed (`GetTaskDetails`), or null. */
+    this.operation = info.operation ?? null
+    /** The error's category (`session`, `not_found`, `connection`, ...). */
+    this.kind = info.kind ?? null
+    /** The message without code, operation and status. */
+    this.detail = info.message
+  }
+}
+
+function fromNative (e, method) {
+  let info
+  try {
+    info = JSON.parse(e && e.message)
+  } catch {}
+  if (!info || typeof info !== 'object' || typeof info.error_code !== 'string') {
+    info = { error_code: 'INTERNAL_ERROR', message: String((e && e.message) || e), kind: 'internal' }
+  }
+  return new AemClientError(info, method)
+}
+
+const closedError = (method) =>
+  new AemClientError(
+    { error_code: 'CLIENT_CLOSED', message: 'the client was closed; create a new one with AemClient.connect()', kind: 'closed' },
+    method
+  )
+
+const describe = (v) => (v === null ? 'null' : Array.isArray(v) ? 'an array' : typeof v)
+
+const isPlainObject = (v) => typeof v === 'object' && v !== null && !Array.isArray(v) && !Buffer.isBuffer(v)
+
+/** Checks one argument against its kind from the table and converts it for the core. */
+function checkArg (method, name, check, v) {
+  const bad = (want) => new TypeError(`${method}: argument \`${name}\` must be ${want}, not ${describe(v)}`)
+  switch (check) {
+    case 'string':
+    case 'text':
+    case 'path':
+      if (typeof v !== 'string') throw bad('a string')
+      return v
+    case 'boolean':
+      if (typeof v !== 'boolean') throw bad('a boolean')
+      return v
+    case 'integer':
+      if (typeof v !== 'number' || !Number.isSafeInteger(v) || v < 0) throw bad('a non-negative integer')
+      return v
+    case 'object':
+      if (!isPlainObject(v) && typeof v !== 'string') throw bad('an object')
+      return v
+    case 'array':
+      if (!Array.isArray(v) && typeof v !== 'string') throw bad('an array')
+      return v
+    case 'document':
+      if (Buffer.isBuffer(v)) return v.toString('utf8')
+      if (!isPlainObject(v) && typeof v !== 'string') throw bad('a string or an object')
+      return v
+    case 'states':
+      if (!Array.isArray(v) || v.length === 0 || v.some((s) => typeof s !== 'string')) {
+        throw bad('a non-empty array of task states')
+      }
+      return v
+    default:
+      return v
+  }
+}
+
+/** Turns a method's JS arguments into the core's named arguments, or throws TypeError. */
+function buildArgs (spec, given) {
+  const name = spec.name
+  const args = {}
+  const positional = spec.positional
+  const hasOptions = spec.options.length > 0
+  const max = positional.length + (hasOptions ? 1 : 0)
+  if (given.length > max) {
+    throw new TypeError(`${name}: takes at most ${max} argument(s) (${positional.map((p) => p.name).concat(hasOptions ? ['options'] : []).join(', ')}), got ${given.length}`)
+  }
+  positional.forEach((p, i) => {
+    const v = given[i]
+    if (v === undefined || v === null) throw new TypeError(`${name}: argument \`${p.name}\` is required`)
+    args[p.wire] = checkArg(name, p.name, p.check, v)
+  })
+  const opts = given[positional.length]
+  if (opts !== undefined && opts !== null) {
+    if (!isPlainObject(opts)) {
+      throw new TypeError(`${name}: argument \`options\` must be an object, not ${describe(opts)}`)
+    }
+    for (const [k, v] of Object.entries(opts)) {
+      const o = spec.options.find((x) => x.name === k || x.wire === k)
+      if (!o) {
+        const known = spec.options.map((x) => x.name).join(', ') || 'none'
+        throw new TypeError(`${name}: unknown option \`${k}\` (known: ${known})`)
+      }
+      if (v !== undefined && v !== null) args[o.wire] = checkArg(name, k, o.check, v)
+    }
+  }
+  return args
+}
+
+function stringify (method, args) {
+  try {
+    return JSON.stringify(args)
+  } catch (e) {
+    throw new TypeError(`${method}: arguments cannot be sent as JSON: ${e.message}`)
+  }
+}
+
+const CREDENTIALS = ['username', 'apiToken', 'jwt', 'b64']
+const OPTION_KEYS = {
+  url: 'string',
+  host: 'string',
+  port: 'integer',
+  urlSuffix: 'string',
+  verifyCertificate: 'boolean',
+  caFile: 'string',
+  caPem: 'string',
+  loginMethod: 'string',
+  connectTimeoutMs: 'integer',
+  readTimeoutMs: 'integer',
+  maxRetries: 'integer',
+  sessionIdleMs: 'integer',
+  domain: 'string',
+  username: 'string',
+  password: 'string',
+  apiToken: 'string',
+  jwt: 'string',
+  b64: 'string'
+}
+
+/** Maps the camelCase connect options to the core's settings JSON (snake_case). */
+function configOf (options, credential) {
+  if (!isPlainObject(options)) {
+    throw new TypeError(`AemClient.connect: argument \`options\` must be an object, not ${describe(options)}`)
+  }
+  if (credential !== undefined && credential !== null && !isPlainObject(credential)) {
+    throw new TypeError(`AemClient.connect: argument \`credential\` must be an object, not ${describe(credential)}`)
+  }
+  const all = { ...options, ...(credential || {}) }
+  const config = {}
+  for (const [k, v] of Object.entries(all)) {
+    const check = OPTION_KEYS[k]
+    if (!check) {
+      throw new TypeError(`AemClient.connect: unknown option \`${k}\` (known: ${Object.keys(OPTION_KEYS).join(', ')})`)
+    }
+    if (v === undefined || v === null) continue
+    const value = k === 'caPem' && Buffer.isBuffer(v) ? v.toString('utf8') : v
+    config[snake(k)] = checkArg('AemClient.connect', k, check, value)
+  }
+  if (config.port !== undefined && (config.port < 1 || config.port > 65535)) {
+    throw new TypeError('AemClient.connect: option `port` must be between 1 and 65535')
+  }
+  if (config.url === undefined && config.host === undefined) {
+    throw new TypeError('AemClient.connect: option `host` (or `url`) is required')
+  }
+  const given = CREDENTIALS.filter((c) => config[snake(c)] !== undefined)
+  if (given.length !== 1) {
+    throw new TypeError(
+      'AemClient.connect: give exactly one credential: { username, password, domain? }, { apiToken }, { jwt } or { b64 }' +
+        (given.length ? ` (got ${given.join(', ')})` : '')
+    )
+  }
+  if (config.username !== undefined && config.password === undefined) {
+    throw new TypeError('AemClient.connect: option `password` is required with `username`')
+  }
+  return config
+}
+
+const TOKEN = Symbol('AemClient')
+
+/** A client of one Qlik Enterprise Manager. Create it with `AemClient.connect()`. */
+class AemClient {
+  #native
+  #closed = false
+
+  constructor (token, nativeClient) {
+    if (token !== TOKEN) throw new TypeError('use `await AemClient.connect(options)` to create an AemClient')
+    this.#native = nativeClient
+  }
+
+  /**
+   * Creates a client and logs in (wrong credentials fail here).
+   * `options`: `{ host, port, urlSuffix, verifyCertificate, caFile, ... }` (or `url`), with
+   * one credential in it or as the second argument.
+   */
+  static async connect (options, credential) {
+    const config = configOf(options, credential)
+    let nativeClient
+    try {
+      nativeClient = await native.NativeClient.create(JSON.stringify(config))
+    } catch (e) {
+      throw fromNative(e, 'connect')
+    }
+    const client = new AemClient(TOKEN, nativeClient)
+    await client.login()
+    return client
+  }
+
+  /** True once `close()` was called. */
+  get closed () {
+    return this.#closed
+  }
+
+  /**
+   * The generic entry: any core method by its snake_case or camelCase name, with the
+   * guide's argument names (`payload` for the body, `file` to stream an export to a
+   * path, `payload_file` to stream an import from one). Answers plain objects, or null.
+   */
+  async call (method, args) {
+    if (typeof method !== 'string' || method === '') {
+      throw new TypeError(`call: argument \`method\` must be a non-empty string, not ${describe(method)}`)
+    }
+    if (args !== undefined && args !== null && !isPlainObject(args)) {
+      throw new TypeError(`call: argument \`args\` must be an object, not ${describe(args)}`)
+    }
+    const wire = {}
+    for (const [k, v] of Object.entries(args || {})) if (v !== undefined) wire[snake(k)] = v
+    return this.#invoke(snake(method), wire, camel(snake(method)))
+  }
+
+  async #invoke (method, args, jsName) {
+    if (this.#closed) throw closedError(jsName)
+    const text = stringify(jsName, args)
+    let answer
+    try {
+      answer = await this.#native.call(method, text)
+    } catch (e) {
+      throw fromNative(e, jsName)
+    }
+    return JSON.parse(answer)
+  }
+
+  /** Logs out and refuses every later call; closing twice is fine. */
+  async close () {
+    if (this.#closed) return
+    this.#closed = true
+    try {
+      await this.#native.close()
+    } catch (e) {
+      throw fromNative(e, 'close')
+    }
+  }
+  // One method per entry of the generated table (a static block can reach #invoke).
+  static {
+    for (const spec of methods) {
+      const fn = {
+        async [spec.name] (...given) {
+          const answer = await this.#invoke(spec.method, buildArgs(spec, given), spec.name)
+          if (spec.kind === 'export_file') return answer.bytes
+          return spec.returns === 'void' ? undefined : answer
+        }
+      }[spec.name]
+      Object.defineProperty(AemClient.prototype, spec.name, { value: fn, writable: true, configurable: true })
+    }
+  }
+}
+
+if (Symbol.asyncDispose) {
+  AemClient.prototype[Symbol.asyncDispose] = function () {
+    return this.close()
+  }
+}
+
+/** Shorthand for `AemClient.connect(options, credential)`. */
+const connect = (options, credential) => AemClient.connect(options, credential)
+
+module.exports = { AemClient, AemClientError, connect, operations, methods }

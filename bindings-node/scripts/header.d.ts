@@ -1,0 +1,114 @@
+// Type declarations of qem-client. The part below the "Generated" line comes from the
+// core's Rust definitions (build.rs); this header declares the client class around it.
+
+/** Any JSON value. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
+
+/** Where the Enterprise Manager is and how to talk to it. */
+export interface ConnectOptions {
+  /** Host name or address (or give `url` instead of host, port and urlSuffix). */
+  host?: string
+  /** HTTPS port (443). */
+  port?: number
+  /** Path of the Enterprise Manager web application (`attunityenterprisemanager`). */
+  urlSuffix?: string
+  /** `https://host[:port]/attunityenterprisemanager`, instead of host, port and urlSuffix. */
+  url?: string
+  /** Verify the server's certificate (true). */
+  verifyCertificate?: boolean
+  /** A PEM file of extra trusted CA certificates. */
+  caFile?: string
+  /** Extra trusted CA certificates as PEM text. */
+  caPem?: string | Buffer
+  /** `GET` (default) or `POST` login. */
+  loginMethod?: 'GET' | 'POST'
+  /** Time to connect (10,000 ms). */
+  connectTimeoutMs?: number
+  /** Longest silence while waiting for an answer (60,000 ms). */
+  readTimeoutMs?: number
+  /** Retries of reads after connection errors and 502/503/504 (3). */
+  maxRetries?: number
+  /** How long the server keeps an idle session (300,000 ms). */
+  sessionIdleMs?: number
+}
+
+/** Active Directory user: `DOMAIN\user` or `user@domain` in username, or the domain apart. */
+export interface PasswordCredential { domain?: string, username: string, password: string }
+/** An API token (`api-token:` login). */
+export interface ApiTokenCredential { apiToken: string }
+/** A JSON Web Token (`jwt:` login). */
+export interface JwtCredential { jwt: string }
+/** The base64 of `DOMAIN\user:password`, as the guide's samples carry it. */
+export interface B64Credential { b64: string }
+/** Exactly one credential. */
+export type Credential = PasswordCredential | ApiTokenCredential | JwtCredential | B64Credential
+
+/** A failed call, or one the client refused (`INVALID_ARGUMENT`, `CLIENT_CLOSED`). */
+export declare class AemClientError extends Error {
+  readonly name: 'AemClientError'
+  /** The server's code verbatim (`AEM_TASK_ALREADY_RUNNING`) or the SDK's (`CONNECTION_ERROR`, `TIMEOUT`, `TLS_ERROR`, `INVALID_ARGUMENT`, `INVALID_RESPONSE`, `HTTP_ERROR`, `CLIENT_CLOSED`, `IO_ERROR`, `WAIT_TIMEOUT`, `TASK_FAILED`, `INTERNAL_ERROR`). */
+  readonly errorCode: string
+  /** The HTTP status of the answer, or null when none came. */
+  readonly httpStatus: number | null
+  /** The client method that failed (`getTaskDetails`). */
+  readonly method: string | null
+  /** The REST operation that failed (`GetTaskDetails`), or null. */
+  readonly operation: string | null
+  /** `session`, `unauthorized`, `not_found`, `server`, `connection`, `timeout`, `tls`, `invalid_argument`, `invalid_response`, `closed`, `io` or `internal`. */
+  readonly kind: string | null
+  /** The message without code, operation and status. */
+  readonly detail: string
+}
+
+/** One operation of the core's table (`qem_core::ops::QEM.describe()`). */
+export interface OperationInfo {
+  name: string
+  method: string
+  verb: string
+  args: string[]
+  required: string[]
+  body: string
+  answer: string
+}
+
+/** One JS method of the generated table. */
+export interface MethodInfo {
+  name: string
+  method: string
+  rest: string | null
+  kind: 'op' | 'session' | 'export_file' | 'import_file' | 'wait'
+  doc: string
+  positional: { name: string, wire: string, type: string, check: string }[]
+  options: { name: string, wire: string, type: string, check: string }[]
+  returns: string
+}
+
+/**
+ * A client of one Qlik Enterprise Manager. Every method returns a Promise of plain
+ * objects with the wire's field names. Required arguments are positional, in the
+ * guide's order; optional ones go in a trailing options object.
+ */
+export declare class AemClient {
+  private constructor ()
+  /** Creates a client and logs in (wrong credentials reject here). */
+  static connect (options: ConnectOptions & Partial<Credential>, credential?: Credential): Promise<AemClient>
+  /** True once `close()` was called. */
+  readonly closed: boolean
+  /**
+   * The generic entry: any core method by its snake_case or camelCase name with the
+   * guide's argument names (`payload`, `file` to stream an export to a path,
+   * `payload_file` to stream an import from one).
+   */
+  call (method: string, args?: Record<string, unknown>): Promise<any>
+  /** Logs out; later calls reject with `CLIENT_CLOSED`. Closing twice is fine. */
+  close (): Promise<void>
+}
+export interface AemClient extends AemClientMethods {}
+
+/** Shorthand for `AemClient.connect(options, credential)`. */
+export declare function connect (options: ConnectOptions & Partial<Credential>, credential?: Credential): Promise<AemClient>
+/** Every operation of the core, as its table describes it. */
+export declare const operations: readonly OperationInfo[]
+/** Every method of AemClient generated from the core. */
+export declare const methods: readonly MethodInfo[]
+

@@ -1,0 +1,260 @@
+'use strict'
+// Node-specific behaviour: every core operation exposed, concurrency without blocking the
+// event loop, close, error mapping, argument checks, panics, streaming to and from files.
+const { test, before, after } = require('node:test')
+const assert = require('node:assert')
+const fs = require('node:fs')
+const os = require('node:os')
+const path = require('node:path')
+const net = require('node:net')
+const { spawnSync, spawn } = require('node:child_process')
+const { AemClient, AemClientError, operations, methods } = require('..')
+const native = require('../native.js')
+const { startMock } = require('./mock')
+
+const PKG = path.join(__dirname, '..')
+const SERVER = 'Local Server'
+const TASK = 'SalesDBBackup'
+let mock
+let client
+
+before(async () => {
+  mock = await startMock()
+  client = await AemClient.connect(mock.options())
+})
+after(async () => {
+  await client.close()
+  await mock.stop()
+})
+
+const camel = (s) => s.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase())
+
+test('every core operation is a camelCase method', () => {
+  assert.ok(operations.length >= 36)
+  for (const op of operations) {
+    assert.strictEqual(typeof AemClient.prototype[camel(op.method)], 'function', op.method)
+  }
+  for (const m of methods) assert.strictEqual(typeof AemClient.prototype[m.name], 'function', m.name)
+  for (const name of ['waitForTaskState', 'runTaskAndWait', 'stopTaskAndWait', 'exportTaskToFile',
+    'exportAllToFile', 'exportAuditTrailToFile', 'importTaskFromFile', 'importAllFromFile', 'close']) {
+    assert.strictEqual(typeof AemClient.prototype[name], 'function', name)
+  }
+})
+
+test('index.d.ts is generated from the current Rust definitions and the example uses every method', () => {
+  const r = spawnSync(process.execPath, [path.join(PKG, 'scripts', 'gen-types.js'), '--check'], { encoding: 'utf8' })
+  assert.strictEqual(r.status, 0, r.stderr)
+  const consumer = fs.readFileSync(path.join(PKG, 'examples', 'consumer.ts'), 'utf8')
+  for (const m of methods) assert.match(consumer, new RegExp(`\\.${m.name}\\(`), `examples/consumer.ts does not call ${m.name}`)
+  const dts = fs.readFileSync(path.join(PKG, 'index.d.ts'), 'utf8')
+  for (const m of methods) assert.match(dts, new RegExp(`^  ${m.name}\\(`, 'm'), m.name)
+})
+
+test('answers are plain objects with wire field names', async () => {
+  const list = await client.getServerList()
+  assert.strictEqual(Object.getPrototypeOf(list), Object.prototype)
+  assert.ok(Array.isArray(list.serverList))
+  assert.strictEqual(list.serverList[0].name, SERVER)
+  const details = await client.getTaskDetails(SERVER, TASK)
+  assert.strictEqual(details.name, TASK)
+  assert.ok('source_endpoint' in details)
+  const tables = await client.getTableStatuses(SERVER, TASK, { schema: 'SALES', includecompleted: true })
+  assert.ok(Array.isArray(tables.table_details))
+  assert.strictEqual(await client.logout(), undefined)
+})
+
+test("1,000 concurrent calls complete while a timer keeps ticking", async (t) => {
+  let last = Date.now()
+  let maxGap = 0
+  let ticks = 0
+  const timer = setInterval(() => {
+    const now = Date.now()
+    maxGap = Math.max(maxGap, now - last)
+    last = now
+    ticks++
+  }, 10)
+  try {
+    const started = Date.now()
+    const answers = await Promise.all(Array.from({ length: 1000 }, (_, i) =>
+      i % 2 ? client.getTaskDetails(SERVER, TASK) : client.getServerList()))
+    const elapsed = Date.now() - started
+    t.diagnostic(`1,000 calls in ${elapsed} ms, longest timer gap ${maxGap} ms, ${ticks} ticks`)
+    assert.strictEqual(answers.length, 1000)
+    assert.strictEqual(answers[1].name, TASK)
+    assert.strictEqual(answers[0].serverList[0].name, SERVER)
+    // Non-blocking, not speed: the timer must have kept its schedule all along.
+    assert.ok(maxGap < 200, `the event loop stalled for ${maxGap} ms (${ticks} ticks in ${elapsed} ms)`)
+  } finally {
+    clearInterval(timer)
+  }
+})
+
+test('a closed client rejects with CLIENT_CLOSED', async () => {
+  const c = await AemClient.connect(mock.options())
+  await c.getServerList()
+  await c.close()
+  await c.close()
+  assert.strictEqual(c.closed, true)
+  await assert.rejects(c.getTaskList(SERVER), (e) => {
+    assert.ok(e instanceof AemClientError)
+    assert.strictEqual(e.errorCode, 'CLIENT_CLOSED')
+    assert.strictEqual(e.method, 'getTaskList')
+    assert.match(e.message, /closed/)
+    return true
+  })
+  await assert.rejects(c.call('get_server_list'), { errorCode: 'CLIENT_CLOSED' })
+})
+
+test('the process exits by itself after close()', async () => {
+  const script = `
+    const { AemClient } = require(${JSON.stringify(PKG)})
+    ;(async () => {
+      const c = await AemClient.connect(${JSON.stringify(mock.options())})
+      await Promise.all([c.getServerList(), c.getTaskList('Local Server')])
+      await c.close()
+      console.log('closed')
+    })().catch((e) => { console.error(e); process.exit(2) })`
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] })
+  let out = ''
+  child.stdout.on('data', (d) => { out += d })
+  const code = await new Promise((resolve, reject) => {
+    const t = setTimeout(() => { child.kill(); reject(new Error('the process did not exit within 15 s of close()')) }, 15000)
+    child.on('exit', (c) => { clearTimeout(t); resolve(c) })
+  })
+  assert.strictEqual(code, 0)
+  assert.match(out, /closed/)
+})
+
+test('a server error maps to AemClientError with code, status and method', async () => {
+  await assert.rejects(client.getTaskDetails(SERVER, 'NoSuchTask'), (e) => {
+    assert.ok(e instanceof AemClientError)
+    assert.ok(e instanceof Error)
+    assert.strictEqual(e.name, 'AemClientError')
+    assert.match(e.errorCode, /NOT_FOUND/)
+    assert.strictEqual(typeof e.httpStatus, 'number')
+    assert.ok(e.httpStatus >= 400)
+    assert.strictEqual(e.method, 'getTaskDetails')
+    assert.strictEqual(e.operation, 'GetTaskDetails')
+    return true
+  })
+  await assert.rejects(client.runTask(SERVER, TASK, 'RESUME_PROCESSING_FROM_POSITION'), {
+    name: 'AemClientError', errorCode: 'INVALID_ARGUMENT', httpStatus: null, method: 'runTask'
+  })
+  await assert.rejects(client.call('no_such_method', {}), { errorCode: 'INVALID_ARGUMENT', method: 'noSuchMethod' })
+})
+
+test('a connection error to a closed port maps to CONNECTION_ERROR', async () => {
+  const port = await new Promise((resolve) => {
+    const srv = net.createServer()
+    srv.listen(0, '127.0.0.1', () => { const p = srv.address().port; srv.close(() => resolve(p)) })
+  })
+  await assert.rejects(AemClient.connect({ ...mock.options(), host: '127.0.0.1', port, maxRetries: 0 }), (e) => {
+    assert.ok(e instanceof AemClientError)
+    assert.strictEqual(e.errorCode, 'CONNECTION_ERROR')
+    assert.strictEqual(e.httpStatus, null)
+    assert.strictEqual(e.method, 'login')
+    return true
+  })
+})
+
+test('missing or mistyped arguments reject with a TypeError naming the argument', async () => {
+  const cases = [
+    [() => client.getTaskDetails(SERVER), /`task` is required/],
+    [() => client.getTaskDetails(42, TASK), /`server` must be a string/],
+    [() => client.getTaskDetails(null, TASK), /`server` is required/],
+    [() => client.runTask(SERVER, TASK), /`option` is required/],
+    [() => client.runTask(SERVER, TASK, 'RESUME_PROCESSING', { timeout: '30' }), /`timeout` must be a non-negative integer/],
+    [() => client.runTask(SERVER, TASK, 'RESUME_PROCESSING', { timeout: -1 }), /`timeout`/],
+    [() => client.runTask(SERVER, TASK, 'RESUME_PROCESSING', { bogus: 1 }), /unknown option `bogus`/],
+    [() => client.runTask(SERVER, TASK, 'RESUME_PROCESSING', 'fast'), /`options` must be an object/],
+    [() => client.deleteTask(SERVER, TASK, { deletetasklogs: 'yes' }), /`deletetasklogs` must be a boolean/],
+    [() => client.cloneTask(SERVER, TASK), /`payload` is required/],
+    [() => client.cloneTask(SERVER, TASK, 7), /`payload` must be an object/],
+    [() => client.patchEndpoint(SERVER, 'x', {}), /`payload` must be an array/],
+    [() => client.waitForTaskState(SERVER, TASK, []), /`states`/],
+    [() => client.exportTaskToFile(SERVER, TASK), /`path` is required/],
+    [() => client.getServerList(1, 2), /at most/],
+    [() => client.call(12), /`method`/],
+    [() => client.call('get_server_list', 'x'), /`args`/],
+    [() => AemClient.connect(), /`options`/],
+    [() => AemClient.connect({ port: 443, username: 'u', password: 'p' }), /`host`/],
+    [() => AemClient.connect({ host: 'h', port: '443', username: 'u', password: 'p' }), /`port`/],
+    [() => AemClient.connect({ host: 'h' }), /exactly one credential/],
+    [() => AemClient.connect({ host: 'h', apiToken: 't', jwt: 'j' }), /exactly one credential/],
+    [() => AemClient.connect({ host: 'h', username: 'u' }), /`password`/],
+    [() => AemClient.connect({ host: 'h', jwt: 'j', verifyCertificate: 'no' }), /`verifyCertificate`/],
+    [() => AemClient.connect({ host: 'h', jwt: 'j', hots: 'x' }), /unknown option `hots`/]
+  ]
+  for (const [call, pattern] of cases) {
+    await assert.rejects(call, (e) => {
+      assert.ok(e instanceof TypeError, `${call}: ${e && e.stack}`)
+      assert.match(e.message, pattern)
+      return true
+    })
+  }
+})
+
+test('nothing a caller passes crashes the process', async () => {
+  const circular = { new_task_name: 'x' }
+  circular.self = circular
+  await assert.rejects(client.cloneTask(SERVER, TASK, circular), TypeError)
+  await assert.rejects(client.cloneTask(SERVER, TASK, { new_task_name: 10n }), TypeError)
+  await assert.rejects(client.call('get_task_details', { server: SERVER, task: Symbol('x') }), AemClientError)
+  await assert.rejects(client.call('get_task_details', { server: [1, 2], task: {} }), { errorCode: 'INVALID_ARGUMENT' })
+  await assert.rejects(client.getTaskDetails(SERVER, '\u0000\uffff/../'), AemClientError)
+  await assert.rejects(client.putServer('', {}), AemClientError)
+  await assert.rejects(client.importTask(SERVER, TASK, 'not json at all'), AemClientError)
+  await assert.rejects(client.importTaskFromFile(SERVER, TASK, '/no/such/file.json'), { errorCode: 'IO_ERROR' })
+  await assert.rejects(AemClient.connect({ ...mock.options(), caFile: '/no/such/ca.pem' }), { errorCode: 'IO_ERROR' })
+  await assert.rejects(AemClient.connect({ ...mock.options(), caFile: undefined }), { errorCode: 'TLS_ERROR' })
+  assert.throws(() => { const C = AemClient; return new C() }, TypeError)
+  // Still alive and working.
+  assert.strictEqual((await client.getTaskDetails(SERVER, TASK)).name, TASK)
+})
+
+test('a Rust panic rejects instead of killing the process', async () => {
+  await assert.rejects(native.testPanic('boom'), (e) => {
+    assert.match(e.message, /INTERNAL_ERROR/)
+    assert.match(e.message, /boom/)
+    return true
+  })
+  await native.testPanic('')
+  assert.strictEqual((await client.getServerList()).serverList[0].name, SERVER)
+})
+
+test('exports stream to a file and imports stream from one', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'qem-node-files-'))
+  try {
+    const file = path.join(dir, 'task.json')
+    const bytes = await client.exportTaskToFile(SERVER, TASK, file, { withendpoints: true })
+    assert.strictEqual(bytes, fs.statSync(file).size)
+    const text = fs.readFileSync(file, 'utf8')
+    assert.ok(text.includes(TASK))
+    await client.importTaskFromFile(SERVER, 'ImportedCopy', file)
+    const names = (await client.getTaskList(SERVER)).taskList.map((t) => t.name)
+    assert.ok(names.includes(TASK))
+    const all = path.join(dir, 'all.json')
+    assert.ok(await client.exportAllToFile(SERVER, all) > 0)
+    await client.importAllFromFile(SERVER, all)
+    const doc = await client.exportTask(SERVER, TASK)
+    assert.strictEqual(typeof doc, 'object')
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+})
+
+test('wait helpers run and stop a task', async () => {
+  await mock.control('POST', '/mock/reset')
+  const c = await AemClient.connect(mock.options())
+  try {
+    const running = await c.runTaskAndWait(SERVER, TASK, 'RESUME_PROCESSING', { timeoutMs: 20000, pollMs: 50 })
+    assert.strictEqual(running.state, 'RUNNING')
+    const seen = await c.waitForTaskState(SERVER, TASK, ['RUNNING'], { timeoutMs: 5000 })
+    assert.strictEqual(seen.state, 'RUNNING')
+    const stopped = await c.stopTaskAndWait(SERVER, TASK, { timeoutMs: 20000, pollMs: 50 })
+    assert.strictEqual(stopped.state, 'STOPPED')
+    await assert.rejects(c.waitForTaskState(SERVER, TASK, ['RUNNING'], { timeoutMs: 100, pollMs: 50 }), { errorCode: 'WAIT_TIMEOUT' })
+  } finally {
+    await c.close()
+  }
+})

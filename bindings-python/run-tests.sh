@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# The Python binding's tests, on a fresh machine: makes a virtual environment, builds the
+# wheel with maturin, installs it, builds the mock, runs pytest (conformance cases and
+# Python-specific tests) and type-checks the example scripts with mypy.
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+[ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
+
+# Build products live under target/ so that nothing generated sits in bindings-python/.
+venv="${QEM_PY_VENV:-$root/target/python-venv}"
+wheels="$root/target/python-wheels"
+python="${PYTHON:-python3}"
+
+echo "== virtual environment: $venv"
+[ -x "$venv/bin/python" ] || "$python" -m venv "$venv"
+"$venv/bin/python" -m pip install -q --upgrade pip
+"$venv/bin/python" -m pip install -q "maturin>=1.5,<2" pytest mypy
+
+echo "== wheel"
+rm -rf "$wheels"
+(cd "$here" && "$venv/bin/maturin" build --release -o "$wheels")
+"$venv/bin/python" -m pip install -q --force-reinstall "$wheels"/*.whl
+
+echo "== mock"
+(cd "$root" && cargo build -q -p qem-mock --release)
+export QEM_MOCK="$root/target/release/qem-mock"
+
+echo "== pytest"
+cd "$here"
+set +e
+"$venv/bin/python" -m pytest tests -ra -p no:cacheprovider
+status=$?
+set -e
+if [ "$status" -eq 5 ]; then
+  echo "pytest collected no tests: failing" >&2
+  exit 1
+fi
+[ "$status" -eq 0 ] || exit "$status"
+
+echo "== mypy (stubs, on the example scripts)"
+(cd "$here/examples" && "$venv/bin/mypy" --strict --no-incremental dropin_example.py modern_example.py)
