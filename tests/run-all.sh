@@ -22,7 +22,8 @@ for suite in bindings-python/run-tests.sh bindings-node/run-tests.sh bindings-c/
 done
 
 # Totals from every runner's summary: cargo's "test result", pytest's "N passed",
-# node's "# pass N" and the plain "N passed, N failed" lines of the C and .NET runners.
+# node's "# pass N" and the plain "N passed, N failed" lines of the C and .NET runners
+# (a line that only repeats other figures, such as "C: 1 passed, 0 failed; .NET: ...", is skipped).
 python3 - "$log" <<'PY'
 import re, sys
 text = open(sys.argv[1], errors="replace").read()
@@ -33,7 +34,7 @@ for m in re.finditer(r"^=+ (?:(\d+) failed, )?(\d+) passed.* in [\d.]+s", text, 
     failed += int(m[1] or 0); passed += int(m[2])
 for m in re.finditer(r"^# pass (\d+)\n# fail (\d+)", text, re.M):
     passed += int(m[1]); failed += int(m[2])
-for m in re.finditer(r"^(?:\w+: )?(\d+) passed, (\d+) failed", text, re.M):
+for m in re.finditer(r"^(?:\w+: )?(\d+) passed, (\d+) failed(?:, \d+ skipped)?$", text, re.M):
     passed += int(m[1]); failed += int(m[2])
 print(f"\ntotal: {passed} passed, {failed} failed")
 sys.exit(1 if failed or not passed else 0)
