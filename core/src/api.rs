@@ -539,7 +539,8 @@ impl Client {
     /// The generic entry every binding and the conformance runner use: an operation's
     /// REST or Python name (`RunTask`, `run_task`), the guide's named arguments as a JSON
     /// object (`payload` for the body), and the JSON answer (`null` when there is none;
-    /// export documents parsed, or streamed to the path in argument `file`).
+    /// export documents parsed, or as the server's exact text with `"raw": true`, or
+    /// streamed to the path in argument `file`).
     /// Also serves `login`, `logout` and the helpers `wait_for_task_state` (`states`,
     /// `timeout_ms`, `poll_ms`), `run_task_and_wait` and `stop_task_and_wait`.
     pub async fn call(&self, method: &str, args: Value) -> Result<Value> {
@@ -614,6 +615,15 @@ impl Client {
                 )))
             }
         };
+        let raw = match args.values.remove("raw") {
+            None | Some(Value::Null) | Some(Value::Bool(false)) => false,
+            Some(Value::Bool(true)) if op.answer == Answer::Document => true,
+            Some(_) => {
+                return Err(Error::invalid_argument(format!(
+                    "{method}: `raw` must be true or false, and only export methods take it"
+                )))
+            }
+        };
         check_known_args(op, &args.values, method)?;
         if let Some(path) = file {
             let reply = self.execute(op, &args).await?;
@@ -627,6 +637,9 @@ impl Client {
             Answer::Json => decode(op, &body),
             Answer::Document => {
                 let text: String = decode(op, &body)?;
+                if raw {
+                    return Ok(Value::String(text));
+                }
                 parse_document(&text).map_err(|e| {
                     Error::invalid_response(
                         format!("{} answered a document that is not JSON: {e}", op.name),

@@ -207,8 +207,30 @@ async fn export_streams_to_a_file_and_imports_back() {
         .await
         .unwrap();
     assert_eq!(n, std::fs::metadata(&path).unwrap().len());
-    let doc = qem_core::parse_document(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    let streamed = std::fs::read_to_string(&path).unwrap();
+    let doc = qem_core::parse_document(&streamed).unwrap();
     assert!(doc["cmd.replication_definition"]["tasks"].is_array());
+    // `raw` answers the server's text unchanged, for callers that store it as is.
+    let raw = client
+        .call(
+            "ExportTask",
+            json!({"server": SERVER, "task": TASK, "withendpoints": true, "raw": true}),
+        )
+        .await
+        .unwrap();
+    // The mock stamps each export's name with the time, so compare the bodies.
+    let raw = raw.as_str().expect("raw exports are text");
+    assert_eq!(raw.len(), streamed.len());
+    let reparsed = qem_core::parse_document(raw).unwrap();
+    assert_eq!(
+        reparsed["cmd.replication_definition"],
+        doc["cmd.replication_definition"]
+    );
+    let err = client
+        .call("GetTaskList", json!({"server": SERVER, "raw": true}))
+        .await
+        .unwrap_err();
+    assert_eq!(err.error_code(), "INVALID_ARGUMENT", "{err}");
     client.delete_task(SERVER, TASK, None).await.unwrap();
     client
         .import_task_from_file(SERVER, TASK, &path)
