@@ -39,6 +39,9 @@ pub(crate) struct Inner {
     session: RwLock<Session>,
     /// One login at a time: concurrent calls that hit an expired session share it.
     login_lock: tokio::sync::Mutex<()>,
+    /// Bounds the requests on the wire (`max_concurrent_requests`). Logins take no
+    /// permit, so calls holding permits can never starve the renewal they wait for.
+    in_flight: tokio::sync::Semaphore,
     closed: AtomicBool,
 }
 
@@ -75,6 +78,7 @@ impl Client {
         let AuthScheme::QemSession { header, .. } = service.auth else {
             unreachable!("Enterprise Manager uses sessions")
         };
+        let in_flight = tokio::sync::Semaphore::new(config.max_concurrent_requests.max(1));
         Ok(Client {
             inner: Arc::new(Inner {
                 config,
@@ -89,6 +93,7 @@ impl Client {
                     last_used: Instant::now(),
                 }),
                 login_lock: tokio::sync::Mutex::new(()),
+                in_flight,
                 closed: AtomicBool::new(false),
             }),
         })
@@ -325,6 +330,14 @@ impl Client {
         args: &Args,
         token: &HeaderValue,
     ) -> Result<Reply> {
+        // Held until the answer is read (a streamed document continues without it).
+        let _permit = self.inner.in_flight.acquire().await.map_err(|_| {
+            Error::new(
+                ErrorKind::Closed,
+                codes::CLIENT_CLOSED,
+                "the client was closed",
+            )
+        })?;
         let started = Instant::now();
         let method = match op.verb {
             Verb::Get => reqwest::Method::GET,

@@ -64,6 +64,10 @@ pub struct ClientConfig {
     pub session_idle: Duration,
     /// Sent as `User-Agent`.
     pub user_agent: String,
+    /// Requests one client has on the wire at once (64); more calls wait their turn.
+    /// A thousand simultaneous calls would otherwise open a thousand TLS connections,
+    /// which is slower than queueing and hard on the server.
+    pub max_concurrent_requests: usize,
 }
 
 impl std::fmt::Debug for ClientConfig {
@@ -77,6 +81,7 @@ impl std::fmt::Debug for ClientConfig {
             .field("read_timeout", &self.read_timeout)
             .field("login_method", &self.login_method)
             .field("retry", &self.retry)
+            .field("max_concurrent_requests", &self.max_concurrent_requests)
             .finish()
     }
 }
@@ -95,6 +100,7 @@ impl ClientConfig {
             retry: RetryPolicy::default(),
             session_idle: Duration::from_secs(300),
             user_agent: format!("qem-sdk/{}", env!("CARGO_PKG_VERSION")),
+            max_concurrent_requests: 64,
         }
     }
 
@@ -155,7 +161,7 @@ impl ClientConfig {
     ///   `api_token`; `jwt`; or `b64` (base64 of `user:password`);
     /// - optional: `verify_certificate` (true), `ca_file`, `ca_pem`, `login_method`
     ///   (`"GET"`/`"POST"`), `connect_timeout_ms`, `read_timeout_ms`, `max_retries`,
-    ///   `session_idle_ms`.
+    ///   `session_idle_ms`, `max_concurrent_requests` (64).
     pub fn from_json(v: &serde_json::Value) -> Result<ClientConfig> {
         use serde_json::Value;
         let obj = v
@@ -263,6 +269,14 @@ impl ClientConfig {
         }
         if let Some(ms) = number("session_idle_ms")? {
             c.session_idle = Duration::from_millis(ms);
+        }
+        if let Some(n) = number("max_concurrent_requests")? {
+            if n == 0 {
+                return Err(Error::invalid_argument(
+                    "client option `max_concurrent_requests` must be at least 1",
+                ));
+            }
+            c.max_concurrent_requests = n.min(4096) as usize;
         }
         c.api_root("")?;
         Ok(c)

@@ -340,3 +340,30 @@ fn the_blocking_client_shares_one_session_across_threads() {
     });
     assert_eq!(logins(&mock), 1);
 }
+
+#[tokio::test]
+async fn requests_on_the_wire_are_bounded_per_client() {
+    let mock = mock().await;
+    let mut c = config(&mock);
+    c.max_concurrent_requests = 4;
+    let client = Client::connect(c).await.unwrap();
+    mock.set_faults(Faults {
+        latency_ms: 20,
+        ..Faults::default()
+    });
+    mock.reset_stats();
+    let calls = (0..40).map(|_| client.get_task_details(SERVER, TASK));
+    for r in futures_util::future::join_all(calls).await {
+        r.unwrap();
+    }
+    let peak = mock.peak_in_flight();
+    // Calls overlapped (the limit was reached) but never exceeded it.
+    assert!((2..=4).contains(&peak), "peak {peak}");
+    mock.set_faults(Faults::default());
+    // An invalid limit is refused up front.
+    let err = ClientConfig::from_json(&json!({
+        "url": mock.base_url(), "api_token": "t", "max_concurrent_requests": 0
+    }))
+    .unwrap_err();
+    assert_eq!(err.error_code(), "INVALID_ARGUMENT");
+}

@@ -58,6 +58,11 @@ pub fn handle(shared: &Shared, method: &Method, path: &str, body: &Bytes) -> Res
             shared.set_faults(f);
             ok()
         }
+        ("GET", "/mock/stats") => http::json(&shared.stats()),
+        ("DELETE", "/mock/stats") => {
+            shared.reset_stats();
+            ok()
+        }
         ("GET", "/mock/requests") => {
             let log: Vec<_> = shared.requests.lock().iter().cloned().collect();
             http::json(&serde_json::to_value(log).unwrap_or(Value::Null))

@@ -174,6 +174,7 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, std
     if path == "/mock" || path.starts_with("/mock/") {
         return Ok(crate::control::handle(&shared, &parts.method, &path, &body));
     }
+    let _counted = InFlight::enter(&shared);
 
     {
         let headers = parts
@@ -249,6 +250,23 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, std
         body,
     )
     .await)
+}
+
+/// Counts an API request as being answered until dropped (also when the client goes away).
+struct InFlight(Arc<Shared>);
+
+impl InFlight {
+    fn enter(shared: &Arc<Shared>) -> InFlight {
+        let now = shared.in_flight.fetch_add(1, Ordering::SeqCst) + 1;
+        shared.peak_in_flight.fetch_max(now, Ordering::SeqCst);
+        InFlight(shared.clone())
+    }
+}
+
+impl Drop for InFlight {
+    fn drop(&mut self) {
+        self.0.in_flight.fetch_sub(1, Ordering::SeqCst);
+    }
 }
 
 fn strip_base(path: &str) -> Option<&str> {

@@ -105,6 +105,9 @@ pub(crate) struct Shared {
     pub faults: Mutex<FaultState>,
     pub faults_on: AtomicBool,
     pub requests: Mutex<VecDeque<RecordedRequest>>,
+    /// API requests being answered now, and the most ever at once (`/mock/stats`).
+    pub in_flight: AtomicU64,
+    pub peak_in_flight: AtomicU64,
 }
 
 impl Shared {
@@ -121,9 +124,23 @@ impl Shared {
             }),
             faults_on: AtomicBool::new(false),
             requests: Mutex::new(VecDeque::new()),
+            in_flight: AtomicU64::new(0),
+            peak_in_flight: AtomicU64::new(0),
         };
         s.apply_settings(&world);
         s
+    }
+
+    pub(crate) fn reset_stats(&self) {
+        self.peak_in_flight
+            .store(self.in_flight.load(Ordering::SeqCst), Ordering::SeqCst);
+    }
+
+    pub(crate) fn stats(&self) -> serde_json::Value {
+        serde_json::json!({
+            "in_flight": self.in_flight.load(Ordering::SeqCst),
+            "peak_in_flight": self.peak_in_flight.load(Ordering::SeqCst),
+        })
     }
 
     fn apply_settings(&self, w: &World) {
@@ -288,6 +305,17 @@ impl MockServer {
 
     pub fn set_faults(&self, faults: Faults) {
         self.shared.set_faults(faults);
+    }
+
+    /// The most API requests the mock was answering at once since start or the last
+    /// `reset_stats` (a client's concurrency limit shows here).
+    pub fn peak_in_flight(&self) -> u64 {
+        self.shared.peak_in_flight.load(Ordering::SeqCst)
+    }
+
+    /// Starts counting `peak_in_flight` afresh.
+    pub fn reset_stats(&self) {
+        self.shared.reset_stats();
     }
 
     pub fn requests(&self) -> Vec<RecordedRequest> {

@@ -1,0 +1,69 @@
+//! The Rust core's per-call time, the baseline of every binding's benchmark:
+//! `core_loop URL CA_FILE CALLS [MODE]` prints the best-of-3 mean microseconds of one
+//! get_task_details through the core's generic entry (the path the bindings use).
+//! MODE: `blocking` (default; `blocking::Client::call`), `async` (awaited one after
+//! another on the runtime), or `concurrent` (all CALLS at once; prints the wall time of
+//! the batch in milliseconds instead).
+use std::time::Instant;
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let a: Vec<String> = std::env::args().collect();
+    if a.len() < 4 {
+        return Err("usage: core_loop URL CA_FILE CALLS [blocking|async|concurrent]".into());
+    }
+    let (url, ca, n): (&str, &str, usize) = (&a[1], &a[2], a[3].parse()?);
+    let mode = a.get(4).map_or("blocking", String::as_str);
+    let config = qem_core::ClientConfig::from_json(&serde_json::json!({
+        "url": url, "username": "QEM\\admin", "password": "admin-pass", "ca_file": ca,
+    }))?;
+    let client = qem_core::blocking::Client::connect(config)?;
+    let args = serde_json::json!({"server": "Local Server", "task": "SalesDBBackup"});
+    let mut best = f64::MAX;
+    for _ in 0..3 {
+        let t = Instant::now();
+        match mode {
+            "blocking" => {
+                for _ in 0..n {
+                    client.call("get_task_details", args.clone())?;
+                }
+            }
+            "async" => client.block_on(async {
+                for _ in 0..n {
+                    client
+                        .as_async()
+                        .call("get_task_details", args.clone())
+                        .await?;
+                }
+                Ok::<_, qem_core::Error>(())
+            })?,
+            "concurrent" => {
+                let calls =
+                    (0..n).map(|_| client.as_async().call("get_task_details", args.clone()));
+                for r in client.block_on(futures_util::future::join_all(calls)) {
+                    r?;
+                }
+            }
+            m if m.starts_with("limit") => {
+                use futures_util::StreamExt;
+                let limit: usize = m[5..].parse()?;
+                let calls = futures_util::stream::iter(
+                    (0..n).map(|_| client.as_async().call("get_task_details", args.clone())),
+                )
+                .buffer_unordered(limit);
+                for r in client.block_on(calls.collect::<Vec<_>>()) {
+                    r?;
+                }
+            }
+            other => return Err(format!("unknown mode {other}").into()),
+        }
+        let elapsed = t.elapsed().as_secs_f64();
+        best = best.min(if mode != "blocking" && mode != "async" {
+            elapsed * 1e3
+        } else {
+            elapsed * 1e6 / n as f64
+        });
+    }
+    println!("{best:.1}");
+    client.close()?;
+    Ok(())
+}
