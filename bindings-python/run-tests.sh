@@ -40,3 +40,4 @@ fi
 
 echo "== mypy (stubs, on the example scripts)"
 (cd "$here/examples" && "$venv/bin/mypy" --strict --no-incremental dropin_example.py modern_example.py)
+(cd "$here/python" && "$venv/bin/mypy" --strict --no-incremental -p qem -p aem_client)

@@ -3,21 +3,22 @@
 //! arguments and answers cross as JSON text, which CPython's `json` module turns into
 //! objects faster than walking them here.
 //!
-//! - [`NativeClient::call`] blocks with the GIL released, waking every 50 ms to let
-//!   Python deliver signals (Ctrl-C aborts the call).
+//! - [`NativeClient::call`] drives the call on the calling thread with the GIL released,
+//!   waking every 50 ms to let Python deliver signals (Ctrl-C aborts the call).
 //! - [`NativeClient::call_async`] runs the call on the shared runtime and hands the
 //!   answer to a Python callback (the asyncio glue lives in `qem/_aio.py`).
 //! - [`logbridge`] forwards the core's `tracing` records to Python's `logging`.
 
-use pyo3::exceptions::{PyRuntimeError, PyValueError};
+use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::sync::GILOnceCell;
+use pyo3::IntoPyObjectExt;
 use qem_core::{runtime, ClientConfig, Error};
 use serde_json::Value;
 use std::future::Future;
-use std::sync::mpsc::{sync_channel, RecvTimeoutError};
 use std::time::Duration;
 
+mod convert;
 mod logbridge;
 
 /// How often a blocking call wakes up to let Python run signal handlers.
@@ -49,36 +50,28 @@ fn to_text(v: &Value) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "null".into())
 }
 
-/// Runs a core future on the shared runtime while this thread waits with the GIL
-/// released, checking for signals between slices; a raised signal aborts the call.
+/// Drives a core future on this thread with the GIL released (the shared runtime's
+/// workers carry its I/O), waking every `SIGNAL_SLICE` to let Python run signal
+/// handlers; a raised signal drops the future, which cancels the call. Polling here
+/// rather than spawning saves a thread hop each way on every call.
 fn block_on_interruptible<T, F>(py: Python<'_>, fut: F) -> PyResult<Result<T, Error>>
 where
-    T: Send + 'static,
-    F: Future<Output = Result<T, Error>> + Send + 'static,
+    T: Send,
+    F: Future<Output = Result<T, Error>> + Send,
 {
     let rt = runtime::shared().map_err(|e| py_error(py, &e))?;
-    let (tx, rx) = sync_channel(1);
-    let task = rt.spawn(async move {
-        let _ = tx.send(fut.await);
-    });
-    let mut rx = rx;
+    let mut fut = Box::pin(fut);
     loop {
-        // The receiver moves into the GIL-free closure and back (it is Send, not Sync).
-        let (got, back) = py.allow_threads(move || (rx.recv_timeout(SIGNAL_SLICE), rx));
-        rx = back;
+        // The future moves into the GIL-free closure and back (it is Send, not Sync).
+        let (got, back) = py.allow_threads(|| {
+            let _enter = rt.enter();
+            let got = futures_executor::block_on(tokio::time::timeout(SIGNAL_SLICE, &mut fut));
+            (got, fut)
+        });
+        fut = back;
         match got {
             Ok(result) => return Ok(result),
-            Err(RecvTimeoutError::Timeout) => {
-                if let Err(interrupted) = py.check_signals() {
-                    task.abort();
-                    return Err(interrupted);
-                }
-            }
-            Err(RecvTimeoutError::Disconnected) => {
-                return Err(PyRuntimeError::new_err(
-                    "the call ended without an answer (cancelled or failed inside the core)",
-                ))
-            }
+            Err(_elapsed) => py.check_signals()?,
         }
     }
 }
@@ -105,37 +98,65 @@ impl NativeClient {
 
     /// The generic entry, blocking: `method` by the guide's name, `args` JSON text of
     /// named arguments. Returns the answer as JSON text (`null` when there is none).
-    fn call(&self, py: Python<'_>, method: String, args: &str) -> PyResult<String> {
-        let args = parse_args(args)?;
-        logbridge::refresh_level(py);
-        let client = self.inner.clone();
-        match block_on_interruptible(py, async move { client.call(&method, args).await })? {
-            Ok(v) => Ok(to_text(&v)),
-            Err(e) => Err(py_error(py, &e)),
-        }
+    fn call(&self, py: Python<'_>, method: &str, args: &str) -> PyResult<String> {
+        Ok(to_text(&self.call_value(py, method, args)?))
     }
 
-    /// The generic entry, asynchronous: calls `callback(ok, text)` from a runtime thread
-    /// when done (`text` is the answer, or the error as JSON). The returned handle
+    /// `call`, answering Python objects read as `spec` says (see `convert::build`):
+    /// an answer class, `{"$type" part: class}`, or None for plain values in `AttrDict`s.
+    fn call_typed(
+        &self,
+        py: Python<'_>,
+        method: &str,
+        args: &str,
+        spec: &Bound<'_, PyAny>,
+    ) -> PyResult<PyObject> {
+        let v = self.call_value(py, method, args)?;
+        convert::build(py, spec, v)
+    }
+
+    /// The generic entry, asynchronous: calls `callback(ok, answer)` from a runtime thread
+    /// when done; `answer` is the JSON text, or with `typed` the objects `call_typed`
+    /// would answer for `spec`; on failure the error as JSON text. The returned handle
     /// aborts the call; an aborted call never calls back.
+    #[pyo3(signature = (method, args, callback, typed=false, spec=None))]
     fn call_async(
         &self,
         py: Python<'_>,
         method: String,
         args: &str,
         callback: PyObject,
+        typed: bool,
+        spec: Option<PyObject>,
     ) -> PyResult<CallHandle> {
         let args = parse_args(args)?;
         logbridge::refresh_level(py);
         let rt = runtime::shared().map_err(|e| py_error(py, &e))?;
         let client = self.inner.clone();
         let task = rt.spawn(async move {
-            let (ok, text) = match client.call(&method, args).await {
-                Ok(v) => (true, to_text(&v)),
-                Err(e) => (false, e.to_json().to_string()),
-            };
+            let result = client.call(&method, args).await;
             logbridge::with_python(|py| {
-                if let Err(e) = callback.call1(py, (ok, text)) {
+                let (ok, answer) = match result {
+                    Ok(v) if typed => {
+                        let spec = spec.as_ref().map_or_else(|| py.None(), |s| s.clone_ref(py));
+                        match convert::build(py, spec.bind(py), v) {
+                            Ok(obj) => (true, obj),
+                            Err(e) => (false, conversion_failure(py, &e)),
+                        }
+                    }
+                    Ok(v) => (
+                        true,
+                        to_text(&v).into_py_any(py).unwrap_or_else(|_| py.None()),
+                    ),
+                    Err(e) => (
+                        false,
+                        e.to_json()
+                            .to_string()
+                            .into_py_any(py)
+                            .unwrap_or_else(|_| py.None()),
+                    ),
+                };
+                if let Err(e) = callback.call1(py, (ok, answer)) {
                     e.write_unraisable(py, None);
                 }
             });
@@ -187,6 +208,26 @@ impl NativeClient {
     }
 }
 
+impl NativeClient {
+    fn call_value(&self, py: Python<'_>, method: &str, args: &str) -> PyResult<Value> {
+        let args = parse_args(args)?;
+        logbridge::refresh_level(py);
+        match block_on_interruptible(py, self.inner.call(method, args))? {
+            Ok(v) => Ok(v),
+            Err(e) => Err(py_error(py, &e)),
+        }
+    }
+}
+
+/// An answer that could not become Python objects, as the error JSON the callback takes.
+fn conversion_failure(py: Python<'_>, e: &PyErr) -> PyObject {
+    let err = Error::invalid_response(format!("reading the answer: {e}"), None);
+    err.to_json()
+        .to_string()
+        .into_py_any(py)
+        .unwrap_or_else(|_| py.None())
+}
+
 /// A running asynchronous call.
 #[pyclass(frozen, module = "qem._native")]
 struct CallHandle {
@@ -221,6 +262,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<CallHandle>()?;
     m.add_function(wrap_pyfunction!(operations, m)?)?;
     m.add_function(wrap_pyfunction!(parse_document, m)?)?;
+    m.add_function(wrap_pyfunction!(convert::fill, m)?)?;
     m.add_function(wrap_pyfunction!(logbridge::install_logging, m)?)?;
     m.add_function(wrap_pyfunction!(logbridge::shutdown, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;

@@ -1,5 +1,6 @@
 """Qlik Enterprise Manager SDK for Python (see __init__.py)."""
 
+from typing import Any, Dict, List
 from ._client import AsyncClient as AsyncClient, Client as Client
 from .errors import (
     AemClientException as AemClientException,
@@ -48,4 +49,4 @@ __all__ = [
 
 __version__: str
 
-def operations() -> list: ...
+def operations() -> List[Dict[str, Any]]: ...

@@ -128,35 +128,13 @@ def _states(fn: str, states: Any) -> list:  # type: ignore[type-arg]
     return out
 
 
-def _details(v: Any) -> Any:
-    return m.task_details(v) if isinstance(v, dict) else v
-
-
-def _of(cls: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    def convert(v: Any) -> Any:
-        return cls(v) if isinstance(v, dict) else v
-
-    return convert
-
-
-def _server_def(v: Any) -> Any:
-    if not isinstance(v, dict):
-        return v
-    t = str(v.get("$type") or "")
-    return (m.AemComposeServer if "Compose" in t else m.AemReplicateServer)(v)
-
-
-def _none(_: Any) -> None:
-    return None
+# How answers are read (see `convert.rs`): a class, `{"$type" part: class}`, or None.
+_SERVER_DEF = {"Compose": m.AemComposeServer, "": m.AemReplicateServer}
+_DETAILS = m._TASK_DETAILS
 
 
 def _same(v: Any) -> Any:
     return v
-
-
-def _as_text(v: Any) -> Any:
-    # Chapter 4: exports return the JSON document as a string.
-    return v if isinstance(v, str) or v is None else json.dumps(v, indent=2)
 
 
 # ---------------------------------------------------------------- the methods
@@ -172,15 +150,19 @@ class _Methods:
     _false_is_absent = False
     _export_as_text = False
 
-    def _run(self, method: str, args: Dict[str, Any], convert: Callable[[Any], Any]) -> Any:
+    def _run(self, method: str, args: Dict[str, Any], spec: Any, post: Callable[[Any], Any] = _same) -> Any:
+        """Calls ``method``; the answer is read as ``spec`` says, then passed to ``post``."""
         raise NotImplementedError
 
     def _flag(self, fn: str, name: str, value: Any) -> Optional[bool]:
         v = _opt_bool(fn, name, value)
         return None if (v is False and self._false_is_absent) else v
 
-    def _export(self, v: Any) -> Any:
-        return _as_text(v) if self._export_as_text else v
+    def _export(self, fn: str, args: Dict[str, Any]) -> Any:
+        # The drop-in returns the document as text (chapter 4): the server's own bytes.
+        if self._export_as_text:
+            args["raw"] = True
+        return self._run(fn, args, None)
 
     # 4.5 - 4.13 servers
     def put_server_license(self, payload: Any, server: Any) -> Any:
@@ -190,12 +172,12 @@ class _Methods:
             payload = bytes(payload).decode("utf-8")
         if not isinstance(payload, str):
             raise _type_error(fn, "payload", "str", payload)
-        return self._run(fn, {"payload": payload, "server": _name(fn, "server", server)}, _none)
+        return self._run(fn, {"payload": payload, "server": _name(fn, "server", server)}, None)
 
     def get_server_details(self, server: Any) -> Any:
         """Details of a server: configuration, license, state, task counts (4.6)."""
         fn = "get_server_details"
-        return self._run(fn, {"server": _name(fn, "server", server)}, _of(m.AemGetServerDetailsResp))
+        return self._run(fn, {"server": _name(fn, "server", server)}, m.AemGetServerDetailsResp)
 
     def put_server(self, payload: Any, server: Any) -> Any:
         """Adds a server or updates its definition (4.7)."""
@@ -203,7 +185,7 @@ class _Methods:
         body = _payload(fn, payload, (m.AemServer,), "AemServer or dict")
         if body is None:
             raise _type_error(fn, "payload", "AemServer or dict", payload)
-        return self._run(fn, {"payload": body, "server": _name(fn, "server", server)}, _none)
+        return self._run(fn, {"payload": body, "server": _name(fn, "server", server)}, None)
 
     def put_server_acl(self, payload: Any, server: Any) -> Any:
         """Replaces a server's explicit ACL (4.8)."""
@@ -211,43 +193,43 @@ class _Methods:
         body = _payload(fn, payload, (m.AemAuthorizationAcl,), "AemAuthorizationAcl or dict")
         if body is None:
             raise _type_error(fn, "payload", "AemAuthorizationAcl or dict", payload)
-        return self._run(fn, {"payload": body, "server": _name(fn, "server", server)}, _none)
+        return self._run(fn, {"payload": body, "server": _name(fn, "server", server)}, None)
 
     def get_server(self, server: Any) -> Any:
         """A server's definition (connection properties) (4.9)."""
         fn = "get_server"
-        return self._run(fn, {"server": _name(fn, "server", server)}, _server_def)
+        return self._run(fn, {"server": _name(fn, "server", server)}, _SERVER_DEF)
 
     def get_server_acl(self, server: Any) -> Any:
         """A server's explicit ACL (4.10)."""
         fn = "get_server_acl"
-        return self._run(fn, {"server": _name(fn, "server", server)}, _of(m.AemAuthorizationAcl))
+        return self._run(fn, {"server": _name(fn, "server", server)}, m.AemAuthorizationAcl)
 
     def get_server_list(self) -> Any:
         """The servers Enterprise Manager manages (4.11)."""
-        return self._run("get_server_list", {}, _of(m.AemGetServerListResp))
+        return self._run("get_server_list", {}, m.AemGetServerListResp)
 
     def delete_server(self, server: Any) -> Any:
         """Deletes a server from Enterprise Manager (4.12)."""
         fn = "delete_server"
-        return self._run(fn, {"server": _name(fn, "server", server)}, _none)
+        return self._run(fn, {"server": _name(fn, "server", server)}, None)
 
     def delete_server_acl(self, server: Any) -> Any:
         """Deletes a server's explicit ACL (4.13)."""
         fn = "delete_server_acl"
-        return self._run(fn, {"server": _name(fn, "server", server)}, _none)
+        return self._run(fn, {"server": _name(fn, "server", server)}, None)
 
     # 4.14 - 4.25 tasks and tables
     def get_task_list(self, server: Any) -> Any:
         """The tasks of a server (4.14)."""
         fn = "get_task_list"
-        return self._run(fn, {"server": _name(fn, "server", server)}, _of(m.AemGetTaskListResp))
+        return self._run(fn, {"server": _name(fn, "server", server)}, m.AemGetTaskListResp)
 
     def get_task_details(self, server: Any, task: Any) -> Any:
         """Full monitoring information of a task (4.15)."""
         fn = "get_task_details"
         args = {"server": _name(fn, "server", server), "task": _name(fn, "task", task)}
-        return self._run(fn, args, _details)
+        return self._run(fn, args, _DETAILS)
 
     def _table_args(
         self, fn: str, server: Any, task: Any, schema: Any, table: Any, flags: Dict[str, Any]
@@ -290,13 +272,13 @@ class _Methods:
                 "includeerror": includeerror,
             },
         )
-        return self._run(fn, args, _of(m.AemGetTableListResp))
+        return self._run(fn, args, m.AemGetTableListResp)
 
     def get_task_table_selection(self, server: Any, task: Any) -> Any:
         """The tables selected for a task, explicitly or by pattern (4.17)."""
         fn = "get_task_table_selection"
         args = {"server": _name(fn, "server", server), "task": _name(fn, "task", task)}
-        return self._run(fn, args, _of(m.TableSelectionDefinition))
+        return self._run(fn, args, m.TableSelectionDefinition)
 
     def put_task_table_selection(self, payload: Any, server: Any, task: Any) -> Any:
         """Replaces the tables selected for a task (4.18)."""
@@ -305,7 +287,7 @@ class _Methods:
         if body is None:
             raise _type_error(fn, "payload", "TableSelectionDefinition or dict", payload)
         args = {"payload": body, "server": _name(fn, "server", server), "task": _name(fn, "task", task)}
-        return self._run(fn, args, _none)
+        return self._run(fn, args, None)
 
     def set_task_table_selection(self, payload: Any, server: Any, task: Any) -> Any:
         """The guide's other name of :meth:`put_task_table_selection` (4.18)."""
@@ -339,7 +321,7 @@ class _Methods:
                 "includeerror": includeerror,
             },
         )
-        return self._run(fn, args, _of(m.AemGetTableStatusesResp))
+        return self._run(fn, args, m.AemGetTableStatusesResp)
 
     def delete_task(self, server: Any, task: Any, deletetasklogs: Any = False) -> Any:
         """Deletes a stopped task, and its logs when asked (4.20)."""
@@ -349,7 +331,7 @@ class _Methods:
             "task": _name(fn, "task", task),
             "deletetasklogs": _opt_bool(fn, "deletetasklogs", deletetasklogs),
         }
-        return self._run(fn, args, _none)
+        return self._run(fn, args, None)
 
     def export_task(self, server: Any, task: Any, withendpoints: Any = False) -> Any:
         """A task's definition as a JSON document, with its endpoints when asked (4.21)."""
@@ -359,7 +341,7 @@ class _Methods:
             "task": _name(fn, "task", task),
             "withendpoints": _opt_bool(fn, "withendpoints", withendpoints),
         }
-        return self._run(fn, args, self._export)
+        return self._export(fn, args)
 
     def import_task(self, payload: Any, server: Any, task: Any) -> Any:
         """Imports one task's JSON document into a server (4.22)."""
@@ -369,7 +351,7 @@ class _Methods:
             "server": _name(fn, "server", server),
             "task": _name(fn, "task", task),
         }
-        return self._run(fn, args, _none)
+        return self._run(fn, args, None)
 
     def export_audit_trail(self, start_timestamp: Any, end_timestamp: Any = None) -> Any:
         """Audit trail records between two UTC timestamps or .NET ticks (4.23)."""
@@ -378,7 +360,7 @@ class _Methods:
             "start_timestamp": _name(fn, "start_timestamp", start_timestamp),
             "end_timestamp": _opt_str(fn, "end_timestamp", end_timestamp),
         }
-        return self._run(fn, args, self._export)
+        return self._export(fn, args)
 
     def run_task(
         self,
@@ -402,7 +384,7 @@ class _Methods:
             "option": _option(fn, option),
             "timeout": _opt_int(fn, "timeout", timeout),
         }
-        return self._run(fn, args, _of(m.AemRunTaskResp))
+        return self._run(fn, args, m.AemRunTaskResp)
 
     def stop_task(self, server: Any, task: Any, timeout: Any = 30) -> Any:
         """Stops a task; waits up to ``timeout`` seconds for its state (4.25)."""
@@ -412,7 +394,7 @@ class _Methods:
             "task": _name(fn, "task", task),
             "timeout": _opt_int(fn, "timeout", timeout),
         }
-        return self._run(fn, args, _of(m.AemStopTaskResp))
+        return self._run(fn, args, m.AemStopTaskResp)
 
     def clone_task(self, payload: Any, server: Any, task: Any) -> Any:
         """Clones a task: ``payload`` holds ``new_task_name`` and optional overrides (CloneTask)."""
@@ -421,13 +403,13 @@ class _Methods:
         if body is None:
             raise _type_error(fn, "payload", "dict or str", payload)
         args = {"payload": body, "server": _name(fn, "server", server), "task": _name(fn, "task", task)}
-        return self._run(fn, args, _none)
+        return self._run(fn, args, None)
 
     # 4.26 - 4.29 endpoints
     def get_endpoint_list(self, server: Any) -> Any:
         """The endpoints of a server (4.26)."""
         fn = "get_endpoint_list"
-        return self._run(fn, {"server": _name(fn, "server", server)}, _of(m.AemGetEndpointListResp))
+        return self._run(fn, {"server": _name(fn, "server", server)}, m.AemGetEndpointListResp)
 
     def patch_endpoint(self, payload: Any, server: Any, endpoint: Any) -> Any:
         """Applies a JSON Patch (add, replace, remove, test) to an endpoint's settings (4.27)."""
@@ -436,13 +418,13 @@ class _Methods:
         if body is None:
             raise _type_error(fn, "payload", "a JSON Patch list or its JSON text", payload)
         args = {"payload": body, "server": _name(fn, "server", server), "endpoint": _name(fn, "endpoint", endpoint)}
-        return self._run(fn, args, _none)
+        return self._run(fn, args, None)
 
     def delete_endpoint(self, server: Any, endpoint: Any) -> Any:
         """Deletes an endpoint no task uses (4.28)."""
         fn = "delete_endpoint"
         args = {"server": _name(fn, "server", server), "endpoint": _name(fn, "endpoint", endpoint)}
-        return self._run(fn, args, _none)
+        return self._run(fn, args, None)
 
     def reconfigure_endpoint_no_wait(
         self, server: Any, endpoint: Any, configuration: Any = None, recycle: Any = True
@@ -455,19 +437,19 @@ class _Methods:
             "configuration": _opt_str(fn, "configuration", configuration),
             "recycle": _opt_bool(fn, "recycle", recycle),
         }
-        return self._run(fn, args, _none)
+        return self._run(fn, args, None)
 
     # 4.30 - 4.34
     def export_all(self, server: Any) -> Any:
         """Everything a server's repository holds, as a JSON document (4.30)."""
         fn = "export_all"
-        return self._run(fn, {"server": _name(fn, "server", server)}, self._export)
+        return self._export(fn, {"server": _name(fn, "server", server)})
 
     def import_all(self, payload: Any, server: Any) -> Any:
         """Imports (merges) a JSON document into a server's repository (4.31)."""
         fn = "import_all"
         args = {"payload": _document(fn, payload), "server": _name(fn, "server", server)}
-        return self._run(fn, args, _none)
+        return self._run(fn, args, None)
 
     def reload_table(self, server: Any, task: Any, schema: Any = None, table: Any = None) -> Any:
         """Reloads one table (4.32)."""
@@ -478,7 +460,7 @@ class _Methods:
             "schema": _opt_str(fn, "schema", schema),
             "table": _opt_str(fn, "table", table),
         }
-        return self._run(fn, args, _none)
+        return self._run(fn, args, None)
 
     def resume_table(self, server: Any, task: Any, schema: Any = None, table: Any = None) -> Any:
         """Unsuspends a table suspended after errors (4.33)."""
@@ -489,7 +471,7 @@ class _Methods:
             "schema": _opt_str(fn, "schema", schema),
             "table": _opt_str(fn, "table", table),
         }
-        return self._run(fn, args, _none)
+        return self._run(fn, args, None)
 
     def test_endpoint(self, server: Any, endpoint: Any, timeout: Any = 60) -> Any:
         """Tests an endpoint's connectivity and configuration (4.34)."""
@@ -499,7 +481,7 @@ class _Methods:
             "endpoint": _name(fn, "endpoint", endpoint),
             "timeout": _opt_int(fn, "timeout", timeout),
         }
-        return self._run(fn, args, _of(m.AemTestEndpointResp))
+        return self._run(fn, args, m.AemTestEndpointResp)
 
     # 4.35 - 4.37 change data
     def delete_old_change_data(self, payload: Any, server: Any, task: Any) -> Any:
@@ -509,7 +491,7 @@ class _Methods:
         if body is None:
             raise _type_error(fn, "payload", "AemDeleteOldChangeDataReq or dict", payload)
         args = {"payload": body, "server": _name(fn, "server", server), "task": _name(fn, "task", task)}
-        return self._run(fn, args, _none)
+        return self._run(fn, args, None)
 
     def set_change_data_retention_barrier(self, payload: Any, server: Any, task: Any) -> Any:
         """Sets (or, with an empty ``retention_point``, removes) a retention barrier (4.36)."""
@@ -520,13 +502,13 @@ class _Methods:
         if body is None:
             raise _type_error(fn, "payload", "AemSetChangeDataRetentionBarrierReq or dict", payload)
         args = {"payload": body, "server": _name(fn, "server", server), "task": _name(fn, "task", task)}
-        return self._run(fn, args, _none)
+        return self._run(fn, args, None)
 
     def get_change_data_retention_barrier(self, server: Any, task: Any) -> Any:
         """The earliest retention barrier of a task (4.37)."""
         fn = "get_change_data_retention_barrier"
         args = {"server": _name(fn, "server", server), "task": _name(fn, "task", task)}
-        return self._run(fn, args, _of(m.AemGetChangeDataRetentionBarrierResp))
+        return self._run(fn, args, m.AemGetChangeDataRetentionBarrierResp)
 
     # helpers people write by hand today
     def wait_for_task_state(
@@ -544,7 +526,7 @@ class _Methods:
             "timeout_ms": _seconds_ms(fn, "timeout", timeout),
             "poll_ms": _seconds_ms(fn, "poll_interval", poll_interval),
         }
-        return self._run(fn, args, _details)
+        return self._run(fn, args, _DETAILS)
 
     def run_task_and_wait(
         self,
@@ -570,7 +552,7 @@ class _Methods:
         }
         if args["option"] is None:
             args["option"] = "RESUME_PROCESSING"
-        return self._run(fn, args, _details)
+        return self._run(fn, args, _DETAILS)
 
     def stop_task_and_wait(self, server: Any, task: Any, timeout: Any = 300.0, poll_interval: Any = 0.25) -> Any:
         """Stops a task and waits until it is STOPPED; answers its details."""
@@ -581,7 +563,7 @@ class _Methods:
             "timeout_ms": _seconds_ms(fn, "timeout", timeout),
             "poll_ms": _seconds_ms(fn, "poll_interval", poll_interval),
         }
-        return self._run(fn, args, _details)
+        return self._run(fn, args, _DETAILS)
 
     # streaming to and from files
     def export_task_to_file(self, server: Any, task: Any, path: Any, withendpoints: Any = False) -> Any:
@@ -593,13 +575,13 @@ class _Methods:
             "withendpoints": _opt_bool(fn, "withendpoints", withendpoints),
             "file": _path("export_task_to_file", "path", path),
         }
-        return self._run(fn, args, _written)
+        return self._run(fn, args, None, _written)
 
     def export_all_to_file(self, server: Any, path: Any) -> Any:
         """Streams a whole-server export into a file; answers the number of bytes written."""
         fn = "export_all"
         args = {"server": _name(fn, "server", server), "file": _path("export_all_to_file", "path", path)}
-        return self._run(fn, args, _written)
+        return self._run(fn, args, None, _written)
 
     def export_audit_trail_to_file(self, path: Any, start_timestamp: Any, end_timestamp: Any = None) -> Any:
         """Streams the audit trail into a file; answers the number of bytes written."""
@@ -609,7 +591,7 @@ class _Methods:
             "end_timestamp": _opt_str(fn, "end_timestamp", end_timestamp),
             "file": _path("export_audit_trail_to_file", "path", path),
         }
-        return self._run(fn, args, _written)
+        return self._run(fn, args, None, _written)
 
     def import_task_from_file(self, path: Any, server: Any, task: Any) -> Any:
         """Streams a task document from a file into a server."""
@@ -619,13 +601,13 @@ class _Methods:
             "server": _name(fn, "server", server),
             "task": _name(fn, "task", task),
         }
-        return self._run(fn, args, _none)
+        return self._run(fn, args, None)
 
     def import_all_from_file(self, path: Any, server: Any) -> Any:
         """Streams a whole-server document from a file into a server."""
         fn = "import_all"
         args = {"payload_file": _path("import_all_from_file", "path", path), "server": _name(fn, "server", server)}
-        return self._run(fn, args, _none)
+        return self._run(fn, args, None)
 
 
 def _written(v: Any) -> int:
@@ -768,8 +750,8 @@ class Client(_ClientBase):
     out at the end.
     """
 
-    def _run(self, method: str, args: Dict[str, Any], convert: Callable[[Any], Any]) -> Any:
-        return convert(_loads(self._native.call(method, _dumps(args))))
+    def _run(self, method: str, args: Dict[str, Any], spec: Any, post: Callable[[Any], Any] = _same) -> Any:
+        return post(self._native.call_typed(method, _dumps(args), spec))
 
     def call(self, method: str, args: Optional[Dict[str, Any]] = None, **kwargs: Any) -> Any:
         """The generic entry: any operation by its guide name, arguments by the guide's
@@ -801,7 +783,7 @@ class Client(_ClientBase):
                 raise
 
 
-def _settle(fut: "asyncio.Future[Tuple[bool, str]]", ok: bool, text: str) -> None:
+def _settle(fut: "asyncio.Future[Tuple[bool, Any]]", ok: bool, text: Any) -> None:
     if not fut.done():
         fut.set_result((ok, text))
 
@@ -813,9 +795,9 @@ class AsyncClient(_ClientBase):
     async context manager to log out at the end.
     """
 
-    async def _go(self, start: Callable[[Callable[[bool, str], None]], Any]) -> Any:
+    async def _go(self, start: Callable[[Callable[[bool, Any], None]], Any], loads: Callable[[Any], Any] = _loads) -> Any:
         loop = asyncio.get_running_loop()
-        fut: "asyncio.Future[Tuple[bool, str]]" = loop.create_future()
+        fut: "asyncio.Future[Tuple[bool, Any]]" = loop.create_future()
 
         def done(ok: bool, text: str) -> None:  # runs on an SDK thread
             try:
@@ -831,17 +813,18 @@ class AsyncClient(_ClientBase):
             raise
         if not ok:
             raise _from_native(text)
-        return _loads(text)
+        return loads(text)
 
     async def _call(self, method: str, payload: str) -> Any:
         return await self._go(lambda done: self._native.call_async(method, payload, done))
 
-    async def _run_async(self, method: str, args: Dict[str, Any], convert: Callable[[Any], Any]) -> Any:
-        return convert(await self._call(method, _dumps(args)))
+    async def _run_async(self, method: str, args: Dict[str, Any], spec: Any, post: Callable[[Any], Any]) -> Any:
+        payload = _dumps(args)
+        return post(await self._go(lambda done: self._native.call_async(method, payload, done, True, spec), _same))
 
-    def _run(self, method: str, args: Dict[str, Any], convert: Callable[[Any], Any]) -> Any:
+    def _run(self, method: str, args: Dict[str, Any], spec: Any, post: Callable[[Any], Any] = _same) -> Any:
         # Arguments are checked now (TypeError at the call site); the work when awaited.
-        return self._run_async(method, args, convert)
+        return self._run_async(method, args, spec, post)
 
     async def call(self, method: str, args: Optional[Dict[str, Any]] = None, **kwargs: Any) -> Any:
         """The generic entry (see :meth:`Client.call`)."""

@@ -14,6 +14,8 @@ import json
 from enum import Enum
 from typing import Any, ClassVar, Dict, List, Optional, Tuple, Type, Union
 
+from . import _native
+
 __all__ = [
     "AttrDict",
     "AemObject",
@@ -290,14 +292,6 @@ class AttrDict(dict):  # type: ignore[type-arg]
         self[name] = value
 
 
-def _wrap(value: Any) -> Any:
-    if isinstance(value, dict) and not isinstance(value, AttrDict):
-        return AttrDict((k, _wrap(v)) for k, v in value.items())
-    if isinstance(value, list):
-        return [_wrap(v) for v in value]
-    return value
-
-
 class AemObject:
     """Base of every payload and answer class.
 
@@ -318,32 +312,14 @@ class AemObject:
             for k, v in self._fields.items():
                 setattr(self, k, list(v) if isinstance(v, list) else v)
             return
-        if isinstance(j, (str, bytes, bytearray)):
-            j = json.loads(j)
-        if not isinstance(j, dict):
+        # One reading of answers for the SDK and for users: the native `fill`.
+        if isinstance(j, (bytes, bytearray)):
+            j = bytes(j).decode("utf-8")
+        elif isinstance(j, dict):
+            j = json.dumps(j, default=to_wire)
+        elif not isinstance(j, str):
             raise TypeError("{0}: expected a JSON object, not {1}".format(type(self).__name__, type(j).__name__))
-        d = self.__dict__
-        for k, v in j.items():
-            d[k] = _wrap(v)
-        for a, b in self._aliases:
-            if a in d and b not in d:
-                d[b] = d[a]
-            elif b in d and a not in d:
-                d[a] = d[b]
-        for k, enum in self._enums.items():
-            if k in d:
-                d[k] = enum.from_wire(d[k])
-        for k, cls in self._objects.items():
-            v = d.get(k)
-            if isinstance(v, dict):
-                d[k] = _pick(cls, v)(v)
-        for k, cls in self._lists.items():
-            v = d.get(k)
-            if isinstance(v, list):
-                d[k] = [_pick(cls, x)(x) if isinstance(x, dict) else x for x in v]
-        for a, b in self._aliases:
-            if a in d:
-                d[b] = d[a]
+        _native.fill(self, j)
 
     def __repr__(self) -> str:
         fields = ", ".join("{0}={1!r}".format(k, v) for k, v in self.__dict__.items() if not k.startswith("$"))
@@ -359,17 +335,6 @@ class AemObject:
         out = to_wire(self)
         assert isinstance(out, dict)
         return out
-
-
-def _pick(cls: Any, j: Dict[str, Any]) -> Any:
-    """The subclass a `$type` names (servers, task details), else ``cls``."""
-    if isinstance(cls, dict):
-        t = j.get("$type") or ""
-        for key, sub in cls.items():
-            if key and key in t:
-                return sub
-        return cls[""]
-    return cls
 
 
 def to_wire(obj: Any) -> Any:

@@ -2,7 +2,7 @@
 
 from _typeshed import Incomplete
 from enum import Enum
-from typing import Any
+from typing import Any, Dict
 
 __all__ = [
     "AemEndpointState",
@@ -81,7 +81,7 @@ __all__ = [
     "AemGetChangeDataRetentionBarrierResp",
 ]
 
-class _WireEnum(Enum):
+class _WireEnum(Enum):  # type: ignore[misc]  # members live in subclasses
     @classmethod
     def from_wire(cls, value: Any) -> Any: ...
 
@@ -182,7 +182,7 @@ class TableType(_WireEnum):
     TABLE = 1
     VIEW = 2
 
-class AttrDict(dict):
+class AttrDict(Dict[str, Any]):
     def __getattr__(self, name: str) -> Any: ...
     def __setattr__(self, name: str, value: Any) -> None: ...
 

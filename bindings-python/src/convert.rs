@@ -1,0 +1,204 @@
+//! Answers into Python objects in one walk over the core's JSON, without a text round
+//! trip: the answer classes of `qem.models` (their `_enums`, `_objects`, `_lists` and
+//! `_aliases` say how each field is read), `AttrDict` for every other JSON object.
+//!
+//! This is the only implementation of that reading: `AemObject.__init__` (a user
+//! building an object from JSON) comes here too, through [`fill`].
+
+use pyo3::prelude::*;
+use pyo3::sync::GILOnceCell;
+use pyo3::types::{PyDict, PyList, PyString, PyType};
+use pyo3::IntoPyObjectExt;
+use serde_json::{Map, Value};
+
+static ATTR_DICT: GILOnceCell<Py<PyType>> = GILOnceCell::new();
+/// Class -> [`Plan`], filled on first use of each class. A Python dict rather than a
+/// Rust lock: building a plan runs Python code, which may switch threads.
+static PLANS: GILOnceCell<Py<PyDict>> = GILOnceCell::new();
+
+/// How one answer class reads its fields (from its class attributes).
+#[pyclass(frozen)]
+struct Plan {
+    /// Field -> the enumeration's `from_wire`.
+    enums: Vec<(String, PyObject)>,
+    /// Field -> the class (or `{"$type" part: class}`) of an object field.
+    objects: Vec<(String, PyObject)>,
+    /// Field -> the class (or `{"$type" part: class}`) of a list's items.
+    lists: Vec<(String, PyObject)>,
+    /// Other spellings of one field: both names end up holding the same value.
+    aliases: Vec<(String, String)>,
+}
+
+fn find<'a>(table: &'a [(String, PyObject)], key: &str) -> Option<&'a PyObject> {
+    table.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+fn attr_dict(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
+    ATTR_DICT
+        .get_or_try_init(py, || -> PyResult<Py<PyType>> {
+            Ok(py
+                .import("qem.models")?
+                .getattr("AttrDict")?
+                .downcast_into::<PyType>()?
+                .unbind())
+        })
+        .map(|t| t.bind(py))
+}
+
+fn plan_for<'py>(cls: &Bound<'py, PyAny>) -> PyResult<Bound<'py, Plan>> {
+    let py = cls.py();
+    let plans = PLANS.get_or_init(py, || PyDict::new(py).unbind()).bind(py);
+    if let Some(found) = plans.get_item(cls)? {
+        return Ok(found.downcast_into::<Plan>()?);
+    }
+    let table = |attr: &str| -> PyResult<Vec<(String, PyObject)>> {
+        let mut out = Vec::new();
+        if let Ok(d) = cls.getattr(attr)?.downcast_into::<PyDict>() {
+            for (k, v) in d.iter() {
+                out.push((k.extract::<String>()?, v.unbind()));
+            }
+        }
+        Ok(out)
+    };
+    let mut enums = Vec::new();
+    for (k, e) in table("_enums")? {
+        // Plain `Enum`s (no `from_wire`) are left as the wire sent them.
+        if let Ok(f) = e.bind(py).getattr("from_wire") {
+            enums.push((k, f.unbind()));
+        }
+    }
+    let plan = Plan {
+        enums,
+        objects: table("_objects")?,
+        lists: table("_lists")?,
+        aliases: cls.getattr("_aliases")?.extract()?,
+    };
+    let plan = Bound::new(py, plan)?;
+    plans.set_item(cls, &plan)?;
+    Ok(plan)
+}
+
+/// A JSON value as plain Python values, objects as `AttrDict`s.
+pub fn plain(py: Python<'_>, v: Value) -> PyResult<PyObject> {
+    match v {
+        Value::Null => Ok(py.None()),
+        Value::Bool(b) => b.into_py_any(py),
+        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
+            (Some(i), _) => i.into_py_any(py),
+            (None, Some(u)) => u.into_py_any(py),
+            _ => n.as_f64().unwrap_or(f64::NAN).into_py_any(py),
+        },
+        Value::String(s) => Ok(PyString::new(py, &s).into_any().unbind()),
+        Value::Array(items) => list(py, items, plain),
+        Value::Object(m) => {
+            let d = attr_dict(py)?.call0()?.downcast_into::<PyDict>()?;
+            for (k, v) in m {
+                d.set_item(k, plain(py, v)?)?;
+            }
+            Ok(d.into_any().unbind())
+        }
+    }
+}
+
+fn list(
+    py: Python<'_>,
+    items: Vec<Value>,
+    each: impl Fn(Python<'_>, Value) -> PyResult<PyObject>,
+) -> PyResult<PyObject> {
+    let items = items
+        .into_iter()
+        .map(|x| each(py, x))
+        .collect::<PyResult<Vec<_>>>()?;
+    Ok(PyList::new(py, items)?.into_any().unbind())
+}
+
+/// A JSON value read as `spec` says: a class, `{"$type" part: class, "": default}`
+/// (picked by the object's `$type`, else its `type`), or `None` for [`plain`] values.
+/// Values that are not objects stay plain, whatever the spec.
+pub fn build(py: Python<'_>, spec: &Bound<'_, PyAny>, v: Value) -> PyResult<PyObject> {
+    let Value::Object(m) = v else {
+        return plain(py, v);
+    };
+    if spec.is_none() {
+        return plain(py, Value::Object(m));
+    }
+    let cls = pick(spec, &m)?;
+    let obj = cls.call_method1("__new__", (&cls,))?;
+    let d = obj.getattr("__dict__")?.downcast_into::<PyDict>()?;
+    fill_dict(&d, &cls, m)?;
+    Ok(obj.unbind())
+}
+
+fn pick<'py>(spec: &Bound<'py, PyAny>, m: &Map<String, Value>) -> PyResult<Bound<'py, PyAny>> {
+    let Ok(choices) = spec.downcast::<PyDict>() else {
+        return Ok(spec.clone());
+    };
+    let named = |k: &str| m.get(k).and_then(Value::as_str).filter(|s| !s.is_empty());
+    let t = named("$type").or_else(|| named("type")).unwrap_or("");
+    for (key, cls) in choices.iter() {
+        let key: String = key.extract()?;
+        if !key.is_empty() && t.contains(key.as_str()) {
+            return Ok(cls);
+        }
+    }
+    match choices.get_item("")? {
+        Some(default) => Ok(default),
+        None => Err(pyo3::exceptions::PyTypeError::new_err(
+            "a {\"$type\" part: class} spec needs a \"\" default",
+        )),
+    }
+}
+
+fn fill_dict(
+    d: &Bound<'_, PyDict>,
+    cls: &Bound<'_, PyAny>,
+    mut m: Map<String, Value>,
+) -> PyResult<()> {
+    let py = d.py();
+    let plan = plan_for(cls)?;
+    let plan = plan.get();
+    // A field sent under its other spelling is read as the main one.
+    for (a, b) in &plan.aliases {
+        if !m.contains_key(a) {
+            if let Some(v) = m.get(b).cloned() {
+                m.insert(a.clone(), v);
+            }
+        }
+    }
+    for (k, v) in m {
+        let value = if let Some(from_wire) = find(&plan.enums, &k) {
+            from_wire.call1(py, (plain(py, v)?,))?
+        } else if let Some(spec) = find(&plan.objects, &k) {
+            build(py, spec.bind(py), v)?
+        } else if let Some(spec) = find(&plan.lists, &k) {
+            match v {
+                Value::Array(items) => list(py, items, |py, x| build(py, spec.bind(py), x))?,
+                other => plain(py, other)?,
+            }
+        } else {
+            plain(py, v)?
+        };
+        d.set_item(k, value)?;
+    }
+    for (a, b) in &plan.aliases {
+        if let Some(v) = d.get_item(a)? {
+            d.set_item(b, v)?;
+        }
+    }
+    Ok(())
+}
+
+/// `AemObject.__init__(j)`: reads the JSON object text `j` into `obj` by its class.
+#[pyfunction]
+pub fn fill(obj: &Bound<'_, PyAny>, text: &str) -> PyResult<()> {
+    let v: Value = serde_json::from_str(text)
+        .map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("not JSON: {e}")))?;
+    let Value::Object(m) = v else {
+        return Err(pyo3::exceptions::PyTypeError::new_err(format!(
+            "{}: expected a JSON object",
+            obj.get_type().name()?
+        )));
+    };
+    let d = obj.getattr("__dict__")?.downcast_into::<PyDict>()?;
+    fill_dict(&d, &obj.get_type().into_any(), m)
+}
