@@ -9,5 +9,5 @@ venv="${QEM_PY_VENV:-$root/target/python-venv}"
 rm -rf "$root/target/python-wheels"
 (cd "$here" && "$venv/bin/maturin" build --release -o "$root/target/python-wheels")
 "$venv/bin/python" -m pip install -q --force-reinstall "$root/target/python-wheels"/*.whl
-(cd "$root" && cargo build -q --release -p qem-mock && cargo build -q --release -p qem-core --example core_loop)
+(cd "$root" && cargo build -q --release -p qem-mock)
 "$venv/bin/python" "$here/bench/bench.py"

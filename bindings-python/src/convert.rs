@@ -5,6 +5,7 @@
 //! This is the only implementation of that reading: `AemObject.__init__` (a user
 //! building an object from JSON) comes here too, through [`fill`].
 
+use pyo3::intern;
 use pyo3::prelude::*;
 use pyo3::sync::GILOnceCell;
 use pyo3::types::{PyDict, PyList, PyString, PyType};
@@ -123,8 +124,10 @@ pub fn build(py: Python<'_>, spec: &Bound<'_, PyAny>, v: Value) -> PyResult<PyOb
         return plain(py, Value::Object(m));
     }
     let cls = pick(spec, &m)?;
-    let obj = cls.call_method1("__new__", (&cls,))?;
-    let d = obj.getattr("__dict__")?.downcast_into::<PyDict>()?;
+    let obj = cls.call_method1(intern!(py, "__new__"), (&cls,))?;
+    let d = obj
+        .getattr(intern!(py, "__dict__"))?
+        .downcast_into::<PyDict>()?;
     fill_dict(&d, &cls, m)?;
     Ok(obj.unbind())
 }

@@ -65,14 +65,42 @@ where
         // The future moves into the GIL-free closure and back (it is Send, not Sync).
         let (got, back) = py.allow_threads(|| {
             let _enter = rt.enter();
-            let got = futures_executor::block_on(tokio::time::timeout(SIGNAL_SLICE, &mut fut));
-            (got, fut)
+            (poll_for(&mut fut, SIGNAL_SLICE), fut)
         });
         fut = back;
         match got {
-            Ok(result) => return Ok(result),
-            Err(_elapsed) => py.check_signals()?,
+            Some(result) => return Ok(result),
+            None => py.check_signals()?,
         }
+    }
+}
+
+/// Polls `fut` on this thread for up to `slice`, parking between wake-ups. A parked
+/// thread with a deadline costs nothing elsewhere, where a runtime timer per call would
+/// wake the runtime's timer thread every time.
+fn poll_for<F: Future + Unpin>(fut: &mut F, slice: Duration) -> Option<F::Output> {
+    struct Unpark(std::thread::Thread);
+    impl std::task::Wake for Unpark {
+        fn wake(self: std::sync::Arc<Self>) {
+            self.0.unpark();
+        }
+        fn wake_by_ref(self: &std::sync::Arc<Self>) {
+            self.0.unpark();
+        }
+    }
+    let waker = std::task::Waker::from(std::sync::Arc::new(Unpark(std::thread::current())));
+    let mut cx = std::task::Context::from_waker(&waker);
+    let deadline = std::time::Instant::now() + slice;
+    loop {
+        if let std::task::Poll::Ready(v) = std::pin::Pin::new(&mut *fut).poll(&mut cx) {
+            return Some(v);
+        }
+        // Wake-ups may be spurious; polling again is always correct.
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if left.is_zero() {
+            return None;
+        }
+        std::thread::park_timeout(left);
     }
 }
 
@@ -193,6 +221,44 @@ impl NativeClient {
         Ok(CallHandle {
             abort: task.abort_handle(),
         })
+    }
+
+    /// The benchmark's baseline: `n` calls of `method` through the core alone (its
+    /// blocking client on this client's session), timed in Rust with the GIL released;
+    /// `typed` uses the core's typed `get_task_details` instead of the generic entry.
+    /// Returns the seconds taken.
+    fn bench_core(
+        &self,
+        py: Python<'_>,
+        method: &str,
+        args: &str,
+        n: u32,
+        typed: bool,
+    ) -> PyResult<f64> {
+        let args = parse_args(args)?;
+        let rt = runtime::shared().map_err(|e| py_error(py, &e))?;
+        let client = self.inner.clone();
+        let text = |k: &str| {
+            args.get(k)
+                .and_then(Value::as_str)
+                .unwrap_or_default()
+                .to_string()
+        };
+        let (server, task) = (text("server"), text("task"));
+        let outcome = py.allow_threads(|| {
+            let _enter = rt.enter();
+            let started = std::time::Instant::now();
+            for _ in 0..n {
+                if typed {
+                    futures_executor::block_on(client.get_task_details(&server, &task))
+                        .map(|_| ())?;
+                } else {
+                    futures_executor::block_on(client.call(method, args.clone())).map(|_| ())?;
+                }
+            }
+            Ok::<_, Error>(started.elapsed().as_secs_f64())
+        });
+        outcome.map_err(|e| py_error(py, &e))
     }
 
     /// True once `close` was called.

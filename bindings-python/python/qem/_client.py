@@ -755,9 +755,9 @@ class Client(_ClientBase):
 
     def call(self, method: str, args: Optional[Dict[str, Any]] = None, **kwargs: Any) -> Any:
         """The generic entry: any operation by its guide name, arguments by the guide's
-        names, the body under ``payload``. Answers the JSON the server sent (dicts and
-        lists), None when it sent nothing."""
-        return _loads(self._native.call(method, _dumps(self._args(method, args, kwargs))))
+        names, the body under ``payload``. Answers the JSON the server sent (lists, and
+        dicts whose keys are also attributes), None when it sent nothing."""
+        return self._native.call_typed(method, _dumps(self._args(method, args, kwargs)), None)
 
     def login(self) -> None:
         """Logs in now (again), replacing any session."""
@@ -828,7 +828,7 @@ class AsyncClient(_ClientBase):
 
     async def call(self, method: str, args: Optional[Dict[str, Any]] = None, **kwargs: Any) -> Any:
         """The generic entry (see :meth:`Client.call`)."""
-        return await self._call(method, _dumps(self._args(method, args, kwargs)))
+        return await self._run_async(method, self._args(method, args, kwargs), None, _same)
 
     async def login(self) -> None:
         """Logs in now (again), replacing any session."""
