@@ -166,6 +166,53 @@ def test_unknown_enum_values_stay_readable() -> None:
     assert AemGetTaskListResp({"taskList": [{"state": "RECOVERING"}]}).taskList[0].state == AemTaskState.RECOVERY
 
 
+def test_answers_are_read_by_class_plans() -> None:
+    """Answers and user-built objects share one reading (the native `fill`)."""
+    from aem_client import (
+        AemComposeDWTaskInfoDetailed,
+        AemGetEndpointListResp,
+        AemGetTableListResp,
+        AemTaskInfoDetailed,
+        AemTaskState,
+        TaskEndpoint,
+    )
+
+    d = qem.models.task_details({"type": "ComposeDWTaskInfoDetailed", "state": "RUNNING", "future": {"x": [1]}})
+    assert type(d) is AemComposeDWTaskInfoDetailed and d.state == AemTaskState.RUNNING
+    assert d.future.x == [1] and d.future["x"] == [1]  # unknown fields: attributes and keys
+    t = AemTaskInfoDetailed('{"source_endpoint": {"name": "src"}, "cdc_transactions_counters": '
+                            '{"applied_comitted_transaction_count": 3}}')
+    assert type(t.source_endpoint) is TaskEndpoint and t.source_endpoint.name == "src"
+    counters = t.cdc_transactions_counters  # the guide's typo and its correction alike
+    assert counters.applied_comitted_transaction_count == counters.applied_committed_transaction_count == 3
+    assert AemGetTableListResp({"TableList": [{"table": "T"}]}).tablelist[0].table == "T"
+    e = AemGetEndpointListResp(b'{"endpointList": [{"name": "e", "isLicensed": true, "role": "SOURCE"}]}')
+    assert e.endpointList[0].is_licensed is True and e.endpointList[0].role.name == "SOURCE"
+    # A dict holding SDK objects is read too; JSON that is not an object is refused.
+    assert AemTaskInfoDetailed({"state": AemTaskState.ERROR}).state == AemTaskState.ERROR
+    with pytest.raises(TypeError):
+        AemTaskInfoDetailed("[1, 2]")
+    with pytest.raises(ValueError):
+        AemTaskInfoDetailed("{not json")
+
+
+def test_requests_in_flight_are_bounded(fresh: Any) -> None:
+    fresh.control("PUT", "faults", {"latency_ms": 30})
+    fresh.control("DELETE", "stats")
+    try:
+        with fresh.client(max_concurrent_requests=2) as c:
+            threads = [threading.Thread(target=c.get_server_list) for _ in range(8)]
+            for th in threads:
+                th.start()
+            for th in threads:
+                th.join()
+        assert fresh.control("GET", "stats")["peak_in_flight"] == 2
+    finally:
+        fresh.control("PUT", "faults", {"latency_ms": 0})
+    with pytest.raises(qem.InvalidArgumentError):
+        qem.Client("https://h/x", username="u", password="p", max_concurrent_requests=0)
+
+
 # ---------------------------------------------------------------- coverage of the core
 
 

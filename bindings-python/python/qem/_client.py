@@ -632,6 +632,7 @@ def _options(
     connect_timeout: Any,
     read_timeout: Any,
     max_retries: Any,
+    max_concurrent_requests: Any,
 ) -> Dict[str, Any]:
     fn = "Client"
     opts: Dict[str, Any] = {
@@ -652,6 +653,7 @@ def _options(
         "connect_timeout_ms": _seconds_ms(fn, "connect_timeout", connect_timeout),
         "read_timeout_ms": _seconds_ms(fn, "read_timeout", read_timeout),
         "max_retries": _opt_int(fn, "max_retries", max_retries),
+        "max_concurrent_requests": _opt_int(fn, "max_concurrent_requests", max_concurrent_requests),
     }
     return {k: v for k, v in opts.items() if v is not None}
 
@@ -679,6 +681,7 @@ class _ClientBase(_Methods):
         connect_timeout: Optional[float] = None,
         read_timeout: Optional[float] = None,
         max_retries: Optional[int] = None,
+        max_concurrent_requests: Optional[int] = None,
     ) -> None:
         opts = _options(
             url,
@@ -698,6 +701,7 @@ class _ClientBase(_Methods):
             connect_timeout,
             read_timeout,
             max_retries,
+            max_concurrent_requests,
         )
         self._native = _native.NativeClient(_dumps(opts))
 

@@ -48,6 +48,7 @@ class _ClientBase:
         connect_timeout: Optional[float] = ...,
         read_timeout: Optional[float] = ...,
         max_retries: Optional[int] = ...,
+        max_concurrent_requests: Optional[int] = ...,
     ) -> None: ...
     @property
     def url(self) -> str: ...
