@@ -30,6 +30,8 @@ export interface ConnectOptions {
   maxRetries?: number
   /** How long the server keeps an idle session (300,000 ms). */
   sessionIdleMs?: number
+  /** Requests of this client on the wire at once (64); more calls wait their turn. */
+  maxConcurrentRequests?: number
 }
 
 /** Active Directory user: `DOMAIN\user` or `user@domain` in username, or the domain apart. */

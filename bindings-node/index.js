@@ -148,6 +148,7 @@ const OPTION_KEYS = {
   readTimeoutMs: 'integer',
   maxRetries: 'integer',
   sessionIdleMs: 'integer',
+  maxConcurrentRequests: 'integer',
   domain: 'string',
   username: 'string',
   password: 'string',

@@ -6,6 +6,8 @@ export declare class NativeClient {
   static create (optionsJson: string): Promise<NativeClient>
   /** The core's generic entry; resolves to the answer as JSON text. Rejects with the error's JSON as message. */
   call (method: string, argsJson: string): Promise<string>
+  /** The benchmark's baselines: n calls through the core alone ('await', 'thread' or 'concurrent'); resolves to the seconds taken. */
+  benchCore (method: string, argsJson: string, n: number, mode: 'await' | 'thread' | 'concurrent'): Promise<number>
   /** Logs out and refuses later calls with `CLIENT_CLOSED`. */
   close (): Promise<void>
   /** True once `close` was called. */

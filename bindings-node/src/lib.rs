@@ -105,6 +105,54 @@ impl NativeClient {
         .await
     }
 
+    /// The benchmark's baselines: `n` calls of `method` through the core alone on this
+    /// client's session; resolves to the seconds taken. `mode`: `"await"` (one after
+    /// another inside the addon's runtime), `"thread"` (one after another from a thread
+    /// of its own, blocking, as an application thread calls the core), or `"concurrent"`
+    /// (all at once).
+    #[napi]
+    pub async fn bench_core(
+        &self,
+        method: String,
+        args_json: String,
+        n: u32,
+        mode: String,
+    ) -> Result<f64> {
+        let client = self.client.clone();
+        guarded(async move {
+            let args = parse_json("arguments", &args_json)?;
+            let started = std::time::Instant::now();
+            if mode == "thread" {
+                let handle = napi::tokio::runtime::Handle::current();
+                napi::tokio::task::spawn_blocking(move || {
+                    let _enter = handle.enter();
+                    for _ in 0..n {
+                        futures_executor::block_on(client.call(&method, args.clone()))?;
+                    }
+                    Ok::<_, qem_core::Error>(started.elapsed().as_secs_f64())
+                })
+                .await
+                .map_err(|e| internal_error(&e.to_string()))?
+                .map_err(|e| to_js_error(&e))
+            } else if mode == "concurrent" {
+                let calls = (0..n).map(|_| client.call(&method, args.clone()));
+                for r in futures_util::future::join_all(calls).await {
+                    r.map_err(|e| to_js_error(&e))?;
+                }
+                Ok(started.elapsed().as_secs_f64())
+            } else {
+                for _ in 0..n {
+                    client
+                        .call(&method, args.clone())
+                        .await
+                        .map_err(|e| to_js_error(&e))?;
+                }
+                Ok(started.elapsed().as_secs_f64())
+            }
+        })
+        .await
+    }
+
     /// Logs out and refuses later calls with `CLIENT_CLOSED`; closing twice is fine.
     #[napi]
     pub async fn close(&self) -> Result<()> {

@@ -89,6 +89,21 @@ test("1,000 concurrent calls complete while a timer keeps ticking", async (t) =>
   }
 })
 
+test('maxConcurrentRequests bounds the requests on the wire', async () => {
+  await mock.control('PUT', '/mock/faults', { latency_ms: 30 })
+  await mock.control('DELETE', '/mock/stats')
+  try {
+    const c = await AemClient.connect({ ...mock.options(), maxConcurrentRequests: 2 })
+    await Promise.all(Array.from({ length: 8 }, () => c.getServerList()))
+    await c.close()
+    const stats = await mock.control('GET', '/mock/stats')
+    assert.strictEqual(stats.peak_in_flight, 2)
+  } finally {
+    await mock.control('PUT', '/mock/faults', { latency_ms: 0 })
+  }
+  await assert.rejects(AemClient.connect({ ...mock.options(), maxConcurrentRequests: 0 }), (e) => e.errorCode === 'INVALID_ARGUMENT')
+})
+
 test('a closed client rejects with CLIENT_CLOSED', async () => {
   const c = await AemClient.connect(mock.options())
   await c.getServerList()
