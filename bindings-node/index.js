@@ -38,16 +38,20 @@ class AemClientError extends Error {
   }
 }
 
-function fromNative (e, method) {
+/** The `AemClientError` of the addon's error JSON (anything else becomes INTERNAL_ERROR). */
+function errorOf (text, method) {
   let info
   try {
-    info = JSON.parse(e && e.message)
+    info = JSON.parse(text)
   } catch {}
   if (!info || typeof info !== 'object' || typeof info.error_code !== 'string') {
-    info = { error_code: 'INTERNAL_ERROR', message: String((e && e.message) || e), kind: 'internal' }
+    info = { error_code: 'INTERNAL_ERROR', message: String(text), kind: 'internal' }
   }
   return new AemClientError(info, method)
 }
+
+/** The `AemClientError` of an exception the addon threw (its message is the error JSON). */
+const fromNative = (e, method) => errorOf(e && e.message !== undefined ? e.message : e, method)
 
 const closedError = (method) =>
   new AemClientError(
@@ -197,14 +201,68 @@ function configOf (options, credential) {
 
 const TOKEN = Symbol('AemClient')
 
+/** A call that failed in the addon: the error's JSON, made into an AemClientError by the method that awaited it. */
+class Failure {
+  constructor (text) {
+    this.text = text
+  }
+}
+
+/**
+ * The calls in flight of one native client. `start` hands a call to the addon with an
+ * id and returns its promise; the addon reports the end through `done(id, ok, text)`,
+ * `text` being the answer's JSON when `ok` and the error's JSON otherwise. (The addon
+ * keeps the process alive while calls are pending.) Failures reject with a `Failure`:
+ * the `AemClientError` is created after the caller's `await`, so that its stack shows
+ * where the call was made.
+ */
+class Calls {
+  native = null
+  #next = 0
+  #pending = new Map()
+
+  done = (id, ok, text) => {
+    const call = this.#pending.get(id)
+    if (call === undefined) return
+    this.#pending.delete(id)
+    if (!ok) {
+      call.reject(new Failure(text))
+      return
+    }
+    let answer
+    try {
+      answer = JSON.parse(text)
+    } catch (e) {
+      call.reject(new Failure(JSON.stringify({ error_code: 'INTERNAL_ERROR', message: `the addon answered invalid JSON: ${e.message}`, kind: 'internal' })))
+      return
+    }
+    call.resolve(answer)
+  }
+
+  /** Starts the core method `method` (null: close) with its arguments' JSON. */
+  start (method, argsJson) {
+    return new Promise((resolve, reject) => {
+      const id = this.#next = (this.#next + 1) >>> 0
+      try {
+        if (method === null) this.native.close(id)
+        else this.native.start(id, method, argsJson)
+      } catch (e) {
+        reject(new Failure(e && e.message !== undefined ? e.message : String(e)))
+        return
+      }
+      this.#pending.set(id, { resolve, reject })
+    })
+  }
+}
+
 /** A client of one Qlik Enterprise Manager. Create it with `AemClient.connect()`. */
 class AemClient {
-  #native
+  #calls
   #closed = false
 
-  constructor (token, nativeClient) {
+  constructor (token, calls) {
     if (token !== TOKEN) throw new TypeError('use `await AemClient.connect(options)` to create an AemClient')
-    this.#native = nativeClient
+    this.#calls = calls
   }
 
   /**
@@ -214,13 +272,15 @@ class AemClient {
    */
   static async connect (options, credential) {
     const config = configOf(options, credential)
+    const calls = new Calls()
     let nativeClient
     try {
-      nativeClient = await native.NativeClient.create(JSON.stringify(config))
+      nativeClient = await native.NativeClient.create(JSON.stringify(config), calls.done)
     } catch (e) {
       throw fromNative(e, 'connect')
     }
-    const client = new AemClient(TOKEN, nativeClient)
+    calls.native = nativeClient
+    const client = new AemClient(TOKEN, calls)
     await client.login()
     return client
   }
@@ -249,14 +309,11 @@ class AemClient {
 
   async #invoke (method, args, jsName) {
     if (this.#closed) throw closedError(jsName)
-    const text = stringify(jsName, args)
-    let answer
     try {
-      answer = await this.#native.call(method, text)
+      return await this.#calls.start(method, stringify(jsName, args))
     } catch (e) {
-      throw fromNative(e, jsName)
+      throw e instanceof Failure ? errorOf(e.text, jsName) : e
     }
-    return JSON.parse(answer)
   }
 
   /** Logs out and refuses every later call; closing twice is fine. */
@@ -264,11 +321,12 @@ class AemClient {
     if (this.#closed) return
     this.#closed = true
     try {
-      await this.#native.close()
+      await this.#calls.start(null, null)
     } catch (e) {
-      throw fromNative(e, 'close')
+      throw e instanceof Failure ? errorOf(e.text, 'close') : e
     }
   }
+
   // One method per entry of the generated table (a static block can reach #invoke).
   static {
     for (const spec of methods) {

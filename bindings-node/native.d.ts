@@ -1,17 +1,24 @@
 // The addon's exports (src/lib.rs); index.js wraps them, use index.d.ts's AemClient.
 
+/**
+ * Receives the end of every call of one client: `text` is the answer's JSON when `ok`
+ * (`null` when there is none), the error's JSON (`{ error_code, message, http_status,
+ * operation, kind }`) otherwise.
+ */
+export type OnDone = (id: number, ok: boolean, text: string) => unknown
+
 /** A client of one Enterprise Manager: a thin handle on the core's `Client`. */
 export declare class NativeClient {
-  /** Builds a client from the core's settings JSON (snake_case keys); sends nothing. */
-  static create (optionsJson: string): Promise<NativeClient>
-  /** The core's generic entry; resolves to the answer as JSON text. Rejects with the error's JSON as message. */
-  call (method: string, argsJson: string): Promise<string>
-  /** The benchmark's baselines: n calls through the core alone ('await', 'thread' or 'concurrent'); resolves to the seconds taken. */
-  benchCore (method: string, argsJson: string, n: number, mode: 'await' | 'thread' | 'concurrent'): Promise<number>
-  /** Logs out and refuses later calls with `CLIENT_CLOSED`. */
-  close (): Promise<void>
+  /** Builds a client from the core's settings JSON (snake_case keys); sends nothing. Rejects with the error's JSON as message. */
+  static create (optionsJson: string, onDone: OnDone): Promise<NativeClient>
+  /** Starts the core's generic entry; its end goes to `onDone` with this id. Pending calls keep the process alive. */
+  start (id: number, method: string, argsJson: string): void
+  /** Starts logging out (later calls fail with `CLIENT_CLOSED`); its end goes to `onDone` with this id. */
+  close (id: number): void
   /** True once `close` was called. */
   get closed (): boolean
+  /** Panics on purpose inside a started call (tests prove it ends with INTERNAL_ERROR instead of aborting). */
+  testPanic (id: number, message: string): void
 }
 /** The core's table of operations as JSON text. */
 export declare function describeOperations (): string
@@ -19,5 +26,3 @@ export declare function describeOperations (): string
 export declare function methodTable (): string
 /** TypeScript declarations generated from the core. */
 export declare function typescriptDeclarations (): string
-/** Panics on purpose (tests prove a panic rejects instead of aborting). */
-export declare function testPanic (message: string): Promise<void>

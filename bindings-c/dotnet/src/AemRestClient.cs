@@ -131,13 +131,18 @@ namespace Qlik.EnterpriseManager.Client
 
         T Get<T>(string op, JsonObject args) { return Json.To<T>(Json.Parse(Call(op, Json.Write(args)))); }
         void Do(string op, JsonObject args) { Call(op, Json.Write(args)); }
-        string Text(string op, JsonObject args) { return Call(op, Json.Write(args)); }
+        // Documents come back as the server sent them (`raw`), comment lines and all.
+        string Text(string op, JsonObject args) { args["raw"] = true; return (string)Json.Parse(Call(op, Json.Write(args))); }
         async Task<T> GetAsync<T>(string op, JsonObject args, CancellationToken ct)
         {
             return Json.To<T>(Json.Parse(await CallAsync(op, Json.Write(args), ct).ConfigureAwait(false)));
         }
         Task DoAsync(string op, JsonObject args, CancellationToken ct) { return CallAsync(op, Json.Write(args), ct); }
-        Task<string> TextAsync(string op, JsonObject args, CancellationToken ct) { return CallAsync(op, Json.Write(args), ct); }
+        async Task<string> TextAsync(string op, JsonObject args, CancellationToken ct)
+        {
+            args["raw"] = true;
+            return (string)Json.Parse(await CallAsync(op, Json.Write(args), ct).ConfigureAwait(false));
+        }
 
         static JsonObject TableArgs(string server, string task, string schema, string table, bool q, bool l, bool c, bool cp, bool e)
         {
@@ -194,7 +199,7 @@ namespace Qlik.EnterpriseManager.Client
         { return GetAsync<AemGetTableStatusesResp>("GetTableStatuses", TableArgs(server, task, schema, table, includequeued, includeloading, includecompleted, includechangeprocessing, includeerror), ct); }
         public void DeleteTask(string server, string task, bool deletetasklogs = false) { Do("DeleteTask", A("server", server, "task", task, "deletetasklogs", deletetasklogs)); }
         public Task DeleteTaskAsync(string server, string task, bool deletetasklogs = false, CancellationToken ct = default(CancellationToken)) { return DoAsync("DeleteTask", A("server", server, "task", task, "deletetasklogs", deletetasklogs), ct); }
-        /// <summary>The task's export document as JSON text (re-serialized by the core, comment lines dropped).</summary>
+        /// <summary>The task's export document: the JSON text exactly as the server sent it.</summary>
         public string ExportTask(string server, string task, bool withendpoints = false) { return Text("ExportTask", A("server", server, "task", task, "withendpoints", withendpoints)); }
         public Task<string> ExportTaskAsync(string server, string task, bool withendpoints = false, CancellationToken ct = default(CancellationToken)) { return TextAsync("ExportTask", A("server", server, "task", task, "withendpoints", withendpoints), ct); }
         public void ImportTask(string payload, string server, string task) { Do("ImportTask", A("payload", payload, "server", server, "task", task)); }

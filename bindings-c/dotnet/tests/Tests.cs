@@ -210,6 +210,21 @@ static class Tests
         }
     }
 
+    static void TestExportsAreTheServersText()
+    {
+        // A server that starts exports with a comment line: the text comes back unchanged
+        // (a re-serialized document would lose the comment), and imports back as it is.
+        Control("PUT", "/mock/state", "{\"settings\":{\"export_comment\":\"Exported by EM\"}}");
+        using (var client = Admin())
+        {
+            var text = client.ExportTask("Local Server", "SalesDBBackup", true);
+            Check(text.StartsWith("// Exported by EM\r\n{\"name\":\"SalesDBBackup__"), "export keeps the server's first line: " + text.Substring(0, 40));
+            client.ImportTask(text, "Local Server", "SalesDBBackup");
+            var all = client.ExportAllAsync("Local Server").Result;
+            Check(all.StartsWith("// Exported by EM\r\n{"), "async export-all is the server's text too");
+        }
+    }
+
     static void TestApiTokenAndJwtCredentials()
     {
         using (var c = new AemRestClient(AemRestClient.Options(new NetworkCredential("api-token", "pat-admin-123"), baseUrl, true, caFile)))

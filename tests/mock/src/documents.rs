@@ -304,8 +304,14 @@ fn head_and_tail(w: &World, s: &Server, doc_name: &str) -> (String, String) {
             .replace('.', "-")
             .replace("--", "-")
     );
+    let comment = w
+        .settings
+        .export_comment
+        .as_ref()
+        .map(|c| format!("// {}\r\n", c.replace(['\r', '\n'], " ")))
+        .unwrap_or_default();
     let head = format!(
-        "{{\"name\":{},\"cmd.replication_definition\":{{\"tasks\":[",
+        "{comment}{{\"name\":{},\"cmd.replication_definition\":{{\"tasks\":[",
         Value::String(name)
     );
     let tail = format!(

@@ -102,6 +102,9 @@ pub struct Settings {
     pub force_errors: BTreeMap<String, String>,
     /// Host name stamped into export descriptions.
     pub host_name: String,
+    /// A line that exports begin with, as `// {text}` (some servers write one); none by default.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub export_comment: Option<String>,
 }
 
 impl Default for Settings {
@@ -114,6 +117,7 @@ impl Default for Settings {
             em_license: "VALID".into(),
             force_errors: BTreeMap::new(),
             host_name: "qem-mock".into(),
+            export_comment: None,
         }
     }
 }
