@@ -1,8 +1,8 @@
 //! The Rust core's per-call time, the baseline of every binding's benchmark:
 //! `core_loop URL CA_FILE CALLS [MODE]` prints the best-of-3 mean microseconds of one
 //! get_task_details through the core's generic entry (the path the bindings use).
-//! MODE: `blocking` (default; `blocking::Client::call`), `async` (awaited one after
-//! another on the runtime), or `concurrent` (all CALLS at once; prints the wall time of
+//! MODE: `blocking` (default; `blocking::Client::call`), `async` (the async client
+//! awaited one call after another), or `concurrent` (all CALLS at once; prints the wall time of
 //! the batch in milliseconds instead).
 use std::time::Instant;
 
@@ -43,21 +43,10 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
                     r?;
                 }
             }
-            m if m.starts_with("limit") => {
-                use futures_util::StreamExt;
-                let limit: usize = m[5..].parse()?;
-                let calls = futures_util::stream::iter(
-                    (0..n).map(|_| client.as_async().call("get_task_details", args.clone())),
-                )
-                .buffer_unordered(limit);
-                for r in client.block_on(calls.collect::<Vec<_>>()) {
-                    r?;
-                }
-            }
             other => return Err(format!("unknown mode {other}").into()),
         }
         let elapsed = t.elapsed().as_secs_f64();
-        best = best.min(if mode != "blocking" && mode != "async" {
+        best = best.min(if mode == "concurrent" {
             elapsed * 1e3
         } else {
             elapsed * 1e6 / n as f64
