@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The Python binding's tests, on a fresh machine: makes a virtual environment, builds the
-# wheel with maturin, installs it, builds the mock, runs pytest (conformance cases and
-# Python-specific tests) and type-checks the example scripts with mypy.
+# wheel with maturin, installs it, builds the mock, runs pytest (conformance cases, the
+# chapter 4 audit, bad input and Python-specific tests), checks the stubs against the
+# installed package (mypy's stubtest) and type-checks the example scripts with mypy.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -37,6 +38,9 @@ if [ "$status" -eq 5 ]; then
   exit 1
 fi
 [ "$status" -eq 0 ] || exit "$status"
+
+echo "== stubtest (the stubs against the installed package)"
+"$venv/bin/python" -m mypy.stubtest qem aem_client --allowlist "$here/tests/stubtest-allowlist.txt"
 
 echo "== mypy (stubs, on the example scripts)"
 (cd "$here/examples" && "$venv/bin/mypy" --strict --no-incremental dropin_example.py modern_example.py)

@@ -1,6 +1,7 @@
 //! Answers into Python objects in one walk over the core's JSON, without a text round
-//! trip: the answer classes of `qem.models` (their `_enums`, `_objects`, `_lists` and
-//! `_aliases` say how each field is read), `AttrDict` for every other JSON object.
+//! trip: the answer classes of `qem.models` (their `_fields`, `_enums`, `_objects`,
+//! `_lists`, `_ints`, `_aliases` and `_fallbacks` say how each field is read), `AttrDict`
+//! for every other JSON object.
 //!
 //! This is the only implementation of that reading: `AemObject.__init__` (a user
 //! building an object from JSON) comes here too, through [`fill`].
@@ -17,6 +18,16 @@ static ATTR_DICT: GILOnceCell<Py<PyType>> = GILOnceCell::new();
 /// Rust lock: building a plan runs Python code, which may switch threads.
 static PLANS: GILOnceCell<Py<PyDict>> = GILOnceCell::new();
 
+/// What a documented field the server left out (or sent as null) becomes.
+enum Absent {
+    /// None.
+    Nothing,
+    /// An empty list.
+    List,
+    /// An empty object of this spec (a class or `{"$type" part: class}`), read from `{}`.
+    Object(PyObject),
+}
+
 /// How one answer class reads its fields (from its class attributes).
 #[pyclass(frozen)]
 struct Plan {
@@ -26,8 +37,15 @@ struct Plan {
     objects: Vec<(String, PyObject)>,
     /// Field -> the class (or `{"$type" part: class}`) of a list's items.
     lists: Vec<(String, PyObject)>,
+    /// Numeric fields that some servers send as strings (`"days_to_expiration": "30"`).
+    ints: Vec<String>,
     /// Other spellings of one field: both names end up holding the same value.
     aliases: Vec<(String, String)>,
+    /// A field read from another name when only that one was sent (no copy back).
+    fallbacks: Vec<(String, String)>,
+    /// The documented fields (`_fields`, as Python strings made once) and what each
+    /// becomes when absent.
+    defaults: Vec<(Py<PyString>, Absent)>,
 }
 
 fn find<'a>(table: &'a [(String, PyObject)], key: &str) -> Option<&'a PyObject> {
@@ -68,11 +86,36 @@ fn plan_for<'py>(cls: &Bound<'py, PyAny>) -> PyResult<Bound<'py, Plan>> {
             enums.push((k, f.unbind()));
         }
     }
+    let objects = table("_objects")?;
+    let lists = table("_lists")?;
+    let mut defaults = Vec::new();
+    for (k, v) in table("_fields")? {
+        let default = if let Some(spec) = find(&objects, &k) {
+            Absent::Object(spec.clone_ref(py))
+        } else if find(&lists, &k).is_some() || v.bind(py).is_instance_of::<PyList>() {
+            Absent::List
+        } else {
+            Absent::Nothing
+        };
+        defaults.push((PyString::new(py, &k).unbind(), default));
+    }
+    let pairs = |attr: &str| -> PyResult<Vec<(String, String)>> {
+        match cls.getattr(attr) {
+            Ok(v) => v.extract(),
+            Err(_) => Ok(Vec::new()),
+        }
+    };
     let plan = Plan {
         enums,
-        objects: table("_objects")?,
-        lists: table("_lists")?,
-        aliases: cls.getattr("_aliases")?.extract()?,
+        objects,
+        lists,
+        ints: match cls.getattr("_ints") {
+            Ok(v) => v.extract()?,
+            Err(_) => Vec::new(),
+        },
+        aliases: pairs("_aliases")?,
+        fallbacks: pairs("_fallbacks")?,
+        defaults,
     };
     let plan = Bound::new(py, plan)?;
     plans.set_item(cls, &plan)?;
@@ -152,6 +195,22 @@ fn pick<'py>(spec: &Bound<'py, PyAny>, m: &Map<String, Value>) -> PyResult<Bound
     }
 }
 
+/// An empty object of `spec`, every documented field at its absent value.
+fn empty(py: Python<'_>, spec: &PyObject) -> PyResult<PyObject> {
+    build(py, spec.bind(py), Value::Object(Map::new()))
+}
+
+/// A numeric string as a number (`"30"` -> 30); anything else as it is.
+fn int_text(v: Value) -> Value {
+    match v {
+        Value::String(s) => match s.trim().parse::<i64>() {
+            Ok(n) => Value::from(n),
+            Err(_) => Value::String(s),
+        },
+        other => other,
+    }
+}
+
 fn fill_dict(
     d: &Bound<'_, PyDict>,
     cls: &Bound<'_, PyAny>,
@@ -161,7 +220,7 @@ fn fill_dict(
     let plan = plan_for(cls)?;
     let plan = plan.get();
     // A field sent under its other spelling is read as the main one.
-    for (a, b) in &plan.aliases {
+    for (a, b) in plan.aliases.iter().chain(plan.fallbacks.iter()) {
         if !m.contains_key(a) {
             if let Some(v) = m.get(b).cloned() {
                 m.insert(a.clone(), v);
@@ -169,13 +228,23 @@ fn fill_dict(
         }
     }
     for (k, v) in m {
+        let v = if plan.ints.contains(&k) {
+            int_text(v)
+        } else {
+            v
+        };
         let value = if let Some(from_wire) = find(&plan.enums, &k) {
             from_wire.call1(py, (plain(py, v)?,))?
         } else if let Some(spec) = find(&plan.objects, &k) {
-            build(py, spec.bind(py), v)?
+            match v {
+                // Qlik's client gives an empty object for a null one; so do we.
+                Value::Null => empty(py, spec)?,
+                v => build(py, spec.bind(py), v)?,
+            }
         } else if let Some(spec) = find(&plan.lists, &k) {
             match v {
                 Value::Array(items) => list(py, items, |py, x| build(py, spec.bind(py), x))?,
+                Value::Null => PyList::empty(py).into_any().unbind(),
                 other => plain(py, other)?,
             }
         } else {
@@ -183,9 +252,24 @@ fn fill_dict(
         };
         d.set_item(k, value)?;
     }
+    // Every documented field exists, whatever the server left out.
+    for (k, default) in &plan.defaults {
+        let k = k.bind(py);
+        if d.contains(k)? {
+            continue;
+        }
+        let value = match default {
+            Absent::Nothing => py.None(),
+            Absent::List => PyList::empty(py).into_any().unbind(),
+            Absent::Object(spec) => empty(py, spec)?,
+        };
+        d.set_item(k, value)?;
+    }
     for (a, b) in &plan.aliases {
         if let Some(v) = d.get_item(a)? {
             d.set_item(b, v)?;
+        } else if let Some(v) = d.get_item(b)? {
+            d.set_item(a, v)?;
         }
     }
     Ok(())

@@ -4,38 +4,155 @@
 the enumerations and :class:`AemClientException`, with the documented names, parameter
 order and defaults. Underneath is the SDK's core: one kept-alive HTTPS connection pool,
 sessions renewed transparently, retried reads, and the GIL released while waiting.
+
+Qlik's module has no ``__all__``, so a star import of it also brought the modules it
+imports (``base64``, ``json``, ``os``, ``sys``, ``OrderedDict``, ``Enum``...); Qlik's own
+sample scripts rely on that, so this module exports them too.
 """
 
 from __future__ import annotations
 
-import base64 as _b64
-from typing import Any, Optional
+# The modules and names Qlik's aem_client.py imports, exported by its star import.
+import base64
+import json
+import os
+import ssl
+import sys
+from collections import OrderedDict
+from enum import Enum
+from typing import Any, Dict, Optional
+from urllib.error import HTTPError, URLError
+from urllib.parse import quote
+from urllib.request import Request, urlopen
 
 from qem._client import Client as _Client
-from qem.errors import AemClientException
+from qem._client import _opt_bool
+from qem.errors import AemClientException, InvalidArgumentError
+
+# The categories of AemClientException, as attributes (``aem_client.NotFoundError``); not
+# star-exported, where ConnectionError and TimeoutError would hide the built-in names.
+from qem.errors import (  # noqa: F401
+    ClientClosedError,
+    ConnectionError,
+    InvalidResponseError,
+    LocalIOError,
+    NotFoundError,
+    ServerError,
+    SessionError,
+    TimeoutError,
+    TlsError,
+    UnauthorizedError,
+)
 from qem.models import *  # noqa: F401,F403 - the documented names
+from qem.models import AemObject as _AemObject
 from qem.models import AuthenticationMethod as _AuthMethod
 from qem.models import __all__ as _model_names
 
-__all__ = ["AemClient", "AemClientException", "AttUtil"] + list(_model_names)
+use_python_env_3X = sys.version_info > (3,)
+base_string_type = str
+HEADERS_CONTENT_TYPE = "Content-Type"
+HEADERS_CONTENT_LENGTH = "Content-Length"
+
+__all__ = [
+    "AemClient",
+    "AemClientException",
+    "AttUtil",
+    # what Qlik's module imports and defines at its top
+    "base64",
+    "json",
+    "os",
+    "ssl",
+    "sys",
+    "OrderedDict",
+    "Enum",
+    "quote",
+    "Request",
+    "urlopen",
+    "HTTPError",
+    "URLError",
+    "use_python_env_3X",
+    "base_string_type",
+    "HEADERS_CONTENT_TYPE",
+    "HEADERS_CONTENT_LENGTH",
+] + list(_model_names)
 
 
 class AttUtil(object):
-    """Helpers of Qlik's client that scripts use."""
+    """The helpers of Qlik's client that scripts use."""
+
+    @staticmethod
+    def quote_param(url_param: Any) -> str:
+        """A URL parameter as Qlik's client writes it: an enumeration by its name, then
+        percent-encoded."""
+        if isinstance(url_param, Enum):
+            url_param = url_param.name
+        return quote(str(url_param).encode("utf-8"))
+
+    @staticmethod
+    def attobject_from_json(obj: Any) -> Any:
+        """JSON text (or bytes) as Python values; a dict is returned as it is."""
+        if isinstance(obj, dict):
+            return obj
+        if isinstance(obj, (bytes, bytearray)):
+            obj = bytes(obj).decode("utf-8")
+        if isinstance(obj, str):
+            return json.loads(obj)
+        return obj
+
+    @staticmethod
+    def attobject_to_json(obj: Any) -> Any:
+        """A payload or answer object as JSON values, the way Qlik's client serializes
+        it: enumerations by name, objects as ``{"$type": class name, ...attributes}``."""
+        if isinstance(obj, Enum):
+            return obj.name
+        if obj is None or isinstance(obj, (str, int, float, bool, bytes)):
+            return obj
+        if isinstance(obj, (list, tuple)):
+            return [AttUtil.attobject_to_json(x) for x in obj]
+        if isinstance(obj, dict):
+            return OrderedDict((k, AttUtil.attobject_to_json(v)) for k, v in obj.items())
+        if isinstance(obj, _AemObject) or hasattr(obj, "__dict__"):
+            out: Dict[str, Any] = OrderedDict()
+            out["$type"] = type(obj).__name__
+            skip = {b for _, b in getattr(obj, "_aliases", ())}
+            for k, v in vars(obj).items():
+                if k not in skip:
+                    out[k] = AttUtil.attobject_to_json(v)
+            return out
+        return obj
+
+    @staticmethod
+    def validate_params(param_dict: Dict[str, Dict[str, Any]]) -> None:
+        """Checks ``{"name": {"value": v, "type": t}}``: a TypeError names the first
+        parameter whose value is not of its type."""
+        for key, item in param_dict.items():
+            if not isinstance(item["value"], item["type"]):
+                raise TypeError(
+                    'Param: "{0}" should be of type: "{1}", but was: "{2}"'.format(
+                        key, item["type"], type(item["value"])
+                    )
+                )
 
     @staticmethod
     def get_b64_user_pass(username: str, password: str) -> str:
         """base64 of ``username:password``, AemClient's first argument."""
-        return _b64.b64encode("{0}:{1}".format(username, password).encode()).decode("ascii")
+        return base64.b64encode("{0}:{1}".format(username, password).encode()).decode("ascii")
 
 
 class AemClient(_Client):
-    """The chapter 4 client: logs in on construction.
+    """The chapter 4 client (4.2): logs in on construction.
 
-    ``b64_username_password`` is base64 of ``DOMAIN\\user:password``,
-    ``api-token:<personal access token>`` or ``jwt:<token>``; ``machine_name`` and
-    ``port`` name the Enterprise Manager machine; ``url`` may hold ``{0}`` for them;
-    ``verify_certificate=False`` accepts any server certificate.
+    ``b64_username_password`` is base64 of ``domain\\user:password`` (Active Directory),
+    ``api-token:<personal access token>`` (OpenID Connect) or ``jwt:<token>``, sent as
+    the login's Basic credentials. The URL is ``url`` with ``{0}`` replaced by
+    ``machine_name`` (``machine_name:port`` when ``port`` is not 443), as Qlik's client
+    builds it. ``verify_certificate=False`` accepts any server certificate.
+    ``authentication_method`` is ``AuthenticationMethod.ACTIVE_DIRECTORY`` for Active
+    Directory and OpenID Connect alike (the guide's only value).
+
+    Beyond Qlik's client: ``ca_file`` (a PEM file of trusted certificates),
+    ``connect_timeout`` and ``read_timeout`` (seconds), and ``close()`` / ``with`` to log
+    out at the end.
     """
 
     _false_is_absent = True
@@ -76,11 +193,22 @@ class AemClient(_Client):
                 )
             )
         if not isinstance(authentication_method, _AuthMethod):
-            raise TypeError("authentication_method must be of type AuthenticationMethod")
+            raise TypeError(
+                "{0}() argument 'authentication_method' must be AuthenticationMethod, not {1}".format(
+                    fn, type(authentication_method).__name__
+                )
+            )
         if authentication_method is not _AuthMethod.ACTIVE_DIRECTORY:
-            raise AemClientException("INVALID_ARGUMENT", "only AuthenticationMethod.ACTIVE_DIRECTORY is supported")
+            raise InvalidArgumentError(
+                "INVALID_ARGUMENT",
+                "authentication_method: only AuthenticationMethod.ACTIVE_DIRECTORY is supported "
+                "(Active Directory, OpenID Connect personal access tokens and JWTs)",
+            )
         host = machine_name if port == 443 else "{0}:{1}".format(machine_name, port)
-        full_url = url.format(host) if "{0}" in url else url
+        try:
+            full_url = url.format(host)
+        except (IndexError, KeyError, ValueError):  # other braces in the URL: leave them
+            full_url = url.replace("{0}", host)
         super().__init__(
             full_url,
             b64=b64_username_password,
@@ -103,7 +231,11 @@ class AemClient(_Client):
         includechangeprocessing: Any = False,
         includeerror: Any = False,
     ) -> Any:
-        """The tables of a task matching states, schema and table patterns (4.16)."""
+        """The tables of a task matching states, schema and table patterns (4.16).
+
+        Answers AemGetTableListResp (``tablelist``). Setting a state to False has no
+        effect on the server (4.19's note), so False flags are not sent.
+        """
         return super().get_table_list(
             server,
             task,
@@ -127,8 +259,16 @@ class AemClient(_Client):
         includecompleted: Any = False,
         includechangeprocessing: Any = False,
         includeerror: Any = False,
+        *,
+        includechangeProcessing: Any = None,
     ) -> Any:
-        """Load and change-processing figures of a task's tables (4.19)."""
+        """Load and change-processing figures of a task's tables (4.19).
+
+        Answers AemGetTableStatusesResp (``table_details``). ``includechangeProcessing``
+        is the guide's other spelling of ``includechangeprocessing``.
+        """
+        if includechangeProcessing is not None:
+            includechangeprocessing = _opt_bool("get_table_statuses", "includechangeProcessing", includechangeProcessing)
         return super().get_table_statuses(
             server,
             task,
@@ -140,3 +280,20 @@ class AemClient(_Client):
             includechangeprocessing,
             includeerror,
         )
+
+    # The guide's other names (4.35 - 4.37 show the .NET names in their syntax).
+    def delete_old_data(self, payload: Any, server: Any, task: Any) -> Any:
+        """The guide's other name of :meth:`delete_old_change_data` (4.35, ``DeleteOldData``)."""
+        return self.delete_old_change_data(payload, server, task)
+
+    def DeleteOldData(self, payload: Any, server: Any, task: Any) -> Any:  # noqa: N802 - the guide's name
+        """The guide's other name of :meth:`delete_old_change_data` (4.35)."""
+        return self.delete_old_change_data(payload, server, task)
+
+    def setChangeDataRetentionBarrier(self, payload: Any, server: Any, task: Any) -> Any:  # noqa: N802
+        """The guide's other name of :meth:`set_change_data_retention_barrier` (4.36)."""
+        return self.set_change_data_retention_barrier(payload, server, task)
+
+    def GetChangeDataRetentionBarrier(self, server: Any, task: Any) -> Any:  # noqa: N802
+        """The guide's other name of :meth:`get_change_data_retention_barrier` (4.37)."""
+        return self.get_change_data_retention_barrier(server, task)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import math
 import os
 from enum import Enum
 from typing import Any, Callable, Dict, Iterable, Optional, Tuple, Union
@@ -19,7 +20,8 @@ from .errors import ClientClosedError, _from_native
 
 __all__ = ["Client", "AsyncClient"]
 
-_dumps = json.JSONEncoder(ensure_ascii=False, check_circular=False, separators=(",", ":")).encode
+# NaN and infinities are not JSON: refused here (ValueError) rather than sent.
+_dumps = json.JSONEncoder(ensure_ascii=False, check_circular=False, allow_nan=False, separators=(",", ":")).encode
 _loads = json.loads
 
 PathLike = Union[str, "os.PathLike[str]"]
@@ -67,6 +69,8 @@ def _seconds_ms(fn: str, name: str, value: Any) -> Optional[int]:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise _type_error(fn, name, "a number of seconds", value)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError("{0}() argument '{1}' must be a finite number of seconds, not {2}".format(fn, name, value))
     if value < 0:
         raise ValueError("{0}() argument '{1}' must not be negative".format(fn, name))
     return int(round(value * 1000))
@@ -87,6 +91,11 @@ def _option(fn: str, value: Any) -> Optional[str]:
         return value
     if isinstance(value, Enum):
         return value.name
+    if isinstance(value, int) and not isinstance(value, bool):
+        try:
+            return m.AemRunTaskOptions(value).name
+        except ValueError:
+            raise ValueError("{0}() argument 'option': {1} is not an AemRunTaskOptions value".format(fn, value)) from None
     raise _type_error(fn, "option", "AemRunTaskOptions or str", value)
 
 
@@ -162,11 +171,15 @@ class _Methods:
         # The drop-in returns the document as text (chapter 4): the server's own bytes.
         if self._export_as_text:
             args["raw"] = True
+            return self._run(fn, args, None, _export_text)
         return self._run(fn, args, None)
 
     # 4.5 - 4.13 servers
     def put_server_license(self, payload: Any, server: Any) -> Any:
-        """Registers a license (its text) on a server (4.5)."""
+        """Registers a license on a specific server via Enterprise Manager (4.5).
+
+        ``payload``: the license text (as provided by your Qlik Sales Representative;
+        text or JSON); ``server``: the name of the server. Answers nothing."""
         fn = "put_server_license"
         if isinstance(payload, (bytes, bytearray)):
             payload = bytes(payload).decode("utf-8")
@@ -175,12 +188,21 @@ class _Methods:
         return self._run(fn, {"payload": payload, "server": _name(fn, "server", server)}, None)
 
     def get_server_details(self, server: Any) -> Any:
-        """Details of a server: configuration, license, state, task counts (4.6)."""
+        """Retrieves details about the specified server (4.6).
+
+        Answers AemGetServerDetailsResp: ``server_details`` (ReplicateServerDetails or
+        ComposeServerDetails) with ``configuration``, ``license``, ``state``,
+        ``resource_utilization``, ``task_summary``, ``version`` ... (-1 means N/A)."""
         fn = "get_server_details"
         return self._run(fn, {"server": _name(fn, "server", server)}, m.AemGetServerDetailsResp)
 
     def put_server(self, payload: Any, server: Any) -> Any:
-        """Adds a server or updates its definition (4.7)."""
+        """Adds a new Replicate/Compose server, or updates the definition (connection
+        properties) of an existing one (4.7).
+
+        ``payload``: an AemReplicateServer or AemComposeServer (``host``, ``name``,
+        ``description``, ``port``, ``username``, ``password``,
+        ``verify_server_certificate``, ``monitored``); ``server``: its name."""
         fn = "put_server"
         body = _payload(fn, payload, (m.AemServer,), "AemServer or dict")
         if body is None:
@@ -188,7 +210,11 @@ class _Methods:
         return self._run(fn, {"payload": body, "server": _name(fn, "server", server)}, None)
 
     def put_server_acl(self, payload: Any, server: Any) -> Any:
-        """Replaces a server's explicit ACL (4.8)."""
+        """Puts an explicit ACL for a server, replacing any existing explicit ACL (4.8).
+
+        ``payload``: an AemAuthorizationAcl (``disable_inheritance`` and the AemRoleDef
+        of ``admin_role``, ``designer_role``, ``operator_role``, ``viewer_role``, each
+        with ``users`` and ``groups``); ``server``: the name of the server."""
         fn = "put_server_acl"
         body = _payload(fn, payload, (m.AemAuthorizationAcl,), "AemAuthorizationAcl or dict")
         if body is None:
@@ -196,37 +222,51 @@ class _Methods:
         return self._run(fn, {"payload": body, "server": _name(fn, "server", server)}, None)
 
     def get_server(self, server: Any) -> Any:
-        """A server's definition (connection properties) (4.9)."""
+        """Retrieves the definition (connection properties) of a server (4.9).
+
+        Answers an AemReplicateServer or AemComposeServer; its ``password`` is an
+        identifier valid only in this session."""
         fn = "get_server"
         return self._run(fn, {"server": _name(fn, "server", server)}, _SERVER_DEF)
 
     def get_server_acl(self, server: Any) -> Any:
-        """A server's explicit ACL (4.10)."""
+        """Retrieves the explicit ACL defined for a server (not inherited ones) (4.10).
+
+        Answers AemAuthorizationAcl; AEM_SERVER_HAS_NO_ACL when there is none."""
         fn = "get_server_acl"
         return self._run(fn, {"server": _name(fn, "server", server)}, m.AemAuthorizationAcl)
 
     def get_server_list(self) -> Any:
-        """The servers Enterprise Manager manages (4.11)."""
+        """Retrieves the servers under Enterprise Manager management with their
+        properties (4.11). Answers AemGetServerListResp: ``serverList``."""
         return self._run("get_server_list", {}, m.AemGetServerListResp)
 
     def delete_server(self, server: Any) -> Any:
-        """Deletes a server from Enterprise Manager (4.12)."""
+        """Deletes a server from Enterprise Manager, stops monitoring its tasks and
+        deletes its messages and user roles (4.12)."""
         fn = "delete_server"
         return self._run(fn, {"server": _name(fn, "server", server)}, None)
 
     def delete_server_acl(self, server: Any) -> Any:
-        """Deletes a server's explicit ACL (4.13)."""
+        """Deletes the explicit ACL of a server; it then inherits its ancestors' (4.13)."""
         fn = "delete_server_acl"
         return self._run(fn, {"server": _name(fn, "server", server)}, None)
 
     # 4.14 - 4.25 tasks and tables
     def get_task_list(self, server: Any) -> Any:
-        """The tasks of a server (4.14)."""
+        """Retrieves the tasks of a server (4.14).
+
+        Answers AemGetTaskListResp: ``taskList`` of AemTaskInfo (``name``, ``state``,
+        ``stop_reason``, ``message``, ``assigned_tags``)."""
         fn = "get_task_list"
         return self._run(fn, {"server": _name(fn, "server", server)}, m.AemGetTaskListResp)
 
     def get_task_details(self, server: Any, task: Any) -> Any:
-        """Full monitoring information of a task (4.15)."""
+        """Retrieves full monitoring information about a task (4.15).
+
+        ``task``: for Compose, the task or workflow name, a double underscore and the
+        project (``mytask__myproject``). Answers AemTaskInfoDetailed (or a Compose
+        class); ``.task`` is the answer itself, as the guide's AemGetTaskDetailsResp."""
         fn = "get_task_details"
         args = {"server": _name(fn, "server", server), "task": _name(fn, "task", task)}
         return self._run(fn, args, _DETAILS)
@@ -256,7 +296,11 @@ class _Methods:
         includechangeprocessing: Any = None,
         includeerror: Any = None,
     ) -> Any:
-        """The tables of a task matching states, schema and table patterns (4.16)."""
+        """Retrieves the tables of a Replicate task that match the states, schema and
+        table patterns given (4.16).
+
+        ``schema``/``table``: names or patterns (``ad%``), case-sensitive; the
+        ``include...`` flags choose states. Answers AemGetTableListResp: ``tablelist``."""
         fn = "get_table_list"
         args = self._table_args(
             fn,
@@ -275,23 +319,30 @@ class _Methods:
         return self._run(fn, args, m.AemGetTableListResp)
 
     def get_task_table_selection(self, server: Any, task: Any) -> Any:
-        """The tables selected for a task, explicitly or by pattern (4.17)."""
+        """Retrieves the tables selected for a Replicate task, explicitly or by pattern
+        (4.17). Answers a TableSelectionDefinition."""
         fn = "get_task_table_selection"
         args = {"server": _name(fn, "server", server), "task": _name(fn, "task", task)}
         return self._run(fn, args, m.TableSelectionDefinition)
 
-    def put_task_table_selection(self, payload: Any, server: Any, task: Any) -> Any:
-        """Replaces the tables selected for a task (4.18)."""
-        fn = "put_task_table_selection"
+    def _table_selection(self, fn: str, payload: Any, server: Any, task: Any) -> Any:
         body = _payload(fn, payload, (m.TableSelectionDefinition,), "TableSelectionDefinition or dict")
         if body is None:
             raise _type_error(fn, "payload", "TableSelectionDefinition or dict", payload)
         args = {"payload": body, "server": _name(fn, "server", server), "task": _name(fn, "task", task)}
-        return self._run(fn, args, None)
+        return self._run("put_task_table_selection", args, None)
+
+    def put_task_table_selection(self, payload: Any, server: Any, task: Any) -> Any:
+        """Overrides the list of tables selected for a Replicate task (4.18).
+
+        ``payload``: a TableSelectionDefinition (``included_pattern``,
+        ``excluded_pattern``, ``explicit_included_tables``: lists of TableSelection)."""
+        return self._table_selection("put_task_table_selection", payload, server, task)
 
     def set_task_table_selection(self, payload: Any, server: Any, task: Any) -> Any:
-        """The guide's other name of :meth:`put_task_table_selection` (4.18)."""
-        return self.put_task_table_selection(payload, server, task)
+        """Overrides the list of tables selected for a Replicate task (4.18): the name
+        4.18's syntax gives :meth:`put_task_table_selection`."""
+        return self._table_selection("set_task_table_selection", payload, server, task)
 
     def get_table_statuses(
         self,
@@ -305,7 +356,12 @@ class _Methods:
         includechangeprocessing: Any = None,
         includeerror: Any = None,
     ) -> Any:
-        """Load and change-processing figures of a task's tables (4.19)."""
+        """Retrieves the table states of a Replicate task for the tables that match the
+        states, schemas and names given (4.19).
+
+        Setting a state to False has no effect; omitting them all returns every state.
+        Answers AemGetTableStatusesResp: ``table_details`` with ``table_full_load_info``
+        and ``table_cdc_info``."""
         fn = "get_table_statuses"
         args = self._table_args(
             fn,
@@ -324,7 +380,8 @@ class _Methods:
         return self._run(fn, args, m.AemGetTableStatusesResp)
 
     def delete_task(self, server: Any, task: Any, deletetasklogs: Any = False) -> Any:
-        """Deletes a stopped task, and its logs when asked (4.20)."""
+        """Deletes a task; its logs too when ``deletetasklogs`` is True (4.20). The task
+        must be stopped (AEM_TASK_NOT_STOPPED)."""
         fn = "delete_task"
         args = {
             "server": _name(fn, "server", server),
@@ -334,7 +391,8 @@ class _Methods:
         return self._run(fn, args, None)
 
     def export_task(self, server: Any, task: Any, withendpoints: Any = False) -> Any:
-        """A task's definition as a JSON document, with its endpoints when asked (4.21)."""
+        """Exports a task's definitions (settings, tables, table settings, global
+        transformations), and its endpoints when ``withendpoints`` is True (4.21)."""
         fn = "export_task"
         args = {
             "server": _name(fn, "server", server),
@@ -344,7 +402,8 @@ class _Methods:
         return self._export(fn, args)
 
     def import_task(self, payload: Any, server: Any, task: Any) -> Any:
-        """Imports one task's JSON document into a server (4.22)."""
+        """Imports a single task's JSON definitions into a server (4.22). Items not in
+        the document are neither modified nor removed."""
         fn = "import_task"
         args = {
             "payload": _document(fn, payload),
@@ -354,7 +413,10 @@ class _Methods:
         return self._run(fn, args, None)
 
     def export_audit_trail(self, start_timestamp: Any, end_timestamp: Any = None) -> Any:
-        """Audit trail records between two UTC timestamps or .NET ticks (4.23)."""
+        """Exports audit trail data from all servers (4.23).
+
+        ``start_timestamp``/``end_timestamp``: UTC (``2020-06-30T16:15:00Z``) or ticks
+        (``637410358250082194``), as text; no end means up to the latest record."""
         fn = "export_audit_trail"
         args = {
             "start_timestamp": _name(fn, "start_timestamp", start_timestamp),
@@ -370,10 +432,14 @@ class _Methods:
         option: Any = m.AemRunTaskOptions.RESUME_PROCESSING,
         timeout: Any = 30,
     ) -> Any:
-        """Runs a task with a run option; waits up to ``timeout`` seconds for its state (4.24).
+        """Runs a task with the run option given, waiting up to ``timeout`` seconds for
+        a response (4.24).
 
-        ``payload`` is an :class:`AemRunTaskReq` (``cdcposition`` for the position
-        options), its JSON text, or None.
+        ``payload`` is an AemRunTaskReq (``cdcposition``, needed by
+        RESUME_PROCESSING_FROM_TIMESTAMP, RESUME_PROCESSING_FROM_POSITION and
+        RECOVER_USING_CHECKPOINT_STORED_ON_TARGET), its JSON text
+        (``'{"cdcposition":"2017-03-07T11:19:03"}'``), or None. For Compose tasks use
+        RESUME_PROCESSING. Answers AemRunTaskResp: ``state`` and ``error_message``.
         """
         fn = "run_task"
         body = _payload(fn, payload, (m.AemRunTaskReq,), "AemRunTaskReq, dict, str or None")
@@ -387,7 +453,9 @@ class _Methods:
         return self._run(fn, args, m.AemRunTaskResp)
 
     def stop_task(self, server: Any, task: Any, timeout: Any = 30) -> Any:
-        """Stops a task; waits up to ``timeout`` seconds for its state (4.25)."""
+        """Stops a task, waiting up to ``timeout`` seconds for a response (4.25).
+
+        Answers AemStopTaskResp: ``state`` and ``error_message``."""
         fn = "stop_task"
         args = {
             "server": _name(fn, "server", server),
@@ -397,22 +465,34 @@ class _Methods:
         return self._run(fn, args, m.AemStopTaskResp)
 
     def clone_task(self, payload: Any, server: Any, task: Any) -> Any:
-        """Clones a task: ``payload`` holds ``new_task_name`` and optional overrides (CloneTask)."""
+        """Clones a task with its endpoints (CloneTask). ``payload`` is an
+        :class:`AemCloneTaskReq` (``new_task_name`` and optional overrides), its dict or
+        JSON text, or simply the new task's name."""
         fn = "clone_task"
-        body = _payload(fn, payload, (m.AemObject,), "dict or str")
+        want = "AemCloneTaskReq, dict, JSON text or the new task name"
+        if isinstance(payload, str) and not payload.lstrip().startswith("{"):
+            payload = {"new_task_name": payload}
+        body = _payload(fn, payload, (m.AemObject,), want)
         if body is None:
-            raise _type_error(fn, "payload", "dict or str", payload)
+            raise _type_error(fn, "payload", want, payload)
         args = {"payload": body, "server": _name(fn, "server", server), "task": _name(fn, "task", task)}
         return self._run(fn, args, None)
 
     # 4.26 - 4.29 endpoints
     def get_endpoint_list(self, server: Any) -> Any:
-        """The endpoints of a server (4.26)."""
+        """Retrieves the endpoints of a server with their properties (4.26).
+
+        Answers AemGetEndpointListResp: ``endpointList`` of Endpoint (``name``,
+        ``description``, ``role``, ``type``, ``is_licensed``/``isLicensed``)."""
         fn = "get_endpoint_list"
         return self._run(fn, {"server": _name(fn, "server", server)}, m.AemGetEndpointListResp)
 
     def patch_endpoint(self, payload: Any, server: Any, endpoint: Any) -> Any:
-        """Applies a JSON Patch (add, replace, remove, test) to an endpoint's settings (4.27)."""
+        """Updates an existing endpoint's settings (4.27).
+
+        ``payload``: a JSON Patch (its text or a list), operations ``add``, ``replace``,
+        ``remove`` or ``test``, e.g. ``[{"op": "replace", "path":
+        "/db_settings/bucketName", "value": "my_new_bucket"}]``."""
         fn = "patch_endpoint"
         body = _payload(fn, payload, (), "a JSON Patch list or its JSON text")
         if body is None:
@@ -421,7 +501,7 @@ class _Methods:
         return self._run(fn, args, None)
 
     def delete_endpoint(self, server: Any, endpoint: Any) -> Any:
-        """Deletes an endpoint no task uses (4.28)."""
+        """Deletes an endpoint; only one that no task uses (4.28)."""
         fn = "delete_endpoint"
         args = {"server": _name(fn, "server", server), "endpoint": _name(fn, "endpoint", endpoint)}
         return self._run(fn, args, None)
@@ -429,7 +509,9 @@ class _Methods:
     def reconfigure_endpoint_no_wait(
         self, server: Any, endpoint: Any, configuration: Any = None, recycle: Any = True
     ) -> Any:
-        """Overrides a source endpoint's settings with another endpoint's (4.29)."""
+        """Overrides a source endpoint's settings with those of another endpoint of the
+        same type (4.29); ``recycle`` stops and resumes the tasks using it. The server
+        needs ``configuration`` (the secondary endpoint's name)."""
         fn = "reconfigure_endpoint_no_wait"
         args = {
             "server": _name(fn, "server", server),
@@ -441,18 +523,20 @@ class _Methods:
 
     # 4.30 - 4.34
     def export_all(self, server: Any) -> Any:
-        """Everything a server's repository holds, as a JSON document (4.30)."""
+        """Exports all definitions of a server's repository (server settings, tasks,
+        endpoints...) as a JSON document (4.30)."""
         fn = "export_all"
         return self._export(fn, {"server": _name(fn, "server", server)})
 
     def import_all(self, payload: Any, server: Any) -> Any:
-        """Imports (merges) a JSON document into a server's repository (4.31)."""
+        """Imports JSON definitions into a server's repository with merge semantics:
+        nothing missing from the document is removed (4.31)."""
         fn = "import_all"
         args = {"payload": _document(fn, payload), "server": _name(fn, "server", server)}
         return self._run(fn, args, None)
 
     def reload_table(self, server: Any, task: Any, schema: Any = None, table: Any = None) -> Any:
-        """Reloads one table (4.32)."""
+        """Reloads a specific table (4.32); the server needs ``schema`` and ``table``."""
         fn = "reload_table"
         args = {
             "server": _name(fn, "server", server),
@@ -463,7 +547,8 @@ class _Methods:
         return self._run(fn, args, None)
 
     def resume_table(self, server: Any, task: Any, schema: Any = None, table: Any = None) -> Any:
-        """Unsuspends a table suspended after errors (4.33)."""
+        """Resumes (unsuspends) a table suspended due to errors (4.33); the server needs
+        ``schema`` and ``table``."""
         fn = "resume_table"
         args = {
             "server": _name(fn, "server", server),
@@ -474,7 +559,9 @@ class _Methods:
         return self._run(fn, args, None)
 
     def test_endpoint(self, server: Any, endpoint: Any, timeout: Any = 60) -> Any:
-        """Tests an endpoint's connectivity and configuration (4.34)."""
+        """Connects to an endpoint to test connectivity and configuration, waiting up to
+        ``timeout`` seconds (4.34). Answers AemTestEndpointResp: ``status``
+        (AemEndpointState), ``message``, ``detailed_message``."""
         fn = "test_endpoint"
         args = {
             "server": _name(fn, "server", server),
@@ -485,7 +572,10 @@ class _Methods:
 
     # 4.35 - 4.37 change data
     def delete_old_change_data(self, payload: Any, server: Any, task: Any) -> Any:
-        """Deletes processed change data partitions older than a timestamp or offset (4.35)."""
+        """Deletes processed Change Data Partitions on the target (4.35).
+
+        ``payload``: an AemDeleteOldChangeDataReq whose ``timestamp_or_offset`` is a UTC
+        timestamp or an ISO 8601 duration (``P1M3DT1H2M``)."""
         fn = "delete_old_change_data"
         body = _payload(fn, payload, (m.AemDeleteOldChangeDataReq,), "AemDeleteOldChangeDataReq or dict")
         if body is None:
@@ -494,7 +584,11 @@ class _Methods:
         return self._run(fn, args, None)
 
     def set_change_data_retention_barrier(self, payload: Any, server: Any, task: Any) -> Any:
-        """Sets (or, with an empty ``retention_point``, removes) a retention barrier (4.36)."""
+        """Sets a retention barrier for deleting consumed partitions, or removes it with
+        an empty ``retention_point`` (4.36).
+
+        ``payload``: an AemSetChangeDataRetentionBarrierReq (``retention_point``,
+        ``application``)."""
         fn = "set_change_data_retention_barrier"
         body = _payload(
             fn, payload, (m.AemSetChangeDataRetentionBarrierReq,), "AemSetChangeDataRetentionBarrierReq or dict"
@@ -505,7 +599,10 @@ class _Methods:
         return self._run(fn, args, None)
 
     def get_change_data_retention_barrier(self, server: Any, task: Any) -> Any:
-        """The earliest retention barrier of a task (4.37)."""
+        """Returns the earliest partition retention barrier of a task (4.37).
+
+        Answers AemGetChangeDataRetentionBarrierResp: ``application``,
+        ``retention_point``."""
         fn = "get_change_data_retention_barrier"
         args = {"server": _name(fn, "server", server), "task": _name(fn, "task", task)}
         return self._run(fn, args, m.AemGetChangeDataRetentionBarrierResp)
@@ -608,6 +705,10 @@ class _Methods:
         fn = "import_all"
         args = {"payload_file": _path("import_all_from_file", "path", path), "server": _name(fn, "server", server)}
         return self._run(fn, args, None)
+
+
+def _export_text(v: Any) -> Any:
+    return m.ExportText(v) if isinstance(v, str) else v
 
 
 def _written(v: Any) -> int:
@@ -724,6 +825,9 @@ class _ClientBase(_Methods):
     def url(self) -> str:
         """The Enterprise Manager URL (``https://host/attunityenterprisemanager``)."""
         return str(self._native.url)
+
+    def __repr__(self) -> str:
+        return "{0}(url={1!r}{2})".format(type(self).__name__, self.url, ", closed" if self.closed else "")
 
     @property
     def closed(self) -> bool:

@@ -1,10 +1,11 @@
 """Type stubs of the clients (see _client.py)."""
 
 import os
-from typing import Any, Dict, List, Optional, Sequence, Union
+from typing import Any, Dict, List, Optional, Sequence, Type, TypeVar, Union
 
 from .models import (
     AemAuthorizationAcl,
+    AemCloneTaskReq,
     AemDeleteOldChangeDataReq,
     AemGetChangeDataRetentionBarrierResp,
     AemGetEndpointListResp,
@@ -25,7 +26,10 @@ from .models import (
     TableSelectionDefinition,
 )
 
+__all__ = ["Client", "AsyncClient"]
+
 PathLike = Union[str, "os.PathLike[str]"]
+_C = TypeVar("_C", bound="_ClientBase")
 
 class _ClientBase:
     def __init__(
@@ -50,10 +54,23 @@ class _ClientBase:
         max_retries: Optional[int] = ...,
         max_concurrent_requests: Optional[int] = ...,
     ) -> None: ...
+    @classmethod
+    def with_password(cls: Type[_C], url: str, username: str, password: str, **kwargs: Any) -> _C:
+        """A client logging in as an Active Directory user (``DOMAIN\\user`` or ``user@domain``)."""
+        ...
+    @classmethod
+    def with_api_token(cls: Type[_C], url: str, api_token: str, **kwargs: Any) -> _C:
+        """A client logging in with an OpenID Connect personal access token."""
+        ...
+    @classmethod
+    def with_jwt(cls: Type[_C], url: str, jwt: str, **kwargs: Any) -> _C:
+        """A client logging in with a JSON Web Token."""
+        ...
     @property
     def url(self) -> str: ...
     @property
     def closed(self) -> bool: ...
+    def __repr__(self) -> str: ...
 
 class Client(_ClientBase):
     """A blocking Enterprise Manager client, safe to share between threads.
@@ -64,12 +81,6 @@ class Client(_ClientBase):
     (base64 of ``user:password``). Nothing is sent until the first call, which logs in;
     an expired session is renewed transparently. Use it as a context manager to log
     out at the end."""
-    @classmethod
-    def with_password(cls, url: str, username: str, password: str, **kwargs: Any) -> "Client": ...
-    @classmethod
-    def with_api_token(cls, url: str, api_token: str, **kwargs: Any) -> "Client": ...
-    @classmethod
-    def with_jwt(cls, url: str, jwt: str, **kwargs: Any) -> "Client": ...
     def call(self, method: str, args: Optional[Dict[str, Any]] = ..., **kwargs: Any) -> Any: ...
     def login(self) -> None: ...
     def logout(self) -> None: ...
@@ -167,7 +178,7 @@ class Client(_ClientBase):
         payload: Union[AemRunTaskReq, Dict[str, Any], str, None],
         server: str,
         task: str,
-        option: Union[AemRunTaskOptions, str, None] = ...,
+        option: Union[AemRunTaskOptions, str, int, None] = ...,
         timeout: Optional[int] = ...,
     ) -> AemRunTaskResp:
         """Runs a task with a run option; waits up to ``timeout`` seconds for its state (4.24).
@@ -178,8 +189,9 @@ class Client(_ClientBase):
     def stop_task(self, server: str, task: str, timeout: Optional[int] = ...) -> AemStopTaskResp:
         """Stops a task; waits up to ``timeout`` seconds for its state (4.25)."""
         ...
-    def clone_task(self, payload: Union[Dict[str, Any], str], server: str, task: str) -> None:
-        """Clones a task: ``payload`` holds ``new_task_name`` and optional overrides (CloneTask)."""
+    def clone_task(self, payload: Union[AemCloneTaskReq, Dict[str, Any], str], server: str, task: str) -> None:
+        """Clones a task with its endpoints (CloneTask): ``payload`` is an AemCloneTaskReq
+        (``new_task_name`` and optional overrides), its dict or JSON text, or the new name."""
         ...
     def get_endpoint_list(self, server: str) -> AemGetEndpointListResp:
         """The endpoints of a server (4.26)."""
@@ -239,7 +251,7 @@ class Client(_ClientBase):
         self,
         server: str,
         task: str,
-        option: Union[AemRunTaskOptions, str, None] = ...,
+        option: Union[AemRunTaskOptions, str, int, None] = ...,
         cdcposition: Optional[str] = ...,
         timeout: float = ...,
         poll_interval: float = ...,
@@ -276,12 +288,6 @@ class AsyncClient(_ClientBase):
 
     Calls run on the SDK's own I/O threads; the event loop never blocks. Use it as an
     async context manager to log out at the end."""
-    @classmethod
-    def with_password(cls, url: str, username: str, password: str, **kwargs: Any) -> "AsyncClient": ...
-    @classmethod
-    def with_api_token(cls, url: str, api_token: str, **kwargs: Any) -> "AsyncClient": ...
-    @classmethod
-    def with_jwt(cls, url: str, jwt: str, **kwargs: Any) -> "AsyncClient": ...
     async def call(self, method: str, args: Optional[Dict[str, Any]] = ..., **kwargs: Any) -> Any: ...
     async def login(self) -> None: ...
     async def logout(self) -> None: ...
@@ -380,7 +386,7 @@ class AsyncClient(_ClientBase):
         payload: Union[AemRunTaskReq, Dict[str, Any], str, None],
         server: str,
         task: str,
-        option: Union[AemRunTaskOptions, str, None] = ...,
+        option: Union[AemRunTaskOptions, str, int, None] = ...,
         timeout: Optional[int] = ...,
     ) -> AemRunTaskResp:
         """Runs a task with a run option; waits up to ``timeout`` seconds for its state (4.24).
@@ -391,8 +397,9 @@ class AsyncClient(_ClientBase):
     async def stop_task(self, server: str, task: str, timeout: Optional[int] = ...) -> AemStopTaskResp:
         """Stops a task; waits up to ``timeout`` seconds for its state (4.25)."""
         ...
-    async def clone_task(self, payload: Union[Dict[str, Any], str], server: str, task: str) -> None:
-        """Clones a task: ``payload`` holds ``new_task_name`` and optional overrides (CloneTask)."""
+    async def clone_task(self, payload: Union[AemCloneTaskReq, Dict[str, Any], str], server: str, task: str) -> None:
+        """Clones a task with its endpoints (CloneTask): ``payload`` is an AemCloneTaskReq
+        (``new_task_name`` and optional overrides), its dict or JSON text, or the new name."""
         ...
     async def get_endpoint_list(self, server: str) -> AemGetEndpointListResp:
         """The endpoints of a server (4.26)."""
@@ -456,7 +463,7 @@ class AsyncClient(_ClientBase):
         self,
         server: str,
         task: str,
-        option: Union[AemRunTaskOptions, str, None] = ...,
+        option: Union[AemRunTaskOptions, str, int, None] = ...,
         cdcposition: Optional[str] = ...,
         timeout: float = ...,
         poll_interval: float = ...,

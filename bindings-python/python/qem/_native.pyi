@@ -1,14 +1,19 @@
 """The native half (Rust, pyo3). Internal: use qem.Client / qem.AsyncClient."""
 
-from typing import Any, Callable
+from typing import Any, Callable, final
+
+__all__ = ["NativeClient", "CallHandle", "operations", "parse_document", "fill", "install_logging", "shutdown", "__version__"]
 
 __version__: str
 
+@final
 class CallHandle:
     def abort(self) -> None: ...
 
+@final
 class NativeClient:
-    def __init__(self, options: str) -> None: ...
+    def __new__(cls, options: str) -> "NativeClient": ...
+    def bench_core(self, method: str, args: str, n: int, typed: bool) -> float: ...
     def call(self, method: str, args: str) -> str: ...
     def call_typed(self, method: str, args: str, spec: Any) -> Any: ...
     def call_async(

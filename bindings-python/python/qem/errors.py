@@ -9,6 +9,7 @@ of the SDK's own (``CONNECTION_ERROR``, ``TIMEOUT``, ``INVALID_ARGUMENT``,
 
 from __future__ import annotations
 
+import builtins
 import json
 from typing import Dict, Optional, Type
 
@@ -47,8 +48,13 @@ class AemClientException(Exception):
         message: str = "",
         http_status: Optional[int] = None,
         operation: Optional[str] = None,
+        *,
+        error_message: Optional[str] = None,
     ) -> None:
-        # Qlik's client passes (error_code, error_message) to Exception: keep args alike.
+        # Qlik's client takes (error_code, error_message) and passes both to Exception:
+        # keep `args` alike, and accept its keyword name too.
+        if error_message is not None:
+            message = error_message
         super().__init__(error_code, message)
         self.error_code = error_code
         self.message = message
@@ -89,14 +95,15 @@ class ServerError(AemClientException):
     kind = "server"
 
 
-class ConnectionError(AemClientException):  # noqa: A001 - the category's natural name
-    """No connection could be made, or it broke."""
+class ConnectionError(AemClientException, builtins.ConnectionError):  # noqa: A001 - the category's natural name
+    """No connection could be made, or it broke (also a built-in ``ConnectionError``)."""
 
     kind = "connection"
 
 
-class TimeoutError(AemClientException):  # noqa: A001
-    """A connect, read or wait timeout passed."""
+class TimeoutError(AemClientException, builtins.TimeoutError):  # noqa: A001
+    """A connect, read or wait timeout passed (also a built-in ``TimeoutError``, which is
+    ``asyncio.TimeoutError`` too from Python 3.11)."""
 
     kind = "timeout"
 

@@ -1,6 +1,7 @@
 """Type stubs of the exception hierarchy (see errors.py)."""
 
-from _typeshed import Incomplete
+import builtins
+from typing import Optional
 
 __all__ = [
     "AemClientException",
@@ -18,13 +19,20 @@ __all__ = [
 ]
 
 class AemClientException(Exception):
+    """An Enterprise Manager call failed (4.4): ``error_code``, ``message``, ``http_status``."""
     kind: str
-    error_code: Incomplete
-    message: Incomplete
-    http_status: Incomplete
-    operation: Incomplete
+    error_code: str
+    message: str
+    http_status: Optional[int]
+    operation: Optional[str]
     def __init__(
-        self, error_code: str, message: str = "", http_status: int | None = None, operation: str | None = None
+        self,
+        error_code: str,
+        message: str = "",
+        http_status: Optional[int] = None,
+        operation: Optional[str] = None,
+        *,
+        error_message: Optional[str] = None,
     ) -> None: ...
 
 class SessionError(AemClientException):
@@ -39,10 +47,10 @@ class NotFoundError(AemClientException):
 class ServerError(AemClientException):
     kind: str
 
-class ConnectionError(AemClientException):
+class ConnectionError(AemClientException, builtins.ConnectionError):
     kind: str
 
-class TimeoutError(AemClientException):
+class TimeoutError(AemClientException, builtins.TimeoutError):
     kind: str
 
 class TlsError(ConnectionError):

@@ -19,6 +19,8 @@ from . import _native
 __all__ = [
     "AttrDict",
     "AemObject",
+    "UnknownEnumValue",
+    "ExportText",
     # enumerations
     "AemEndpointState",
     "AemTableState",
@@ -48,6 +50,7 @@ __all__ = [
     "AemDeleteOldChangeDataReq",
     "AemDeleteOldDataReq",
     "AemSetChangeDataRetentionBarrierReq",
+    "AemCloneTaskReq",
     # answers
     "AemGetServerDetailsResp",
     "AemServerDetails",
@@ -100,12 +103,30 @@ __all__ = [
 # ---------------------------------------------------------------- enumerations
 
 
+class UnknownEnumValue(str):
+    """An enumeration value this SDK does not know (a newer server's): the server's text,
+    readable like a member (``.name`` and ``.value`` are that text) and equal to it."""
+
+    __slots__ = ()
+
+    @property
+    def name(self) -> str:
+        """The server's text, as a member's name would be."""
+        return str(self)
+
+    @property
+    def value(self) -> str:
+        """The server's text."""
+        return str(self)
+
+
 class _WireEnum(Enum):
-    """An enumeration read from REST strings; other spellings go in ``_aliases``."""
+    """An enumeration read from REST strings; other spellings go in ``_ALIASES``."""
 
     @classmethod
     def from_wire(cls, value: Any) -> Any:
-        """The member for a REST string or number; an unknown value is returned as is."""
+        """The member for a REST string or number; an unknown string becomes an
+        :class:`UnknownEnumValue`, an unknown number stays as it is."""
         if value is None or isinstance(value, cls):
             return value
         if isinstance(value, str):
@@ -113,7 +134,7 @@ class _WireEnum(Enum):
             if member is None:
                 alias = _ALIASES.get(cls.__name__, {}).get(value)
                 member = cls.__members__.get(alias) if alias else None
-            return member if member is not None else value
+            return member if member is not None else UnknownEnumValue(value)
         if isinstance(value, int) and not isinstance(value, bool):
             try:
                 return cls(value)
@@ -188,14 +209,16 @@ class ServerType(_WireEnum):
 
 
 class AemTaskState(_WireEnum):
-    """A task's state. The guide numbers the first four; real servers also report the rest."""
+    """A task's state (4.14, 4.38 "Task State"): the guide numbers STOPPED, RUNNING, ERROR
+    and RECOVERY (``RECOVERING`` on the wire reads as RECOVERY); real servers also report
+    the others (numbered as Qlik's newer client numbers them where the guide is silent)."""
 
     STOPPED = 0
     RUNNING = 1
     ERROR = 2
     RECOVERY = 3
-    NOT_EXIST = 4
-    PAUSED = 5
+    PAUSED = 4
+    NOT_EXIST = 5
     STARTING = 6
     STOPPING = 7
 
@@ -270,7 +293,11 @@ _ALIASES: Dict[str, Dict[str, str]] = {
         "LICENSE_EXPIRED_NO_LICENSE": "EXPIRED_LICENSE",
         "NO_LICENSE_FOUND": "NO_LICENSE",
     },
-    "AemTaskStopReason": {"STOPPED_LOW_DISK": "STOPPED_LOW_DISK_SPACE"},
+    "AemTaskStopReason": {
+        "STOPPED_LOW_DISK": "STOPPED_LOW_DISK_SPACE",
+        "FATAL ERROR": "FATAL_ERROR",
+        "STOPPED AFTER DDL APPLY": "STOPPED_AFTER_DDL_APPLY",
+    },
     "AemEndpointState": {"SUCCESS": "CONNECTED", "FAILURE": "ERROR"},
     "ServerType": {"COMPOSE_DWH": "COMPOSE"},
 }
@@ -292,25 +319,76 @@ class AttrDict(dict):  # type: ignore[type-arg]
         self[name] = value
 
 
+_SECRET_WORDS = ("password", "secret", "token", "jwt")
+
+
+def _is_secret(key: str) -> bool:
+    k = key.lower()
+    return any(w in k for w in _SECRET_WORDS)
+
+
+class _Spelling:
+    """Another spelling of an attribute that the guide also writes (``cdc_position`` for
+    ``cdcposition``, ``IncludedPattern`` for ``included_pattern``): reading or setting
+    it reads or sets the attribute itself."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+
+    def __get__(self, obj: Any, owner: Any = None) -> Any:
+        if obj is None:
+            return self
+        return getattr(obj, self.target)
+
+    def __set__(self, obj: Any, value: Any) -> None:
+        setattr(obj, self.target, value)
+
+
+class ExportText(str):
+    """An export document as text (chapter 4: "Exported task JSON file as a string").
+
+    Qlik's client handed back the bytes the server sent, so scripts written for it call
+    ``.decode('utf-8')``: that works here too and answers the text itself."""
+
+    __slots__ = ()
+
+    def decode(self, encoding: str = "utf-8", errors: str = "strict") -> str:
+        """The text itself (the document is already decoded)."""
+        return str(self)
+
+
 class AemObject:
     """Base of every payload and answer class.
 
-    Subclasses declare ``_fields`` (attribute defaults of the no-argument constructor),
-    ``_enums``, ``_objects`` and ``_lists`` (how answer fields are read), and
-    ``_aliases`` (other spellings that should refer to the same value).
+    Subclasses declare ``_fields`` (the documented attributes, with the defaults of the
+    no-argument constructor), ``_enums``, ``_objects``, ``_lists`` and ``_ints`` (how
+    answer fields are read), ``_aliases`` (two spellings holding one value) and
+    ``_fallbacks`` (a field read from another name when the server sends only that).
+
+    An answer always has every documented attribute: one the server left out is None
+    (an empty list for lists; an empty object of its class for a nested object, as
+    Qlik's client gives for a null one).
     """
 
     _fields: ClassVar[Dict[str, Any]] = {}
     _enums: ClassVar[Dict[str, Type[_WireEnum]]] = {}
     _objects: ClassVar[Dict[str, Any]] = {}
     _lists: ClassVar[Dict[str, Any]] = {}
+    _ints: ClassVar[Tuple[str, ...]] = ()
     _aliases: ClassVar[Tuple[Tuple[str, str], ...]] = ()
+    _fallbacks: ClassVar[Tuple[Tuple[str, str], ...]] = ()
     _wire_type: ClassVar[Optional[str]] = None
 
     def __init__(self, j: Union[None, str, bytes, Dict[str, Any]] = None) -> None:
         if not j:
             for k, v in self._fields.items():
                 setattr(self, k, list(v) if isinstance(v, list) else v)
+            d = self.__dict__
+            for a, b in self._aliases:
+                if a in d:
+                    d[b] = d[a]
+                elif b in d:
+                    d[a] = d[b]
             return
         # One reading of answers for the SDK and for users: the native `fill`.
         if isinstance(j, (bytes, bytearray)):
@@ -322,7 +400,12 @@ class AemObject:
         _native.fill(self, j)
 
     def __repr__(self) -> str:
-        fields = ", ".join("{0}={1!r}".format(k, v) for k, v in self.__dict__.items() if not k.startswith("$"))
+        skip = {b for _, b in self._aliases}
+        fields = ", ".join(
+            "{0}={1}".format(k, "'***'" if _is_secret(k) and v else repr(v))
+            for k, v in self.__dict__.items()
+            if not k.startswith("$") and k not in skip
+        )
         return "{0}({1})".format(type(self).__name__, fields)
 
     def __eq__(self, other: object) -> bool:
@@ -370,7 +453,10 @@ def to_wire(obj: Any) -> Any:
 
 
 class AemServer(AemObject):
-    """A server definition (put_server's payload, get_server's answer)."""
+    """A server definition (4.7 put_server's payload, 4.9 get_server's answer):
+    ``host``, ``name``, ``description``, ``port``, ``username``, ``password``,
+    ``verify_server_certificate``, ``monitored``. The password get_server answers is an
+    identifier valid only in the session that got it."""
 
     _fields = {
         "name": None,
@@ -381,6 +467,7 @@ class AemServer(AemObject):
         "password": None,
         "monitored": True,
         "verify_server_certificate": False,
+        "type": ServerType.REPLICATE,
     }
     _enums = {"type": ServerType}
     _wire_type = "AemReplicateServer"
@@ -392,36 +479,38 @@ class AemServer(AemObject):
     password: Optional[str]
     monitored: bool
     verify_server_certificate: bool
+    type: Any
 
 
 class AemReplicateServer(AemServer):
-    """A Replicate server definition."""
+    """A Replicate server definition (inherits AemServer)."""
 
     _wire_type = "AemReplicateServer"
 
 
 class AemComposeServer(AemServer):
-    """A Compose server definition."""
+    """A Compose server definition (inherits AemServer)."""
 
+    _fields = dict(AemServer._fields, type=ServerType.COMPOSE)
     _wire_type = "AemComposeServer"
 
 
 class AemUserRef(AemObject):
-    """A user in a role (``name``: ``DOMAIN\\user``)."""
+    """A user assigned to a role: ``name`` (``domain\\user``)."""
 
     _fields = {"name": None}
     name: Optional[str]
 
 
 class AemGroupRef(AemObject):
-    """A group in a role (``name``: ``DOMAIN\\group``)."""
+    """A group assigned to a role: ``name`` (``domain\\group``)."""
 
     _fields = {"name": None}
     name: Optional[str]
 
 
 class AemRoleDef(AemObject):
-    """The users and groups of one role."""
+    """The ``users`` (AemUserRef) and ``groups`` (AemGroupRef) assigned to one role."""
 
     _fields = {"users": [], "groups": []}
     _lists = {"users": AemUserRef, "groups": AemGroupRef}
@@ -430,7 +519,9 @@ class AemRoleDef(AemObject):
 
 
 class AemAuthorizationAcl(AemObject):
-    """A server's explicit ACL (put_server_acl's payload, get_server_acl's answer)."""
+    """A server's explicit ACL (4.8 put_server_acl's payload, 4.10 get_server_acl's answer):
+    ``disable_inheritance`` and the AemRoleDef of ``admin_role``, ``designer_role``,
+    ``operator_role`` and ``viewer_role``."""
 
     _fields = {
         "admin_role": None,
@@ -453,25 +544,37 @@ class AemAuthorizationAcl(AemObject):
 
 
 class AemRunTaskReq(AemObject):
-    """run_task's payload: ``cdcposition`` for the three position options."""
+    """4.24 run_task's payload: ``cdcposition`` (also ``cdc_position``, the guide's other
+    spelling), needed by the three position options."""
 
     _fields = {"cdcposition": None}
     cdcposition: Optional[str]
+    cdc_position = _Spelling("cdcposition")
 
 
 class TableSelection(AemObject):
-    """One table or pattern of a selection."""
+    """One table or pattern of a selection (4.18): ``owner``, ``name``, ``load_order``
+    (``StandardLoadOrder.HIGH.value`` or any number; 0 is random order) and
+    ``table_type`` (TableType). The guide's other spellings (``Owner``, ``Name``,
+    ``LoadOrder``, ``TableType``) refer to the same attributes."""
 
     _fields = {"owner": None, "name": None, "load_order": 0, "table_type": TableType.TABLE}
     _enums = {"table_type": TableType}
     owner: Optional[str]
     name: Optional[str]
-    load_order: int
+    load_order: Any
     table_type: Any
+    Owner = _Spelling("owner")
+    Name = _Spelling("name")
+    LoadOrder = _Spelling("load_order")
+    TableType = _Spelling("table_type")
 
 
 class TableSelectionDefinition(AemObject):
-    """put_task_table_selection's payload (and get_task_table_selection's answer)."""
+    """4.18 put_task_table_selection's payload and 4.17 get_task_table_selection's answer:
+    lists of TableSelection in ``included_pattern``, ``excluded_pattern`` and
+    ``explicit_included_tables`` (also ``IncludedPattern``, ``ExcludedPattern``,
+    ``ExplicitIncludedTables``)."""
 
     _fields = {"included_pattern": [], "excluded_pattern": [], "explicit_included_tables": []}
     _lists = {
@@ -482,14 +585,19 @@ class TableSelectionDefinition(AemObject):
     included_pattern: List[TableSelection]
     excluded_pattern: List[TableSelection]
     explicit_included_tables: List[TableSelection]
+    IncludedPattern = _Spelling("included_pattern")
+    ExcludedPattern = _Spelling("excluded_pattern")
+    ExplicitIncludedTables = _Spelling("explicit_included_tables")
 
 
 class AemGetTaskTableSelectionResp(TableSelectionDefinition):
-    """get_task_table_selection's answer."""
+    """4.17 get_task_table_selection's answer (a TableSelectionDefinition)."""
 
 
 class AemDeleteOldChangeDataReq(AemObject):
-    """delete_old_change_data's payload: a timestamp or an ISO 8601 duration."""
+    """4.35 delete_old_change_data's payload: ``timestamp_or_offset``, a UTC timestamp
+    (``2020-06-30T16:15:00Z``) or an ISO 8601 duration (``P1M3DT1H2M``). The guide also
+    calls it AemDeleteOldDataReq."""
 
     _fields = {"timestamp_or_offset": None}
     timestamp_or_offset: Optional[str]
@@ -499,21 +607,50 @@ AemDeleteOldDataReq = AemDeleteOldChangeDataReq
 
 
 class AemSetChangeDataRetentionBarrierReq(AemObject):
-    """set_change_data_retention_barrier's payload (empty ``retention_point`` removes it)."""
+    """4.36 set_change_data_retention_barrier's payload: ``retention_point`` (a UTC
+    timestamp; empty removes the barrier) and ``application`` (the consumer's name)."""
 
     _fields = {"application": None, "retention_point": None}
     application: Optional[str]
     retention_point: Optional[str]
 
 
+class AemCloneTaskReq(AemObject):
+    """clone_task's payload (CloneTask): ``new_task_name`` (required) and the optional
+    ``clone_permissions``, ``new_source_endpoint``, ``new_target_endpoint``,
+    ``new_control_schema``, ``new_target_schema``, ``new_control_table_tablespace``,
+    ``new_control_index_tablespace``."""
+
+    _fields = {
+        "new_task_name": None,
+        "clone_permissions": None,
+        "new_source_endpoint": None,
+        "new_target_endpoint": None,
+        "new_control_schema": None,
+        "new_target_schema": None,
+        "new_control_table_tablespace": None,
+        "new_control_index_tablespace": None,
+    }
+    new_task_name: Optional[str]
+    clone_permissions: Optional[bool]
+    new_source_endpoint: Optional[str]
+    new_target_endpoint: Optional[str]
+    new_control_schema: Optional[str]
+    new_target_schema: Optional[str]
+    new_control_table_tablespace: Optional[str]
+    new_control_index_tablespace: Optional[str]
+
+
 # ---------------------------------------------------------------- answers
 
 
 class Configuration(AemObject):
-    """Where a server is reached."""
+    """Where a server is reached (4.6 ``configuration``): ``host``, ``platform``
+    (AemPlatform), ``port`` and ``user_name`` (also ``username``, as servers send it)."""
 
     _fields = {"host": None, "platform": AemPlatform.UNKNOWN, "port": None, "user_name": None}
     _enums = {"platform": AemPlatform}
+    _aliases = (("user_name", "username"),)
     host: Optional[str]
     platform: Any
     port: Any
@@ -521,7 +658,8 @@ class Configuration(AemObject):
 
 
 class ApiLicense(AemObject):
-    """A server's license."""
+    """A server's license (4.6 ``license``): ``days_to_expiration``, ``expiration``,
+    ``issue_date`` and ``state`` (AemLicenseState)."""
 
     _fields = {
         "issue_date": None,
@@ -530,6 +668,7 @@ class ApiLicense(AemObject):
         "days_to_expiration": 0,
     }
     _enums = {"state": AemLicenseState}
+    _ints = ("days_to_expiration",)
     issue_date: Optional[str]
     state: Any
     expiration: Optional[str]
@@ -537,7 +676,9 @@ class ApiLicense(AemObject):
 
 
 class AemServerUtilization(AemObject):
-    """A server's resource use (-1 means N/A)."""
+    """A server's resource use (4.6 ``resource_utilization``; -1 means N/A):
+    ``attunity_cpu_percentage``, ``disk_usage_mb``, ``machine_cpu_percentage``,
+    ``memory_mb``."""
 
     _fields = {
         "disk_usage_mb": 0,
@@ -545,6 +686,7 @@ class AemServerUtilization(AemObject):
         "attunity_cpu_percentage": 0,
         "machine_cpu_percentage": 0,
     }
+    _ints = ("disk_usage_mb", "memory_mb", "attunity_cpu_percentage", "machine_cpu_percentage")
     disk_usage_mb: int
     memory_mb: int
     attunity_cpu_percentage: int
@@ -552,9 +694,11 @@ class AemServerUtilization(AemObject):
 
 
 class AemTasksSummary(AemObject):
-    """Task counts of a server."""
+    """A server's task counts (4.6 ``aem_tasks_summary``, TaskSummary): ``error``,
+    ``recovering``, ``running``, ``stopped``, ``total``."""
 
     _fields = {"total": 0, "running": 0, "stopped": 0, "recovering": 0, "error": 0}
+    _ints = ("total", "running", "stopped", "recovering", "error")
     total: int
     running: int
     stopped: int
@@ -566,7 +710,10 @@ TaskSummary = AemTasksSummary
 
 
 class AemServerDetails(AemObject):
-    """get_server_details' server (``task_summary`` is also ``aem_tasks_summary``)."""
+    """4.6's ``server_details`` (ReplicateServerDetails or ComposeServerDetails):
+    ``configuration``, ``description``, ``last_connection``, ``license``, ``message``,
+    ``name``, ``resource_utilization``, ``state`` (AemServerState), ``task_summary``
+    (also ``aem_tasks_summary``, the guide's name) and ``version``."""
 
     _fields = {
         "name": None,
@@ -598,22 +745,24 @@ class AemServerDetails(AemObject):
     license: Optional[ApiLicense]
     last_connection: Optional[str]
     task_summary: Optional[AemTasksSummary]
+    aem_tasks_summary: Optional[AemTasksSummary]
     resource_utilization: Optional[AemServerUtilization]
 
 
 class ReplicateServerDetails(AemServerDetails):
-    """Details of a Replicate server."""
+    """Details of a Replicate server (inherits AemServerDetails)."""
 
 
 class ComposeServerDetails(AemServerDetails):
-    """Details of a Compose server."""
+    """Details of a Compose server (inherits AemServerDetails)."""
 
 
 _SERVER_DETAILS = {"Compose": ComposeServerDetails, "": ReplicateServerDetails}
 
 
 class AemGetServerDetailsResp(AemObject):
-    """get_server_details' answer: ``server_details`` (also read from ``serverDetails``)."""
+    """4.6 get_server_details' answer: ``server_details`` (also read from the guide's
+    ``serverDetails``)."""
 
     _fields = {"server_details": None}
     _objects = {"server_details": _SERVER_DETAILS, "serverDetails": _SERVER_DETAILS}
@@ -622,7 +771,9 @@ class AemGetServerDetailsResp(AemObject):
 
 
 class AemServerInfo(AemObject):
-    """One server of get_server_list."""
+    """One server of 4.11 get_server_list (ReplicateServerInfo or ComposeServerInfo):
+    ``description``, ``host``, ``last_connection``, ``message``, ``name``, ``platform``
+    (AemPlatform), ``port``, ``state`` (AemServerState), ``version``."""
 
     _fields = {
         "name": None,
@@ -648,15 +799,15 @@ class AemServerInfo(AemObject):
 
 
 class ReplicateServerInfo(AemServerInfo):
-    """A Replicate server of get_server_list."""
+    """A Replicate server of get_server_list (inherits AemServerInfo)."""
 
 
 class ComposeServerInfo(AemServerInfo):
-    """A Compose server of get_server_list."""
+    """A Compose server of get_server_list (inherits AemServerInfo)."""
 
 
 class AemGetServerListResp(AemObject):
-    """get_server_list's answer."""
+    """4.11 get_server_list's answer: ``serverList``, a list of AemServerInfo."""
 
     _fields = {"serverList": []}
     _lists = {"serverList": {"Compose": ComposeServerInfo, "": ReplicateServerInfo}}
@@ -664,7 +815,8 @@ class AemGetServerListResp(AemObject):
 
 
 class AemTaskInfo(AemObject):
-    """One task of get_task_list."""
+    """One task of 4.14 get_task_list: ``name``, ``state`` (AemTaskState),
+    ``stop_reason`` (AemTaskStopReason), ``message``, ``assigned_tags``."""
 
     _fields = {
         "name": None,
@@ -682,7 +834,7 @@ class AemTaskInfo(AemObject):
 
 
 class AemGetTaskListResp(AemObject):
-    """get_task_list's answer."""
+    """4.14 get_task_list's answer: ``taskList``, a list of AemTaskInfo."""
 
     _fields = {"taskList": []}
     _lists = {"taskList": AemTaskInfo}
@@ -690,7 +842,7 @@ class AemGetTaskListResp(AemObject):
 
 
 class TaskEndpoint(AemObject):
-    """A task's source or target endpoint."""
+    """A task's source or target endpoint: ``name`` and ``type``."""
 
     _fields = {"name": None, "type": None}
     name: Optional[str]
@@ -698,7 +850,8 @@ class TaskEndpoint(AemObject):
 
 
 class AemCommonSettings(AemObject):
-    """A task's options."""
+    """A task's ``options`` (4.38 "Task options"): ``full_load_enabled``,
+    ``apply_changes_enabled``, ``store_changes_enabled``, ``audit_changes_enabled``."""
 
     _fields = {
         "full_load_enabled": False,
@@ -709,14 +862,23 @@ class AemCommonSettings(AemObject):
 
 
 class AemCdcThroughputItem(AemObject):
-    """A throughput figure (``current``)."""
+    """One throughput figure: ``current``."""
 
     _fields = {"current": 0}
+    _ints = ("current",)
 
 
 class AemCdcThroughput(AemObject):
-    """CDC throughput."""
+    """CDC throughput (current/last CDC): ``source_throughput_records_count``,
+    ``source_throughput_volume``, ``target_throughput_records_count``,
+    ``target_throughput_volume`` (each an AemCdcThroughputItem)."""
 
+    _fields = {
+        "source_throughput_records_count": None,
+        "source_throughput_volume": None,
+        "target_throughput_records_count": None,
+        "target_throughput_volume": None,
+    }
     _objects = {
         "source_throughput_records_count": AemCdcThroughputItem,
         "source_throughput_volume": AemCdcThroughputItem,
@@ -726,18 +888,52 @@ class AemCdcThroughput(AemObject):
 
 
 class AemCdcLatency(AemObject):
-    """CDC latency (``"HH:MM:SS"`` strings)."""
+    """CDC latency (``"hh:mm:ss"`` strings): ``source_latency``, ``total_latency``."""
 
     _fields = {"source_latency": None, "total_latency": None}
 
 
 class AemTaskCdcEventCounters(AemObject):
-    """CDC event counts."""
+    """CDC event counts: ``applied_ddl_count``, ``applied_delete_count``,
+    ``applied_insert_count``, ``applied_update_count``."""
+
+    _fields = {
+        "applied_ddl_count": 0,
+        "applied_delete_count": 0,
+        "applied_insert_count": 0,
+        "applied_update_count": 0,
+    }
+    _ints = tuple(_fields)
+
+
+_TX_COUNTERS = (
+    "applied_committed_transaction_count",
+    "applied_records_committed_count",
+    "applied_records_in_progress_count",
+    "applied_transactions_in_progress_count",
+    "applied_volume_comitted_mb",
+    "commit_change_records_count",
+    "incoming_accumulated_changes_on_disk_count",
+    "incoming_accumulated_changes_in_memory_count",
+    "incoming_applying_changes_in_memory_count",
+    "incoming_applying_changes_on_disk_count",
+    "rollback_change_records_count",
+    "rollback_change_volume_mb",
+    "rollback_transaction_count",
+)
 
 
 class AemCdcTransactionsCounters(AemObject):
-    """CDC transaction counts; both spellings of ``committed`` are attributes."""
+    """CDC transaction counts, every name of the guide's table; the ``committed`` fields
+    are readable in both spellings (``applied_comitted_transaction_count`` as real servers
+    send it, ``applied_committed_transaction_count`` as the guide writes it)."""
 
+    _fields = {k: 0 for k in _TX_COUNTERS}
+    _ints = _TX_COUNTERS + (
+        "applied_comitted_transaction_count",
+        "applied_records_comitted_count",
+        "applied_volume_committed_mb",
+    )
     _aliases = (
         ("applied_comitted_transaction_count", "applied_committed_transaction_count"),
         ("applied_records_comitted_count", "applied_records_committed_count"),
@@ -745,16 +941,62 @@ class AemCdcTransactionsCounters(AemObject):
     )
 
 
+_FL_COUNTERS = (
+    "estimated_records_for_all_tables_count",
+    "records_completed_count",
+    "tables_total_count",
+    "tables_completed_count",
+    "tables_loading_count",
+    "tables_queued_count",
+    "tables_with_error_count",
+    "commands_total_count",
+    "commands_completed_count",
+)
+
+
 class AemTaskFullLoadCounters(AemObject):
-    """Full load counts."""
+    """Full load (Compose: loading) counts: ``estimated_records_for_all_tables_count``,
+    ``records_completed_count``, ``tables_completed_count``, ``tables_loading_count``,
+    ``tables_queued_count``, ``tables_with_error_count``; for Compose also
+    ``tables_total_count``, ``commands_total_count``, ``commands_completed_count``."""
+
+    _fields = {k: 0 for k in _FL_COUNTERS}
+    _ints = _FL_COUNTERS
 
 
 class AemFullLoadThroughput(AemObject):
-    """Full load throughput."""
+    """Full load throughput: ``source_throughput_records_count``,
+    ``source_throughput_volume``, ``target_throughput_records_count``,
+    ``target_throughput_volume``."""
+
+    _fields = {
+        "source_throughput_records_count": 0,
+        "source_throughput_volume": 0,
+        "target_throughput_records_count": 0,
+        "target_throughput_volume": 0,
+    }
+    _ints = tuple(_fields)
+
+
+_DETAILS_ENUMS = {"state": AemTaskState, "task_stop_reason": AemTaskStopReason, "stop_reason": AemTaskStopReason}
+_DETAILS_OBJECTS = {
+    "source_endpoint": TaskEndpoint,
+    "target_endpoint": TaskEndpoint,
+    "options": AemCommonSettings,
+    "cdc_event_counters": AemTaskCdcEventCounters,
+    "cdc_latency": AemCdcLatency,
+    "cdc_throughput": AemCdcThroughput,
+    "cdc_transactions_counters": AemCdcTransactionsCounters,
+    "full_load_counters": AemTaskFullLoadCounters,
+    "loading_counters": AemTaskFullLoadCounters,
+    "full_load_throughput": AemFullLoadThroughput,
+}
 
 
 class AemTaskInfoDetailedBase(AemObject):
-    """get_task_details' answer (also reachable as ``.task``, the guide's wrapper)."""
+    """4.15 get_task_details' answer (AemGetTaskDetailsResp); ``.task`` (the guide's
+    wrapper) is the object itself. The class is AemTaskInfoDetailed for Replicate tasks
+    and AemCompose{DW,DM,DL}TaskInfoDetailed for Compose ones."""
 
     _fields = {
         "name": None,
@@ -764,20 +1006,13 @@ class AemTaskInfoDetailedBase(AemObject):
         "target_endpoint": None,
         "assigned_tags": [],
         "message": None,
+        "profile": None,
+        "type": None,
+        "options": None,
     }
-    _enums = {"state": AemTaskState, "task_stop_reason": AemTaskStopReason, "stop_reason": AemTaskStopReason}
-    _objects = {
-        "source_endpoint": TaskEndpoint,
-        "target_endpoint": TaskEndpoint,
-        "options": AemCommonSettings,
-        "cdc_event_counters": AemTaskCdcEventCounters,
-        "cdc_latency": AemCdcLatency,
-        "cdc_throughput": AemCdcThroughput,
-        "cdc_transactions_counters": AemCdcTransactionsCounters,
-        "full_load_counters": AemTaskFullLoadCounters,
-        "loading_counters": AemTaskFullLoadCounters,
-        "full_load_throughput": AemFullLoadThroughput,
-    }
+    _enums = _DETAILS_ENUMS
+    _objects = _DETAILS_OBJECTS  # with "task" (below): JSON wrapped as the guide shows it
+    _ints = ("memory_mb", "cpu_percentage", "disk_usage_mb", "data_error_count")
     name: Optional[str]
     state: Any
     description: Optional[str]
@@ -785,19 +1020,78 @@ class AemTaskInfoDetailedBase(AemObject):
     target_endpoint: Optional[TaskEndpoint]
     assigned_tags: List[str]
     message: Optional[str]
+    profile: Optional[str]
+    type: Optional[str]
+    options: Optional[AemCommonSettings]
 
     @property
     def task(self) -> "AemTaskInfoDetailedBase":
-        """The guide's ``AemGetTaskDetailsResp.task``: the details themselves."""
-        return self
+        """The guide's ``AemGetTaskDetailsResp.task``: the details themselves (or, for
+        details read from JSON wrapped in ``{"task": ...}``, the wrapped ones)."""
+        inner = self.__dict__.get("task")
+        return inner if isinstance(inner, AemTaskInfoDetailedBase) else self
 
 
 class AemTaskInfoDetailed(AemTaskInfoDetailedBase):
-    """Details of a Replicate task."""
+    """Details of a Replicate task (4.15): besides the common fields,
+    ``cdc_event_counters``, ``cdc_latency``, ``cdc_throughput``,
+    ``cdc_transactions_counters``, ``full_load_completed``, ``full_load_counters``,
+    ``full_load_start``, ``full_load_end``, ``full_load_throughput``, ``memory_mb``,
+    ``cpu_percentage``, ``disk_usage_mb``, ``data_error_count``, ``task_stop_reason``
+    (AemTaskStopReason) and ``log_stream_staging``."""
+
+    _fields = dict(
+        AemTaskInfoDetailedBase._fields,
+        cdc_event_counters=None,
+        cdc_latency=None,
+        cdc_throughput=None,
+        cdc_transactions_counters=None,
+        full_load_completed=None,
+        full_load_counters=None,
+        full_load_end=None,
+        full_load_start=None,
+        full_load_throughput=None,
+        memory_mb=None,
+        cpu_percentage=None,
+        disk_usage_mb=None,
+        data_error_count=None,
+        task_stop_reason=None,
+        log_stream_staging=None,
+    )
+    cdc_event_counters: Optional[AemTaskCdcEventCounters]
+    cdc_latency: Optional[AemCdcLatency]
+    cdc_throughput: Optional[AemCdcThroughput]
+    cdc_transactions_counters: Optional[AemCdcTransactionsCounters]
+    full_load_completed: Optional[bool]
+    full_load_counters: Optional[AemTaskFullLoadCounters]
+    full_load_end: Optional[str]
+    full_load_start: Optional[str]
+    full_load_throughput: Optional[AemFullLoadThroughput]
+    memory_mb: Any
+    cpu_percentage: Any
+    disk_usage_mb: Any
+    data_error_count: Any
+    task_stop_reason: Any
+    log_stream_staging: Optional[str]
 
 
 class AemComposeTaskInfoDetailed(AemTaskInfoDetailedBase):
-    """Details of a Compose task."""
+    """Details of a Compose task (4.15): besides the common fields, ``project``,
+    ``loading_completed``, ``loading_start``, ``loading_end`` and ``loading_counters``."""
+
+    _fields = dict(
+        AemTaskInfoDetailedBase._fields,
+        project=None,
+        loading_completed=None,
+        loading_start=None,
+        loading_end=None,
+        loading_counters=None,
+    )
+    project: Optional[str]
+    loading_completed: Optional[bool]
+    loading_start: Optional[str]
+    loading_end: Optional[str]
+    loading_counters: Optional[AemTaskFullLoadCounters]
 
 
 class AemComposeDWTaskInfoDetailed(AemComposeTaskInfoDetailed):
@@ -821,6 +1115,7 @@ _TASK_DETAILS = {
     "Compose": AemComposeTaskInfoDetailed,
     "": AemTaskInfoDetailed,
 }
+_DETAILS_OBJECTS["task"] = _TASK_DETAILS
 
 
 def task_details(j: Dict[str, Any]) -> AemTaskInfoDetailedBase:
@@ -836,7 +1131,7 @@ def task_details(j: Dict[str, Any]) -> AemTaskInfoDetailedBase:
 
 
 class AemTableInfo(AemObject):
-    """One table of get_table_list."""
+    """One table of 4.16 get_table_list: ``schema``, ``table``, ``state`` (AemTableState)."""
 
     _fields = {"schema": None, "table": None, "state": AemTableState.TABLE_QUEUED}
     _enums = {"state": AemTableState}
@@ -846,16 +1141,20 @@ class AemTableInfo(AemObject):
 
 
 class AemGetTableListResp(AemObject):
-    """get_table_list's answer (``tablelist``)."""
+    """4.16 get_table_list's answer: ``tablelist`` (also the guide's ``TableList``), a
+    list of AemTableInfo."""
 
     _fields = {"tablelist": []}
     _lists = {"tablelist": AemTableInfo, "TableList": AemTableInfo}
     _aliases = (("tablelist", "TableList"),)
     tablelist: List[AemTableInfo]
+    TableList: List[AemTableInfo]
 
 
 class AemTableFullLoadInfo(AemObject):
-    """A table's full load figures."""
+    """A table's full load figures (4.19 ``table_full_load_info``): ``start_time``,
+    ``end_time``, ``estimated_row_count``, ``estimated_end_time``,
+    ``transferred_row_count``, ``transferred_volume_mb``."""
 
     _fields = {
         "start_time": None,
@@ -865,6 +1164,7 @@ class AemTableFullLoadInfo(AemObject):
         "transferred_row_count": 0,
         "transferred_volume_mb": 0,
     }
+    _ints = ("estimated_row_count", "transferred_row_count", "transferred_volume_mb")
     start_time: Optional[str]
     end_time: Optional[str]
     estimated_row_count: int
@@ -874,7 +1174,9 @@ class AemTableFullLoadInfo(AemObject):
 
 
 class AemTableCdcInfo(AemObject):
-    """A table's change processing figures."""
+    """A table's change processing figures (4.19 ``table_cdc_info``): ``insert_count``,
+    ``update_count``, ``delete_count``, ``ddl_count``, ``last_update_time``,
+    ``cached_insert_count``, ``cached_update_count``, ``cached_delete_count``."""
 
     _fields = {
         "insert_count": 0,
@@ -886,6 +1188,15 @@ class AemTableCdcInfo(AemObject):
         "cached_update_count": 0,
         "cached_delete_count": 0,
     }
+    _ints = (
+        "insert_count",
+        "update_count",
+        "delete_count",
+        "ddl_count",
+        "cached_insert_count",
+        "cached_update_count",
+        "cached_delete_count",
+    )
     insert_count: int
     update_count: int
     delete_count: int
@@ -897,7 +1208,9 @@ class AemTableCdcInfo(AemObject):
 
 
 class AemTableDetails(AemObject):
-    """One table of get_table_statuses."""
+    """One table of 4.19 get_table_statuses: ``schema_on_source``, ``table_on_source``,
+    ``schema_on_target``, ``table_on_target``, ``state`` (AemTableState),
+    ``data_errors_count``, ``table_full_load_info`` and ``table_cdc_info``."""
 
     _fields = {
         "schema_on_source": None,
@@ -911,6 +1224,7 @@ class AemTableDetails(AemObject):
     }
     _enums = {"state": AemTableState}
     _objects = {"table_full_load_info": AemTableFullLoadInfo, "table_cdc_info": AemTableCdcInfo}
+    _ints = ("data_errors_count",)
     schema_on_source: Optional[str]
     table_on_source: Optional[str]
     schema_on_target: Optional[str]
@@ -922,16 +1236,18 @@ class AemTableDetails(AemObject):
 
 
 class AemGetTableStatusesResp(AemObject):
-    """get_table_statuses' answer (``table_details``)."""
+    """4.19 get_table_statuses' answer: ``table_details`` (also the guide's
+    ``TableDetails``), a list of AemTableDetails."""
 
     _fields = {"table_details": []}
     _lists = {"table_details": AemTableDetails, "TableDetails": AemTableDetails}
     _aliases = (("table_details", "TableDetails"),)
     table_details: List[AemTableDetails]
+    TableDetails: List[AemTableDetails]
 
 
 class AemRunTaskResp(AemObject):
-    """run_task's answer."""
+    """4.24 run_task's answer: ``state`` (AemTaskState) and ``error_message``."""
 
     _fields = {"state": AemTaskState.STOPPED, "error_message": None}
     _enums = {"state": AemTaskState}
@@ -940,11 +1256,12 @@ class AemRunTaskResp(AemObject):
 
 
 class AemStopTaskResp(AemRunTaskResp):
-    """stop_task's answer."""
+    """4.25 stop_task's answer: ``state`` (AemTaskState) and ``error_message``."""
 
 
 class Endpoint(AemObject):
-    """One endpoint of get_endpoint_list (``is_licensed`` is also ``isLicensed``)."""
+    """One endpoint of 4.26 get_endpoint_list: ``description``, ``is_licensed`` (also the
+    guide's ``isLicensed``), ``name``, ``role`` (EndpointRole), ``type``."""
 
     _fields = {
         "name": None,
@@ -960,10 +1277,11 @@ class Endpoint(AemObject):
     role: Any
     type: Optional[str]
     is_licensed: bool
+    isLicensed: bool
 
 
 class AemGetEndpointListResp(AemObject):
-    """get_endpoint_list's answer."""
+    """4.26 get_endpoint_list's answer: ``endpointList``, a list of Endpoint."""
 
     _fields = {"endpointList": []}
     _lists = {"endpointList": Endpoint}
@@ -971,17 +1289,21 @@ class AemGetEndpointListResp(AemObject):
 
 
 class AemTestEndpointResp(AemObject):
-    """test_endpoint's answer."""
+    """4.34 test_endpoint's answer: ``status`` (AemEndpointState; read from the REST
+    answer's ``state`` or ``requeststate`` when it has no ``status``: SUCCESS is
+    CONNECTED, FAILURE is ERROR), ``message`` and ``detailed_message``."""
 
     _fields = {"status": AemEndpointState.UNKNOWN, "message": None, "detailed_message": None}
     _enums = {"status": AemEndpointState, "requeststate": AemRequestState}
+    _fallbacks = (("status", "state"), ("status", "requeststate"))
     status: Any
     message: Optional[str]
     detailed_message: Optional[str]
 
 
 class AemGetChangeDataRetentionBarrierResp(AemObject):
-    """get_change_data_retention_barrier's answer."""
+    """4.37 get_change_data_retention_barrier's answer: ``application`` and
+    ``retention_point`` (the earliest barrier)."""
 
     _fields = {"application": None, "retention_point": None}
     application: Optional[str]

@@ -2,7 +2,7 @@
 
 from _typeshed import Incomplete
 from enum import Enum
-from typing import Any, Dict
+from typing import Any, ClassVar, Dict, List, Optional, Tuple
 
 __all__ = [
     "AemEndpointState",
@@ -21,6 +21,8 @@ __all__ = [
     "TableType",
     "AttrDict",
     "AemObject",
+    "UnknownEnumValue",
+    "ExportText",
     "to_wire",
     "AemServer",
     "AemReplicateServer",
@@ -36,6 +38,7 @@ __all__ = [
     "AemDeleteOldChangeDataReq",
     "AemDeleteOldDataReq",
     "AemSetChangeDataRetentionBarrierReq",
+    "AemCloneTaskReq",
     "Configuration",
     "ApiLicense",
     "AemServerUtilization",
@@ -134,8 +137,8 @@ class AemTaskState(_WireEnum):
     RUNNING = 1
     ERROR = 2
     RECOVERY = 3
-    NOT_EXIST = 4
-    PAUSED = 5
+    PAUSED = 4
+    NOT_EXIST = 5
     STARTING = 6
     STOPPING = 7
 
@@ -182,11 +185,22 @@ class TableType(_WireEnum):
     TABLE = 1
     VIEW = 2
 
+class UnknownEnumValue(str):
+    @property
+    def name(self) -> str: ...
+    @property
+    def value(self) -> str: ...
+
+class ExportText(str):
+    def decode(self, encoding: str = ..., errors: str = ...) -> str: ...
+
 class AttrDict(Dict[str, Any]):
     def __getattr__(self, name: str) -> Any: ...
     def __setattr__(self, name: str, value: Any) -> None: ...
 
 class AemObject:
+    _fields: ClassVar[Dict[str, Any]]
+    _aliases: ClassVar[Tuple[Tuple[str, str], ...]]
     def __getattr__(self, name: str) -> Any: ...  # fields newer than this SDK stay readable
     def __init__(self, j: None | str | bytes | dict[str, Any] = None) -> None: ...
     def __eq__(self, other: object) -> bool: ...
@@ -204,6 +218,7 @@ class AemServer(AemObject):
     password: str | None
     monitored: bool
     verify_server_certificate: bool
+    type: Any
 
 class AemReplicateServer(AemServer): ...
 class AemComposeServer(AemServer): ...
@@ -227,17 +242,25 @@ class AemAuthorizationAcl(AemObject):
 
 class AemRunTaskReq(AemObject):
     cdcposition: str | None
+    cdc_position: str | None
 
 class TableSelection(AemObject):
     owner: str
     name: str
-    load_order: int
+    load_order: Any
     table_type: Any
+    Owner: str
+    Name: str
+    LoadOrder: Any
+    TableType: Any
 
 class TableSelectionDefinition(AemObject):
     included_pattern: list[TableSelection]
     excluded_pattern: list[TableSelection]
     explicit_included_tables: list[TableSelection]
+    IncludedPattern: list[TableSelection]
+    ExcludedPattern: list[TableSelection]
+    ExplicitIncludedTables: list[TableSelection]
 
 class AemGetTaskTableSelectionResp(TableSelectionDefinition): ...
 
@@ -250,11 +273,22 @@ class AemSetChangeDataRetentionBarrierReq(AemObject):
     application: str | None
     retention_point: str | None
 
+class AemCloneTaskReq(AemObject):
+    new_task_name: str | None
+    clone_permissions: bool | None
+    new_source_endpoint: str | None
+    new_target_endpoint: str | None
+    new_control_schema: str | None
+    new_target_schema: str | None
+    new_control_table_tablespace: str | None
+    new_control_index_tablespace: str | None
+
 class Configuration(AemObject):
     host: str
     platform: Any
     port: Any
     user_name: str | None
+    username: str | None
 
 class ApiLicense(AemObject):
     issue_date: str | None
@@ -263,37 +297,39 @@ class ApiLicense(AemObject):
     days_to_expiration: Any
 
 class AemServerUtilization(AemObject):
-    disk_usage_mb: int
-    memory_mb: int
-    attunity_cpu_percentage: int
-    machine_cpu_percentage: int
+    disk_usage_mb: Any
+    memory_mb: Any
+    attunity_cpu_percentage: Any
+    machine_cpu_percentage: Any
 
 class AemTasksSummary(AemObject):
-    total: int
-    running: int
-    stopped: int
-    recovering: int
-    error: int
+    total: Any
+    running: Any
+    stopped: Any
+    recovering: Any
+    error: Any
 
 TaskSummary = AemTasksSummary
 
 class AemServerDetails(AemObject):
     name: str
     description: str
-    configuration: Configuration | None
+    configuration: Configuration
     state: Any
     message: str | None
     version: str
-    license: ApiLicense | None
+    license: ApiLicense
     last_connection: str | None
-    task_summary: AemTasksSummary | None
-    resource_utilization: AemServerUtilization | None
+    task_summary: AemTasksSummary
+    aem_tasks_summary: AemTasksSummary
+    resource_utilization: AemServerUtilization
 
 class ReplicateServerDetails(AemServerDetails): ...
 class ComposeServerDetails(AemServerDetails): ...
 
 class AemGetServerDetailsResp(AemObject):
-    server_details: AemServerDetails | None
+    server_details: AemServerDetails
+    serverDetails: AemServerDetails
 
 class AemServerInfo(AemObject):
     name: str
@@ -326,33 +362,111 @@ class TaskEndpoint(AemObject):
     name: str
     type: str | None
 
-class AemCommonSettings(AemObject): ...
-class AemCdcThroughputItem(AemObject): ...
-class AemCdcThroughput(AemObject): ...
-class AemCdcLatency(AemObject): ...
-class AemTaskCdcEventCounters(AemObject): ...
-class AemCdcTransactionsCounters(AemObject): ...
-class AemTaskFullLoadCounters(AemObject): ...
-class AemFullLoadThroughput(AemObject): ...
+class AemCommonSettings(AemObject):
+    full_load_enabled: bool | None
+    apply_changes_enabled: bool | None
+    store_changes_enabled: bool | None
+    audit_changes_enabled: bool | None
+
+class AemCdcThroughputItem(AemObject):
+    current: Any
+
+class AemCdcThroughput(AemObject):
+    source_throughput_records_count: AemCdcThroughputItem
+    source_throughput_volume: AemCdcThroughputItem
+    target_throughput_records_count: AemCdcThroughputItem
+    target_throughput_volume: AemCdcThroughputItem
+
+class AemCdcLatency(AemObject):
+    source_latency: str | None
+    total_latency: str | None
+
+class AemTaskCdcEventCounters(AemObject):
+    applied_ddl_count: Any
+    applied_delete_count: Any
+    applied_insert_count: Any
+    applied_update_count: Any
+
+class AemCdcTransactionsCounters(AemObject):
+    applied_committed_transaction_count: Any
+    applied_comitted_transaction_count: Any
+    applied_records_committed_count: Any
+    applied_records_comitted_count: Any
+    applied_records_in_progress_count: Any
+    applied_transactions_in_progress_count: Any
+    applied_volume_comitted_mb: Any
+    applied_volume_committed_mb: Any
+    commit_change_records_count: Any
+    incoming_accumulated_changes_on_disk_count: Any
+    incoming_accumulated_changes_in_memory_count: Any
+    incoming_applying_changes_in_memory_count: Any
+    incoming_applying_changes_on_disk_count: Any
+    rollback_change_records_count: Any
+    rollback_change_volume_mb: Any
+    rollback_transaction_count: Any
+
+class AemTaskFullLoadCounters(AemObject):
+    estimated_records_for_all_tables_count: Any
+    records_completed_count: Any
+    tables_total_count: Any
+    tables_completed_count: Any
+    tables_loading_count: Any
+    tables_queued_count: Any
+    tables_with_error_count: Any
+    commands_total_count: Any
+    commands_completed_count: Any
+
+class AemFullLoadThroughput(AemObject):
+    source_throughput_records_count: Any
+    source_throughput_volume: Any
+    target_throughput_records_count: Any
+    target_throughput_volume: Any
 
 class AemTaskInfoDetailedBase(AemObject):
     name: str
     state: Any
     description: str
-    source_endpoint: TaskEndpoint | None
-    target_endpoint: TaskEndpoint | None
+    source_endpoint: TaskEndpoint
+    target_endpoint: TaskEndpoint
     assigned_tags: list[str]
     message: str | None
+    profile: str | None
+    type: str | None
+    options: AemCommonSettings
     @property
     def task(self) -> AemTaskInfoDetailedBase: ...
 
-class AemTaskInfoDetailed(AemTaskInfoDetailedBase): ...
-class AemComposeTaskInfoDetailed(AemTaskInfoDetailedBase): ...
+class AemTaskInfoDetailed(AemTaskInfoDetailedBase):
+    cdc_event_counters: AemTaskCdcEventCounters
+    cdc_latency: AemCdcLatency
+    cdc_throughput: AemCdcThroughput
+    cdc_transactions_counters: AemCdcTransactionsCounters
+    full_load_completed: bool | None
+    full_load_counters: AemTaskFullLoadCounters
+    full_load_end: str | None
+    full_load_start: str | None
+    full_load_throughput: AemFullLoadThroughput
+    memory_mb: Any
+    cpu_percentage: Any
+    disk_usage_mb: Any
+    data_error_count: Any
+    task_stop_reason: Any
+    log_stream_staging: str | None
+
+class AemComposeTaskInfoDetailed(AemTaskInfoDetailedBase):
+    project: str | None
+    loading_completed: bool | None
+    loading_start: str | None
+    loading_end: str | None
+    loading_counters: AemTaskFullLoadCounters
+
 class AemComposeDWTaskInfoDetailed(AemComposeTaskInfoDetailed): ...
 class AemComposeDMTaskInfoDetailed(AemComposeTaskInfoDetailed): ...
 class AemComposeDLTaskInfoDetailed(AemComposeTaskInfoDetailed): ...
 
 AemGetTaskDetailsResp = AemTaskInfoDetailed
+
+def task_details(j: Dict[str, Any]) -> AemTaskInfoDetailedBase: ...
 
 class AemTableInfo(AemObject):
     schema: str
@@ -361,24 +475,25 @@ class AemTableInfo(AemObject):
 
 class AemGetTableListResp(AemObject):
     tablelist: list[AemTableInfo]
+    TableList: list[AemTableInfo]
 
 class AemTableFullLoadInfo(AemObject):
     start_time: str | None
     end_time: str | None
-    estimated_row_count: int
+    estimated_row_count: Any
     estimated_end_time: str | None
-    transferred_row_count: int
-    transferred_volume_mb: int
+    transferred_row_count: Any
+    transferred_volume_mb: Any
 
 class AemTableCdcInfo(AemObject):
-    insert_count: int
-    update_count: int
-    delete_count: int
-    ddl_count: int
+    insert_count: Any
+    update_count: Any
+    delete_count: Any
+    ddl_count: Any
     last_update_time: str | None
-    cached_insert_count: int
-    cached_update_count: int
-    cached_delete_count: int
+    cached_insert_count: Any
+    cached_update_count: Any
+    cached_delete_count: Any
 
 class AemTableDetails(AemObject):
     schema_on_source: str
@@ -386,12 +501,13 @@ class AemTableDetails(AemObject):
     schema_on_target: str
     table_on_target: str
     state: Any
-    data_errors_count: int
-    table_full_load_info: AemTableFullLoadInfo | None
-    table_cdc_info: AemTableCdcInfo | None
+    data_errors_count: Any
+    table_full_load_info: AemTableFullLoadInfo
+    table_cdc_info: AemTableCdcInfo
 
 class AemGetTableStatusesResp(AemObject):
     table_details: list[AemTableDetails]
+    TableDetails: list[AemTableDetails]
 
 class AemRunTaskResp(AemObject):
     state: Any
@@ -404,7 +520,8 @@ class Endpoint(AemObject):
     description: str
     role: Any
     type: str | None
-    is_licensed: bool
+    is_licensed: bool | None
+    isLicensed: bool | None
 
 class AemGetEndpointListResp(AemObject):
     endpointList: list[Endpoint]
