@@ -33,13 +33,18 @@ typedef struct QemClient QemClient;
 // `qem_error_*` accessors; free it with `qem_error_free`.
 typedef struct QemError QemError;
 
-// Completion of `qem_client_call_async`, called exactly once per accepted call, on a
-// library thread (never inside `qem_client_call_async` itself).
+// Completion of `qem_client_call_async`, called exactly once per accepted call, on the
+// library's callback thread (never inside `qem_client_call_async` itself, never on a
+// thread of the core's runtime). Callbacks run one at a time, in completion order; the
+// callback thread ends after a short idle time and a new one starts when needed, so no
+// thread that ran a callback outlives the program's activity (runtimes such as Mono wait
+// at exit for every native thread that entered them).
 //
 // `result_json` (on `QEM_STATUS_OK`; the JSON answer, `null` when the operation answers
 // nothing) and `error` (on any other status) are borrowed: valid only until the
-// callback returns, so copy what you keep; the other one is NULL. The callback must not
-// call the blocking `qem_client_call`, nor unwind (throw) into the library.
+// callback returns, so copy what you keep; the other one is NULL. The callback should
+// return soon (the callbacks behind it wait), must not wait for another call's callback,
+// must not call the blocking `qem_client_call`, nor unwind (throw) into the library.
 typedef void (*QemCallback)(void *user_data,
                             enum QemStatus status,
                             const char *result_json,
@@ -94,9 +99,10 @@ enum QemStatus qem_client_call(const struct QemClient *client,
                                struct QemError **out_error);
 
 // The generic entry, asynchronous: as `qem_client_call`, but returns at once and
-// reports through `callback(user_data, ...)` exactly once, on a library thread, when the
-// call succeeds, fails or is cancelled. `operation` and `args_json` are borrowed for
-// this function only (they are copied). The call keeps the client alive by itself.
+// reports through `callback(user_data, ...)` exactly once, on the library's callback
+// thread (see `QemCallback`), when the call succeeds, fails or is cancelled. `operation`
+// and `args_json` are borrowed for this function only (they are copied). The call keeps
+// the client alive by itself.
 // If `out_call` is not NULL it receives a cancellation handle owned by the caller
 // (free it with `qem_call_free`, before or after completion).
 // When this function returns anything but `QEM_STATUS_OK` (a NULL or invalid argument)

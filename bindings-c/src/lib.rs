@@ -69,13 +69,18 @@ pub struct QemError {
     http_status: i32,
 }
 
-/// Completion of `qem_client_call_async`, called exactly once per accepted call, on a
-/// library thread (never inside `qem_client_call_async` itself).
+/// Completion of `qem_client_call_async`, called exactly once per accepted call, on the
+/// library's callback thread (never inside `qem_client_call_async` itself, never on a
+/// thread of the core's runtime). Callbacks run one at a time, in completion order; the
+/// callback thread ends after a short idle time and a new one starts when needed, so no
+/// thread that ran a callback outlives the program's activity (runtimes such as Mono wait
+/// at exit for every native thread that entered them).
 ///
 /// `result_json` (on `QEM_STATUS_OK`; the JSON answer, `null` when the operation answers
 /// nothing) and `error` (on any other status) are borrowed: valid only until the
-/// callback returns, so copy what you keep; the other one is NULL. The callback must not
-/// call the blocking `qem_client_call`, nor unwind (throw) into the library.
+/// callback returns, so copy what you keep; the other one is NULL. The callback should
+/// return soon (the callbacks behind it wait), must not wait for another call's callback,
+/// must not call the blocking `qem_client_call`, nor unwind (throw) into the library.
 pub type QemCallback = Option<
     unsafe extern "C" fn(
         user_data: *mut c_void,
@@ -297,9 +302,10 @@ struct SendPtr(*mut c_void);
 unsafe impl Send for SendPtr {}
 
 /// The generic entry, asynchronous: as `qem_client_call`, but returns at once and
-/// reports through `callback(user_data, ...)` exactly once, on a library thread, when the
-/// call succeeds, fails or is cancelled. `operation` and `args_json` are borrowed for
-/// this function only (they are copied). The call keeps the client alive by itself.
+/// reports through `callback(user_data, ...)` exactly once, on the library's callback
+/// thread (see `QemCallback`), when the call succeeds, fails or is cancelled. `operation`
+/// and `args_json` are borrowed for this function only (they are copied). The call keeps
+/// the client alive by itself.
 /// If `out_call` is not NULL it receives a cancellation handle owned by the caller
 /// (free it with `qem_call_free`, before or after completion).
 /// When this function returns anything but `QEM_STATUS_OK` (a NULL or invalid argument)
@@ -334,20 +340,19 @@ pub unsafe extern "C" fn qem_client_call_async(
                 Ok(()) = rx => Ok(Err(cancelled())),
                 r = call => r,
             };
-            let user_data = user_data;
-            let _ = catch_unwind(AssertUnwindSafe(|| match outcome {
-                Ok(Ok(v)) => {
-                    let s = to_cstring(&v.to_string());
-                    callback(user_data.0, QemStatus::Ok, s.as_ptr(), ptr::null());
-                }
-                Ok(Err(e)) => {
-                    let err = QemError::from_core(&e);
-                    callback(user_data.0, err.status, ptr::null(), &err);
-                }
-                Err(_) => {
-                    let err = QemError::internal("a panic was caught in qem");
-                    callback(user_data.0, err.status, ptr::null(), &err);
-                }
+            // Converted here, on the runtime's thread; only the callback itself runs on
+            // the callback thread.
+            let done = match outcome {
+                Ok(Ok(v)) => Ok(to_cstring(&v.to_string())),
+                Ok(Err(e)) => Err(QemError::from_core(&e)),
+                Err(_) => Err(QemError::internal("a panic was caught in qem")),
+            };
+            dispatch::run(Box::new(move || {
+                let user_data = user_data;
+                let _ = catch_unwind(AssertUnwindSafe(|| match &done {
+                    Ok(s) => callback(user_data.0, QemStatus::Ok, s.as_ptr(), ptr::null()),
+                    Err(err) => callback(user_data.0, err.status, ptr::null(), err),
+                }));
             }));
         });
         if !out_call.is_null() {
@@ -357,6 +362,100 @@ pub unsafe extern "C" fn qem_client_call_async(
         }
         Ok(())
     })
+}
+
+/// The callback thread: completions of asynchronous calls are queued here and run on one
+/// thread this library owns, which ends after [`dispatch::IDLE`] without work.
+///
+/// Running callbacks on the core's runtime threads would be simpler, but those threads
+/// live as long as the process: a managed runtime that a callback enters (Mono) adopts
+/// the thread and waits for it at exit, so a program that used the async API would
+/// never end. A thread of our own that ends when idle is detached by the runtime as it
+/// exits, and it also keeps callers' code off the runtime's I/O threads.
+mod dispatch {
+    use std::collections::VecDeque;
+    use std::panic::{catch_unwind, AssertUnwindSafe};
+    use std::sync::{Condvar, Mutex, MutexGuard};
+    use std::time::Duration;
+
+    /// How long the callback thread waits for more work before it ends.
+    pub const IDLE: Duration = Duration::from_millis(50);
+
+    pub type Job = Box<dyn FnOnce() + Send>;
+
+    struct State {
+        /// The process the state belongs to: after `fork()` the child has no thread.
+        pid: u32,
+        queue: VecDeque<Job>,
+        /// A callback thread is running (it will look at the queue before it ends).
+        running: bool,
+    }
+
+    static STATE: Mutex<State> = Mutex::new(State {
+        pid: 0,
+        queue: VecDeque::new(),
+        running: false,
+    });
+    static WAKE: Condvar = Condvar::new();
+
+    fn lock() -> MutexGuard<'static, State> {
+        // Jobs run outside the lock and catch their panics: a poisoned lock is still sound.
+        STATE.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Queues a job for the callback thread, starting one when none runs.
+    pub fn run(job: Job) {
+        let mut s = lock();
+        let pid = std::process::id();
+        if s.pid != pid {
+            // First use, or a forked child whose parent's thread does not exist here: its
+            // jobs belong to the parent, so forget them rather than run them twice.
+            std::mem::forget(std::mem::take(&mut s.queue));
+            s.pid = pid;
+            s.running = false;
+        }
+        s.queue.push_back(job);
+        if s.running {
+            drop(s);
+            WAKE.notify_one();
+            return;
+        }
+        s.running = true;
+        drop(s);
+        let started = std::thread::Builder::new()
+            .name("qem-callback".into())
+            .spawn(worker);
+        if started.is_err() {
+            // No thread to be had: run what is queued here rather than never.
+            let mut s = lock();
+            s.running = false;
+            let jobs = std::mem::take(&mut s.queue);
+            drop(s);
+            for job in jobs {
+                let _ = catch_unwind(AssertUnwindSafe(job));
+            }
+        }
+    }
+
+    fn worker() {
+        let mut s = lock();
+        loop {
+            if let Some(job) = s.queue.pop_front() {
+                drop(s);
+                let _ = catch_unwind(AssertUnwindSafe(job));
+                s = lock();
+                continue;
+            }
+            let (guard, wait) = WAKE
+                .wait_timeout(s, IDLE)
+                .unwrap_or_else(|p| p.into_inner());
+            s = guard;
+            if wait.timed_out() && s.queue.is_empty() {
+                s.running = false;
+                return;
+            }
+        }
+    }
 }
 
 /// Asks an asynchronous call to stop. Safe before, during or after its completion, and

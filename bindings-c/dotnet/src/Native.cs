@@ -42,6 +42,9 @@ namespace Qlik.EnterpriseManager.Client
         public static extern int qem_client_call(ClientHandle client, byte[] operation, byte[] args, out IntPtr result, out IntPtr error);
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         public static extern int qem_client_call_async(ClientHandle client, byte[] operation, byte[] args, QemCallback callback, IntPtr userData, out CallHandle call, out IntPtr error);
+        // The same without a cancellation handle (out_call NULL), for calls that cannot be cancelled.
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl, EntryPoint = "qem_client_call_async")]
+        public static extern int qem_client_call_async_nocancel(ClientHandle client, byte[] operation, byte[] args, QemCallback callback, IntPtr userData, IntPtr noCall, out IntPtr error);
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         public static extern int qem_call_cancel(CallHandle call);
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
@@ -70,14 +73,13 @@ namespace Qlik.EnterpriseManager.Client
             return b;
         }
 
-        public static string FromUtf8(IntPtr p)
+        public static unsafe string FromUtf8(IntPtr p)
         {
             if (p == IntPtr.Zero) return null;
+            byte* b = (byte*)p;
             int n = 0;
-            while (Marshal.ReadByte(p, n) != 0) n++;
-            var b = new byte[n];
-            Marshal.Copy(p, b, 0, n);
-            return Encoding.UTF8.GetString(b);
+            while (b[n] != 0) n++;
+            return n == 0 ? "" : Encoding.UTF8.GetString(b, n);
         }
 
         /// <summary>Reads an error object (borrowed); the caller frees it if owned.</summary>
@@ -104,13 +106,16 @@ namespace Qlik.EnterpriseManager.Client
 
         // One delegate for every async call, kept alive for the process's life, so no
         // native thread can ever call into a collected delegate. Each call's state
-        // travels in user_data as a GCHandle, freed when its callback comes.
+        // travels in user_data as a GCHandle, freed when its callback comes. Callbacks
+        // run on the C ABI's own callback thread, which ends when idle, so a program
+        // that used the async API exits by itself (Mono waits for every native thread
+        // that entered managed code).
         static readonly QemCallback Completion = OnCompletion;
 
-        sealed class Pending
+        sealed class Pending : TaskCompletionSource<string>
         {
-            public readonly TaskCompletionSource<string> Tcs =
-                new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+            // Continuations run on the thread pool, never on the callback thread.
+            public Pending() : base(TaskCreationOptions.RunContinuationsAsynchronously) { }
             public CancellationToken Token;
         }
 
@@ -122,16 +127,21 @@ namespace Qlik.EnterpriseManager.Client
                 var gch = GCHandle.FromIntPtr(userData);
                 var pending = (Pending)gch.Target;
                 gch.Free();
-                if (status == OK) pending.Tcs.TrySetResult(FromUtf8(resultJson));
-                else if (status == CANCELLED && pending.Token.IsCancellationRequested) pending.Tcs.TrySetCanceled(pending.Token);
-                else pending.Tcs.TrySetException(ReadError(error, status));
+                if (status == OK) pending.TrySetResult(FromUtf8(resultJson));
+                else if (status == CANCELLED && pending.Token.IsCancellationRequested) pending.TrySetCanceled(pending.Token);
+                else pending.TrySetException(ReadError(error, status));
             }
             catch (Exception) { }
         }
 
-        public static async Task<string> CallAsync(ClientHandle client, string operation, string args, CancellationToken token)
+        public static Task<string> CallAsync(ClientHandle client, string operation, string args, CancellationToken token)
         {
-            token.ThrowIfCancellationRequested();
+            if (token.IsCancellationRequested)
+            {
+                var cancelled = new TaskCompletionSource<string>();
+                cancelled.TrySetCanceled(token);
+                return cancelled.Task;
+            }
             var pending = new Pending { Token = token };
             var gch = GCHandle.Alloc(pending);
             CallHandle call = null;
@@ -141,26 +151,39 @@ namespace Qlik.EnterpriseManager.Client
             {
                 // The SafeHandle keeps the client alive for this call; the native call
                 // then holds its own reference, so a Dispose racing it is safe.
-                st = qem_client_call_async(client, Utf8(operation), Utf8(args), Completion, GCHandle.ToIntPtr(gch), out call, out err);
+                if (token.CanBeCanceled)
+                    st = qem_client_call_async(client, Utf8(operation), Utf8(args), Completion, GCHandle.ToIntPtr(gch), out call, out err);
+                else
+                    st = qem_client_call_async_nocancel(client, Utf8(operation), Utf8(args), Completion, GCHandle.ToIntPtr(gch), IntPtr.Zero, out err);
             }
-            catch
+            catch (Exception e)
             {
                 gch.Free();
-                throw;
+                var failed = new TaskCompletionSource<string>();
+                failed.SetException(e);
+                return failed.Task;
             }
             if (st != OK)
             {
                 gch.Free(); // the callback never comes for a refused call
                 if (call != null) call.Dispose();
-                throw TakeError(err, st);
+                var failed = new TaskCompletionSource<string>();
+                failed.SetException(TakeError(err, st));
+                return failed.Task;
             }
+            if (call == null) return pending.Task;
+            return Cancellable(pending, call, token);
+        }
+
+        static async Task<string> Cancellable(Pending pending, CallHandle call, CancellationToken token)
+        {
             using (call)
             using (token.Register(() =>
             {
                 try { qem_call_cancel(call); } catch (ObjectDisposedException) { }
             }))
             {
-                return await pending.Tcs.Task.ConfigureAwait(false);
+                return await pending.Task.ConfigureAwait(false);
             }
         }
     }

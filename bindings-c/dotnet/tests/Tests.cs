@@ -17,27 +17,22 @@ static class Tests
     static string baseUrl, caFile, origin;
     static int passed, failed;
 
-    [System.Runtime.InteropServices.DllImport("libc")]
-    static extern void _exit(int code);
-
     static int Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "--exit-probe") return ExitProbe(args[1], args[2]);
         baseUrl = args[0]; caFile = args[1];
         var u = new Uri(baseUrl);
         origin = u.Scheme + "://" + u.Authority;
         foreach (var file in Directory.GetFiles(args[2], "*.json").OrderBy(f => f, StringComparer.Ordinal))
             Run("conformance " + Path.GetFileNameWithoutExtension(file), () => RunCase(file));
-        foreach (var m in typeof(Tests).GetMethods(BindingFlags.NonPublic | BindingFlags.Static).Where(m => m.Name.StartsWith("Test")))
+        foreach (var m in typeof(Tests).GetMethods(BindingFlags.NonPublic | BindingFlags.Static).Where(m => m.Name.StartsWith("Test")).OrderBy(m => m.Name, StringComparer.Ordinal))
         {
             var method = m;
             Run(method.Name, () => { Reset(null); method.Invoke(null, null); });
         }
         Console.WriteLine("{0} passed, {1} failed", passed, failed);
-        Console.Out.Flush();
-        // Mono's shutdown spins on the native worker threads that ran completion
-        // callbacks (they stay attached to the runtime), so leave without it.
-        _exit(failed == 0 ? 0 : 1);
-        return 1;
+        // A plain return: the runtime exits by itself (TestAProgramUsingAsyncCallsExitsByItself).
+        return failed == 0 ? 0 : 1;
     }
 
     static void Run(string name, Action test)
@@ -195,9 +190,9 @@ static class Tests
             Check(export.StartsWith("{") && export.Contains("SalesDBBackup"), "export is a JSON string");
             client.ImportTask(export, "Local Server", "SalesDBBackup");
             var endpoints = client.GetEndpointList("Local Server");
-            Check(endpoints.EndpointList.Count == 2 && endpoints.EndpointList[0].Role == AemEndpointRole.SOURCE, "endpoints");
+            Check(endpoints.EndpointList.Count == 2 && endpoints.EndpointList[0].Role == EndpointRole.SOURCE, "endpoints");
             var test = client.TestEndpoint("Local Server", "Oracle Source");
-            Check(test.State == AemEndpointState.SUCCESS, "test endpoint " + test.State);
+            Check(test.Status == AemEndpointState.CONNECTED && test.Status == AemEndpointState.SUCCESS && test.State == test.Status, "test endpoint " + test.Status);
             var server = client.GetServer("Local Server");
             server.Description = "edited";
             client.PutServer(server, "Local Server");
@@ -278,6 +273,8 @@ static class Tests
             ExpectInvalid(() => c.Call(null, "{}"), "operation");
             ExpectInvalid(() => c.Call("GetServerList", null), "args_json");
             ExpectInvalid(() => c.PatchEndpoint("{nope", "Local Server", "Oracle Source"), "payload");
+            var patch = c.PatchEndpointAsync("{nope", "Local Server", "Oracle Source");
+            Check(patch.IsFaulted && ((AemClientException)patch.Exception.InnerException).ErrorCode == "INVALID_ARGUMENT", "async bad payload is a faulted task");
             ExpectInvalid(() => new AemRestClient("{\"url\": \"ftp://x\", \"api_token\": \"t\"}"), "url");
             try { c.CallAsync("NoSuchOperation", "{}").Wait(); throw new Exception("no error"); }
             catch (AggregateException e) { Check(e.InnerException is AemClientException && ((AemClientException)e.InnerException).ErrorCode == "INVALID_ARGUMENT", e.ToString()); }
@@ -393,13 +390,440 @@ static class Tests
         }
     }
 
+    // ---- a program that uses the async API and returns from Main, run as a child process
+
+    static int ExitProbe(string url, string ca)
+    {
+        var u = new Uri(url);
+        // The guide's constructor; no Dispose and no Environment.Exit: the runtime must end by itself.
+        var client = new AemRestClient(new NetworkCredential("admin", "admin-pass", "QEM"), u.Host, u.Port, false);
+        var calls = Enumerable.Range(0, 20).Select(i => (Task)client.GetTaskListAsync("Local Server")).ToList();
+        calls.Add(client.GetTaskDetailsAsync("Local Server", "NoSuchTask").ContinueWith(t =>
+        {
+            if (!(t.Exception != null && t.Exception.InnerException is AemClientException)) throw new Exception("expected AemClientException");
+        }));
+        var cts = new CancellationTokenSource();
+        var cancelled = client.GetServerListAsync(cts.Token);
+        cts.Cancel();
+        Task.WaitAll(calls.ToArray());
+        try { cancelled.Wait(); } catch (AggregateException) { }
+        Console.WriteLine("probe done");
+        return 0;
+    }
+
+    static void TestAProgramUsingAsyncCallsExitsByItself()
+    {
+        var mono = Process.GetCurrentProcess().MainModule.FileName;
+        var psi = new ProcessStartInfo(mono, "\"" + Assembly.GetExecutingAssembly().Location + "\" --exit-probe \"" + baseUrl + "\" \"" + caFile + "\"")
+        {
+            UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true,
+        };
+        var sw = Stopwatch.StartNew();
+        using (var p = Process.Start(psi))
+        {
+            var output = p.StandardOutput.ReadToEndAsync();
+            var errors = p.StandardError.ReadToEndAsync();
+            if (!p.WaitForExit(20000))
+            {
+                try { p.Kill(); } catch (Exception) { }
+                p.WaitForExit();
+                throw new Exception("the program had not exited 20 s after it started; its output: " + output.Result + errors.Result);
+            }
+            p.WaitForExit();
+            Check(output.Result.Contains("probe done"), "the program's output: " + output.Result + errors.Result);
+            Check(p.ExitCode == 0, "exit code " + p.ExitCode + ": " + errors.Result);
+        }
+        Check(sw.ElapsedMilliseconds < 20000, "took " + sw.ElapsedMilliseconds + " ms");
+    }
+
+    // ---- the guide's chapter 3, by reflection
+
+    static string TypeName(Type t)
+    {
+        if (t == typeof(void)) return "void";
+        if (t == typeof(string)) return "string";
+        if (t == typeof(bool)) return "bool";
+        if (t == typeof(int)) return "int";
+        if (t == typeof(long)) return "long";
+        if (t.IsGenericType)
+            return t.Name.Substring(0, t.Name.IndexOf('`')) + "<" + string.Join(", ", t.GetGenericArguments().Select(TypeName)) + ">";
+        return t.Name;
+    }
+
+    static string Literal(object v, Type t)
+    {
+        if (v == null) return t.IsValueType && t != typeof(CancellationToken) ? "?" : "null";
+        if (v is bool) return (bool)v ? "true" : "false";
+        if (v is Enum) return t.Name + "." + v;
+        return v.ToString();
+    }
+
+    static string Signature(MethodBase m)
+    {
+        var ps = m.GetParameters().Select(p => TypeName(p.ParameterType) + " " + p.Name +
+            (p.IsOptional ? " = " + (p.ParameterType == typeof(CancellationToken) ? "default" : Literal(p.DefaultValue, p.ParameterType)) : ""));
+        var mi = m as MethodInfo;
+        return (mi != null ? TypeName(mi.ReturnType) + " " + m.Name : "new") + "(" + string.Join(", ", ps) + ")";
+    }
+
+    const string TableFilters = "string schema = null, string table = null, bool includequeued = false, bool includeloading = false, bool includecompleted = false, bool includechangeprocessing = false, bool includeerror = false";
+
+    // Each method's syntax as chapter 3 writes it (3.5 - 3.37), and CloneTask.
+    static readonly string[] GuideMethods =
+    {
+        "void PutServerLicense(string payload, string server)",
+        "AemGetServerDetailsResp GetServerDetails(string server)",
+        "void PutServer(AemServer payload, string server)",
+        "void PutServerACL(AemAuthorizationAcl payload, string server)",
+        "void PutServerAcl(AemAuthorizationAcl payload, string server)",
+        "AemServer GetServer(string server)",
+        "AemAuthorizationAcl GetServerAcl(string server)",
+        "AemGetServerListResp GetServerList()",
+        "void DeleteServer(string server)",
+        "void DeleteServerAcl(string server)",
+        "AemGetTaskListResp GetTaskList(string server)",
+        "AemGetTaskDetailsResp GetTaskDetails(string server, string task)",
+        "AemGetTableListResp GetTableList(string server, string task, " + TableFilters + ")",
+        "TableSelectionDefinition GetTaskTableSelection(string server, string task)",
+        "void PutTaskTableSelection(TableSelectionDefinition payload, string server, string task)",
+        "AemGetTableStatusesResp GetTableStatuses(string server, string task, " + TableFilters + ")",
+        "void DeleteTask(string server, string task, bool deletetasklogs = false)",
+        "string ExportTask(string server, string task, bool withendpoints = false)",
+        "void ImportTask(string payload, string server, string task)",
+        "string ExportAuditTrail(string startTimestamp, string endTimestamp)",
+        "AemRunTaskResp RunTask(AemRunTaskReq payload, string server, string task, AemRunTaskOptions option = AemRunTaskOptions.RESUME_PROCESSING, int timeout = 30)",
+        "AemStopTaskResp StopTask(string server, string task, int timeout = 30)",
+        "AemGetEndpointListResp GetEndpointList(string server)",
+        "void PatchEndpoint(string payload, string server, string endpoint)",
+        "void DeleteEndpoint(string server, string endpoint)",
+        "void ReconfigureEndpointNowait(string server, string endpoint, string configuration = null, bool recycle = true)",
+        "void ReconfigureEndpointNoWait(string server, string endpoint, string configuration = null, bool recycle = true)",
+        "string ExportAll(string server)",
+        "void ImportAll(string payload, string server)",
+        "void ReloadTable(string server, string task, string schema = null, string table = null)",
+        "void ResumeTable(string server, string task, string schema = null, string table = null)",
+        "AemTestEndpointResp TestEndpoint(string server, string endpoint, int timeout = 60)",
+        "void DeleteOldData(AemDeleteOldDataReq payload, string server, string task)",
+        "void DeleteOldChangeData(AemDeleteOldDataReq payload, string server, string task)",
+        "void SetChangeDataRetentionBarrier(AemSetChangeDataRetentionBarrierReq payload, string server, string task)",
+        "AemGetChangeDataRetentionBarrierResp GetChangeDataRetentionBarrier(string server, string task)",
+        "void CloneTask(AemCloneTaskReq payload, string server, string task)",
+    };
+
+    static void TestEveryGuideMethodAndItsAsyncTwinHaveTheGuidesSignature()
+    {
+        var have = new HashSet<string>(typeof(AemRestClient).GetMethods(BindingFlags.Public | BindingFlags.Instance).Select(Signature));
+        var missing = new List<string>();
+        foreach (var sig in GuideMethods)
+        {
+            if (!have.Contains(sig)) missing.Add(sig);
+            // The twin: Task or Task<T>, the same parameters, then the token.
+            int sp = sig.IndexOf(' '), par = sig.IndexOf('(');
+            var ret = sig.Substring(0, sp);
+            var args = sig.Substring(par + 1, sig.Length - par - 2);
+            var twin = (ret == "void" ? "Task" : "Task<" + ret + ">") + " " + sig.Substring(sp + 1, par - sp - 1) + "Async(" +
+                (args.Length > 0 ? args + ", " : "") + "CancellationToken cancellationToken = default)";
+            if (!have.Contains(twin)) missing.Add(twin);
+        }
+        Check(missing.Count == 0, "missing or different: " + string.Join("; ", missing) + "\n have: " + string.Join("; ", have.OrderBy(x => x)));
+        var ctors = new HashSet<string>(typeof(AemRestClient).GetConstructors().Select(Signature));
+        foreach (var c in new[]
+        {
+            "new(ICredentials credentials, string url = https://localhost/attunityenterprisemanager, bool verifyCertificate = true)",
+            "new(ICredentials credentials, string host, int port, string urlSuffix = attunityenterprisemanager, bool verifyCertificate = true)",
+            "new(ICredentials credentials, string host, int port, bool verifyCertificate)",
+        })
+            Check(ctors.Contains(c), "constructor " + c + "; have " + string.Join("; ", ctors));
+        Check(typeof(IDisposable).IsAssignableFrom(typeof(AemRestClient)), "IDisposable");
+    }
+
+    // Class.Property:Type as the guide's tables give them.
+    static readonly string[] GuideProperties =
+    {
+        "AemGetServerDetailsResp.ServerDetails:AemServerDetails",
+        "AemServerDetails.Configuration:AemServerConfiguration", "AemServerDetails.Description:string", "AemServerDetails.LastConnection:string",
+        "AemServerDetails.License:ApiLicense", "AemServerDetails.Message:string", "AemServerDetails.Name:string",
+        "AemServerDetails.ResourceUtilization:AemServerUtilization", "AemServerDetails.State:AemServerState",
+        "AemServerDetails.AemTasksSummary:TaskSummary", "AemServerDetails.Version:string",
+        "AemServerConfiguration.Host:string", "AemServerConfiguration.Platform:AemPlatform", "AemServerConfiguration.Port:string", "AemServerConfiguration.UserName:string",
+        "ApiLicense.DaysToExpiration:int", "ApiLicense.Expiration:string", "ApiLicense.IssueDate:string", "ApiLicense.State:AemLicenseState",
+        "AemServerUtilization.AttunityCpuPercentage:int", "AemServerUtilization.DiskUsageMb:long", "AemServerUtilization.MachineCpuPercentage:int", "AemServerUtilization.MemoryMb:long",
+        "TaskSummary.Error:int", "TaskSummary.Recovering:int", "TaskSummary.Running:int", "TaskSummary.Stopped:int", "TaskSummary.Total:int",
+        "AemServer.Name:string", "AemServer.Description:string", "AemServer.Host:string", "AemServer.Port:string", "AemServer.Username:string",
+        "AemServer.Password:string", "AemServer.VerifyServerCertificate:bool", "AemServer.Monitored:bool",
+        "AemAuthorizationAcl.DisableInheritance:bool", "AemAuthorizationAcl.AdminRole:AemRoleDef", "AemAuthorizationAcl.DesignerRole:AemRoleDef",
+        "AemAuthorizationAcl.OperatorRole:AemRoleDef", "AemAuthorizationAcl.ViewerRole:AemRoleDef",
+        "AemRoleDef.Groups:List<AemGroupRef>", "AemRoleDef.Users:List<AemUserRef>", "AemGroupRef.Name:string", "AemUserRef.Name:string",
+        "AemGetServerListResp.ServerList:List<AemServerInfo>",
+        "AemServerInfo.Description:string", "AemServerInfo.Host:string", "AemServerInfo.LastConnection:string", "AemServerInfo.Message:string",
+        "AemServerInfo.Name:string", "AemServerInfo.Platform:AemPlatform", "AemServerInfo.Port:string", "AemServerInfo.State:AemServerState", "AemServerInfo.Version:string",
+        "AemGetTaskListResp.TaskList:List<AemTaskInfo>",
+        "AemTaskInfo.Name:string", "AemTaskInfo.State:AemTaskState", "AemTaskInfo.StopReason:AemTaskStopReason", "AemTaskInfo.Message:string", "AemTaskInfo.AssignedTags:List<string>",
+        "AemGetTaskDetailsResp.Task:AemTaskInfoDetailed",
+        "AemTaskInfoDetailed.Type:string", "AemTaskInfoDetailed.Name:string", "AemTaskInfoDetailed.Description:string",
+        "AemTaskInfoDetailed.CdcEventCounters:AemTaskCdcEventCounters", "AemTaskInfoDetailed.CdcLatency:AemCdcLatency",
+        "AemTaskInfoDetailed.CdcThroughput:AemCdcThroughput", "AemTaskInfoDetailed.CdcTransactionsCounters:AemCdcTransactionsCounters",
+        "AemTaskInfoDetailed.FullLoadCompleted:bool", "AemTaskInfoDetailed.FullLoadCounters:AemTaskFullLoadCounters",
+        "AemTaskInfoDetailed.FullLoadEnd:string", "AemTaskInfoDetailed.FullLoadStart:string", "AemTaskInfoDetailed.FullLoadThroughput:AemFullLoadThroughput",
+        "AemTaskInfoDetailed.MemoryMb:long", "AemTaskInfoDetailed.DiskUsageMb:long", "AemTaskInfoDetailed.DataErrorCount:long",
+        "AemTaskInfoDetailed.Options:AemCommonSettings", "AemTaskInfoDetailed.Profile:string",
+        "AemTaskInfoDetailed.SourceEndpoint:TaskEndpoint", "AemTaskInfoDetailed.TargetEndpoint:TaskEndpoint",
+        "AemTaskInfoDetailed.State:AemTaskState", "AemTaskInfoDetailed.TaskStopReason:AemTaskStopReason",
+        "AemTaskInfoDetailed.LogStreamStaging:string", "AemTaskInfoDetailed.Message:string", "AemTaskInfoDetailed.AssignedTags:List<string>",
+        "AemTaskInfoDetailed.Project:string", "AemTaskInfoDetailed.LoadingCompleted:bool", "AemTaskInfoDetailed.LoadingStart:string",
+        "AemTaskInfoDetailed.LoadingEnd:string", "AemTaskInfoDetailed.LoadingCounters:AemTaskFullLoadCounters",
+        "AemTaskCdcEventCounters.AppliedDdlCount:long", "AemTaskCdcEventCounters.AppliedDeleteCount:long",
+        "AemTaskCdcEventCounters.AppliedInsertCount:long", "AemTaskCdcEventCounters.AppliedUpdateCount:long",
+        "AemCdcLatency.SourceLatency:string", "AemCdcLatency.TotalLatency:string",
+        "AemCdcThroughput.SourceThroughputRecordsCount:AemCdcThroughputItem", "AemCdcThroughput.SourceThroughputVolume:AemCdcThroughputItem",
+        "AemCdcThroughput.TargetThroughputRecordsCount:AemCdcThroughputItem", "AemCdcThroughput.TargetThroughputVolume:AemCdcThroughputItem",
+        "AemCdcThroughputItem.Current:long",
+        "AemCdcTransactionsCounters.AppliedCommittedTransactionCount:long", "AemCdcTransactionsCounters.AppliedRecordsCommittedCount:long",
+        "AemCdcTransactionsCounters.AppliedRecordsInProgressCount:long", "AemCdcTransactionsCounters.AppliedTransactionsInProgressCount:long",
+        "AemCdcTransactionsCounters.AppliedVolumeCommittedMb:long", "AemCdcTransactionsCounters.CommitChangeRecordsCount:long",
+        "AemCdcTransactionsCounters.IncomingAccumulatedChangesOnDiskCount:long", "AemCdcTransactionsCounters.IncomingAccumulatedChangesInMemoryCount:long",
+        "AemCdcTransactionsCounters.IncomingApplyingChangesInMemoryCount:long", "AemCdcTransactionsCounters.IncomingApplyingChangesOnDiskCount:long",
+        "AemCdcTransactionsCounters.RollbackChangeRecordsCount:long", "AemCdcTransactionsCounters.RollbackChangeVolumeMb:long",
+        "AemCdcTransactionsCounters.RollbackTransactionCount:long",
+        "AemTaskFullLoadCounters.EstimatedRecordsForAllTablesCount:long", "AemTaskFullLoadCounters.RecordsCompletedCount:long",
+        "AemTaskFullLoadCounters.TablesCompletedCount:int", "AemTaskFullLoadCounters.TablesLoadingCount:int",
+        "AemTaskFullLoadCounters.TablesQueuedCount:int", "AemTaskFullLoadCounters.TablesWithErrorCount:int",
+        "AemTaskFullLoadCounters.TablesTotalCount:int", "AemTaskFullLoadCounters.CommandsTotalCount:int", "AemTaskFullLoadCounters.CommandsCompletedCount:int",
+        "AemFullLoadThroughput.SourceThroughputRecordsCount:int", "AemFullLoadThroughput.SourceThroughputVolume:int",
+        "AemFullLoadThroughput.TargetThroughputRecordsCount:int", "AemFullLoadThroughput.TargetThroughputVolume:int",
+        "AemCommonSettings.ApplyChangesEnabled:bool", "AemCommonSettings.AuditChangesEnabled:bool",
+        "AemCommonSettings.FullLoadEnabled:bool", "AemCommonSettings.StoreChangesEnabled:bool",
+        "TaskEndpoint.Name:string", "TaskEndpoint.Type:string",
+        "AemTableStatus.SchemaOnSource:string", "AemTableStatus.TableOnSource:string", "AemTableStatus.SchemaOnTarget:string",
+        "AemTableStatus.TableOnTarget:string", "AemTableStatus.State:AemTableState", "AemTableStatus.DataErrorsCount:long",
+        "AemTableFullLoadInfo.StartTime:string", "AemTableFullLoadInfo.EndTime:string", "AemTableFullLoadInfo.EstimatedRowCount:long",
+        "AemTableFullLoadInfo.EstimatedEndTime:string", "AemTableFullLoadInfo.TransferredRowCount:long", "AemTableFullLoadInfo.TransferredVolumeMb:long",
+        "AemTableCdcInfo.InsertCount:long", "AemTableCdcInfo.UpdateCount:long", "AemTableCdcInfo.DeleteCount:long", "AemTableCdcInfo.DdlCount:long",
+        "AemTableCdcInfo.LastUpdateTime:string", "AemTableCdcInfo.CachedInsertCount:long", "AemTableCdcInfo.CachedUpdateCount:long", "AemTableCdcInfo.CachedDeleteCount:long",
+        "AemTableInfo.Schema:string", "AemTableInfo.Table:string", "AemTableInfo.State:AemTableState",
+        "TableSelectionDefinition.IncludedPattern:List<TableSelection>", "TableSelectionDefinition.ExcludedPattern:List<TableSelection>",
+        "TableSelectionDefinition.ExplicitIncludedTables:List<TableSelection>",
+        "TableSelection.Owner:string", "TableSelection.Name:string", "TableSelection.LoadOrder:long", "TableSelection.TableType:TableType",
+        "AemRunTaskReq.Cdcposition:string", "AemRunTaskResp.ErrorMessage:string", "AemRunTaskResp.State:AemTaskState",
+        "AemStopTaskResp.ErrorMessage:string", "AemStopTaskResp.State:AemTaskState",
+        "AemGetEndpointListResp.EndpointList:List<Endpoint>",
+        "Endpoint.Description:string", "Endpoint.IsLicensed:bool", "Endpoint.Name:string", "Endpoint.Role:EndpointRole", "Endpoint.Type:string",
+        "AemTestEndpointResp.Status:AemEndpointState", "AemTestEndpointResp.Message:string", "AemTestEndpointResp.DetailedMessage:string",
+        "AemDeleteOldDataReq.TimestampOrOffset:string",
+        "AemSetChangeDataRetentionBarrierReq.RetentionPoint:string", "AemSetChangeDataRetentionBarrierReq.Application:string",
+        "AemGetChangeDataRetentionBarrierResp.Application:string", "AemGetChangeDataRetentionBarrierResp.RetentionPoint:string",
+        "AemClientException.ErrorCode:string", "AemClientException.Message:string",
+    };
+
+    // Enum members with their values, as the guide lists them (more members are allowed).
+    static readonly string[] GuideEnums =
+    {
+        "AemPlatform: UNKNOWN=0 WINDOWS=1 LINUX=2",
+        "AemServerState: NOT_MONITORED=0 MONITORED=1 ERROR=2",
+        "AemLicenseState: VALID_LICENSE=0 INVALID_LICENSE_CHECKSUM=1 EXPIRED_LICENSE=2 NO_LICENSE=3 MACHINE_NOT_LICENSED=4 INVALID_LICENSE=5",
+        "AemTaskState: STOPPED=0 RUNNING=1 ERROR=2 RECOVERY=3",
+        "AemTaskStopReason: NONE=0 NORMAL=1 RECOVERABLE_ERROR=2 FATAL_ERROR=3 FULL_LOAD_ONLY_FINISHED=4 STOPPED_AFTER_FULL_LOAD=5 STOPPED_AFTER_CACHED_EVENTS=6 EXPRESS_LICENSE_LIMITS_REACHED=7 STOPPED_AFTER_DDL_APPLY=8 STOPPED_LOW_MEMORY=9 STOPPED_LOW_DISK_SPACE=10",
+        "AemRunTaskOptions: RESUME_PROCESSING=1 RELOAD_TARGET=2 RESUME_PROCESSING_FROM_TIMESTAMP=3 METADATA_ONLY_RECREATE_ALL_TABLES=4 METADATA_ONLY_CREATE_MISSING_TABLES=5 RECOVER_USING_LOCALLY_STORED_CHECKPOINT=6 RECOVER_USING_CHECKPOINT_STORED_ON_TARGET=7 RESUME_PROCESSING_FROM_POSITION=8",
+        "EndpointRole: ALL=0 SOURCE=1 TARGET=2 BOTH=3",
+        "AemEndpointState: UNKNOWN=0 CONNECTED=1 ERROR=2",
+        "AemTableState: TABLE_QUEUED=0 TABLE_LOADING=1 TABLE_COMPLETED=2 TABLE_CHANGE_PROCESSING=3 TABLE_ERROR=4",
+        "TableType: TABLE=1 VIEW=2",
+        "StandardLoadOrder: LOWEST=-2147483647 LOWER=-5000 LOW=-1000 NORMAL=0 HIGH=1000 HIGHER=5000 HIGHEST=2147483647",
+    };
+
+    static void TestTheGuidesClassesPropertiesAndEnums()
+    {
+        var asm = typeof(AemRestClient).Assembly;
+        var wrong = new List<string>();
+        foreach (var entry in GuideProperties)
+        {
+            var dot = entry.IndexOf('.'); var colon = entry.IndexOf(':');
+            var type = asm.GetType("Qlik.EnterpriseManager.Client." + entry.Substring(0, dot));
+            var p = type == null ? null : type.GetProperty(entry.Substring(dot + 1, colon - dot - 1));
+            if (p == null || TypeName(p.PropertyType) != entry.Substring(colon + 1))
+                wrong.Add(entry + (p == null ? " (missing)" : " (is " + TypeName(p.PropertyType) + ")"));
+        }
+        foreach (var entry in GuideEnums)
+        {
+            var name = entry.Substring(0, entry.IndexOf(':'));
+            var type = asm.GetType("Qlik.EnterpriseManager.Client." + name);
+            if (type == null || !type.IsEnum) { wrong.Add(name + " is not an enum"); continue; }
+            foreach (var pair in entry.Substring(name.Length + 1).Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries))
+            {
+                var kv = pair.Split('=');
+                if (!Enum.IsDefined(type, kv[0]) || Convert.ToInt64(Enum.Parse(type, kv[0])) != long.Parse(kv[1])) wrong.Add(name + "." + pair);
+            }
+        }
+        foreach (var pair in new[] { "ReplicateServerDetails:AemServerDetails", "ComposeServerDetails:AemServerDetails", "ReplicateServerInfo:AemServerInfo",
+            "ComposeServerInfo:AemServerInfo", "AemReplicateServer:AemServer", "AemComposeServer:AemServer", "AemStopTaskResp:AemRunTaskResp" })
+        {
+            var kv = pair.Split(':');
+            var sub = asm.GetType("Qlik.EnterpriseManager.Client." + kv[0]);
+            if (sub == null || sub.BaseType == null || sub.BaseType.Name != kv[1]) wrong.Add(kv[0] + " should inherit " + kv[1]);
+        }
+        if (!typeof(Exception).IsAssignableFrom(typeof(AemClientException))) wrong.Add("AemClientException is an Exception");
+        Check(wrong.Count == 0, string.Join("; ", wrong));
+    }
+
+    static void TestGuideShapesFromTheMock()
+    {
+        var u = new Uri(baseUrl);
+        using (var c = new AemRestClient(new NetworkCredential { UserName = "admin", Password = "admin-pass", Domain = "QEM" }, u.Host, u.Port, false))
+        {
+            var details = c.GetTaskDetails("Local Server", "SalesDBBackup");
+            Check(details.Task != null && details.Task.Name == "SalesDBBackup" && details.Task.SourceEndpoint.Name == "Oracle Source", "GetTaskDetails(...).Task");
+            Check(details.Task.FullLoadCounters.TablesCompletedCount == details.FullLoadCounters.TablesCompletedCount, "Task and the flat details agree");
+            Check(details.Task.CdcTransactionsCounters != null && details.Task.Options != null, "nested details");
+            var tables = c.GetTableStatuses("Local Server", "SalesDBBackup", includecompleted: true);
+            Check(tables.TableDetails.Count > 0 && tables.TableDetails.All(t => t.State == AemTableState.TABLE_COMPLETED), "table statuses filter");
+            var list = c.GetServerList();
+            Check(list.ServerList[0] is ReplicateServerInfo, "a ReplicateServerInfo by $type: " + list.ServerList[0].GetType().Name);
+            var sd = c.GetServerDetails("Local Server").ServerDetails;
+            Check(sd is ReplicateServerDetails && sd.AemTasksSummary != null && sd.AemTasksSummary.Total == sd.TaskSummary.Total && sd.TaskSummary.Total > 0, "server details, task summary");
+            Check(sd.License.DaysToExpiration > 0 && sd.Configuration.Host != null, "license and configuration");
+            var server = c.GetServer("Local Server");
+            Check(server is AemReplicateServer && server.Monitored, "GetServer is an AemReplicateServer: " + server.GetType().Name);
+            // PutServerACL's syntax spells the class AemAuthorizationACL.
+            c.PutServerACL(new AemAuthorizationACL { AdminRole = new AemRoleDef { Users = new List<AemUserRef> { new AemUserRef { Name = "QEM\\admin" } } } }, "Local Server");
+            var acl = c.GetServerACL("Local Server");
+            Check(acl is AemAuthorizationACL && acl.AdminRole.Users[0].Name == "QEM\\admin" && !acl.DisableInheritance, "GetServerACL");
+
+            // 3.18's example payload, put and read back.
+            var selection = new TableSelectionDefinition
+            {
+                IncludedPattern = new List<TableSelection> { new TableSelection { Owner = "schema%", Name = "ab%yz%", LoadOrder = (int)StandardLoadOrder.LOWEST } },
+                ExcludedPattern = new List<TableSelection> { new TableSelection { Owner = "schema3", Name = "abcd%" } },
+                ExplicitIncludedTables = new List<TableSelection>
+                {
+                    new TableSelection { Owner = "schema1", Name = "tbl1" },
+                    new TableSelection { Owner = "schema1", Name = "view1", LoadOrder = (int)StandardLoadOrder.HIGH, TableType = TableType.VIEW },
+                },
+            };
+            c.PutTaskTableSelection(selection, "Local Server", "SalesDBBackup");
+            var back = c.GetTaskTableSelection("Local Server", "SalesDBBackup");
+            Check(back.IncludedPattern.Count == 1 && back.IncludedPattern[0].LoadOrder == (long)StandardLoadOrder.LOWEST, "included pattern");
+            Check(back.ExcludedPattern[0].Name == "abcd%", "excluded pattern");
+            var view = back.ExplicitIncludedTables.Single(t => t.Name == "view1");
+            Check(view.TableType == TableType.VIEW && view.LoadOrder == 1000, "explicit view: " + view.TableType + " " + view.LoadOrder);
+            Check(back.ExplicitIncludedTables.Single(t => t.Name == "tbl1").TableType == TableType.TABLE, "a table type left out is TABLE");
+
+            // RunTask's default option, and the inline cdcposition form of 3.24.
+            Check(c.RunTask(null, "Local Server", "SalesDBBackup").State == AemTaskState.RUNNING, "RunTask with the default option");
+            c.StopTask("Local Server", "SalesDBBackup");
+            var run = c.RunTask(new AemRunTaskReq { Cdcposition = "{\"cdcposition\":\"2017-03-07T11:19:03\"}" }, "Local Server", "SalesDBBackup", AemRunTaskOptions.RESUME_PROCESSING_FROM_TIMESTAMP);
+            Check(run.State == AemTaskState.RUNNING, "inline cdcposition");
+            c.StopTask("Local Server", "SalesDBBackup");
+
+            c.DeleteOldChangeData(new AemDeleteOldDataReq { TimestampOrOffset = "2020-07-30T16:15:00Z" }, "Local Server", "SalesDBBackup");
+            c.DeleteOldData(new AemDeleteOldDataReq { TimestampOrOffset = "P1M3DT1H2M" }, "Local Server", "SalesDBBackup");
+            c.SetChangeDataRetentionBarrier(new AemSetChangeDataRetentionBarrierReq { RetentionPoint = "2020-06-30T16:15:00Z", Application = "Compose" }, "Local Server", "SalesDBBackup");
+            var barrier = c.GetChangeDataRetentionBarrier("Local Server", "SalesDBBackup");
+            Check(barrier.Application == "Compose" && barrier.RetentionPoint.StartsWith("2020-06-30T16:15:00"), "retention barrier " + barrier.Raw);
+            try { c.ReconfigureEndpointNoWait("Local Server", "No Such Endpoint", "Other"); throw new Exception("no error"); }
+            catch (AemClientException e) { Check(e.ErrorCode == "AEM_ENDPOINT_NOT_FOUND", e.ToString()); }
+            var endpoints = c.GetEndpointList("Local Server").EndpointList;
+            Check(endpoints.Any(e => e.Role == EndpointRole.SOURCE) && endpoints.Any(e => e.Role == EndpointRole.TARGET), "endpoint roles");
+        }
+    }
+
+    static void TestAsyncTwinsTakeTheTokenByName()
+    {
+        using (var c = Admin())
+        using (var cts = new CancellationTokenSource())
+        {
+            var t = c.GetTableListAsync("Local Server", "SalesDBBackup", includecompleted: true, cancellationToken: cts.Token);
+            Check(t.Result.TableList.Count > 0, "named token");
+            Check(c.RunTaskAsync(null, "Local Server", "SalesDBBackup", cancellationToken: cts.Token).Result.State == AemTaskState.RUNNING, "default option, async");
+            Check(c.StopTaskAsync("Local Server", "SalesDBBackup", cancellationToken: cts.Token).Result.State == AemTaskState.STOPPED, "stop, async");
+        }
+    }
+
+    // Reads JSON text both ways, Json.Read (straight from the text, Raw on first use) and
+    // Json.To(Json.Parse(...)) (from the tree): the same object, the same Raw.
+    static T Both<T>(string json)
+    {
+        var fromText = Json.Read<T>(json);
+        var fromTree = Json.To<T>(Json.Parse(json));
+        var a = Json.Write(fromText);
+        var b = Json.Write(fromTree);
+        if (a != b) throw new Exception("Json.Read and Json.To differ for " + json + ": " + a + " vs " + b);
+        if (fromText != null && fromText.GetType() != fromTree.GetType()) throw new Exception("types differ for " + json);
+        var m = fromText as AemModel;
+        if (m != null && Json.Write(m.Raw) != Json.Write(((AemModel)(object)fromTree).Raw)) throw new Exception("Raw differs for " + json);
+        return fromText;
+    }
+
     static void TestJsonIsTolerant()
     {
-        var t = Json.To<AemTaskInfo>(Json.Parse("{\"name\":\"x\",\"state\":\"NEW_STATE\",\"stop_reason\":\"NORMAL\",\"extra\":{\"a\":1},\"assigned_tags\":[\"t\"]}"));
+        var t = Both<AemTaskInfo>(("{\"name\":\"x\",\"state\":\"NEW_STATE\",\"stop_reason\":\"NORMAL\",\"extra\":{\"a\":1},\"assigned_tags\":[\"t\"]}"));
         Check(t.Name == "x" && (int)t.State == -1 && (string)t.Raw["state"] == "NEW_STATE" && t.StopReason == AemTaskStopReason.NORMAL, "unknown enum kept in Raw");
-        var s = Json.To<AemServerUtilization>(Json.Parse("{\"disk_usage_mb\":\"12\",\"memory_mb\":3.0,\"machine_cpu_percentage\":null}"));
-        Check(s.DiskUsageMb == 12 && s.MemoryMb == 3 && s.MachineCpuPercentage == 0, "numbers as strings");
+        Check(t.AssignedTags.Single() == "t" && t.Raw.ContainsKey("extra"), "unknown fields kept in Raw");
+        var s = Both<AemServerUtilization>(("{\"disk_usage_mb\":\"12\",\"memory_mb\":3.0,\"machine_cpu_percentage\":null,\"attunity_cpu_percentage\":\" 7 \"}"));
+        Check(s.DiskUsageMb == 12 && s.MemoryMb == 3 && s.MachineCpuPercentage == 0 && s.AttunityCpuPercentage == 7, "numbers as strings");
         var round = Json.Write(Json.Parse("{\"a\":\"\\u0000\\\"\\n\",\"b\":[1.5e3,true,null]}"));
         Check(round == "{\"a\":\"\\u0000\\\"\\n\",\"b\":[1.5e3,true,null]}", round);
+        // Both spellings, camelCase too; the first listed name wins; a null gives way to a value.
+        var c = Both<AemCdcTransactionsCounters>(("{\"applied_comitted_transaction_count\":5,\"appliedRecordsComittedCount\":\"6\",\"applied_volume_committed_mb\":7,\"applied_volume_comitted_mb\":8}"));
+        Check(c.AppliedCommittedTransactionCount == 5 && c.AppliedRecordsCommittedCount == 6 && c.AppliedVolumeCommittedMb == 7, "spellings");
+        var te = Both<AemTestEndpointResp>(("{\"state\":null,\"status\":\"ERROR\",\"requeststate\":\"SUCCESS\",\"detailed message\":\"d\"}"));
+        Check(te.Status == AemEndpointState.CONNECTED && te.DetailedMessage == "d", "requeststate over status and a null state: " + te.Status);
+        Check(Both<AemTestEndpointResp>("{\"requeststate\":\"FAILURE\"}").Status == AemEndpointState.ERROR, "FAILURE is ERROR");
+        var lic = Both<ApiLicense>(("{\"State\":\"LICENSE_EXPIRED\",\"days_to_expiration\":\"30\"}"));
+        Check(lic.State == AemLicenseState.EXPIRED_LICENSE && lic.DaysToExpiration == 30, "alias and number as text");
+        Check(Json.To<AemTaskState>("RECOVERING") == AemTaskState.RECOVERY && Json.To<AemTaskStopReason>("FATAL ERROR") == AemTaskStopReason.FATAL_ERROR, "enum aliases");
+        Check(Json.To<AemTaskState>(new JsonNumber("1")) == AemTaskState.RUNNING && (int)Json.To<AemTaskState>(new JsonNumber("99")) == -1, "enum numbers");
+        Check(Both<List<AemUserRef>>(("{\"name\":\"one\"}")).Single().Name == "one", "one object where a list was expected");
+        Check(Json.To<string>(new JsonNumber("12")) == "12" && Json.To<string>(true) == "true" && Json.To<bool>("true") && Json.To<long?>(null) == null, "scalars");
+        Check(Json.To(typeof(int), new JsonNumber("1e3")).Equals(1000), "Json.To(Type)");
+        // Polymorphism by $type; an unknown $type keeps the base class.
+        Check(Both<AemServer>(("{\"$type\":\"AemComposeServer\",\"name\":\"c\"}")) is AemComposeServer, "$type");
+        Check(Both<AemServer>(("{\"$type\":\"Something\",\"name\":\"c\"}")).GetType() == typeof(AemServer), "unknown $type");
+        // Writing: modelled fields under their wire names, Raw's unknown fields kept, an
+        // unknown enum value written back as its text, unset enums left out.
+        var task = Both<AemTaskInfo>(("{\"name\":\"x\",\"state\":\"NEW_STATE\",\"futureField\":1}"));
+        task.Name = "y";
+        var w = (JsonObject)Json.Parse(Json.Write(task));
+        Check((string)w["name"] == "y" && (string)w["state"] == "NEW_STATE" && w.ContainsKey("futureField") && !w.ContainsKey("Name"), Json.Write(task));
+        var sel = (JsonObject)Json.Parse(Json.Write(new TableSelection { Owner = "o", Name = "n" }));
+        Check(!sel.ContainsKey("table_type") && sel["load_order"].ToString() == "0", Json.Write(sel));
+        var wrapped = Both<AemGetTaskDetailsResp>(("{\"task\":{\"name\":\"inner\",\"state\":\"RUNNING\"}}"));
+        Check(wrapped.Task.Name == "inner" && wrapped.Task.State == AemTaskState.RUNNING, "a {\"task\": ...} wrapper");
+        // Escaped keys, whitespace everywhere, nested unknown values skipped, duplicate spellings.
+        var odd = Both<AemTaskInfo>(" {\n \"na\\u006De\" : \"e\\\"sc\" , \"skip\": {\"a\": [1, {\"b\": \"}]\"}], \"c\": \"\\\\\"}, \"STATE\":\"RUNNING\", \"stop_reason\": 2 } ");
+        Check(odd.Name == "e\"sc" && odd.State == AemTaskState.RUNNING && odd.StopReason == AemTaskStopReason.RECOVERABLE_ERROR && odd.Raw.ContainsKey("skip"), Json.Write(odd));
+        var det = Both<AemGetServerDetailsResp>("{\"serverDetails\":{\"$type\":\"ComposeServerDetails\",\"name\":\"c\",\"AemTasksSummary\":{\"total\":\"3\"},\"license\":null}}");
+        Check(det.ServerDetails is ComposeServerDetails && det.ServerDetails.AemTasksSummary.Total == 3 && det.ServerDetails.License == null, "details");
+        Check(Both<AemGetTaskListResp>("{\"taskList\":[]}").TaskList.Count == 0 && Both<AemGetTaskListResp>("{\"taskList\":null}").TaskList == null, "empty and null lists");
+        Check(Both<AemGetTaskListResp>("{\"task_list\":{\"name\":\"one\"}}").TaskList.Single().Name == "one", "one object for a list, from text");
+        Check(Both<AemGetTaskListResp>("null") == null && Both<AemGetTaskListResp>("[1]") == null, "not an object");
+        Check(Both<string>("\"x\"") == "x" && Both<int>("\"12\"") == 12 && Both<List<int>>("[1,\"2\",3.0]").Sum() == 6, "scalars from text");
+        var lazy = Json.Read<AemTaskInfo>("{\"name\":\"x\",\"future\":[1,2]}");
+        lazy.Raw["future"] = "changed";
+        Check((string)lazy.Raw["future"] == "changed", "Raw is read once, then kept");
+        try { Json.Read<AemTaskInfo>("{\"name\":\"x\",}"); throw new Exception("read bad JSON"); } catch (FormatException) { }
+        try { Json.Read<AemTaskInfo>("{\"name\":\"x\"} tail"); throw new Exception("read trailing text"); } catch (FormatException) { }
+        foreach (var bad in new[] { "", "{", "{\"a\":}", "[1,]", "\"abc", "tru", "{\"a\" 1}", "[1 2]", "\"\\u12\"" })
+        {
+            try { Json.Parse(bad); throw new Exception("parsed " + bad); }
+            catch (FormatException) { }
+        }
+        Check((string)Json.Parse("\"a\\u00e9\\/b\"") == "a\u00e9/b", "escapes");
+    }
+
+    static void TestParsingIsThreadSafe()
+    {
+        // The parser shares short strings between threads; every answer must still be its own.
+        var texts = Enumerable.Range(0, 64).Select(i => "{\"name\":\"task" + i + "\",\"state\":\"RUNNING\",\"n\":" + i + "}").ToArray();
+        var errors = 0;
+        Parallel.For(0, 4, k =>
+        {
+            for (int r = 0; r < 2000; r++)
+            {
+                int i = (r * 7 + k) % texts.Length;
+                var t = Json.To<AemTaskInfo>(Json.Parse(texts[i]));
+                if (t.Name != "task" + i || t.Raw["n"].ToString() != i.ToString()) Interlocked.Increment(ref errors);
+            }
+        });
+        Check(errors == 0, errors + " wrong answers");
     }
 }
