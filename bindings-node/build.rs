@@ -386,12 +386,13 @@ impl Signature {
             ("export_file", m.to_string())
         } else if let Some(m) = self.name.strip_suffix("_from_file") {
             ("import_file", m.to_string())
+        } else if self.rest.is_some() {
+            // A REST operation, even one whose name says "wait" (ReconfigureEndpointNoWait).
+            ("op", self.name.clone())
         } else if self.name.contains("wait") {
             ("wait", self.name.clone())
-        } else if self.rest.is_none() {
-            ("session", self.name.clone())
         } else {
-            ("op", self.name.clone())
+            ("session", self.name.clone())
         };
         let mut positional = Vec::new();
         let mut options = Vec::new();

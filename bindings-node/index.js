@@ -209,22 +209,33 @@ class Failure {
 }
 
 /**
+ * The `Calls` of every client with calls in flight. A client is held here, strongly,
+ * from its first pending call until its last one settles. Nothing else outside the
+ * client refers to it: the addon's completion callback reaches it through a `WeakRef`
+ * (see `completionOf`). So a client with no pending calls that the program no longer
+ * references can be garbage collected. The native side's finalizer then releases the
+ * core client, and the core logs its session out in the background.
+ */
+const busy = new Set()
+
+/**
  * The calls in flight of one native client. `start` hands a call to the addon with an
- * id and returns its promise; the addon reports the end through `done(id, ok, text)`,
- * `text` being the answer's JSON when `ok` and the error's JSON otherwise. (The addon
- * keeps the process alive while calls are pending.) Failures reject with a `Failure`:
- * the `AemClientError` is created after the caller's `await`, so that its stack shows
- * where the call was made.
+ * id and returns its promise; the addon reports the end through the completion callback
+ * as `(id, ok, text)`, `text` being the answer's JSON when `ok` and the error's JSON
+ * otherwise, and `settle` resolves that id's promise. (The addon keeps the process alive
+ * while calls are pending.) Failures reject with a `Failure`: the `AemClientError` is
+ * created after the caller's `await`, so that its stack shows where the call was made.
  */
 class Calls {
   native = null
   #next = 0
   #pending = new Map()
 
-  done = (id, ok, text) => {
+  settle (id, ok, text) {
     const call = this.#pending.get(id)
     if (call === undefined) return
     this.#pending.delete(id)
+    if (this.#pending.size === 0) busy.delete(this)
     if (!ok) {
       call.reject(new Failure(text))
       return
@@ -251,7 +262,97 @@ class Calls {
         return
       }
       this.#pending.set(id, { resolve, reject })
+      if (this.#pending.size === 1) busy.add(this)
     })
+  }
+}
+
+/**
+ * The completion callback of one client's addon object. It reaches the client's `Calls`
+ * through a `WeakRef` only: the addon holds the callback for as long as the native
+ * object lives, and a strong reference would keep the native object (held by `Calls`)
+ * alive forever. While calls are pending, `busy` holds the `Calls`, so `deref()` never
+ * misses an answer.
+ */
+function completionOf (calls) {
+  const ref = new WeakRef(calls)
+  return (id, ok, text, more) => {
+    const target = ref.deref()
+    if (target !== undefined) deliver(target, id, ok, text, more)
+  }
+}
+
+// Answers are handed over in slices of at most SLICE_MS of the JavaScript thread's time.
+// The addon's callbacks come in bursts when many calls are in flight (Node runs up to
+// 1,000 queued callbacks in one go), and answers also pile up while the program is busy,
+// for instance issuing 1,000 calls. Parsing all of them and resolving all their promises
+// at once would hold back timers and I/O for as long as that takes. So a run of answers
+// (the addon's `more` says others are queued behind this one) that has used up its slice
+// leaves the rest in `backlog`. The backlog is then worked off one slice per turn of the
+// event loop, from `setImmediate`. A lone answer, such as those of sequential calls, is
+// settled at once, and nothing is scheduled for it.
+const SLICE_MS = 2
+/** Deferred answers, flat: `calls, id, ok, text, calls, id, ok, text, ...` from `head`. */
+const backlog = []
+let head = 0
+/** When the current run of answers started (`performance.now()`), or -1 if none is open. */
+let runStart = -1
+let flushScheduled = false
+/** The next flush only lets a turn of the event loop go by (timers and I/O go first). */
+let flushSkips = false
+const now = () => performance.now()
+
+function deliver (calls, id, ok, text, more) {
+  if (head === backlog.length) {
+    const t = now()
+    if (runStart < 0) runStart = t
+    if (t - runStart < SLICE_MS) {
+      calls.settle(id, ok, text)
+      if (!more) runStart = -1
+      return
+    }
+    // This run has used up its slice: the rest waits for a later turn of the loop.
+    runStart = -1
+    flushSkips = true
+    scheduleFlush()
+  }
+  backlog.push(calls, id, ok, text)
+}
+
+function scheduleFlush () {
+  if (flushScheduled) return
+  flushScheduled = true
+  setImmediate(flush)
+}
+
+/**
+ * Settles one slice of the backlog, then schedules the next. The first flush after a run
+ * only reschedules: it runs in the same turn of the loop as the run (the check phase
+ * follows the poll phase), and timers should get their turn first.
+ */
+function flush () {
+  flushScheduled = false
+  if (flushSkips) {
+    flushSkips = false
+    scheduleFlush()
+    return
+  }
+  const start = now()
+  while (head < backlog.length) {
+    const calls = backlog[head]
+    const id = backlog[head + 1]
+    const ok = backlog[head + 2]
+    const text = backlog[head + 3]
+    backlog[head] = backlog[head + 3] = undefined
+    head += 4
+    calls.settle(id, ok, text)
+    if (now() - start >= SLICE_MS) break
+  }
+  if (head === backlog.length) {
+    backlog.length = 0
+    head = 0
+  } else {
+    scheduleFlush()
   }
 }
 
@@ -275,7 +376,7 @@ class AemClient {
     const calls = new Calls()
     let nativeClient
     try {
-      nativeClient = await native.NativeClient.create(JSON.stringify(config), calls.done)
+      nativeClient = await native.NativeClient.create(JSON.stringify(config), completionOf(calls))
     } catch (e) {
       throw fromNative(e, 'connect')
     }

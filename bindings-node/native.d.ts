@@ -3,9 +3,10 @@
 /**
  * Receives the end of every call of one client: `text` is the answer's JSON when `ok`
  * (`null` when there is none), the error's JSON (`{ error_code, message, http_status,
- * operation, kind }`) otherwise.
+ * operation, kind }`) otherwise; `more` is true when other ends (of any client) are
+ * queued behind this one.
  */
-export type OnDone = (id: number, ok: boolean, text: string) => unknown
+export type OnDone = (id: number, ok: boolean, text: string, more: boolean) => unknown
 
 /** A client of one Enterprise Manager: a thin handle on the core's `Client`. */
 export declare class NativeClient {
@@ -19,6 +20,8 @@ export declare class NativeClient {
   get closed (): boolean
   /** Panics on purpose inside a started call (tests prove it ends with INTERNAL_ERROR instead of aborting). */
   testPanic (id: number, message: string): void
+  /** Panics on purpose on the calling thread (tests prove it throws instead of aborting). */
+  testPanicNow (message: string): void
 }
 /** The core's table of operations as JSON text. */
 export declare function describeOperations (): string
