@@ -48,6 +48,14 @@ struct Plan {
     defaults: Vec<(Py<PyString>, Absent)>,
 }
 
+/// A class attribute of the plan that a class may leave out (an empty list then).
+fn optional<'py, T: FromPyObject<'py>>(cls: &Bound<'py, PyAny>, attr: &str) -> PyResult<Vec<T>> {
+    match cls.getattr(attr) {
+        Ok(v) => v.extract(),
+        Err(_) => Ok(Vec::new()),
+    }
+}
+
 fn find<'a>(table: &'a [(String, PyObject)], key: &str) -> Option<&'a PyObject> {
     table.iter().find(|(k, _)| k == key).map(|(_, v)| v)
 }
@@ -99,22 +107,13 @@ fn plan_for<'py>(cls: &Bound<'py, PyAny>) -> PyResult<Bound<'py, Plan>> {
         };
         defaults.push((PyString::new(py, &k).unbind(), default));
     }
-    let pairs = |attr: &str| -> PyResult<Vec<(String, String)>> {
-        match cls.getattr(attr) {
-            Ok(v) => v.extract(),
-            Err(_) => Ok(Vec::new()),
-        }
-    };
     let plan = Plan {
         enums,
         objects,
         lists,
-        ints: match cls.getattr("_ints") {
-            Ok(v) => v.extract()?,
-            Err(_) => Vec::new(),
-        },
-        aliases: pairs("_aliases")?,
-        fallbacks: pairs("_fallbacks")?,
+        ints: optional(cls, "_ints")?,
+        aliases: optional(cls, "_aliases")?,
+        fallbacks: optional(cls, "_fallbacks")?,
         defaults,
     };
     let plan = Bound::new(py, plan)?;

@@ -951,39 +951,53 @@ namespace Qlik.EnterpriseManager.Client
                 return sb.ToString();
             }
 
+            /// <summary>The map of the subclass a "$type" names ("Namespace.Class, Assembly" or
+            /// just "Class"), or null.</summary>
+            ClassMap Subtype(string name)
+            {
+                if (name == null) return null;
+                int comma = name.IndexOf(',');
+                if (comma >= 0) name = name.Substring(0, comma);
+                name = name.Substring(name.LastIndexOf('.') + 1).Trim();
+                Type sub;
+                return subtypes.TryGetValue(name, out sub) ? Of(sub) : null;
+            }
+
+            /// <summary>Per member, the rank of the best spelling read so far (lower wins; a null
+            /// value only stands when no other spelling has a value); null when no member reads
+            /// more than one name.</summary>
+            int[] NewRanks()
+            {
+                if (!ranked) return null;
+                var best = new int[members.Length];
+                for (int i = 0; i < best.Length; i++) best[i] = int.MaxValue;
+                return best;
+            }
+
+            /// <summary>Whether this spelling's value should be set (see NewRanks), noting it if so.</summary>
+            static bool Claim(int[] best, Hit h, bool isNull)
+            {
+                if (best == null) return true;
+                int rank = isNull ? h.Rank + 100000 : h.Rank;
+                if (rank > best[h.Member.Index]) return false;
+                best[h.Member.Index] = rank;
+                return true;
+            }
+
             /// <summary>A JSON object onto a new instance (of the subclass its "$type" names, if any); null otherwise.</summary>
             public object Read(object json)
             {
                 var obj = json as JsonObject;
                 if (obj == null) return null;
-                if (subtypes != null)
-                {
-                    object tn;
-                    Type sub;
-                    var name = obj.TryGetValue("$type", out tn) ? tn as string : null;
-                    if (name != null)
-                    {
-                        // "Namespace.Class, Assembly" or just "Class".
-                        int comma = name.IndexOf(',');
-                        if (comma >= 0) name = name.Substring(0, comma);
-                        name = name.Substring(name.LastIndexOf('.') + 1).Trim();
-                        if (subtypes.TryGetValue(name, out sub)) return Of(sub).Fill(obj);
-                    }
-                }
-                return Fill(obj);
+                object tn;
+                var sub = subtypes == null || !obj.TryGetValue("$type", out tn) ? null : Subtype(tn as string);
+                return (sub ?? this).Fill(obj);
             }
 
             object Fill(JsonObject obj)
             {
                 var result = create();
-                // Per member, the best name seen so far (lower rank wins; a null value only
-                // stands when no other spelling has a value).
-                int[] best = null;
-                if (ranked)
-                {
-                    best = new int[members.Length];
-                    for (int i = 0; i < best.Length; i++) best[i] = int.MaxValue;
-                }
+                var best = NewRanks();
                 var seen = exact;
                 foreach (var e in obj)
                 {
@@ -991,16 +1005,7 @@ namespace Qlik.EnterpriseManager.Client
                     if (!seen.TryGetValue(e.Key, out h)) h = Learn(e.Key);
                     if (h == NoHit) continue;
                     for (; h != null; h = h.Next)
-                    {
-                        var m = h.Member;
-                        if (best != null)
-                        {
-                            int rank = e.Value == null ? h.Rank + 100000 : h.Rank;
-                            if (rank > best[m.Index]) continue;
-                            best[m.Index] = rank;
-                        }
-                        m.Set(result, e.Value);
-                    }
+                        if (Claim(best, h, e.Value == null)) h.Member.Set(result, e.Value);
                 }
                 var model = result as AemModel;
                 if (model != null) model.Raw = obj;
@@ -1075,19 +1080,8 @@ namespace Qlik.EnterpriseManager.Client
             /// <summary>The object at the parser (at its '{') onto a new instance, as Read does for a tree.</summary>
             public object ReadText(Parser p)
             {
-                if (subtypes != null)
-                {
-                    var name = TypeNameAhead(p);
-                    if (name != null)
-                    {
-                        int comma = name.IndexOf(',');
-                        if (comma >= 0) name = name.Substring(0, comma);
-                        name = name.Substring(name.LastIndexOf('.') + 1).Trim();
-                        Type sub;
-                        if (subtypes.TryGetValue(name, out sub)) return Of(sub).FillText(p);
-                    }
-                }
-                return FillText(p);
+                var sub = subtypes == null ? null : Subtype(TypeNameAhead(p));
+                return (sub ?? this).FillText(p);
             }
 
             /// <summary>The object's "$type" string, if any; the parser is left where it was.</summary>
@@ -1119,12 +1113,7 @@ namespace Qlik.EnterpriseManager.Client
             {
                 int objStart = p.Pos;
                 var result = create();
-                int[] best = null;
-                if (ranked)
-                {
-                    best = new int[members.Length];
-                    for (int i = 0; i < best.Length; i++) best[i] = int.MaxValue;
-                }
+                var best = NewRanks();
                 p.Pos++;
                 if (p.Next() == '}') p.Pos++;
                 else
@@ -1143,15 +1132,9 @@ namespace Qlik.EnterpriseManager.Client
                             int at = p.Pos, after = -1;
                             for (; h != null; h = h.Next)
                             {
-                                var m = h.Member;
-                                if (best != null)
-                                {
-                                    int rank = isNull ? h.Rank + 100000 : h.Rank;
-                                    if (rank > best[m.Index]) continue;
-                                    best[m.Index] = rank;
-                                }
+                                if (!Claim(best, h, isNull)) continue;
                                 p.Pos = at;
-                                m.SetText(result, p);
+                                h.Member.SetText(result, p);
                                 after = p.Pos;
                             }
                             if (after < 0) p.Skip(); else p.Pos = after;
