@@ -35,11 +35,14 @@ min() { awk -v a="$1" -v b="$2" 'BEGIN { print (a < b ? a : b) }'; }
 # after each pass give the core about as many chances at a quiet moment as the bindings
 # get. PASSES passes (core, C, .NET, core) so that a busy spell of the machine does not
 # land on one path only. Every figure is the best of all.
-core_us=1e9; core_many=1e9
+core_us=1e9; core_value=1e9; core_many=1e9
 c_sync=1e9; c_async=1e9; n_sync=1e9; n_async=1e9; n_many=1e9
 core_runs() {
-  for _ in $(seq "$(( (rounds + 5) / 6 ))"); do core_us="$(min "$core_us" "$(core "$per" blocking)")"; done
-  core_many="$(min "$core_many" "$(core 1000 concurrent)")"
+  for _ in $(seq "$(( (rounds + 5) / 6 ))"); do
+    core_us="$(min "$core_us" "$(core "$per" blocking-text)")"
+    core_value="$(min "$core_value" "$(core "$per" blocking)")"
+  done
+  core_many="$(min "$core_many" "$(core 1000 concurrent-text)")"
 }
 for _ in $(seq "$passes"); do
   core_runs
@@ -63,11 +66,12 @@ Produced by \`bindings-c/bench/run-bench.sh\` (one run, this machine: $(nproc) c
 
 ## Sequential get_task_details (per call)
 
-The bindings' figures are the best of $passes passes of $rounds rounds of $per calls, blocking and async rounds alternating; the core's is its own loop (\`core/examples/core_loop.rs\`, blocking client) in loops of $per calls, about as many as the bindings' rounds, run in processes of their own before and after each pass; best of all.
+The bindings' figures are the best of $passes passes of $rounds rounds of $per calls, blocking and async rounds alternating; the core's is its own loop (\`core/examples/core_loop.rs blocking-text\`: the blocking client's \`call_text\`, the generic entry answering JSON text, which is what the C ABI calls) in loops of $per calls, about as many as the bindings' rounds, run in processes of their own before and after each pass; best of all.
 
 | path | per call |
 |---|---|
-| Rust core, blocking client, generic entry | $core_us µs |
+| Rust core, blocking client, generic entry (\`call_text\`) | $core_us µs |
+| Rust core, blocking client, generic entry answering a \`Value\` (\`call\`; for comparison) | $core_value µs |
 | C ABI, \`qem_client_call\` (blocking) | $c_sync µs |
 | C ABI, \`qem_client_call_async\` + callback, awaited one by one | $c_async µs |
 | .NET, \`GetTaskDetails\` (typed answer) | $n_sync µs |

@@ -95,7 +95,8 @@ const INTERNAL_ERROR: &str = "INTERNAL_ERROR";
 fn to_cstring(s: &str) -> CString {
     // Interior NULs cannot be represented in C; they never occur in codes and are rare in
     // messages, so replacing them keeps the rest readable.
-    CString::new(s.replace('\0', "\u{fffd}")).unwrap_or_default()
+    CString::new(s)
+        .unwrap_or_else(|_| CString::new(s.replace('\0', "\u{fffd}")).unwrap_or_default())
 }
 
 impl QemError {
@@ -290,8 +291,8 @@ pub unsafe extern "C" fn qem_client_call(
         let c = client_ref(client)?;
         let op = text(operation, "operation")?;
         let args = json_object(args_json, "args_json")?;
-        let answer = c.inner.call(op, args)?;
-        give_string(out_result_json, &answer.to_string());
+        let answer = c.inner.call_text(op, args)?;
+        give_string(out_result_json, &answer);
         Ok(())
     })
 }
@@ -333,7 +334,7 @@ pub unsafe extern "C" fn qem_client_call_async(
         let (tx, rx) = tokio::sync::oneshot::channel::<()>();
         let user_data = SendPtr(user_data);
         rt.spawn(async move {
-            let call = AssertUnwindSafe(async { inner.call(&op, args).await }).catch_unwind();
+            let call = AssertUnwindSafe(async { inner.call_text(&op, args).await }).catch_unwind();
             let outcome = tokio::select! {
                 // Dropping the handle without cancelling closes the channel: that is
                 // not a cancellation, so only an explicit send wins this branch.
@@ -343,7 +344,7 @@ pub unsafe extern "C" fn qem_client_call_async(
             // Converted here, on the runtime's thread; only the callback itself runs on
             // the callback thread.
             let done = match outcome {
-                Ok(Ok(v)) => Ok(to_cstring(&v.to_string())),
+                Ok(Ok(text)) => Ok(to_cstring(&text)),
                 Ok(Err(e)) => Err(QemError::from_core(&e)),
                 Err(_) => Err(QemError::internal("a panic was caught in qem")),
             };

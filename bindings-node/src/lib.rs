@@ -9,7 +9,7 @@
 //! addon's runtime and returns at once; the future's end comes back through one
 //! threadsafe function per client as `(id, ok, text, more)`, where `text` is the answer's JSON
 //! or the core error's JSON (`{"error_code", "message", "http_status", "operation",
-//! "kind"}`), and `index.js` settles the promise of that id. One wake-up each way and no
+//! "kind"}`), and `index.js` settles the promise of that id. At most one wake-up each way and no
 //! per-call promise machinery in Rust: napi-rs `async fn`s create a threadsafe function
 //! and spawn two tasks for every call, which cost more than the core's own work here.
 
@@ -66,6 +66,9 @@ fn parse_json(what: &str, text: &str) -> std::result::Result<serde_json::Value, 
     })
 }
 
+/// A call's future, boxed for the hand-over to the runtime's thread.
+type Job = std::pin::Pin<Box<dyn std::future::Future<Output = ()> + Send>>;
+
 /// The addon's runtime: one thread of its own running a current-thread tokio runtime,
 /// which runs every call's future and the I/O of its connections. A call changes
 /// threads only twice: the JavaScript thread hands it over, the runtime's thread hands
@@ -75,8 +78,86 @@ fn parse_json(what: &str, text: &str) -> std::result::Result<serde_json::Value, 
 /// runs one thing at a time, and at most `max_concurrent_requests` calls per client are
 /// on the wire. Blocking work (file I/O of streamed exports and imports) still goes to
 /// tokio's blocking pool.
-fn runtime() -> std::result::Result<&'static tokio::runtime::Handle, String> {
-    static RUNTIME: OnceLock<std::result::Result<tokio::runtime::Handle, String>> = OnceLock::new();
+///
+/// Calls reach the runtime's thread through `jobs`. Waking a sleeping thread is the
+/// dearest part of a call's round trip here (a system call and, on a virtual machine,
+/// an interrupt to another CPU, paid by the JavaScript thread). So for `SPIN` after its
+/// last work (a call handed over or ended) the runtime's thread stays awake: it polls
+/// its I/O without blocking and takes new calls from `jobs` without being woken. Only
+/// then does it sleep, until `wake`.
+struct Feed {
+    handle: tokio::runtime::Handle,
+    jobs: std::sync::Mutex<Vec<Job>>,
+    wake: tokio::sync::Notify,
+    /// True while the serving loop sleeps (or is about to): only then is `wake` needed.
+    parked: std::sync::atomic::AtomicBool,
+    /// Set by a call's end while the loop spins, so that the spin window counts from it.
+    touched: std::sync::atomic::AtomicBool,
+}
+
+/// How long the runtime's thread keeps polling after its last work before it sleeps:
+/// a little longer than a call's round trip to a server on the same machine. At most
+/// this much CPU is spent per call on a slow server, and none while idle.
+const SPIN: std::time::Duration = std::time::Duration::from_micros(250);
+
+impl Feed {
+    /// Hands a call to the runtime's thread (from the JavaScript thread).
+    fn submit(&self, job: Job) {
+        self.jobs
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .push(job);
+        self.nudge();
+    }
+
+    /// Marks work done; wakes the serving loop if it sleeps. Its pair is in `serve`:
+    /// the loop says it parks, then looks at `jobs` once more, so a job pushed before
+    /// `parked` was read as false is seen there (both sides SeqCst).
+    fn nudge(&self) {
+        if self.parked.load(Ordering::SeqCst) {
+            self.wake.notify_one();
+        } else {
+            self.touched.store(true, Ordering::SeqCst);
+        }
+    }
+
+    /// The runtime thread's serving loop (a task, so that waking it from the runtime's
+    /// own thread is a queue push, not a system call): spawns handed-over calls, spins,
+    /// sleeps.
+    async fn serve(&'static self) {
+        let take = || std::mem::take(&mut *self.jobs.lock().unwrap_or_else(|p| p.into_inner()));
+        let mut last_work = std::time::Instant::now();
+        loop {
+            let jobs = take();
+            let worked = !jobs.is_empty() | self.touched.swap(false, Ordering::SeqCst);
+            for job in jobs {
+                tokio::spawn(job);
+            }
+            if worked {
+                last_work = std::time::Instant::now();
+            }
+            if last_work.elapsed() < SPIN {
+                // Lets the calls run and polls the I/O driver without blocking.
+                tokio::task::yield_now().await;
+                continue;
+            }
+            self.parked.store(true, Ordering::SeqCst);
+            let none = self
+                .jobs
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .is_empty();
+            if none {
+                self.wake.notified().await;
+            }
+            self.parked.store(false, Ordering::SeqCst);
+            last_work = std::time::Instant::now();
+        }
+    }
+}
+
+fn runtime() -> std::result::Result<&'static Feed, String> {
+    static RUNTIME: OnceLock<std::result::Result<&'static Feed, String>> = OnceLock::new();
     RUNTIME
         .get_or_init(|| {
             let failed =
@@ -86,15 +167,25 @@ fn runtime() -> std::result::Result<&'static tokio::runtime::Handle, String> {
                 .enable_all()
                 .build()
                 .map_err(failed)?;
-            let handle = rt.handle().clone();
+            // Lives as long as the process, as the thread that serves it.
+            let feed: &'static Feed = Box::leak(Box::new(Feed {
+                handle: rt.handle().clone(),
+                jobs: std::sync::Mutex::new(Vec::new()),
+                wake: tokio::sync::Notify::new(),
+                parked: std::sync::atomic::AtomicBool::new(false),
+                touched: std::sync::atomic::AtomicBool::new(false),
+            }));
             std::thread::Builder::new()
                 .name("qem-node".into())
-                .spawn(move || rt.block_on(std::future::pending::<()>()))
+                .spawn(move || {
+                    rt.block_on(async move {
+                        let _ = tokio::spawn(feed.serve()).await;
+                    })
+                })
                 .map_err(failed)?;
-            Ok(handle)
+            Ok(feed)
         })
-        .as_ref()
-        .map_err(Clone::clone)
+        .clone()
 }
 
 /// The end of one call, as the runtime hands it to the JavaScript thread: `(id, ok, text)`.
@@ -162,7 +253,7 @@ impl Task for CreateClient {
     fn compute(&mut self) -> Result<Client> {
         let options = std::mem::take(&mut self.options);
         let rt = runtime().map_err(Error::from_reason)?;
-        let _enter = rt.enter();
+        let _enter = rt.handle.enter();
         std::panic::catch_unwind(|| ClientConfig::from_json(&options).and_then(Client::new))
             .map_err(|p| Error::from_reason(internal_error_json(&panic_message(p.as_ref()))))?
             .map_err(|e| Error::from_reason(error_json(&e)))
@@ -196,9 +287,9 @@ impl NativeClient {
     where
         F: std::future::Future<Output = std::result::Result<String, String>> + Send + 'static,
     {
-        let rt = runtime().map_err(Error::from_reason)?;
+        let feed = runtime().map_err(Error::from_reason)?;
         let done = self.done.clone();
-        rt.spawn(async move {
+        feed.submit(Box::pin(async move {
             let (ok, text) = match AssertUnwindSafe(fut).catch_unwind().await {
                 Ok(Ok(answer)) => (true, answer),
                 Ok(Err(error)) => (false, error),
@@ -209,7 +300,8 @@ impl NativeClient {
                 // Not queued (the environment is shutting down): nothing will deliver it.
                 QUEUED.fetch_sub(1, Ordering::SeqCst);
             }
-        });
+            feed.nudge();
+        }));
         self.pending.add(env.raw());
         Ok(())
     }
@@ -257,11 +349,10 @@ impl NativeClient {
         let client = Client::clone(&self.client);
         self.spawn(&env, id, async move {
             let args = parse_json("arguments", &args_json)?;
-            let answer = client
-                .call(&method, args)
+            client
+                .call_text(&method, args)
                 .await
-                .map_err(|e| error_json(&e))?;
-            serde_json::to_string(&answer).map_err(|e| internal_error_json(&e.to_string()))
+                .map_err(|e| error_json(&e))
         })
     }
 
@@ -301,7 +392,7 @@ impl Drop for NativeClient {
     fn drop(&mut self) {
         // A client collected without close() logs out in the background, on the current
         // runtime: make that the addon's, not a runtime started for it.
-        let _enter = runtime().ok().map(|rt| rt.enter());
+        let _enter = runtime().ok().map(|rt| rt.handle.enter());
         // SAFETY: dropped exactly once, here, and never used afterwards.
         unsafe { ManuallyDrop::drop(&mut self.client) }
     }

@@ -130,6 +130,31 @@ test('a closed client rejects with CLIENT_CLOSED', async () => {
   await assert.rejects(c.call('get_server_list'), { errorCode: 'CLIENT_CLOSED' })
 })
 
+test('the addon\'s thread sleeps while a client is idle or waits on a slow server', async () => {
+  // The runtime thread polls without sleeping for a moment after its last work (see
+  // `SPIN` in src/lib.rs); it must then sleep, idle or not. CPU time of the whole
+  // process (every thread) over a stretch of wall time: a thread that kept spinning
+  // would use about all of it.
+  const cpuOver = async (work) => {
+    const t = performance.now()
+    const c = process.cpuUsage()
+    await work()
+    const used = process.cpuUsage(c)
+    return { cpuMs: (used.user + used.system) / 1000, wallMs: performance.now() - t }
+  }
+  await client.getServerList()
+  const idle = await cpuOver(() => new Promise((resolve) => setTimeout(resolve, 600)))
+  assert.ok(idle.cpuMs < idle.wallMs * 0.25, `idle: ${idle.cpuMs} ms of CPU in ${idle.wallMs} ms`)
+  await mock.control('PUT', '/mock/faults', { latency_ms: 600 })
+  try {
+    const slow = await cpuOver(() => client.getServerList())
+    assert.ok(slow.wallMs >= 550, `the mock's delay did not apply (${slow.wallMs} ms)`)
+    assert.ok(slow.cpuMs < slow.wallMs * 0.25, `waiting: ${slow.cpuMs} ms of CPU in ${slow.wallMs} ms`)
+  } finally {
+    await mock.control('PUT', '/mock/faults', { latency_ms: 0 })
+  }
+})
+
 test('the process exits by itself after close()', async () => {
   const script = `
     const { AemClient } = require(${JSON.stringify(PKG)})

@@ -279,6 +279,36 @@ fn decode<T: DeserializeOwned>(op: &Operation, body: &[u8]) -> Result<T> {
     }
 }
 
+/// What the generic entry got: a value it built, or a JSON answer still as its bytes
+/// (decoded by `call`, checked and passed on as text by `call_text`).
+enum Answered {
+    Value(Value),
+    Json(&'static Operation, bytes::Bytes),
+}
+
+/// A JSON answer as text: checked and unwrapped as `decode` checks and unwraps it, with
+/// the same errors, but without building a `Value` when the answer is well formed.
+fn json_text(op: &Operation, body: &[u8]) -> Result<String> {
+    if let (Some(key), Ok(text)) = (op.unwrap, std::str::from_utf8(body)) {
+        // Only the top level is looked at; its parts are checked but stay text.
+        type Top<'a> = std::collections::HashMap<String, &'a serde_json::value::RawValue>;
+        if let Ok(top) = serde_json::from_str::<Top>(text) {
+            let inner = top
+                .get(key)
+                .filter(|v| top.len() == 1 && v.get().starts_with('{'));
+            return Ok(inner.map_or(text, |v| v.get()).to_string());
+        }
+        // Not an object: `decode` gives `call`'s answer or error.
+        return decode::<Value>(op, body).map(|v| v.to_string());
+    }
+    decode::<serde::de::IgnoredAny>(op, body)?;
+    let text = std::str::from_utf8(body).map_err(|_| {
+        Error::invalid_response(format!("{} answered JSON that is not UTF-8", op.name), None)
+            .with_operation(op.name)
+    })?;
+    Ok(text.to_string())
+}
+
 /// `{"key": {...}}` with nothing else becomes the inner object (Qlik's sample reads task
 /// details wrapped in `"task"`; servers send them flat).
 fn unwrap_answer(v: Value, key: &str) -> Value {
@@ -544,6 +574,24 @@ impl Client {
     /// Also serves `login`, `logout` and the helpers `wait_for_task_state` (`states`,
     /// `timeout_ms`, `poll_ms`), `run_task_and_wait` and `stop_task_and_wait`.
     pub async fn call(&self, method: &str, args: Value) -> Result<Value> {
+        match self.answered(method, args).await? {
+            Answered::Value(v) => Ok(v),
+            Answered::Json(op, body) => decode(op, &body),
+        }
+    }
+
+    /// The generic entry with the answer as JSON text, for bindings that hand text on
+    /// (Node, the C ABI): the same answers as [`Client::call`], but a JSON answer is
+    /// checked and passed on as the server sent it (unwrapped where `call` unwraps)
+    /// instead of being built into a `Value` and written out again.
+    pub async fn call_text(&self, method: &str, args: Value) -> Result<String> {
+        match self.answered(method, args).await? {
+            Answered::Value(v) => Ok(v.to_string()),
+            Answered::Json(op, body) => json_text(op, &body),
+        }
+    }
+
+    async fn answered(&self, method: &str, args: Value) -> Result<Answered> {
         let mut args = Args::from_json(args)?;
         let text = |a: &Args, name: &str| -> Result<String> {
             match a.get(name) {
@@ -558,8 +606,10 @@ impl Client {
             }
         };
         match method {
-            "login" | "Login" => return self.login().await.map(|_| Value::Null),
-            "logout" | "Logout" => return self.logout().await.map(|_| Value::Null),
+            "login" | "Login" => return self.login().await.map(|_| Answered::Value(Value::Null)),
+            "logout" | "Logout" => {
+                return self.logout().await.map(|_| Answered::Value(Value::Null))
+            }
             "wait_for_task_state" | "run_task_and_wait" | "stop_task_and_wait" => {
                 let server = text(&args, "server")?;
                 let task = text(&args, "task")?;
@@ -598,6 +648,7 @@ impl Client {
                     _ => self.stop_task_and_wait(&server, &task, wait).await?,
                 };
                 return serde_json::to_value(details)
+                    .map(Answered::Value)
                     .map_err(|e| Error::invalid_response(e.to_string(), None));
             }
             _ => {}
@@ -628,19 +679,21 @@ impl Client {
         if let Some(path) = file {
             let reply = self.execute(op, &args).await?;
             let written = self.write_file(op, reply, Path::new(&path)).await?;
-            return Ok(serde_json::json!({ "file": path, "bytes": written }));
+            return Ok(Answered::Value(
+                serde_json::json!({ "file": path, "bytes": written }),
+            ));
         }
         let reply = self.execute(op, &args).await?;
         let body = self.reply_bytes(op, reply).await?;
         match op.answer {
-            Answer::Empty => Ok(Value::Null),
-            Answer::Json => decode(op, &body),
+            Answer::Empty => Ok(Answered::Value(Value::Null)),
+            Answer::Json => Ok(Answered::Json(op, body)),
             Answer::Document => {
                 let text: String = decode(op, &body)?;
                 if raw {
-                    return Ok(Value::String(text));
+                    return Ok(Answered::Value(Value::String(text)));
                 }
-                parse_document(&text).map_err(|e| {
+                parse_document(&text).map(Answered::Value).map_err(|e| {
                     Error::invalid_response(
                         format!("{} answered a document that is not JSON: {e}", op.name),
                         None,
@@ -700,6 +753,45 @@ fn wait_options(method: &str, args: &Args) -> Result<WaitOptions> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `call_text` must answer what `call` answers, written as text.
+    #[test]
+    fn json_text_is_the_decoded_answer() {
+        let wrapped = crate::ops::QEM.find("get_task_details").unwrap();
+        let flat = crate::ops::QEM.find("get_server_list").unwrap();
+        assert!(wrapped.unwrap.is_some() && flat.unwrap.is_none());
+        let bodies: &[&[u8]] = &[
+            br#"{"name": "t1", "state": "RUNNING"}"#,
+            b" {\"task\" : {\"name\": \"t1\", \"n\": [1, 2.50, {}]}}\n",
+            br#"{"task": {"name": "t1"}, "other": 1}"#,
+            br#"{"task": "not an object"}"#,
+            br#"{"ta\u0073k": {"name": "escaped key"}}"#,
+            br#"[1, {"task": {}}]"#,
+            br#""text""#,
+            br#"{"task": {"name": "t1"}"#,
+            br#"{"task": {}} trailing"#,
+            b"",
+            b"  \n",
+            b"{\"name\": \"\xff\"}",
+        ];
+        for op in [wrapped, flat] {
+            for body in bodies {
+                let value: Result<Value> = decode(op, body);
+                let text = json_text(op, body);
+                match (value, text) {
+                    (Ok(v), Ok(t)) => {
+                        let again: Value = serde_json::from_str(&t).unwrap();
+                        assert_eq!(v, again, "{} {:?}", op.name, String::from_utf8_lossy(body));
+                    }
+                    (Err(a), Err(b)) => assert_eq!(a.error_code(), b.error_code()),
+                    (v, t) => panic!("{} {body:?}: call {v:?}, call_text {t:?}", op.name),
+                }
+            }
+        }
+        // Wrapped task details come out unwrapped, and as the server wrote them.
+        let t = json_text(wrapped, br#"{"task": {"b": 2.50, "a": 1}}"#).unwrap();
+        assert_eq!(t, r#"{"b": 2.50, "a": 1}"#);
+    }
 
     #[test]
     fn documents_may_start_with_comment_lines() {

@@ -48,6 +48,11 @@ impl Client {
         self.block_on(self.inner.call(method, args))
     }
 
+    /// The generic entry with the answer as JSON text: see [`crate::Client::call_text`].
+    pub fn call_text(&self, method: &str, args: Value) -> Result<String> {
+        self.block_on(self.inner.call_text(method, args))
+    }
+
     /// Logs out and refuses later calls.
     pub fn close(&self) -> Result<()> {
         self.block_on(self.inner.close())
