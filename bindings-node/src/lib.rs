@@ -93,6 +93,9 @@ struct Feed {
     parked: std::sync::atomic::AtomicBool,
     /// Set by a call's end while the loop spins, so that the spin window counts from it.
     touched: std::sync::atomic::AtomicBool,
+    /// `SPIN`, or nothing on a single CPU, where a polling thread would only take the
+    /// CPU from the JavaScript thread it waits for.
+    spin: std::time::Duration,
 }
 
 /// How long the runtime's thread keeps polling after its last work before it sleeps:
@@ -136,7 +139,7 @@ impl Feed {
             if worked {
                 last_work = std::time::Instant::now();
             }
-            if last_work.elapsed() < SPIN {
+            if last_work.elapsed() < self.spin {
                 // Lets the calls run and polls the I/O driver without blocking.
                 tokio::task::yield_now().await;
                 continue;
@@ -174,6 +177,10 @@ fn runtime() -> std::result::Result<&'static Feed, String> {
                 wake: tokio::sync::Notify::new(),
                 parked: std::sync::atomic::AtomicBool::new(false),
                 touched: std::sync::atomic::AtomicBool::new(false),
+                spin: match std::thread::available_parallelism() {
+                    Ok(n) if n.get() > 1 => SPIN,
+                    _ => std::time::Duration::ZERO,
+                },
             }));
             std::thread::Builder::new()
                 .name("qem-node".into())
