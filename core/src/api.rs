@@ -14,7 +14,7 @@ use crate::{Error, Result};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 use std::path::Path;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 use tokio::io::{AsyncRead, AsyncWrite};
 
 /// A value a typed method passes as a named argument.
@@ -498,31 +498,23 @@ impl Client {
         states: &[TaskState],
         wait: WaitOptions,
     ) -> Result<TaskDetails> {
-        let started = Instant::now();
-        loop {
-            let details = self.get_task_details(server, task).await?;
-            if details.state.as_ref().is_some_and(|s| states.contains(s)) {
-                return Ok(details);
+        use crate::helpers::Seen;
+        let judge = |d: &TaskDetails| {
+            if d.state.as_ref().is_some_and(|s| states.contains(s)) {
+                Seen::Done
+            } else {
+                Seen::Again
             }
-            if started.elapsed() + wait.poll_interval > wait.timeout {
-                let seen = details
-                    .state
-                    .as_ref()
-                    .map_or("unknown", |s| s.as_str())
-                    .to_string();
-                let wanted: Vec<&str> = states.iter().map(TaskState::as_str).collect();
-                return Err(Error::new(
-                    ErrorKind::Timeout,
-                    codes::WAIT_TIMEOUT,
-                    format!(
-                        "task {task} on server {server} is {seen}, not {} after {:.1} s",
-                        wanted.join(" or "),
-                        started.elapsed().as_secs_f64()
-                    ),
-                ));
-            }
-            tokio::time::sleep(wait.poll_interval).await;
-        }
+        };
+        let pending = |d: &TaskDetails| {
+            let seen = d.state.as_ref().map_or("unknown", |s| s.as_str());
+            let wanted: Vec<&str> = states.iter().map(TaskState::as_str).collect();
+            format!(
+                "task {task} on server {server} is {seen}, not {}",
+                wanted.join(" or ")
+            )
+        };
+        self.poll_task(server, task, wait, judge, pending).await
     }
 
     /// Runs a task and waits until it is RUNNING (or fails if it ends in ERROR or STOPPED).
@@ -653,6 +645,9 @@ impl Client {
             }
             _ => {}
         }
+        if let Some(answer) = crate::helpers::call(self, method, &args).await {
+            return answer.map(Answered::Value);
+        }
         let op = self
             .service()
             .find(method)
@@ -732,7 +727,7 @@ fn check_known_args(op: &Operation, values: &Map<String, Value>, method: &str) -
     Ok(())
 }
 
-fn wait_options(method: &str, args: &Args) -> Result<WaitOptions> {
+pub(crate) fn wait_options(method: &str, args: &Args) -> Result<WaitOptions> {
     let millis = |name: &str, default: Duration| -> Result<Duration> {
         match args.get(name) {
             None => Ok(default),

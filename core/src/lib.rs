@@ -33,6 +33,7 @@ pub mod blocking;
 mod client;
 mod config;
 mod error;
+pub mod helpers;
 pub mod models;
 pub mod ops;
 mod request;

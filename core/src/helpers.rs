@@ -1,0 +1,926 @@
+//! The helpers users otherwise build by hand on top of the REST methods (see
+//! `real-server-notes.md`): waiting for full load, draining before a stop, running or
+//! stopping many tasks with a report per task, snapshots of task states and dated
+//! backups. They only combine the methods of `api.rs`; the generic entry
+//! (`Client::call`) serves them by name, so every binding has them.
+
+use crate::api::WaitOptions;
+use crate::error::{codes, ErrorKind};
+use crate::models::{RunTaskOptions, TaskDetails, TaskState};
+use crate::{Client, Error, Result};
+use futures_util::StreamExt;
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant, SystemTime};
+
+/// Which tasks of a server a bulk helper acts on. Every criterion given must hold; an
+/// empty selection is refused unless `all` is set, so that a mistake never stops every
+/// task of a server.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TaskSelection {
+    /// Exact task names (any of them).
+    pub names: Vec<String>,
+    /// A name pattern: `*` any run of characters, `?` one character.
+    pub pattern: Option<String>,
+    /// Current states (any of them).
+    pub states: Vec<TaskState>,
+    /// Custom tags (a task with any of them).
+    pub tags: Vec<String>,
+    /// Every task of the server (other criteria still narrow it).
+    pub all: bool,
+}
+
+impl TaskSelection {
+    fn is_empty(&self) -> bool {
+        self.names.is_empty()
+            && self.pattern.is_none()
+            && self.states.is_empty()
+            && self.tags.is_empty()
+    }
+}
+
+/// Why one item of a report failed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Failure {
+    /// The error's stable code.
+    pub error_code: String,
+    /// The error's message.
+    pub message: String,
+    /// The HTTP status of the answer, when one came.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub http_status: Option<u16>,
+}
+
+impl From<Error> for Failure {
+    fn from(e: Error) -> Failure {
+        Failure {
+            error_code: e.error_code().to_string(),
+            message: e.message().to_string(),
+            http_status: e.http_status(),
+        }
+    }
+}
+
+/// What a bulk helper did to one task.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaskOutcome {
+    /// The task's name.
+    pub task: String,
+    /// Whether the action (and its wait, if asked for) succeeded.
+    pub ok: bool,
+    /// The state seen last, when known.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub state: Option<String>,
+    /// Why it failed (`error_code`, `message`, `http_status` beside the others).
+    #[serde(flatten)]
+    pub failure: Option<Failure>,
+}
+
+impl TaskOutcome {
+    fn of(task: &str, r: Result<Option<TaskState>>) -> TaskOutcome {
+        let (state, failure) = match r {
+            Ok(state) => (state.map(|s| s.as_str().to_string()), None),
+            Err(e) => (None, Some(Failure::from(e))),
+        };
+        TaskOutcome {
+            task: task.to_string(),
+            ok: failure.is_none(),
+            state,
+            failure,
+        }
+    }
+}
+
+/// The report of a bulk helper: one outcome per selected task, in name order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BulkReport {
+    /// The server acted on.
+    pub server: String,
+    /// How many tasks succeeded.
+    pub succeeded: usize,
+    /// How many failed.
+    pub failed: usize,
+    /// Every selected task's outcome.
+    pub tasks: Vec<TaskOutcome>,
+}
+
+impl BulkReport {
+    fn new(server: &str, tasks: Vec<TaskOutcome>) -> BulkReport {
+        let succeeded = tasks.iter().filter(|t| t.ok).count();
+        BulkReport {
+            server: server.to_string(),
+            succeeded,
+            failed: tasks.len() - succeeded,
+            tasks,
+        }
+    }
+}
+
+/// How a bulk helper runs: at most `concurrency` tasks at a time, each waited for (until
+/// RUNNING or STOPPED) when `wait` is set.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct BulkOptions {
+    /// Tasks acted on at the same time (at least 1).
+    pub concurrency: usize,
+    /// Wait for each task to reach its state, with these limits.
+    pub wait: Option<WaitOptions>,
+}
+
+impl Default for BulkOptions {
+    fn default() -> Self {
+        BulkOptions {
+            concurrency: 8,
+            wait: Some(WaitOptions::default()),
+        }
+    }
+}
+
+/// One task's state at the time of a snapshot.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaskStateEntry {
+    /// The task's name.
+    pub name: String,
+    /// Its state (`UNKNOWN` when the server sent none).
+    pub state: String,
+    /// Why it stopped, when sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub stop_reason: Option<String>,
+}
+
+/// The states of every task of a server at one moment, to compare with or restore later.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TaskStateSnapshot {
+    /// The server.
+    pub server: String,
+    /// When it was taken, UTC (`2026-12-01T22:30:00Z`).
+    pub taken_at: String,
+    /// Every task, in name order.
+    pub tasks: Vec<TaskStateEntry>,
+}
+
+/// One file a backup wrote, or failed to write.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BackupItem {
+    /// The server.
+    pub server: String,
+    /// The task, for a task export; absent for the whole-server export.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub task: Option<String>,
+    /// The file's path.
+    pub file: String,
+    /// Its size, when written.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bytes: Option<u64>,
+    /// Why it failed (`error_code`, `message`, `http_status` beside the others).
+    #[serde(flatten)]
+    pub failure: Option<Failure>,
+}
+
+/// What a backup wrote: `folder` is `<dir>/<UTC date and time>`, holding per server
+/// `<server>/server.json` (ExportAll) and `<server>/tasks/<task>.json` (each task with
+/// its endpoints).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BackupReport {
+    /// The dated folder.
+    pub folder: String,
+    /// Files written.
+    pub written: usize,
+    /// Files that failed.
+    pub failed: usize,
+    /// Every file, in order.
+    pub items: Vec<BackupItem>,
+}
+
+/// True when `name` matches `pattern` (`*` any run, `?` one character).
+pub fn glob_match(pattern: &str, name: &str) -> bool {
+    let (p, n): (Vec<char>, Vec<char>) = (pattern.chars().collect(), name.chars().collect());
+    // The classic greedy match with one backtrack point: linear in practice.
+    let (mut i, mut j, mut star, mut mark) = (0, 0, None, 0);
+    while j < n.len() {
+        if i < p.len() && (p[i] == '?' || p[i] == n[j]) {
+            i += 1;
+            j += 1;
+        } else if i < p.len() && p[i] == '*' {
+            star = Some(i);
+            mark = j;
+            i += 1;
+        } else if let Some(s) = star {
+            i = s + 1;
+            mark += 1;
+            j = mark;
+        } else {
+            return false;
+        }
+    }
+    p[i..].iter().all(|&c| c == '*')
+}
+
+/// `YYYY-MM-DDTHH:MM:SSZ` of a time (UTC), without a calendar crate.
+fn utc(t: SystemTime) -> (i64, u32, u32, u32, u32, u32) {
+    let secs = t
+        .duration_since(SystemTime::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64);
+    let (days, rem) = (secs.div_euclid(86_400), secs.rem_euclid(86_400));
+    // Days to civil date (H. Hinnant's algorithm).
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1_460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    let rem = rem as u32;
+    (year, month, day, rem / 3600, rem / 60 % 60, rem % 60)
+}
+
+fn iso_now() -> String {
+    let (y, mo, d, h, mi, s) = utc(SystemTime::now());
+    format!("{y:04}-{mo:02}-{d:02}T{h:02}:{mi:02}:{s:02}Z")
+}
+
+/// A folder name for a backup taken now: `2026-12-01_223000Z`.
+fn backup_stamp() -> String {
+    let (y, mo, d, h, mi, s) = utc(SystemTime::now());
+    format!("{y:04}-{mo:02}-{d:02}_{h:02}{mi:02}{s:02}Z")
+}
+
+/// A server or task name as one file name: path separators and characters that some
+/// file systems refuse become `_`; never empty, never `.` or `..`.
+fn file_name(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| match c {
+            '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|' => '_',
+            c if c.is_control() => '_',
+            c => c,
+        })
+        .collect();
+    let trimmed = cleaned.trim_matches(|c: char| c == ' ' || c == '.');
+    if trimmed.is_empty() {
+        "_".to_string()
+    } else {
+        trimmed.to_string()
+    }
+}
+
+fn task_failed(server: &str, task: &str, what: String) -> Error {
+    Error::new(
+        ErrorKind::Server,
+        codes::TASK_FAILED,
+        format!("task {task} on server {server} {what}"),
+    )
+}
+
+/// What a poll of [`Client::poll_task`] made of the details it read.
+pub(crate) enum Seen {
+    /// Answer these details.
+    Done,
+    /// Fail with this error.
+    Fail(Error),
+    /// Poll again.
+    Again,
+}
+
+fn state_name(d: &TaskDetails) -> &str {
+    d.state.as_ref().map_or("unknown", |s| s.as_str())
+}
+
+/// Whether the details say full load has ended: the server's own flag, or (servers that
+/// leave it out) no table loading or queued and at least one done.
+fn full_load_done(d: &TaskDetails) -> bool {
+    if let Some(done) = d.full_load_completed {
+        return done;
+    }
+    d.full_load_counters.as_ref().is_some_and(|c| {
+        c.tables_loading_count.unwrap_or(0) == 0
+            && c.tables_queued_count.unwrap_or(0) == 0
+            && c.tables_completed_count.unwrap_or(0) + c.tables_with_error_count.unwrap_or(0) > 0
+    })
+}
+
+/// Whether the details show nothing left to apply: total latency zero (or not sent) and
+/// no change in flight.
+fn drained(d: &TaskDetails) -> bool {
+    let latency_zero = d.total_latency().is_none_or(|l| l.is_zero());
+    let in_flight = d
+        .cdc_transactions_counters
+        .as_ref()
+        .map_or(0, |c| c.in_flight());
+    latency_zero && in_flight == 0
+}
+
+impl Client {
+    /// The one polling loop of the wait helpers: reads the task's details every
+    /// `wait.poll_interval` until `judge` says done or failed; when the time is up, fails
+    /// with `WAIT_TIMEOUT` and `pending(details)` (what was still awaited) as the message.
+    pub(crate) async fn poll_task(
+        &self,
+        server: &str,
+        task: &str,
+        wait: WaitOptions,
+        mut judge: impl FnMut(&TaskDetails) -> Seen,
+        pending: impl Fn(&TaskDetails) -> String,
+    ) -> Result<TaskDetails> {
+        let started = Instant::now();
+        loop {
+            let d = self.get_task_details(server, task).await?;
+            match judge(&d) {
+                Seen::Done => return Ok(d),
+                Seen::Fail(e) => return Err(e),
+                Seen::Again => {}
+            }
+            if started.elapsed() + wait.poll_interval > wait.timeout {
+                return Err(Error::new(
+                    ErrorKind::Timeout,
+                    codes::WAIT_TIMEOUT,
+                    format!(
+                        "{} after {:.1} s",
+                        pending(&d),
+                        started.elapsed().as_secs_f64()
+                    ),
+                ));
+            }
+            tokio::time::sleep(wait.poll_interval).await;
+        }
+    }
+
+    /// Polls a task until its full load has ended; answers the details seen last. Fails
+    /// with `TASK_FAILED` when the task is in ERROR, or stops before full load ended
+    /// after having been seen running; with `WAIT_TIMEOUT` when the time is up.
+    pub async fn wait_for_full_load(
+        &self,
+        server: &str,
+        task: &str,
+        wait: WaitOptions,
+    ) -> Result<TaskDetails> {
+        let mut seen_active = false;
+        let judge = |d: &TaskDetails| match d.state {
+            Some(TaskState::Error) => Seen::Fail(task_failed(
+                server,
+                task,
+                format!(
+                    "failed during full load: {}",
+                    d.message.as_deref().unwrap_or("")
+                ),
+            )),
+            _ if full_load_done(d) => Seen::Done,
+            Some(TaskState::Stopped) if seen_active => Seen::Fail(task_failed(
+                server,
+                task,
+                "stopped before its full load ended".into(),
+            )),
+            Some(TaskState::Stopped) => Seen::Again,
+            _ => {
+                seen_active = true;
+                Seen::Again
+            }
+        };
+        let pending = |d: &TaskDetails| {
+            format!(
+                "task {task} on server {server}: full load not ended ({})",
+                state_name(d)
+            )
+        };
+        self.poll_task(server, task, wait, judge, pending).await
+    }
+
+    /// Polls a RUNNING task until nothing is left to apply (total latency `00:00:00` and
+    /// no change in flight) on `quiet_polls` polls in a row; answers the details seen
+    /// last. A STOPPED task has nothing to drain and answers at once. Fails with
+    /// `TASK_FAILED` on ERROR, `WAIT_TIMEOUT` when the time is up.
+    pub async fn drain_task(
+        &self,
+        server: &str,
+        task: &str,
+        quiet_polls: u32,
+        wait: WaitOptions,
+    ) -> Result<TaskDetails> {
+        let mut quiet = 0;
+        let judge = |d: &TaskDetails| match d.state {
+            Some(TaskState::Stopped) => Seen::Done,
+            Some(TaskState::Error) => Seen::Fail(task_failed(
+                server,
+                task,
+                format!("is in ERROR: {}", d.message.as_deref().unwrap_or("")),
+            )),
+            _ => {
+                quiet = if drained(d) { quiet + 1 } else { 0 };
+                if quiet >= quiet_polls.max(1) {
+                    Seen::Done
+                } else {
+                    Seen::Again
+                }
+            }
+        };
+        let pending = |d: &TaskDetails| {
+            let latency = d
+                .total_latency()
+                .map_or("unknown".into(), |l| format!("{} s", l.as_secs()));
+            let in_flight = d
+                .cdc_transactions_counters
+                .as_ref()
+                .map_or(0, |c| c.in_flight());
+            format!(
+                "task {task} on server {server}: not drained (latency {latency}, {in_flight} changes in flight)"
+            )
+        };
+        self.poll_task(server, task, wait, judge, pending).await
+    }
+
+    /// Drains a task (see [`Client::drain_task`]), then stops it and waits for STOPPED.
+    pub async fn drain_and_stop_task(
+        &self,
+        server: &str,
+        task: &str,
+        quiet_polls: u32,
+        wait: WaitOptions,
+    ) -> Result<TaskDetails> {
+        let started = Instant::now();
+        let d = self.drain_task(server, task, quiet_polls, wait).await?;
+        if d.state == Some(TaskState::Stopped) {
+            return Ok(d);
+        }
+        let left = WaitOptions {
+            timeout: wait
+                .timeout
+                .saturating_sub(started.elapsed())
+                .max(Duration::from_secs(1)),
+            ..wait
+        };
+        self.stop_task_and_wait(server, task, left).await
+    }
+
+    /// The names of a server's tasks that `selection` picks, in name order.
+    pub async fn select_tasks(
+        &self,
+        server: &str,
+        selection: &TaskSelection,
+    ) -> Result<Vec<String>> {
+        if selection.is_empty() && !selection.all {
+            return Err(Error::invalid_argument(
+                "a task selection needs names, a pattern, states or tags (or `all`: true)",
+            ));
+        }
+        let list = self.get_task_list(server).await?;
+        let mut names: Vec<String> = list
+            .task_list
+            .iter()
+            .filter_map(|t| {
+                let name = t.name.as_deref()?;
+                let by_name =
+                    selection.names.is_empty() || selection.names.iter().any(|n| n == name);
+                let by_pattern = selection
+                    .pattern
+                    .as_deref()
+                    .is_none_or(|p| glob_match(p, name));
+                let by_state = selection.states.is_empty()
+                    || t.state
+                        .as_ref()
+                        .is_some_and(|s| selection.states.contains(s));
+                let by_tag = selection.tags.is_empty()
+                    || t.assigned_tags
+                        .iter()
+                        .any(|tag| selection.tags.contains(tag));
+                (by_name && by_pattern && by_state && by_tag).then(|| name.to_string())
+            })
+            .collect();
+        names.sort();
+        names.dedup();
+        Ok(names)
+    }
+
+    /// Runs the selected tasks, at most `options.concurrency` at a time, each waited for
+    /// until RUNNING when `options.wait` is set; one outcome per task, failures included.
+    pub async fn run_tasks(
+        &self,
+        server: &str,
+        selection: &TaskSelection,
+        option: RunTaskOptions,
+        options: BulkOptions,
+    ) -> Result<BulkReport> {
+        let names = self.select_tasks(server, selection).await?;
+        let outcomes = self
+            .for_each_task(&names, options.concurrency, |task| {
+                let option = option.clone();
+                async move {
+                    match options.wait {
+                        Some(w) => self
+                            .run_task_and_wait(server, &task, option, None, w)
+                            .await
+                            .map(|d| d.state),
+                        None => self
+                            .run_task(server, &task, option, None, None)
+                            .await
+                            .map(|_| None),
+                    }
+                }
+            })
+            .await;
+        Ok(BulkReport::new(server, outcomes))
+    }
+
+    /// Stops the selected tasks, at most `options.concurrency` at a time, each drained
+    /// first (`drain_quiet_polls` polls) when that is given, and waited for until STOPPED
+    /// when `options.wait` is set; one outcome per task, failures included.
+    pub async fn stop_tasks(
+        &self,
+        server: &str,
+        selection: &TaskSelection,
+        drain_quiet_polls: Option<u32>,
+        options: BulkOptions,
+    ) -> Result<BulkReport> {
+        let names = self.select_tasks(server, selection).await?;
+        let outcomes = self
+            .for_each_task(&names, options.concurrency, |task| async move {
+                let wait = options.wait.unwrap_or_default();
+                match (drain_quiet_polls, options.wait) {
+                    (Some(q), _) => self
+                        .drain_and_stop_task(server, &task, q, wait)
+                        .await
+                        .map(|d| d.state),
+                    (None, Some(w)) => self
+                        .stop_task_and_wait(server, &task, w)
+                        .await
+                        .map(|d| d.state),
+                    (None, None) => self.stop_task(server, &task, None).await.map(|_| None),
+                }
+            })
+            .await;
+        Ok(BulkReport::new(server, outcomes))
+    }
+
+    async fn for_each_task<'a, F, Fut>(
+        &'a self,
+        names: &[String],
+        concurrency: usize,
+        act: F,
+    ) -> Vec<TaskOutcome>
+    where
+        F: Fn(String) -> Fut + 'a,
+        Fut: std::future::Future<Output = Result<Option<TaskState>>> + 'a,
+    {
+        futures_util::stream::iter(names.iter().cloned())
+            .map(|task| {
+                let fut = act(task.clone());
+                async move { TaskOutcome::of(&task, fut.await) }
+            })
+            .buffered(concurrency.max(1))
+            .collect()
+            .await
+    }
+
+    /// The states of every task of a server now, in name order.
+    pub async fn snapshot_task_states(&self, server: &str) -> Result<TaskStateSnapshot> {
+        let taken_at = iso_now();
+        let list = self.get_task_list(server).await?;
+        let mut tasks: Vec<TaskStateEntry> = list
+            .task_list
+            .iter()
+            .filter_map(|t| {
+                Some(TaskStateEntry {
+                    name: t.name.clone()?,
+                    state: t
+                        .state
+                        .as_ref()
+                        .map_or("UNKNOWN", |s| s.as_str())
+                        .to_string(),
+                    stop_reason: t.stop_reason.as_ref().map(|r| r.as_str().to_string()),
+                })
+            })
+            .collect();
+        tasks.sort_by(|a, b| a.name.cmp(&b.name));
+        Ok(TaskStateSnapshot {
+            server: server.to_string(),
+            taken_at,
+            tasks,
+        })
+    }
+
+    /// Backs up servers into a new dated folder under `dir`: per server its ExportAll
+    /// and each task exported with its endpoints (see [`BackupReport`]). `servers`
+    /// empty means every server of GetServerList. A failed export, or a server whose
+    /// tasks cannot be listed, is reported and the backup goes on; only a failure to list
+    /// the servers or to create the folders fails the whole call.
+    pub async fn backup(&self, dir: &Path, servers: &[String]) -> Result<BackupReport> {
+        let servers: Vec<String> = if servers.is_empty() {
+            let list = self.get_server_list().await?;
+            list.server_list
+                .iter()
+                .filter_map(|s| s.name.clone())
+                .collect()
+        } else {
+            servers.to_vec()
+        };
+        let mut folder = dir.join(backup_stamp());
+        // Two backups within one second get folders of their own.
+        let mut n = 1;
+        while folder.exists() {
+            n += 1;
+            folder = dir.join(format!("{}-{n}", backup_stamp()));
+        }
+        let mut items = Vec::new();
+        for server in &servers {
+            let tasks_dir = folder.join(file_name(server)).join("tasks");
+            tokio::fs::create_dir_all(&tasks_dir)
+                .await
+                .map_err(|e| Error::io(&format!("creating {}", tasks_dir.display()), &e))?;
+            let all = folder.join(file_name(server)).join("server.json");
+            let r = self.export_all_to_file(server, &all).await;
+            items.push(backup_item(server, None, all, r));
+            // A server that cannot be listed is reported, and the backup goes on.
+            let mut tasks: Vec<String> = match self.get_task_list(server).await {
+                Ok(list) => list
+                    .task_list
+                    .iter()
+                    .filter_map(|t| t.name.clone())
+                    .collect(),
+                Err(e) => {
+                    items.push(backup_item(server, None, tasks_dir, Err(e)));
+                    continue;
+                }
+            };
+            tasks.sort();
+            for task in tasks {
+                let file = unique(&tasks_dir, &file_name(&task));
+                let r = self
+                    .export_task_to_file(server, &task, Some(true), &file)
+                    .await;
+                items.push(backup_item(server, Some(&task), file, r));
+            }
+        }
+        let written = items.iter().filter(|i| i.bytes.is_some()).count();
+        Ok(BackupReport {
+            folder: folder.display().to_string(),
+            written,
+            failed: items.len() - written,
+            items,
+        })
+    }
+}
+
+/// `<dir>/<name>.json`, or `<name>-2.json`, ... when two names clean up alike.
+fn unique(dir: &Path, name: &str) -> PathBuf {
+    let mut path = dir.join(format!("{name}.json"));
+    let mut n = 1;
+    while path.exists() {
+        n += 1;
+        path = dir.join(format!("{name}-{n}.json"));
+    }
+    path
+}
+
+fn backup_item(server: &str, task: Option<&str>, file: PathBuf, r: Result<u64>) -> BackupItem {
+    let (bytes, failure) = match r {
+        Ok(b) => (Some(b), None),
+        Err(e) => (None, Some(Failure::from(e))),
+    };
+    BackupItem {
+        server: server.to_string(),
+        task: task.map(str::to_string),
+        file: file.display().to_string(),
+        bytes,
+        failure,
+    }
+}
+
+/// The helpers' names in the generic entry, with the arguments each takes (besides the
+/// wait helpers' `timeout_ms` and `poll_ms`).
+const HELPERS: &[(&str, &[&str])] = &[
+    ("wait_for_full_load", &["server", "task"]),
+    ("drain_task", &["server", "task", "quiet_polls"]),
+    ("drain_and_stop_task", &["server", "task", "quiet_polls"]),
+    (
+        "select_tasks",
+        &["server", "names", "pattern", "states", "tags", "all"],
+    ),
+    (
+        "run_tasks",
+        &[
+            "server",
+            "names",
+            "pattern",
+            "states",
+            "tags",
+            "all",
+            "option",
+            "concurrency",
+            "wait",
+        ],
+    ),
+    (
+        "stop_tasks",
+        &[
+            "server",
+            "names",
+            "pattern",
+            "states",
+            "tags",
+            "all",
+            "drain",
+            "quiet_polls",
+            "concurrency",
+            "wait",
+        ],
+    ),
+    ("snapshot_task_states", &["server"]),
+    ("backup", &["dir", "servers"]),
+];
+
+/// Serves a helper by name for the generic entry; `None` when `method` is not one.
+pub(crate) async fn call(
+    client: &Client,
+    method: &str,
+    args: &crate::Args,
+) -> Option<Result<serde_json::Value>> {
+    let (_, known) = HELPERS.iter().find(|(name, _)| *name == method)?;
+    Some(dispatch(client, method, known, args).await)
+}
+
+fn to_value<T: Serialize>(v: Result<T>) -> Result<serde_json::Value> {
+    serde_json::to_value(v?).map_err(|e| Error::invalid_response(e.to_string(), None))
+}
+
+async fn dispatch(
+    client: &Client,
+    method: &str,
+    known: &[&str],
+    args: &crate::Args,
+) -> Result<serde_json::Value> {
+    use serde_json::Value;
+    let waits = ["timeout_ms", "poll_ms"];
+    if let Some(k) = args
+        .values
+        .keys()
+        .find(|k| !known.contains(&k.as_str()) && !waits.contains(&k.as_str()))
+    {
+        return Err(Error::invalid_argument(format!(
+            "{method}: unknown argument `{k}` (it takes {}, timeout_ms, poll_ms)",
+            known.join(", ")
+        )));
+    }
+    let bad = |name: &str, want: &str| {
+        Error::invalid_argument(format!("{method}: `{name}` must be {want}"))
+    };
+    let text = |name: &str| -> Result<String> {
+        match args.get(name) {
+            Some(Value::String(s)) if !s.is_empty() => Ok(s.clone()),
+            None | Some(Value::Null) => Err(Error::invalid_argument(format!(
+                "{method}: `{name}` is required"
+            ))),
+            Some(_) => Err(bad(name, "a non-empty string")),
+        }
+    };
+    let count = |name: &str, default: u64| -> Result<u64> {
+        match args.get(name) {
+            None | Some(Value::Null) => Ok(default),
+            Some(v) => v
+                .as_u64()
+                .filter(|n| *n > 0)
+                .ok_or_else(|| bad(name, "a whole number above 0")),
+        }
+    };
+    let flag = |name: &str, default: bool| -> Result<bool> {
+        match args.get(name) {
+            None | Some(Value::Null) => Ok(default),
+            Some(Value::Bool(b)) => Ok(*b),
+            Some(_) => Err(bad(name, "true or false")),
+        }
+    };
+    let selection = || -> Result<TaskSelection> {
+        let mut m = serde_json::Map::new();
+        for k in ["names", "pattern", "states", "tags", "all"] {
+            match args.get(k) {
+                None | Some(Value::Null) => {}
+                // One name, tag or state alone is as good as a list of one.
+                Some(Value::String(s)) if k == "names" || k == "tags" || k == "states" => {
+                    m.insert(k.into(), Value::Array(vec![Value::String(s.clone())]));
+                }
+                Some(Value::Array(a))
+                    if k != "pattern" && k != "all" && a.iter().all(Value::is_string) =>
+                {
+                    m.insert(k.into(), Value::Array(a.clone()));
+                }
+                Some(v @ Value::String(_)) if k == "pattern" => {
+                    m.insert(k.into(), v.clone());
+                }
+                Some(v @ Value::Bool(_)) if k == "all" => {
+                    m.insert(k.into(), v.clone());
+                }
+                Some(_) => {
+                    return Err(bad(
+                        k,
+                        match k {
+                            "pattern" => "a string",
+                            "all" => "true or false",
+                            _ => "a string or an array of strings",
+                        },
+                    ))
+                }
+            }
+        }
+        serde_json::from_value(Value::Object(m)).map_err(|e| {
+            Error::invalid_argument(format!("{method}: the task selection is not valid: {e}"))
+        })
+    };
+    let wait = crate::api::wait_options(method, args)?;
+    let quiet = || count("quiet_polls", 3).map(|n| n.min(u64::from(u32::MAX)) as u32);
+    let bulk = |wait_default: bool| -> Result<BulkOptions> {
+        Ok(BulkOptions {
+            concurrency: count("concurrency", 8)?.min(1024) as usize,
+            wait: flag("wait", wait_default)?.then_some(wait),
+        })
+    };
+    match method {
+        "wait_for_full_load" => to_value(
+            client
+                .wait_for_full_load(&text("server")?, &text("task")?, wait)
+                .await,
+        ),
+        "drain_task" => to_value(
+            client
+                .drain_task(&text("server")?, &text("task")?, quiet()?, wait)
+                .await,
+        ),
+        "drain_and_stop_task" => to_value(
+            client
+                .drain_and_stop_task(&text("server")?, &text("task")?, quiet()?, wait)
+                .await,
+        ),
+        "select_tasks" => to_value(client.select_tasks(&text("server")?, &selection()?).await),
+        "run_tasks" => {
+            let option = match args.get("option") {
+                None | Some(Value::Null) => RunTaskOptions::ResumeProcessing,
+                Some(Value::String(s)) => RunTaskOptions::from_wire(s),
+                Some(_) => {
+                    return Err(bad(
+                        "option",
+                        "a run option string (RESUME_PROCESSING, RELOAD_TARGET, ...)",
+                    ))
+                }
+            };
+            let options = bulk(true)?;
+            to_value(
+                client
+                    .run_tasks(&text("server")?, &selection()?, option, options)
+                    .await,
+            )
+        }
+        "stop_tasks" => {
+            let drain = flag("drain", false)?.then(quiet).transpose()?;
+            let options = bulk(true)?;
+            to_value(
+                client
+                    .stop_tasks(&text("server")?, &selection()?, drain, options)
+                    .await,
+            )
+        }
+        "snapshot_task_states" => to_value(client.snapshot_task_states(&text("server")?).await),
+        "backup" => {
+            let servers: Vec<String> = match args.get("servers") {
+                None | Some(Value::Null) => Vec::new(),
+                Some(Value::String(s)) => vec![s.clone()],
+                Some(v) => serde_json::from_value(v.clone())
+                    .map_err(|_| bad("servers", "an array of server names"))?,
+            };
+            to_value(client.backup(Path::new(&text("dir")?), &servers).await)
+        }
+        _ => Err(Error::invalid_argument(format!(
+            "unknown operation `{method}`"
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn globs() {
+        assert!(glob_match("Sales*", "SalesDBBackup"));
+        assert!(glob_match("*Backup", "SalesDBBackup"));
+        assert!(glob_match("S?les*p", "SalesDBBackup"));
+        assert!(glob_match("*", ""));
+        assert!(!glob_match("Sales", "SalesDB"));
+        assert!(!glob_match("*x*", "SalesDBBackup"));
+        assert!(glob_match("a*b*c", "aXbYbZc"));
+    }
+
+    #[test]
+    fn civil_dates() {
+        let at = |s: u64| utc(SystemTime::UNIX_EPOCH + Duration::from_secs(s));
+        assert_eq!(at(0), (1970, 1, 1, 0, 0, 0));
+        assert_eq!(at(951_782_400), (2000, 2, 29, 0, 0, 0));
+        assert_eq!(at(1_796_164_245), (2026, 12, 1, 22, 30, 45));
+    }
+
+    #[test]
+    fn file_names() {
+        assert_eq!(file_name("Local Server"), "Local Server");
+        assert_eq!(file_name("a/b\\c:d"), "a_b_c_d");
+        assert_eq!(file_name(".."), "_");
+        assert_eq!(file_name(""), "_");
+    }
+}
