@@ -328,3 +328,64 @@ async fn helpers_through_the_generic_entry() {
         .unwrap()
         .contains("SalesDBBackup"));
 }
+
+#[tokio::test]
+async fn promotes_a_task_with_a_new_name_and_endpoint_settings() {
+    let mock = mock().await;
+    let c = client(&mock).await;
+    let doc = c.export_task(SERVER, TASK, Some(true)).await.unwrap();
+    let doc = qem_core::parse_document(&doc).unwrap();
+    let target = doc["cmd.replication_definition"]["databases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["role"] == "TARGET")
+        .map(|d| d["name"].as_str().unwrap().to_string())
+        .unwrap();
+    let report = c
+        .call(
+            "promote_task",
+            json!({"server": SERVER, "task": TASK, "to_server": SERVER, "new_name": "SalesProd",
+                   "endpoint_settings": {target.clone(): {"database": "prod_db"}}}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(report["new_name"], "SalesProd");
+    let names = c
+        .call(
+            "select_tasks",
+            json!({"server": SERVER, "names": ["SalesProd", TASK]}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(names, json!(["SalesDBBackup", "SalesProd"]));
+    let promoted = qem_core::parse_document(
+        &c.export_task(SERVER, "SalesProd", Some(true))
+            .await
+            .unwrap(),
+    )
+    .unwrap();
+    let db = promoted["cmd.replication_definition"]["databases"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["name"] == target.as_str())
+        .cloned()
+        .unwrap();
+    assert_eq!(db["db_settings"]["database"], "prod_db", "{db}");
+    // A change that does not apply imports nothing.
+    let e = c
+        .call(
+            "promote_task",
+            json!({"server": SERVER, "task": TASK, "to_server": SERVER, "new_name": "Other",
+                   "endpoint_names": {"Nope": "X"}}),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(e.error_code(), "INVALID_ARGUMENT");
+    let names = c
+        .call("select_tasks", json!({"server": SERVER, "names": "Other"}))
+        .await
+        .unwrap();
+    assert_eq!(names, json!([]));
+}

@@ -25,4 +25,4 @@ pub use tables::*;
 pub use tasks::*;
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

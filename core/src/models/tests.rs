@@ -681,7 +681,7 @@ fn latency_parsing() {
 // ---- documents ----
 
 /// An excerpt of a real ExportTask document (AS400 to Delta Lake), shortened.
-const EXPORT_EXCERPT: &str = r#"{
+pub(crate) const EXPORT_EXCERPT: &str = r#"{
 	"name":	"Test-New-Cluster__2021-08-27--16-12-22-887071",
 	"cmd.replication_definition":	{
 		"tasks":	[{
