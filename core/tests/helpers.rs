@@ -389,3 +389,37 @@ async fn promotes_a_task_with_a_new_name_and_endpoint_settings() {
         .unwrap();
     assert_eq!(names, json!([]));
 }
+
+#[tokio::test]
+async fn prometheus_metrics_of_every_task() {
+    let mock = mock().await;
+    let c = client(&mock).await;
+    c.run_task_and_wait(
+        SERVER,
+        "HR1",
+        RunTaskOptions::ResumeProcessing,
+        None,
+        quick(10_000),
+    )
+    .await
+    .unwrap();
+    let text = c
+        .call("prometheus_metrics", json!({"server": SERVER}))
+        .await
+        .unwrap();
+    let text = text.as_str().unwrap();
+    for task in ["HR1", "SalesA", "SalesB", "SalesDBBackup"] {
+        let up = format!("qem_task_up{{server=\"Local Server\",task=\"{task}\"}} 1");
+        assert!(text.lines().any(|l| l == up), "{up} in\n{text}");
+    }
+    assert!(text.contains(r#"qem_task_state{server="Local Server",task="HR1",state="RUNNING"} 1"#));
+    assert!(text.contains(r#"qem_task_running{server="Local Server",task="SalesA"} 0"#));
+    let tagged = c
+        .call(
+            "prometheus_metrics",
+            json!({"server": SERVER, "tags": "hr"}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(tagged.as_str().unwrap().matches("qem_task_up{").count(), 1);
+}
