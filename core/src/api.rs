@@ -9,7 +9,7 @@ use crate::client::{Client, Reply};
 use crate::error::{codes, ErrorKind};
 use crate::models::*;
 use crate::ops::{Answer, Operation};
-use crate::request::{json_type, Args, Payload};
+use crate::request::{Args, Payload};
 use crate::{Error, Result};
 use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
@@ -563,8 +563,9 @@ impl Client {
     /// object (`payload` for the body), and the JSON answer (`null` when there is none;
     /// export documents parsed, or as the server's exact text with `"raw": true`, or
     /// streamed to the path in argument `file`).
-    /// Also serves `login`, `logout` and the helpers `wait_for_task_state` (`states`,
-    /// `timeout_ms`, `poll_ms`), `run_task_and_wait` and `stop_task_and_wait`.
+    /// Also serves `login`, `logout` and, by name, the helpers of `helpers.rs` (the wait
+    /// helpers `wait_for_task_state` (`states`, `timeout_ms`, `poll_ms`),
+    /// `run_task_and_wait` and `stop_task_and_wait` among them).
     pub async fn call(&self, method: &str, args: Value) -> Result<Value> {
         match self.answered(method, args).await? {
             Answered::Value(v) => Ok(v),
@@ -585,63 +586,10 @@ impl Client {
 
     async fn answered(&self, method: &str, args: Value) -> Result<Answered> {
         let mut args = Args::from_json(args)?;
-        let text = |a: &Args, name: &str| -> Result<String> {
-            match a.get(name) {
-                Some(Value::String(s)) => Ok(s.clone()),
-                Some(v) => Err(Error::invalid_argument(format!(
-                    "{method}: `{name}` must be a string, not {}",
-                    json_type(v)
-                ))),
-                None => Err(Error::invalid_argument(format!(
-                    "{method}: `{name}` is required"
-                ))),
-            }
-        };
         match method {
             "login" | "Login" => return self.login().await.map(|_| Answered::Value(Value::Null)),
             "logout" | "Logout" => {
                 return self.logout().await.map(|_| Answered::Value(Value::Null))
-            }
-            "wait_for_task_state" | "run_task_and_wait" | "stop_task_and_wait" => {
-                let server = text(&args, "server")?;
-                let task = text(&args, "task")?;
-                let wait = wait_options(method, &args)?;
-                let details = match method {
-                    "wait_for_task_state" => {
-                        let states = match args.get("states") {
-                            Some(Value::Array(a)) if !a.is_empty() => a
-                                .iter()
-                                .map(|s| {
-                                    s.as_str().map(TaskState::from_wire).ok_or_else(|| {
-                                        Error::invalid_argument(format!(
-                                            "{method}: `states` must hold strings"
-                                        ))
-                                    })
-                                })
-                                .collect::<Result<Vec<_>>>()?,
-                            _ => {
-                                return Err(Error::invalid_argument(format!(
-                                    "{method}: `states` must be a non-empty array of task states"
-                                )))
-                            }
-                        };
-                        self.wait_for_task_state(&server, &task, &states, wait)
-                            .await?
-                    }
-                    "run_task_and_wait" => {
-                        let option = RunTaskOptions::from_wire(&text(&args, "option")?);
-                        let pos = args
-                            .get("cdcposition")
-                            .and_then(Value::as_str)
-                            .map(str::to_string);
-                        self.run_task_and_wait(&server, &task, option, pos.as_deref(), wait)
-                            .await?
-                    }
-                    _ => self.stop_task_and_wait(&server, &task, wait).await?,
-                };
-                return serde_json::to_value(details)
-                    .map(Answered::Value)
-                    .map_err(|e| Error::invalid_response(e.to_string(), None));
             }
             _ => {}
         }

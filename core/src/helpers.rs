@@ -1046,9 +1046,15 @@ fn backup_item(server: &str, task: Option<&str>, file: PathBuf, r: Result<u64>) 
     }
 }
 
-/// The helpers' names in the generic entry, with the arguments each takes (besides the
-/// wait helpers' `timeout_ms` and `poll_ms`).
+/// The helpers' names in the generic entry (the wait helpers of `api.rs` too), with the
+/// arguments each takes besides the waits' `timeout_ms` and `poll_ms`.
 const HELPERS: &[(&str, &[&str])] = &[
+    ("wait_for_task_state", &["server", "task", "states"]),
+    (
+        "run_task_and_wait",
+        &["server", "task", "option", "cdcposition"],
+    ),
+    ("stop_task_and_wait", &["server", "task"]),
     ("wait_for_full_load", &["server", "task"]),
     ("drain_task", &["server", "task", "quiet_polls"]),
     ("drain_and_stop_task", &["server", "task", "quiet_polls"]),
@@ -1218,6 +1224,43 @@ async fn dispatch(
         })
     };
     match method {
+        "wait_for_task_state" => {
+            let states = match args.get("states") {
+                Some(Value::Array(a)) if !a.is_empty() => a
+                    .iter()
+                    .map(|s| {
+                        s.as_str()
+                            .map(TaskState::from_wire)
+                            .ok_or_else(|| bad("states", "an array of strings"))
+                    })
+                    .collect::<Result<Vec<_>>>()?,
+                _ => return Err(bad("states", "a non-empty array of task states")),
+            };
+            to_value(
+                client
+                    .wait_for_task_state(&text("server")?, &text("task")?, &states, wait)
+                    .await,
+            )
+        }
+        "run_task_and_wait" => {
+            let option = RunTaskOptions::from_wire(&text("option")?);
+            let pos = match args.get("cdcposition") {
+                None | Some(Value::Null) => None,
+                Some(Value::String(s)) => Some(s.clone()),
+                Some(_) => return Err(bad("cdcposition", "a string")),
+            };
+            let (server, task) = (text("server")?, text("task")?);
+            to_value(
+                client
+                    .run_task_and_wait(&server, &task, option, pos.as_deref(), wait)
+                    .await,
+            )
+        }
+        "stop_task_and_wait" => to_value(
+            client
+                .stop_task_and_wait(&text("server")?, &text("task")?, wait)
+                .await,
+        ),
         "wait_for_full_load" => to_value(
             client
                 .wait_for_full_load(&text("server")?, &text("task")?, wait)
