@@ -20,6 +20,10 @@ pub enum Credentials {
     Jwt(String),
     /// An already base64-encoded `user:password` (the documented Python constructor takes one).
     Encoded(String),
+    /// A SAML message from the identity provider, sent as the login body (POST, form
+    /// content type, no `Authorization` header), as Qlik's Python client does with
+    /// `AuthenticationMethod.SAML`. Renewal sends it again.
+    Saml(String),
 }
 
 impl Credentials {
@@ -41,10 +45,11 @@ impl Credentials {
         Credentials::active_directory(user, password)
     }
 
-    /// The value of the `Authorization` header.
-    pub(crate) fn basic_header(&self) -> String {
+    /// The value of the `Authorization` header; none for SAML, whose message is the body.
+    pub(crate) fn basic_header(&self) -> Option<String> {
         let b64 = base64::engine::general_purpose::STANDARD;
         let encoded = match self {
+            Credentials::Saml(_) => return None,
             Credentials::ActiveDirectory { username, password } => {
                 b64.encode(format!("{username}:{password}"))
             }
@@ -52,7 +57,15 @@ impl Credentials {
             Credentials::Jwt(t) => b64.encode(format!("jwt:{t}")),
             Credentials::Encoded(e) => e.trim().to_string(),
         };
-        format!("Basic {encoded}")
+        Some(format!("Basic {encoded}"))
+    }
+
+    /// The login body: the SAML message, byte for byte.
+    pub(crate) fn login_body(&self) -> Option<&str> {
+        match self {
+            Credentials::Saml(m) => Some(m),
+            _ => None,
+        }
     }
 
     /// Which kind, for logs: never the secret.
@@ -62,15 +75,17 @@ impl Credentials {
             Credentials::ApiToken(_) => "api_token",
             Credentials::Jwt(_) => "jwt",
             Credentials::Encoded(_) => "encoded",
+            Credentials::Saml(_) => "saml",
         }
     }
 
     pub(crate) fn validate(&self) -> crate::Result<()> {
         let empty = match self {
             Credentials::ActiveDirectory { username, .. } => username.is_empty(),
-            Credentials::ApiToken(t) | Credentials::Jwt(t) | Credentials::Encoded(t) => {
-                t.trim().is_empty()
-            }
+            Credentials::ApiToken(t)
+            | Credentials::Jwt(t)
+            | Credentials::Encoded(t)
+            | Credentials::Saml(t) => t.trim().is_empty(),
         };
         if empty {
             return Err(crate::Error::invalid_argument(format!(
@@ -94,6 +109,7 @@ impl fmt::Debug for Credentials {
             Credentials::ApiToken(_) => f.write_str("ApiToken(<redacted>)"),
             Credentials::Jwt(_) => f.write_str("Jwt(<redacted>)"),
             Credentials::Encoded(_) => f.write_str("Encoded(<redacted>)"),
+            Credentials::Saml(_) => f.write_str("Saml(<redacted>)"),
         }
     }
 }
@@ -105,16 +121,21 @@ mod tests {
     #[test]
     fn headers_follow_the_guide() {
         let b64 = base64::engine::general_purpose::STANDARD;
-        let h = Credentials::active_directory("QEM\\admin", "pw").basic_header();
+        let h = Credentials::active_directory("QEM\\admin", "pw")
+            .basic_header()
+            .unwrap();
         assert_eq!(h, format!("Basic {}", b64.encode("QEM\\admin:pw")));
-        let h = Credentials::ApiToken("PAT".into()).basic_header();
+        let h = Credentials::ApiToken("PAT".into()).basic_header().unwrap();
         assert_eq!(h, format!("Basic {}", b64.encode("api-token:PAT")));
-        let h = Credentials::Jwt("T".into()).basic_header();
+        let h = Credentials::Jwt("T".into()).basic_header().unwrap();
         assert_eq!(h, format!("Basic {}", b64.encode("jwt:T")));
         assert_eq!(
             Credentials::Encoded(" abc= ".into()).basic_header(),
-            "Basic abc="
+            Some("Basic abc=".to_string())
         );
+        let saml = Credentials::Saml("PHNhbWxwOlJlc3BvbnNlLz4=".into());
+        assert_eq!(saml.basic_header(), None);
+        assert_eq!(saml.login_body(), Some("PHNhbWxwOlJlc3BvbnNlLz4="));
     }
 
     #[test]
@@ -124,6 +145,7 @@ mod tests {
             Credentials::ApiToken("hunter2".into()),
             Credentials::Jwt("hunter2".into()),
             Credentials::Encoded("hunter2".into()),
+            Credentials::Saml("hunter2".into()),
         ] {
             let shown = format!("{c:?}");
             assert!(!shown.contains("hunter2"), "{shown}");

@@ -2,11 +2,14 @@
 //! the typed methods (`api.rs`) and the generic entry ([`Client::call`]).
 
 use crate::config::ClientConfig;
-use crate::error::{codes, from_reqwest, ErrorKind, INVALID_SESSION_ID, UNAUTHORIZED_REQUEST};
+use crate::error::{
+    codes, from_reqwest, ErrorKind, LocalBodyError, INVALID_SESSION_ID, UNAUTHORIZED_REQUEST,
+};
 use crate::ops::{Answer, AuthScheme, Operation, Service, Verb, QEM};
 use crate::request::{prepare, Args, Payload, Prepared, PreparedBody, JSON};
 use crate::{Error, Result};
 use bytes::{Bytes, BytesMut};
+use futures_util::TryStreamExt as _;
 use reqwest::header::{HeaderValue, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
@@ -33,7 +36,8 @@ pub(crate) struct Inner {
     pub(crate) config: ClientConfig,
     service: &'static Service,
     api_root: String,
-    auth_header: HeaderValue,
+    /// `Authorization: Basic ...` of the login; none for SAML (the message is the body).
+    auth_header: Option<HeaderValue>,
     session_header: &'static str,
     http: reqwest::Client,
     session: RwLock<Session>,
@@ -70,11 +74,16 @@ impl Client {
         let service = &QEM;
         let api_root = config.api_root(service.base_path)?;
         let http = config.http_client()?;
-        let mut auth_header =
-            HeaderValue::from_str(&config.credentials.basic_header()).map_err(|_| {
-                Error::invalid_argument("credentials hold characters a header cannot carry")
-            })?;
-        auth_header.set_sensitive(true);
+        let auth_header = match config.credentials.basic_header() {
+            Some(h) => {
+                let mut h = HeaderValue::from_str(&h).map_err(|_| {
+                    Error::invalid_argument("credentials hold characters a header cannot carry")
+                })?;
+                h.set_sensitive(true);
+                Some(h)
+            }
+            None => None,
+        };
         let AuthScheme::QemSession { header, .. } = service.auth else {
             unreachable!("Enterprise Manager uses sessions")
         };
@@ -187,12 +196,28 @@ impl Client {
             .expect("every typed method has a table entry")
     }
 
+    /// Logs in, retried like a read (login changes nothing but the session): after
+    /// connection errors and 502/503/504, with backoff. Callers hold `login_lock`, so
+    /// concurrent callers share one login and its retries.
     async fn login_locked(&self) -> Result<()> {
         let op = self.op("Login");
+        self.retrying(op, true, || self.login_once(op)).await
+    }
+
+    async fn login_once(&self, op: &'static Operation) -> Result<()> {
         let url = format!("{}/login", self.inner.api_root);
-        let req = match self.inner.config.login_method {
-            crate::config::LoginMethod::Get => self.inner.http.get(url),
-            crate::config::LoginMethod::Post => self
+        let saml = self.inner.config.credentials.login_body();
+        let req = match (saml, self.inner.config.login_method) {
+            // Qlik's client posts the SAML message as it is, under a form content type.
+            (Some(message), _) => self
+                .inner
+                .http
+                .post(url)
+                .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .header(CONTENT_LENGTH, message.len())
+                .body(Bytes::copy_from_slice(message.as_bytes())),
+            (None, crate::config::LoginMethod::Get) => self.inner.http.get(url),
+            (None, crate::config::LoginMethod::Post) => self
                 .inner
                 .http
                 .post(url)
@@ -200,7 +225,10 @@ impl Client {
                 .header(CONTENT_LENGTH, "0")
                 .body(Bytes::new()),
         };
-        let req = req.header(AUTHORIZATION, self.inner.auth_header.clone());
+        let req = match &self.inner.auth_header {
+            Some(h) => req.header(AUTHORIZATION, h.clone()),
+            None => req,
+        };
         let resp = self.send_with_timeout(op, req, None).await?;
         let status = resp.status().as_u16();
         let token = resp.headers().get(self.inner.session_header).cloned();
@@ -271,55 +299,56 @@ impl Client {
         self.login_locked().await
     }
 
-    /// Runs one operation: the session, the request, retries, one renewal, and the
+    /// Runs one operation: the session, the request, retries, renewals, and the
     /// detection of error answers. Returns the successful body.
     pub(crate) async fn execute(&self, op: &'static Operation, args: &Args) -> Result<Reply> {
         self.check_open()?;
         let prepared =
             prepare(op, &self.inner.api_root, args).map_err(|e| e.with_operation(op.name))?;
         let repeatable = args.is_repeatable();
-        let mut renewed = false;
+        let mut renewals = 0;
         loop {
             let (token, generation) = self.session(!repeatable).await?;
-            match self.attempt(op, &prepared, args, &token).await {
-                Err(e) if e.is_session_error() && !renewed && repeatable => {
+            let result = if repeatable {
+                self.retrying(op, op.is_retry_safe(), || {
+                    self.attempt_once(op, &prepared, args, &token)
+                })
+                .await
+            } else {
+                self.attempt_once(op, &prepared, args, &token).await
+            };
+            match result {
+                // The server refused the session without acting, so even a state change
+                // may be sent again. Bounded, for a server that refuses every session.
+                Err(e) if e.is_session_error() && renewals < MAX_RENEWALS && repeatable => {
                     tracing::debug!(op = op.name, "session expired; logging in again");
                     self.renew(generation).await?;
-                    renewed = true;
+                    renewals += 1;
                 }
                 other => return other.map_err(|e| e.with_operation(op.name)),
             }
         }
     }
 
-    /// One call, with retries of reads after connection errors and 502/503/504.
-    async fn attempt(
-        &self,
-        op: &'static Operation,
-        prepared: &Prepared,
-        args: &Args,
-        token: &HeaderValue,
-    ) -> Result<Reply> {
+    /// Runs `attempt` again while [`is_retryable`] allows, with backoff, up to the
+    /// policy's `max_retries`.
+    async fn retrying<T, F, Fut>(&self, op: &'static Operation, read: bool, attempt: F) -> Result<T>
+    where
+        F: Fn() -> Fut,
+        Fut: std::future::Future<Output = Result<T>>,
+    {
         let policy = self.inner.config.retry;
         let mut tries = 0u32;
         loop {
-            let result = self.attempt_once(op, prepared, args, token).await;
-            let retry = op.is_retry_safe()
-                && tries < policy.max_retries
-                && match &result {
-                    Err(e) => {
-                        e.kind() == ErrorKind::Connection
-                            || matches!(e.http_status(), Some(502..=504))
-                    }
-                    Ok(_) => false,
-                };
-            if !retry {
-                return result;
+            match attempt().await {
+                Err(e) if tries < policy.max_retries && is_retryable(read, &e) => {
+                    let delay = backoff(policy.base_delay, policy.max_delay, tries);
+                    tracing::debug!(op = op.name, attempt = tries + 1, ?delay, error = %e, "retrying");
+                    tokio::time::sleep(delay).await;
+                    tries += 1;
+                }
+                other => return other,
             }
-            let delay = backoff(policy.base_delay, policy.max_delay, tries);
-            tracing::debug!(op = op.name, attempt = tries + 1, ?delay, "retrying a read");
-            tokio::time::sleep(delay).await;
-            tries += 1;
         }
     }
 
@@ -364,7 +393,8 @@ impl Client {
                     .await
                     .map_err(|e| Error::io(&format!("reading {}", path.display()), &e))?
                     .len();
-                let stream = tokio_util::io::ReaderStream::with_capacity(file, 64 * 1024);
+                let stream = tokio_util::io::ReaderStream::with_capacity(file, 64 * 1024)
+                    .map_err(LocalBodyError);
                 req.header(CONTENT_TYPE, JSON)
                     .header(CONTENT_LENGTH, len)
                     .body(reqwest::Body::wrap_stream(stream))
@@ -379,7 +409,8 @@ impl Client {
                         "a payload reader can be sent only once",
                     ));
                 };
-                let stream = tokio_util::io::ReaderStream::with_capacity(reader, 64 * 1024);
+                let stream = tokio_util::io::ReaderStream::with_capacity(reader, 64 * 1024)
+                    .map_err(LocalBodyError);
                 req.header(CONTENT_TYPE, JSON)
                     .body(reqwest::Body::wrap_stream(stream))
             }
@@ -518,6 +549,29 @@ impl Drop for Inner {
             rt.spawn(fut);
         }
     }
+}
+
+/// How many times one call may renew an expired session (each renewal shared by every
+/// concurrent caller) before the session error reaches the caller.
+const MAX_RENEWALS: u32 = 3;
+
+/// What is retried (README, "What is retried, what never is"):
+/// - a request that never reached the server (no connection could be made), any verb;
+/// - a read or a login after a broken connection or a 502/503/504 answer.
+///
+/// A state change whose request may have reached the server is never sent again.
+pub(crate) fn is_retryable(read: bool, e: &Error) -> bool {
+    let local = matches!(
+        e.kind(),
+        ErrorKind::Tls | ErrorKind::InvalidArgument | ErrorKind::Io
+    );
+    if local {
+        return false;
+    }
+    if e.is_unsent() {
+        return true;
+    }
+    read && (e.kind() == ErrorKind::Connection || matches!(e.http_status(), Some(502..=504)))
 }
 
 fn backoff(base: Duration, max: Duration, attempt: u32) -> Duration {

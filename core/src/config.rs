@@ -158,7 +158,8 @@ impl ClientConfig {
     /// - where: `url` (`https://host[:port]/attunityenterprisemanager`), or `host` with
     ///   optional `port` (443) and `url_suffix` (`attunityenterprisemanager`);
     /// - one credential: `username` (with optional `domain`) and `password`;
-    ///   `api_token`; `jwt`; or `b64` (base64 of `user:password`);
+    ///   `api_token`; `jwt`; `b64` (base64 of `user:password`); or `saml` (a SAML
+    ///   message, sent as the login body);
     /// - optional: `verify_certificate` (true), `ca_file`, `ca_pem`, `login_method`
     ///   (`"GET"`/`"POST"`), `connect_timeout_ms`, `read_timeout_ms`, `max_retries`,
     ///   `session_idle_ms`, `max_concurrent_requests` (64).
@@ -203,6 +204,8 @@ impl ClientConfig {
             Credentials::Jwt(t)
         } else if let Some(t) = text("b64")? {
             Credentials::Encoded(t)
+        } else if let Some(t) = text("saml")? {
+            Credentials::Saml(t)
         } else if let Some(user) = text("username")? {
             let password = text("password")?.unwrap_or_default();
             match text("domain")? {
@@ -211,7 +214,7 @@ impl ClientConfig {
             }
         } else {
             return Err(Error::invalid_argument(
-                "client options need one credential: username and password, api_token, jwt or b64",
+                "client options need one credential: username and password, api_token, jwt, b64 or saml",
             ));
         };
         let url = match (text("url")?, text("host")?) {
@@ -258,10 +261,19 @@ impl ClientConfig {
                 )))
             }
         };
-        if let Some(ms) = number("connect_timeout_ms")? {
+        // A zero timeout would fail every call as if the network had: refused here.
+        let positive = |k: &str| -> Result<Option<u64>> {
+            match number(k)? {
+                Some(0) => Err(Error::invalid_argument(format!(
+                    "client option `{k}` must be at least 1"
+                ))),
+                other => Ok(other),
+            }
+        };
+        if let Some(ms) = positive("connect_timeout_ms")? {
             c.connect_timeout = Duration::from_millis(ms);
         }
-        if let Some(ms) = number("read_timeout_ms")? {
+        if let Some(ms) = positive("read_timeout_ms")? {
             c.read_timeout = Duration::from_millis(ms);
         }
         if let Some(n) = number("max_retries")? {

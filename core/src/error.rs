@@ -107,6 +107,9 @@ struct Inner {
     http_status: Option<u16>,
     operation: Option<&'static str>,
     kind: ErrorKind,
+    /// The request certainly never reached the server (no connection could be made), so
+    /// repeating it is safe whatever its verb.
+    unsent: bool,
 }
 
 impl Error {
@@ -150,6 +153,7 @@ impl Error {
                 http_status,
                 operation: None,
                 kind,
+                unsent: false,
             }),
         }
     }
@@ -198,6 +202,16 @@ impl Error {
     pub fn is_session_error(&self) -> bool {
         self.inner.kind == ErrorKind::Session
     }
+    /// True when the request certainly never reached the server (the connection could
+    /// not be made), so it is safe to send again whatever it does.
+    pub fn is_unsent(&self) -> bool {
+        self.inner.unsent
+    }
+
+    fn unsent(mut self) -> Error {
+        self.inner.unsent = true;
+        self
+    }
 }
 
 impl fmt::Display for Error {
@@ -233,23 +247,67 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 /// credentials, which travel in headers only).
 pub(crate) fn from_reqwest(err: &reqwest::Error) -> Error {
     let chain = error_chain(err);
-    if err.is_timeout() {
-        return Error::new(ErrorKind::Timeout, codes::TIMEOUT, chain);
+    // A payload file or reader that failed while being sent is a local failure.
+    if let Some(local) = find_source::<LocalBodyError>(err) {
+        return Error::io("reading the payload", &local.0);
     }
-    let lower = chain.to_ascii_lowercase();
-    // Only handshake failures are TLS errors; a connection dropped mid-answer (which
-    // rustls reports as a missing close_notify) is a connection error.
-    if !lower.contains("close_notify")
+    // A request reqwest could not even build is the caller's mistake, never the network's.
+    if err.is_builder() {
+        return Error::invalid_argument(format!("the request cannot be sent: {chain}")).unsent();
+    }
+    // hyper reports "connect" only when the connection (TCP and TLS) was never made:
+    // nothing of the request was written.
+    let unsent = err.is_connect();
+    let e = if err.is_timeout() {
+        Error::new(ErrorKind::Timeout, codes::TIMEOUT, chain)
+    } else if is_tls_failure(&chain.to_ascii_lowercase()) {
+        Error::new(ErrorKind::Tls, codes::TLS_ERROR, chain)
+    } else {
+        Error::new(ErrorKind::Connection, codes::CONNECTION_ERROR, chain)
+    };
+    if unsent {
+        e.unsent()
+    } else {
+        e
+    }
+}
+
+/// Only handshake failures are TLS errors; a connection dropped mid-answer (which rustls
+/// reports as a missing close_notify) is a connection error.
+fn is_tls_failure(lower: &str) -> bool {
+    !lower.contains("close_notify")
         && (lower.contains("certificate")
             || lower.contains("handshake")
             || lower.contains("alert")
             || lower.contains("invalidcontenttype")
             || lower.contains("corrupt message"))
-    {
-        return Error::new(ErrorKind::Tls, codes::TLS_ERROR, chain);
-    }
-    Error::new(ErrorKind::Connection, codes::CONNECTION_ERROR, chain)
 }
+
+fn find_source<'a, T: std::error::Error + 'static>(
+    err: &'a (dyn std::error::Error + 'static),
+) -> Option<&'a T> {
+    let mut src: Option<&(dyn std::error::Error + 'static)> = Some(err);
+    while let Some(s) = src {
+        if let Some(found) = s.downcast_ref::<T>() {
+            return Some(found);
+        }
+        src = s.source();
+    }
+    None
+}
+
+/// A read failure of a payload being streamed (file or reader), told apart from the
+/// network's failures on its way through the HTTP stack.
+#[derive(Debug)]
+pub(crate) struct LocalBodyError(pub std::io::Error);
+
+impl fmt::Display for LocalBodyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "reading the payload: {}", self.0)
+    }
+}
+
+impl std::error::Error for LocalBodyError {}
 
 fn error_chain(err: &dyn std::error::Error) -> String {
     let mut out = err.to_string();

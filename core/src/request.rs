@@ -20,6 +20,10 @@ const STRICT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
+/// The longest URL the HTTP stack can send (`http::Uri` stops at `u16::MAX - 1`). Past
+/// it a call is a local mistake, refused before sending, never a network error.
+pub const MAX_URL_LEN: usize = 65_534;
+
 /// A body to send.
 pub enum Payload {
     /// A JSON value, serialized on sending.
@@ -164,6 +168,14 @@ fn check_name(op: &Operation, name: &str, v: Option<&Value>) -> Result<String> {
             op.method
         )));
     }
+    // URL libraries (and servers) remove `.` and `..` segments, even percent-encoded
+    // ones, so such a name would reach another method: refused, never sent.
+    if text == "." || text == ".." {
+        return Err(Error::invalid_argument(format!(
+            "{}: `{name}` cannot be `{text}` (a URL would read it as a relative path)",
+            op.method
+        )));
+    }
     check_no_nul(op, name, &text)?;
     Ok(text)
 }
@@ -223,13 +235,22 @@ fn query_value(
 pub(crate) fn prepare(op: &Operation, api_root: &str, args: &Args) -> Result<Prepared> {
     let mut url = String::with_capacity(api_root.len() + 64);
     url.push_str(api_root);
+    // The argument that takes the most room, named should the URL be too long.
+    let mut longest: (&str, usize) = ("", 0);
+    let mut note = |name: &'static str, before: usize, after: usize| {
+        if after - before > longest.1 {
+            longest = (name, after - before);
+        }
+    };
     for seg in op.path {
         url.push('/');
         match seg {
             Seg::Lit(s) => url.push_str(s),
             Seg::Name(n) => {
                 let name = check_name(op, n, args.get(n))?;
+                let before = url.len();
                 url.extend(utf8_percent_encode(&name, STRICT));
+                note(n, before, url.len());
             }
         }
     }
@@ -262,7 +283,15 @@ pub(crate) fn prepare(op: &Operation, api_root: &str, args: &Args) -> Result<Pre
         sep = '&';
         url.push_str(name);
         url.push('=');
+        let before = url.len();
         url.extend(utf8_percent_encode(&value, STRICT));
+        note(name, before, url.len());
+    }
+    if url.len() > MAX_URL_LEN {
+        return Err(Error::invalid_argument(format!(
+            "{}: `{}` is too long: the URL would be {} bytes, more than the {MAX_URL_LEN} an HTTP request line can carry ({} of them for `{}` once percent-encoded)",
+            op.method, longest.0, url.len(), longest.1, longest.0
+        )));
     }
     let body = prepare_body(op, args)?;
     Ok(Prepared {
@@ -379,7 +408,21 @@ fn prepare_body(op: &Operation, args: &Args) -> Result<PreparedBody> {
                     )))
                 }
                 Some(Payload::Bytes(b)) => PreparedBody::Bytes(b.clone(), content_type),
-                Some(Payload::File(p)) => PreparedBody::File(p.clone()),
+                Some(Payload::File(p)) => {
+                    // A missing file is found before anything is sent (no login either).
+                    match std::fs::metadata(p) {
+                        Ok(m) if m.is_file() => {}
+                        Ok(_) => {
+                            return Err(Error::invalid_argument(format!(
+                                "{}: `payload_file` {} is not a file",
+                                op.method,
+                                p.display()
+                            )))
+                        }
+                        Err(e) => return Err(Error::io(&format!("opening {}", p.display()), &e)),
+                    }
+                    PreparedBody::File(p.clone())
+                }
                 Some(Payload::Reader(_)) => PreparedBody::Reader,
                 None => return Err(missing()),
             }

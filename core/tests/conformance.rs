@@ -3,7 +3,7 @@
 //! One test per case file; the cases are the same files every binding runs.
 
 use libtest_mimic::{Arguments, Failed, Trial};
-use qem_core::{blocking, ClientConfig, Credentials};
+use qem_core::{blocking, ClientConfig};
 use qem_mock::{MockConfig, MockServer};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -32,20 +32,32 @@ fn main() {
     libtest_mimic::run(&args, trials).exit();
 }
 
-fn credentials(login: Option<&Value>) -> Result<Credentials, Failed> {
-    let Some(login) = login else {
-        return Ok(Credentials::active_directory("QEM\\admin", "admin-pass"));
-    };
-    let s = |k: &str| login.get(k).and_then(Value::as_str).map(str::to_string);
-    if let Some(t) = s("api_token") {
-        Ok(Credentials::ApiToken(t))
-    } else if let Some(t) = s("jwt") {
-        Ok(Credentials::Jwt(t))
-    } else if let (Some(u), Some(p)) = (s("username"), s("password")) {
-        Ok(Credentials::active_directory(u, p))
-    } else {
-        Err(format!("unusable login {login}").into())
+/// The client options of a case: the mock's URL and CA, the case's credential (a
+/// `login` object's `username`/`password`, `api_token`, `jwt` or `saml`; QEM\admin when
+/// absent) and its extra `login.options`.
+fn client_options(mock: &MockServer, login: Option<&Value>) -> Result<Value, Failed> {
+    let mut opts = serde_json::json!({
+        "url": mock.base_url(),
+        "ca_pem": mock.ca_cert_pem().unwrap_or_default(),
+    });
+    let o = opts.as_object_mut().expect("an object");
+    match login {
+        None => {
+            o.insert("username".into(), "QEM\\admin".into());
+            o.insert("password".into(), "admin-pass".into());
+        }
+        Some(login) => {
+            for k in ["username", "password", "api_token", "jwt", "saml"] {
+                if let Some(v) = login.get(k) {
+                    o.insert(k.into(), v.clone());
+                }
+            }
+            if let Some(Value::Object(extra)) = login.get("options") {
+                o.extend(extra.clone());
+            }
+        }
     }
+    Ok(opts)
 }
 
 fn run_case(path: &Path) -> Result<(), Failed> {
@@ -56,8 +68,8 @@ fn run_case(path: &Path) -> Result<(), Failed> {
         ..MockConfig::default()
     })
     .map_err(|e| format!("starting the mock: {e}"))?;
-    let mut config = ClientConfig::new(mock.base_url(), credentials(case.get("login"))?)
-        .ca_pem(mock.ca_cert_pem().unwrap_or_default());
+    let options = client_options(&mock, case.get("login"))?;
+    let mut config = ClientConfig::from_json(&options).map_err(|e| format!("options: {e}"))?;
     config.retry.base_delay = Duration::from_millis(10);
     let client = blocking::Client::new(config).map_err(|e| format!("client: {e}"))?;
     if let Some(code) = case.get("expect_login_error").and_then(Value::as_str) {
@@ -99,6 +111,18 @@ fn run_step(client: &blocking::Client, mock: &MockServer, step: &Value) -> Resul
                 let f = serde_json::from_value(step.get("faults").cloned().unwrap_or_default())
                     .map_err(|e| e.to_string())?;
                 mock.set_faults(f);
+            }
+            "clear_requests" => mock.clear_requests(),
+            "expect_requests" => {
+                let wanted = step.get("operation").and_then(Value::as_str);
+                let seen: Vec<Value> = mock
+                    .requests()
+                    .into_iter()
+                    .filter(|r| wanted.is_none() || r.operation.as_deref() == wanted)
+                    .map(|r| serde_json::to_value(r).expect("a request serializes"))
+                    .collect();
+                let expected = step.get("expect").cloned().unwrap_or(Value::Array(vec![]));
+                subset(&expected, &Value::Array(seen), "requests")?;
             }
             other => return Err(format!("unknown mock action {other}")),
         }

@@ -16,7 +16,7 @@ use tokio::net::TcpListener;
 use tokio::sync::watch;
 
 use crate::errors::ApiError;
-use crate::{MockConfig, RecordedRequest, Shared, REQUEST_LOG_CAP};
+use crate::{MockConfig, RecordedRequest, Shared};
 
 pub type Body = BoxBody<Bytes, std::io::Error>;
 pub type Resp = Response<Body>;
@@ -127,6 +127,15 @@ pub async fn serve(
                 _ = stop.wait_for(|v| *v) => break,
                 accepted = listener.accept() => {
                     let Ok((stream, _)) = accepted else { continue };
+                    if refuse(&shared) {
+                        // A reset before the TLS handshake: the client knows that nothing
+                        // of its request was sent (over plain HTTP it may have been).
+                        // A zero linger resets at once and never blocks.
+                        #[allow(deprecated)]
+                        let _ = stream.set_linger(Some(std::time::Duration::ZERO));
+                        drop(stream);
+                        continue;
+                    }
                     let _ = stream.set_nodelay(true);
                     let shared = shared.clone();
                     let acceptor = acceptor.clone();
@@ -153,15 +162,85 @@ pub async fn serve(
     Ok((addr, pem))
 }
 
+/// Takes one of the connections still to refuse (`Faults::refuse_connections`).
+fn refuse(shared: &Shared) -> bool {
+    let took = shared
+        .refuse_left
+        .fetch_update(Ordering::SeqCst, Ordering::SeqCst, |n| n.checked_sub(1))
+        .is_ok();
+    if took {
+        shared
+            .counters
+            .refused_connections
+            .fetch_add(1, Ordering::SeqCst);
+    }
+    took
+}
+
 async fn serve_conn<S>(shared: Arc<Shared>, stream: S)
 where
     S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
 {
+    let mut close_idle = shared.close_idle.subscribe();
     let svc = hyper::service::service_fn(move |req| handle(shared.clone(), req));
-    let _ = hyper::server::conn::http1::Builder::new()
+    let conn = hyper::server::conn::http1::Builder::new()
         .keep_alive(true)
-        .serve_connection(TokioIo::new(stream), svc)
-        .await;
+        .serve_connection(TokioIo::new(stream), svc);
+    tokio::pin!(conn);
+    tokio::select! {
+        _ = conn.as_mut() => {}
+        changed = close_idle.changed() => {
+            // Finish the request in hand, if any, then close.
+            if changed.is_ok() {
+                conn.as_mut().graceful_shutdown();
+            }
+            let _ = conn.as_mut().await;
+        }
+    }
+}
+
+/// The path's names as the router reads them: `servers/{server}/tasks/{task}`,
+/// `servers/{server}/endpoints/{endpoint}`.
+fn path_names(segs: &[String]) -> std::collections::BTreeMap<String, String> {
+    let mut names = std::collections::BTreeMap::new();
+    if segs.first().map(String::as_str) == Some("servers") {
+        if let Some(server) = segs.get(1) {
+            names.insert("server".to_string(), server.clone());
+        }
+        match (segs.get(2).map(String::as_str), segs.get(3)) {
+            (Some("tasks"), Some(task)) => {
+                names.insert("task".to_string(), task.clone());
+            }
+            (Some("endpoints"), Some(endpoint)) => {
+                names.insert("endpoint".to_string(), endpoint.clone());
+            }
+            _ => {}
+        }
+    }
+    names
+}
+
+/// Counts down an operation's `fail_next` / `lose_next` entry; true when it applied.
+fn take_one(counts: &mut std::collections::BTreeMap<String, u64>, op: &str) -> bool {
+    match counts.get_mut(op) {
+        Some(n) if *n > 0 => {
+            *n -= 1;
+            if *n == 0 {
+                counts.remove(op);
+            }
+            true
+        }
+        _ => false,
+    }
+}
+
+fn log_request(shared: &Shared, rec: RecordedRequest) {
+    let cap = shared.request_log_size.load(Ordering::Relaxed).max(1) as usize;
+    let mut log = shared.requests.lock();
+    while log.len() >= cap {
+        log.pop_front();
+    }
+    log.push_back(rec);
 }
 
 async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, std::io::Error> {
@@ -175,9 +254,24 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, std
         return Ok(crate::control::handle(&shared, &parts.method, &path, &body));
     }
     let _counted = InFlight::enter(&shared);
+    shared.counters.requests.fetch_add(1, Ordering::SeqCst);
 
-    {
-        let headers = parts
+    let segs: Option<Vec<String>> = strip_base(&path).map(|rest| {
+        rest.split('/')
+            .filter(|s| !s.is_empty())
+            .map(crate::util::decode_segment)
+            .collect()
+    });
+    let raw_query = parts.uri.query().map(str::to_string);
+    let operation = segs.as_ref().and_then(|segs| {
+        let action = crate::util::Query::parse(raw_query.as_deref()).action();
+        crate::router::op_for(&parts.method, segs, action.as_deref()).map(str::to_string)
+    });
+    let mut rec = RecordedRequest {
+        method: parts.method.as_str().to_string(),
+        path: path.clone(),
+        query: raw_query.clone(),
+        headers: parts
             .headers
             .iter()
             .map(|(k, v)| {
@@ -188,29 +282,28 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, std
                 };
                 (k.as_str().to_string(), val)
             })
-            .collect();
-        let rec = RecordedRequest {
-            method: parts.method.as_str().to_string(),
-            path: path.clone(),
-            query: parts.uri.query().map(str::to_string),
-            headers,
-            body_len: body.len(),
-        };
-        let mut log = shared.requests.lock();
-        if log.len() >= REQUEST_LOG_CAP {
-            log.pop_front();
-        }
-        log.push_back(rec);
-    }
+            .collect(),
+        body_len: body.len(),
+        operation,
+        names: segs.as_deref().map(path_names).unwrap_or_default(),
+        status: None,
+        outcome: "answered".to_string(),
+    };
 
+    let mut lose = false;
     if shared.faults_on.load(Ordering::Relaxed) {
-        let (drop_it, err_status, latency) = {
+        let (drop_it, lose_it, err_status, latency) = {
             let mut st = shared.faults.lock();
+            let op = rec.operation.as_deref().unwrap_or_default();
+            let fail_now = take_one(&mut st.faults.fail_next, op);
+            let lose_now = take_one(&mut st.faults.lose_next, op);
             let f = st.faults.clone();
             let d = f.drop_rate > 0.0 && st.rng.next_f64() < f.drop_rate;
-            let e = !d && f.error_rate > 0.0 && st.rng.next_f64() < f.error_rate;
+            let e = fail_now || (!d && f.error_rate > 0.0 && st.rng.next_f64() < f.error_rate);
+            let l = lose_now || (!d && !e && f.lose_rate > 0.0 && st.rng.next_f64() < f.lose_rate);
             (
-                d,
+                d && !fail_now && !lose_now,
+                l && !e,
                 e.then_some(if f.error_status == 0 {
                     503
                 } else {
@@ -223,33 +316,50 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, std
             tokio::time::sleep(std::time::Duration::from_millis(latency)).await;
         }
         if drop_it {
+            shared.counters.dropped.fetch_add(1, Ordering::SeqCst);
+            rec.outcome = "dropped".into();
+            log_request(&shared, rec);
             return Err(std::io::Error::new(
                 std::io::ErrorKind::ConnectionAborted,
                 "injected drop",
             ));
         }
         if let Some(s) = err_status {
+            shared.counters.faulted.fetch_add(1, Ordering::SeqCst);
+            rec.outcome = "fault".into();
+            rec.status = Some(s);
+            log_request(&shared, rec);
             return Ok(html(s));
         }
+        lose = lose_it;
     }
 
-    let Some(rest) = strip_base(&path) else {
-        return Ok(not_found("Unknown path."));
+    let resp = match segs {
+        None => not_found("Unknown path."),
+        Some(segs) => {
+            crate::router::dispatch(
+                shared.clone(),
+                parts.method,
+                segs,
+                raw_query,
+                parts.headers,
+                body,
+            )
+            .await
+        }
     };
-    let segs: Vec<String> = rest
-        .split('/')
-        .filter(|s| !s.is_empty())
-        .map(crate::util::decode_segment)
-        .collect();
-    Ok(crate::router::dispatch(
-        shared,
-        parts.method,
-        segs,
-        parts.uri.query().map(str::to_string),
-        parts.headers,
-        body,
-    )
-    .await)
+    if lose {
+        shared.counters.lost.fetch_add(1, Ordering::SeqCst);
+        rec.outcome = "lost".into();
+        log_request(&shared, rec);
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::ConnectionAborted,
+            "injected loss of the answer",
+        ));
+    }
+    rec.status = Some(resp.status().as_u16());
+    log_request(&shared, rec);
+    Ok(resp)
 }
 
 /// Counts an API request as being answered until dropped (also when the client goes away).

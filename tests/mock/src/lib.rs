@@ -64,8 +64,22 @@ pub struct Faults {
     /// Share (0..1) of API requests answered with `error_status` and an HTML body.
     pub error_rate: f64,
     pub error_status: u16,
-    /// Share (0..1) of API requests whose connection is closed without an answer.
+    /// Share (0..1) of API requests whose connection is closed without an answer, before
+    /// the request is processed (nothing changes).
     pub drop_rate: f64,
+    /// Share (0..1) of API requests processed (state changed, audit recorded) and then
+    /// closed without an answer: the client cannot tell whether its change happened.
+    pub lose_rate: f64,
+    /// The next N new connections are reset before the TLS handshake completes, so the
+    /// client knows nothing was sent. Setting it closes idle keep-alive connections.
+    pub refuse_connections: u64,
+    /// Every session ends this long after its login (0: only idle expiry).
+    pub session_max_age_ms: u64,
+    /// The next N requests of an operation (chapter-4 name, `login` included) are
+    /// answered with `error_status` (503 by default): `{"login": 2}`.
+    pub fail_next: std::collections::BTreeMap<String, u64>,
+    /// The next N requests of an operation are processed and their answers lost.
+    pub lose_next: std::collections::BTreeMap<String, u64>,
     /// Seed of the repeatable random generator.
     pub seed: u64,
 }
@@ -80,10 +94,20 @@ pub struct RecordedRequest {
     /// Header names and values; the Authorization value is redacted.
     pub headers: Vec<(String, String)>,
     pub body_len: usize,
+    /// The chapter-4 method the request was routed to (`get_task_details`), if any.
+    pub operation: Option<String>,
+    /// The path's names as the mock decoded them: `server`, `task`, `endpoint`.
+    pub names: std::collections::BTreeMap<String, String>,
+    /// The HTTP status answered; none when no answer was sent.
+    pub status: Option<u16>,
+    /// `answered`, `fault` (an injected error status), `dropped` (closed before being
+    /// processed) or `lost` (processed, then closed without an answer).
+    pub outcome: String,
 }
 
 pub(crate) struct Session {
     pub user: String,
+    pub born: Instant,
     pub last: Instant,
     /// Password identifiers handed out by GetServer in this session: id -> server name.
     pub password_ids: HashMap<String, String>,
@@ -94,7 +118,17 @@ pub(crate) struct FaultState {
     pub rng: util::XorShift,
 }
 
-pub(crate) const REQUEST_LOG_CAP: usize = 1000;
+/// Counters of `GET /mock/stats`.
+#[derive(Default)]
+pub(crate) struct Counters {
+    pub requests: AtomicU64,
+    pub logins: AtomicU64,
+    pub faulted: AtomicU64,
+    pub dropped: AtomicU64,
+    pub lost: AtomicU64,
+    pub refused_connections: AtomicU64,
+    pub expired_sessions: AtomicU64,
+}
 
 pub(crate) struct Shared {
     pub world: Mutex<World>,
@@ -105,6 +139,14 @@ pub(crate) struct Shared {
     pub faults: Mutex<FaultState>,
     pub faults_on: AtomicBool,
     pub requests: Mutex<VecDeque<RecordedRequest>>,
+    pub request_log_size: AtomicU64,
+    /// Connections still to refuse (`Faults::refuse_connections`).
+    pub refuse_left: AtomicU64,
+    /// `Faults::session_max_age_ms`.
+    pub session_max_age_ms: AtomicU64,
+    /// Bumped to make every open connection close once idle.
+    pub close_idle: tokio::sync::watch::Sender<u64>,
+    pub counters: Counters,
     /// API requests being answered now, and the most ever at once (`/mock/stats`).
     pub in_flight: AtomicU64,
     pub peak_in_flight: AtomicU64,
@@ -124,6 +166,11 @@ impl Shared {
             }),
             faults_on: AtomicBool::new(false),
             requests: Mutex::new(VecDeque::new()),
+            request_log_size: AtomicU64::new(1000),
+            refuse_left: AtomicU64::new(0),
+            session_max_age_ms: AtomicU64::new(0),
+            close_idle: tokio::sync::watch::channel(0).0,
+            counters: Counters::default(),
             in_flight: AtomicU64::new(0),
             peak_in_flight: AtomicU64::new(0),
         };
@@ -137,9 +184,18 @@ impl Shared {
     }
 
     pub(crate) fn stats(&self) -> serde_json::Value {
+        let c = &self.counters;
+        let n = |a: &AtomicU64| a.load(Ordering::SeqCst);
         serde_json::json!({
-            "in_flight": self.in_flight.load(Ordering::SeqCst),
-            "peak_in_flight": self.peak_in_flight.load(Ordering::SeqCst),
+            "in_flight": n(&self.in_flight),
+            "peak_in_flight": n(&self.peak_in_flight),
+            "requests": n(&c.requests),
+            "logins": n(&c.logins),
+            "faulted": n(&c.faulted),
+            "dropped": n(&c.dropped),
+            "lost": n(&c.lost),
+            "refused_connections": n(&c.refused_connections),
+            "expired_sessions": n(&c.expired_sessions),
         })
     }
 
@@ -148,6 +204,8 @@ impl Shared {
             .store(w.settings.session_idle_seconds, Ordering::Relaxed);
         self.invalid_status
             .store(w.settings.invalid_session_status as u64, Ordering::Relaxed);
+        self.request_log_size
+            .store(w.settings.request_log_size.max(1) as u64, Ordering::Relaxed);
     }
 
     /// Replaces the world; every session is dropped.
@@ -163,7 +221,21 @@ impl Shared {
     }
 
     pub fn set_faults(&self, f: Faults) {
-        let on = f.latency_ms > 0 || f.error_rate > 0.0 || f.drop_rate > 0.0;
+        let on = f.latency_ms > 0
+            || f.error_rate > 0.0
+            || f.drop_rate > 0.0
+            || f.lose_rate > 0.0
+            || f.session_max_age_ms > 0
+            || !f.fail_next.is_empty()
+            || !f.lose_next.is_empty();
+        self.refuse_left
+            .store(f.refuse_connections, Ordering::SeqCst);
+        self.session_max_age_ms
+            .store(f.session_max_age_ms, Ordering::SeqCst);
+        if f.refuse_connections > 0 {
+            // Idle keep-alive connections would otherwise carry the next call.
+            self.close_idle.send_modify(|g| *g += 1);
+        }
         let mut st = self.faults.lock();
         st.rng = util::XorShift::new(f.seed);
         st.faults = f;
@@ -171,7 +243,11 @@ impl Shared {
     }
 
     pub fn expire_sessions(&self) {
-        self.sessions.lock().clear();
+        let mut sessions = self.sessions.lock();
+        self.counters
+            .expired_sessions
+            .fetch_add(sessions.len() as u64, Ordering::SeqCst);
+        sessions.clear();
     }
 }
 
@@ -320,6 +396,16 @@ impl MockServer {
 
     pub fn requests(&self) -> Vec<RecordedRequest> {
         self.shared.requests.lock().iter().cloned().collect()
+    }
+
+    /// Empties the request log.
+    pub fn clear_requests(&self) {
+        self.shared.requests.lock().clear();
+    }
+
+    /// The counters of `GET /mock/stats`.
+    pub fn stats(&self) -> serde_json::Value {
+        self.shared.stats()
     }
 
     pub fn shutdown(self) {

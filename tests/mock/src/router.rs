@@ -62,7 +62,11 @@ pub fn task_idx(srv: &Server, task: &str, not_found: ErrDef) -> Result<usize, Ap
         .ok_or_else(|| not_found.with(&[("task", task), ("server", &srv.name)]))
 }
 
-fn op_for(method: &Method, segs: &[String], action: Option<&str>) -> Option<&'static str> {
+pub(crate) fn op_for(
+    method: &Method,
+    segs: &[String],
+    action: Option<&str>,
+) -> Option<&'static str> {
     let m = method.as_str();
     let segs: Vec<&str> = segs.iter().map(String::as_str).collect();
     Some(match (segs.as_slice(), m, action) {
@@ -161,7 +165,7 @@ pub async fn dispatch(
         return http::not_found("No such method.");
     };
     if op == "login" {
-        return match crate::session::login(&shared, &headers) {
+        return match crate::session::login(&shared, &headers, &body) {
             Ok(r) => r,
             Err(e) => http::error(&e),
         };

@@ -50,28 +50,57 @@ fn resolve_user(w: &World, decoded: &str) -> Option<String> {
         .map(|u| u.name.clone())
 }
 
-pub fn login(shared: &Shared, headers: &HeaderMap) -> Result<Resp, ApiError> {
-    let unauthorized = || errors::LOGIN_UNAUTHORIZED.plain();
-    let auth = headers
-        .get(AUTHORIZATION)
-        .and_then(|v| v.to_str().ok())
-        .ok_or_else(unauthorized)?
-        .trim();
-    let (scheme, b64) = auth.split_once(' ').ok_or_else(unauthorized)?;
-    if !scheme.eq_ignore_ascii_case("basic") {
-        return Err(unauthorized());
-    }
-    let b64 = b64.trim();
-    let raw = base64::engine::general_purpose::STANDARD
-        .decode(b64)
+fn decode_b64(text: &str) -> Option<Vec<u8>> {
+    let text = text.trim();
+    base64::engine::general_purpose::STANDARD
+        .decode(text)
         .or_else(|_| {
-            base64::engine::general_purpose::STANDARD_NO_PAD.decode(b64.trim_end_matches('='))
+            base64::engine::general_purpose::STANDARD_NO_PAD.decode(text.trim_end_matches('='))
         })
-        .map_err(|_| unauthorized())?;
-    let decoded = String::from_utf8(raw).map_err(|_| unauthorized())?;
+        .ok()
+}
+
+/// The user a SAML login body names: the body is the base64 of a SAML response (as
+/// Qlik's client posts it, or as the form field `SAMLResponse`), whose `NameID` is a
+/// user's `saml_name_id` or name. Signatures are not checked: this is a mock.
+fn saml_user(w: &World, body: &[u8]) -> Option<String> {
+    let text = std::str::from_utf8(body).ok()?.trim();
+    let text = match text.strip_prefix("SAMLResponse=") {
+        Some(field) => util::decode_form(field),
+        None => text.to_string(),
+    };
+    let xml = String::from_utf8(decode_b64(&text)?).ok()?;
+    let name_id = util::saml_name_id(&xml)?;
+    w.users
+        .iter()
+        .find(|u| {
+            u.saml_name_id
+                .as_deref()
+                .is_some_and(|n| n.eq_ignore_ascii_case(&name_id))
+                || u.name.eq_ignore_ascii_case(&name_id)
+        })
+        .map(|u| u.name.clone())
+}
+
+pub fn login(shared: &Shared, headers: &HeaderMap, body: &[u8]) -> Result<Resp, ApiError> {
+    let unauthorized = || errors::LOGIN_UNAUTHORIZED.plain();
+    let auth = headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok());
     let user = {
         let w = shared.world.lock();
-        let user = resolve_user(&w, &decoded).ok_or_else(unauthorized)?;
+        let user = match auth {
+            // No Authorization header: the body is a SAML message (Qlik's client, 4.2).
+            None if !body.is_empty() => saml_user(&w, body).ok_or_else(unauthorized)?,
+            None => return Err(unauthorized()),
+            Some(auth) => {
+                let (scheme, b64) = auth.trim().split_once(' ').ok_or_else(unauthorized)?;
+                if !scheme.eq_ignore_ascii_case("basic") {
+                    return Err(unauthorized());
+                }
+                let raw = decode_b64(b64).ok_or_else(unauthorized)?;
+                let decoded = String::from_utf8(raw).map_err(|_| unauthorized())?;
+                resolve_user(&w, &decoded).ok_or_else(unauthorized)?
+            }
+        };
         if w.global_role(&user) == Role::None
             && w.user(&user).is_some_and(|u| u.server_roles.is_empty())
         {
@@ -81,10 +110,12 @@ pub fn login(shared: &Shared, headers: &HeaderMap) -> Result<Resp, ApiError> {
         user
     };
     let token = util::session_token();
+    shared.counters.logins.fetch_add(1, Ordering::SeqCst);
     shared.sessions.lock().insert(
         token.clone(),
         Session {
             user,
+            born: Instant::now(),
             last: Instant::now(),
             password_ids: HashMap::new(),
         },
@@ -117,15 +148,23 @@ pub fn authenticate(shared: &Shared, headers: &HeaderMap) -> Result<(String, Str
         .filter(|t| !t.is_empty())
         .ok_or_else(|| invalid_session(shared))?;
     let idle = Duration::from_secs(shared.idle_secs.load(Ordering::Relaxed));
+    let max_age = match shared.session_max_age_ms.load(Ordering::Relaxed) {
+        0 => Duration::MAX,
+        ms => Duration::from_millis(ms),
+    };
     let now = Instant::now();
     let mut sessions = shared.sessions.lock();
     match sessions.get_mut(token) {
-        Some(s) if now.duration_since(s.last) < idle => {
+        Some(s) if now.duration_since(s.last) < idle && now.duration_since(s.born) < max_age => {
             s.last = now;
             Ok((s.user.clone(), token.to_string()))
         }
         Some(_) => {
             sessions.remove(token);
+            shared
+                .counters
+                .expired_sessions
+                .fetch_add(1, Ordering::SeqCst);
             Err(invalid_session(shared))
         }
         None => Err(invalid_session(shared)),

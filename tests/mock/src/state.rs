@@ -105,6 +105,8 @@ pub struct Settings {
     /// A line that exports begin with, as `// {text}` (some servers write one); none by default.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub export_comment: Option<String>,
+    /// How many requests `GET /mock/requests` keeps (the oldest go first).
+    pub request_log_size: usize,
 }
 
 impl Default for Settings {
@@ -118,6 +120,7 @@ impl Default for Settings {
             force_errors: BTreeMap::new(),
             host_name: "qem-mock".into(),
             export_comment: None,
+            request_log_size: 1000,
         }
     }
 }
@@ -135,6 +138,9 @@ pub struct User {
     pub api_token: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub jwt: Option<String>,
+    /// The `NameID` a SAML login message names this user by.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub saml_name_id: Option<String>,
     /// Groups the user belongs to (`DOMAIN\group`), matched against server ACLs.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<String>,
@@ -625,7 +631,8 @@ const DEFAULT_USERS: &str = r#"[
     { "name": "QEM\\operator", "password": "operator-pass", "role": "OPERATOR" },
     { "name": "QEM\\viewer",   "password": "viewer-pass",   "role": "VIEWER",
       "server_roles": { "Local Server": "OPERATOR" } },
-    { "name": "QEM\\tokenuser", "role": "ADMIN", "api_token": "pat-admin-123", "jwt": "eyJ.admin.jwt" }
+    { "name": "QEM\\tokenuser", "role": "ADMIN", "api_token": "pat-admin-123", "jwt": "eyJ.admin.jwt" },
+    { "name": "QEM\\samluser", "role": "ADMIN", "saml_name_id": "samluser@qem.example" }
 ]"#;
 
 const DEFAULT_SERVERS: &str = r#"[

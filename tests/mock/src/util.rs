@@ -315,6 +315,30 @@ pub fn parse_bool(s: &str) -> Option<bool> {
     }
 }
 
+/// Decodes a form or query value (`+` is a space).
+pub fn decode_form(s: &str) -> String {
+    decode_query(s)
+}
+
+/// The text of the first `NameID` element of a SAML document, whatever its prefix.
+pub fn saml_name_id(xml: &str) -> Option<String> {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(xml);
+    let mut inside = false;
+    loop {
+        match reader.read_event().ok()? {
+            Event::Start(e) if e.local_name().as_ref() == b"NameID" => inside = true,
+            Event::Text(t) if inside => {
+                let text = t.unescape().ok()?.trim().to_string();
+                return (!text.is_empty()).then_some(text);
+            }
+            Event::End(_) if inside => return None,
+            Event::Eof => return None,
+            _ => {}
+        }
+    }
+}
+
 fn decode_query(s: &str) -> String {
     let s = s.replace('+', " ");
     percent_encoding::percent_decode_str(&s)
