@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Every test of the project, on a fresh machine: installs what it needs, then runs the
+# Every test of the project, on a fresh machine: installs what it needs, checks the
+# format and lint gates (rustfmt, clippy -D warnings, ruff), then runs the
 # Rust core's unit and integration tests, the mock's tests and the shared conformance
 # cases, then each binding's tests. Exits non-zero on the first failing suite and ends
 # with one "N passed, N failed" line over all suites.
@@ -10,6 +11,15 @@ cd "$(dirname "$0")/.."
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 section() { printf '\n==== %s ====\n' "$*"; }
+
+section "Format and lint gates: rustfmt, clippy, ruff"
+cargo fmt --all -- --check
+cargo clippy --workspace --all-targets --quiet -- -D warnings
+lint_venv="target/lint-venv"
+[ -x "$lint_venv/bin/ruff" ] || { python3 -m venv "$lint_venv" && "$lint_venv/bin/pip" install -q ruff; }
+"$lint_venv/bin/ruff" check bindings-python
+"$lint_venv/bin/ruff" format --check bindings-python
+echo "gates: clean"
 
 section "Rust: core, mock and the shared conformance cases"
 cargo test --workspace 2>&1 | tee -a "$log"

@@ -489,3 +489,29 @@ async fn soak_under_faults_loses_no_read_and_repeats_no_change() {
     );
     client.close().await.unwrap();
 }
+
+#[tokio::test]
+async fn a_port_nobody_listens_on_is_tried_again_even_for_a_state_change() {
+    // Bind, learn a free port, close it: connections to it are refused.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let mut c = ClientConfig::new(
+        format!("https://127.0.0.1:{port}/attunityenterprisemanager"),
+        Credentials::active_directory("QEM\\admin", "admin-pass"),
+    );
+    c.retry = RetryPolicy {
+        max_retries: 2,
+        base_delay: Duration::from_millis(100),
+        max_delay: Duration::from_millis(100),
+    };
+    let client = Client::new(c).unwrap();
+    let started = Instant::now();
+    let e = client.stop_task(SERVER, TASK, Some(0)).await.unwrap_err();
+    assert_eq!(e.error_code(), "CONNECTION_ERROR", "{e}");
+    assert!(e.is_unsent(), "a refused connection sent nothing: {e}");
+    // The login (first) was tried three times, 100 ms apart at least.
+    assert!(started.elapsed() >= Duration::from_millis(200), "retried");
+}
