@@ -384,7 +384,8 @@ async fn soak_under_faults_loses_no_read_and_repeats_no_change() {
         seed: 11,
         ..Faults::default()
     });
-    let deadline = Instant::now() + Duration::from_secs(8);
+    let started = Instant::now();
+    let deadline = started + Duration::from_secs(8);
     let workers = (0..16).map(|w| {
         let c = client.clone();
         tokio::spawn(async move {
@@ -482,11 +483,22 @@ async fn soak_under_faults_loses_no_read_and_repeats_no_change() {
         assert!(stats[k].as_u64().unwrap() > 0, "no {k}: {stats}");
     }
     assert!(stats["logins"].as_u64().unwrap() > 5, "{stats}");
-    println!(
-        "soak (Rust): {} calls ({reads} reads, {} clone/delete pairs), {stats}",
+    let figures = format!(
+        "soak (Rust): {} calls ({reads} reads, {} clone/delete pairs) by 16 tasks on one client in {:.1} s; {} requests, {} x 503, {} dropped, {} lost, {} sessions expired, {} logins; read failures 0, state changes failed {} (never repeated), applied twice 0",
         reads as usize + changes.len() * 2,
-        changes.len()
+        changes.len(),
+        started.elapsed().as_secs_f64(),
+        stats["requests"],
+        stats["faulted"],
+        stats["dropped"],
+        stats["lost"],
+        stats["expired_sessions"],
+        stats["logins"],
+        changes.iter().filter(|(_, c, d)| !c || !d).count(),
     );
+    println!("{figures}");
+    let out = Path::new(env!("CARGO_MANIFEST_DIR")).join("../target/soak-rust.txt");
+    let _ = std::fs::write(out, format!("{figures}\n"));
     client.close().await.unwrap();
 }
 
