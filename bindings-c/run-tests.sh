@@ -55,6 +55,10 @@ echo "== C conformance runner"
 "$out/runner" "$base" "$out/ca.pem" "$root"/tests/conformance/cases/*.json | tee "$out/c.log"
 c_summary="$(tail -1 "$out/c.log")"
 
+echo "== C: hostile names through every name argument of every operation, and invalid UTF-8"
+"$out/runner" "$base" "$out/ca.pem" --hostile "$root/tests/conformance/hostile-names.json" | tee "$out/c-hostile.log"
+c_hostile="$(tail -1 "$out/c-hostile.log")"
+
 echo "== C conformance runner under valgrind (a subset)"
 subset=()
 for f in "$root"/tests/conformance/cases/{00[1-9],01[0-2],10[1-9],20[1-6],70*,718}*.json; do
@@ -79,5 +83,5 @@ LD_LIBRARY_PATH="$lib${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}" timeout 900 mono "$o
   echo ".NET runner failed or did not exit (status ${PIPESTATUS[0]})"; exit 1; }
 net_summary="$(tail -1 "$out/net.log")"
 
-echo "C: $c_summary; .NET: $net_summary"
-case "$c_summary$net_summary" in *" 0 failed"*" 0 failed") ;; *) exit 1 ;; esac
+echo "C: $c_summary; C hostile names: $c_hostile; .NET: $net_summary"
+case "$c_summary$c_hostile$net_summary" in *" 0 failed"*" 0 failed"*" 0 failed") ;; *) exit 1 ;; esac

@@ -26,7 +26,7 @@ export interface ConnectOptions {
   connectTimeoutMs?: number
   /** Longest silence while waiting for an answer (60,000 ms). */
   readTimeoutMs?: number
-  /** Retries of reads after connection errors and 502/503/504 (3). */
+  /** Retries of reads and logins after connection errors and 502/503/504, and of any call whose connection could not be made (3). */
   maxRetries?: number
   /** How long the server keeps an idle session (300,000 ms). */
   sessionIdleMs?: number
@@ -42,8 +42,10 @@ export interface ApiTokenCredential { apiToken: string }
 export interface JwtCredential { jwt: string }
 /** The base64 of `DOMAIN\user:password`, as the guide's samples carry it. */
 export interface B64Credential { b64: string }
+/** A SAML message from the identity provider, posted as the login body (no Authorization header). */
+export interface SamlCredential { saml: string }
 /** Exactly one credential. */
-export type Credential = PasswordCredential | ApiTokenCredential | JwtCredential | B64Credential
+export type Credential = PasswordCredential | ApiTokenCredential | JwtCredential | B64Credential | SamlCredential
 
 /** A failed call, or one the client refused (`INVALID_ARGUMENT`, `CLIENT_CLOSED`). */
 export declare class AemClientError extends Error {

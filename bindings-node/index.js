@@ -138,7 +138,7 @@ function stringify (method, args) {
   }
 }
 
-const CREDENTIALS = ['username', 'apiToken', 'jwt', 'b64']
+const CREDENTIALS = ['username', 'apiToken', 'jwt', 'b64', 'saml']
 const OPTION_KEYS = {
   url: 'string',
   host: 'string',
@@ -158,7 +158,8 @@ const OPTION_KEYS = {
   password: 'string',
   apiToken: 'string',
   jwt: 'string',
-  b64: 'string'
+  b64: 'string',
+  saml: 'string'
 }
 
 /** Maps the camelCase connect options to the core's settings JSON (snake_case). */
@@ -189,7 +190,7 @@ function configOf (options, credential) {
   const given = CREDENTIALS.filter((c) => config[snake(c)] !== undefined)
   if (given.length !== 1) {
     throw new TypeError(
-      'AemClient.connect: give exactly one credential: { username, password, domain? }, { apiToken }, { jwt } or { b64 }' +
+      'AemClient.connect: give exactly one credential: { username, password, domain? }, { apiToken }, { jwt }, { b64 } or { saml }' +
         (given.length ? ` (got ${given.join(', ')})` : '')
     )
   }
@@ -410,6 +411,15 @@ class AemClient {
 
   async #invoke (method, args, jsName) {
     if (this.#closed) throw closedError(jsName)
+    // Text UTF-8 cannot carry (a lone surrogate) could never reach the server as given.
+    for (const [k, v] of Object.entries(args)) {
+      if (typeof v === 'string' && !v.isWellFormed()) {
+        throw new AemClientError(
+          { error_code: 'INVALID_ARGUMENT', message: `${jsName}: \`${k}\` holds a lone surrogate, which UTF-8 cannot carry`, kind: 'invalid_argument' },
+          jsName
+        )
+      }
+    }
     try {
       return await this.#calls.start(method, stringify(jsName, args))
     } catch (e) {

@@ -221,7 +221,8 @@ pub unsafe extern "C" fn qem_operations(
 
 /// Creates a client from settings as a JSON object (borrowed): `url`, or `host` with
 /// `port` and `url_suffix`; one credential (`username` with optional `domain` and
-/// `password`, `api_token`, `jwt` or `b64`); optional `verify_certificate`, `ca_file`,
+/// `password`, `api_token`, `jwt`, `b64`, or `saml`: a SAML message posted as the login
+/// body); optional `verify_certificate`, `ca_file`,
 /// `ca_pem`, `login_method`, `connect_timeout_ms`, `read_timeout_ms`, `max_retries`.
 /// Nothing is sent until the first call (which logs in).
 /// On success `*out_client` receives a client owned by the caller: free it with

@@ -3,6 +3,10 @@
  * generic entry against a running qem-mock, and prints "N passed, N failed".
  *
  *   conformance_runner BASE_URL CA_FILE CASE.json...
+ *   conformance_runner BASE_URL CA_FILE --hostile hostile-names.json
+ *
+ * The second form runs the hostile-name table (tests/conformance/README.md) through
+ * every name argument of every operation of qem_operations(), plus invalid UTF-8.
  *
  * The mock's control API (/mock/...) is driven with curl, so the ABI holds nothing
  * test-specific. JSON is handled with cJSON.
@@ -99,6 +103,24 @@ static int mock_control(const char *verb, const char *path, const cJSON *body) {
     return rc == 0 ? 0 : -1;
 }
 
+/* GET from the mock's control API, parsed (NULL on failure). */
+static cJSON *mock_get(const char *path) {
+    char tmp[] = "/tmp/qem-c-get-XXXXXX";
+    int fd = mkstemp(tmp);
+    if (fd < 0) return NULL;
+    close(fd);
+    char cmd[1200];
+    snprintf(cmd, sizeof cmd, "curl -sfk -o %s '%s%s'", tmp, origin, path);
+    cJSON *v = NULL;
+    if (system(cmd) == 0) {
+        char *text = read_file(tmp);
+        if (text) v = cJSON_Parse(text);
+        free(text);
+    }
+    unlink(tmp);
+    return v;
+}
+
 static void sleep_ms(long ms) {
     struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
     nanosleep(&ts, NULL);
@@ -157,18 +179,27 @@ static char *client_options(const cJSON *login) {
     cJSON_AddStringToObject(o, "ca_file", ca_file);
     const cJSON *tok = cJSON_GetObjectItemCaseSensitive(login, "api_token");
     const cJSON *jwt = cJSON_GetObjectItemCaseSensitive(login, "jwt");
+    const cJSON *saml = cJSON_GetObjectItemCaseSensitive(login, "saml");
     const cJSON *user = cJSON_GetObjectItemCaseSensitive(login, "username");
     const cJSON *pass = cJSON_GetObjectItemCaseSensitive(login, "password");
     if (cJSON_IsString(tok)) {
         cJSON_AddStringToObject(o, "api_token", tok->valuestring);
     } else if (cJSON_IsString(jwt)) {
         cJSON_AddStringToObject(o, "jwt", jwt->valuestring);
+    } else if (cJSON_IsString(saml)) {
+        cJSON_AddStringToObject(o, "saml", saml->valuestring);
     } else if (cJSON_IsString(user)) {
         cJSON_AddStringToObject(o, "username", user->valuestring);
         cJSON_AddStringToObject(o, "password", cJSON_IsString(pass) ? pass->valuestring : "");
     } else {
         cJSON_AddStringToObject(o, "username", "QEM\\admin");
         cJSON_AddStringToObject(o, "password", "admin-pass");
+    }
+    /* Extra client options of the case (`login.options`). */
+    const cJSON *extra = cJSON_GetObjectItemCaseSensitive(login, "options");
+    const cJSON *opt;
+    cJSON_ArrayForEach(opt, extra) {
+        cJSON_AddItemToObject(o, opt->string, cJSON_Duplicate(opt, 1));
     }
     char *text = cJSON_PrintUnformatted(o);
     cJSON_Delete(o);
@@ -190,6 +221,33 @@ static int run_step(QemClient *client, const cJSON *step) {
             const cJSON *ms = cJSON_GetObjectItemCaseSensitive(step, "ms");
             sleep_ms(cJSON_IsNumber(ms) ? (long)ms->valuedouble : 0);
             return 1;
+        }
+        if (strcmp(action, "clear_requests") == 0)
+            return mock_control("DELETE", "/mock/requests", NULL) == 0 ||
+                   (failf("clearing the request log failed"), 0);
+        if (strcmp(action, "expect_requests") == 0) {
+            cJSON *seen = mock_get("/mock/requests");
+            if (!cJSON_IsArray(seen)) {
+                cJSON_Delete(seen);
+                failf("reading the request log failed");
+                return 0;
+            }
+            const cJSON *op = cJSON_GetObjectItemCaseSensitive(step, "operation");
+            cJSON *kept = cJSON_CreateArray();
+            const cJSON *r;
+            cJSON_ArrayForEach(r, seen) {
+                const cJSON *rop = cJSON_GetObjectItemCaseSensitive(r, "operation");
+                if (!cJSON_IsString(op) ||
+                    (cJSON_IsString(rop) && strcmp(rop->valuestring, op->valuestring) == 0))
+                    cJSON_AddItemToArray(kept, cJSON_Duplicate(r, 1));
+            }
+            const cJSON *expect = cJSON_GetObjectItemCaseSensitive(step, "expect");
+            cJSON *none = cJSON_CreateArray();
+            int ok = subset(expect ? expect : none, kept, "requests");
+            cJSON_Delete(none);
+            cJSON_Delete(kept);
+            cJSON_Delete(seen);
+            return ok;
         }
         failf("unknown mock action %s", action);
         return 0;
@@ -322,6 +380,147 @@ static int run_case(const char *path) {
     return ok;
 }
 
+/* The table's entry as a string: a string, or {"repeat": S, "times": N}. */
+static char *expand(const cJSON *e) {
+    if (cJSON_IsString(e)) return strdup(e->valuestring);
+    const cJSON *r = cJSON_GetObjectItemCaseSensitive(e, "repeat");
+    const cJSON *t = cJSON_GetObjectItemCaseSensitive(e, "times");
+    size_t rl = strlen(r->valuestring), n = (size_t)t->valuedouble;
+    char *out = malloc(rl * n + 1);
+    for (size_t i = 0; i < n; i++) memcpy(out + i * rl, r->valuestring, rl);
+    out[rl * n] = '\0';
+    return out;
+}
+
+/* One hostile call: `name` (table text, NUL as NUL_MARK; or raw bytes when `raw`) in
+ * `arg` of `op`; checks the request log as the table says. */
+static int hostile_call(QemClient *client, const cJSON *table, const cJSON *op, const char *arg,
+                        const char *name, int refused, int raw) {
+    const char *method = cJSON_GetObjectItemCaseSensitive(op, "method")->valuestring;
+    cJSON *args = cJSON_CreateObject();
+    const cJSON *base = cJSON_GetObjectItemCaseSensitive(table, "base_args");
+    const cJSON *a;
+    cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(op, "args")) {
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(base, a->valuestring);
+        if (v) cJSON_AddItemToObject(args, a->valuestring, cJSON_Duplicate(v, 1));
+    }
+    const cJSON *payload =
+        cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(table, "payloads"), method);
+    if (payload) cJSON_AddItemToObject(args, "payload", cJSON_Duplicate(payload, 1));
+    cJSON_DeleteItemFromObjectCaseSensitive(args, arg);
+    cJSON_AddStringToObject(args, arg, raw ? "\x01RAW\x01" : name);
+    char *text = cJSON_PrintUnformatted(args);
+    cJSON_Delete(args);
+    text = replace_all(text, NUL_MARK, NUL_ESC);
+    if (raw) text = replace_all(text, "\\u0001RAW\\u0001", name);
+    mock_control("DELETE", "/mock/requests", NULL);
+    char *result = NULL;
+    QemError *err = NULL;
+    QemStatus st = qem_client_call(client, method, text, &result, &err);
+    free(text);
+    cJSON *log = mock_get("/mock/requests");
+    int ok = 1;
+    if (refused) {
+        if (st == QEM_STATUS_OK || strcmp(qem_error_code(err), "INVALID_ARGUMENT") != 0) {
+            failf("%s(%s=%.20s) was not refused: %s", method, arg, name,
+                  st == QEM_STATUS_OK ? result : qem_error_json(err));
+            ok = 0;
+        } else if (!cJSON_IsArray(log) || cJSON_GetArraySize(log) != 0) {
+            failf("%s(%s=%.20s) was refused but sent something", method, arg, name);
+            ok = 0;
+        }
+    } else {
+        int seen = 0;
+        const cJSON *r, *hit = NULL;
+        cJSON_ArrayForEach(r, log) {
+            const cJSON *rop = cJSON_GetObjectItemCaseSensitive(r, "operation");
+            if (cJSON_IsString(rop) && strcmp(rop->valuestring, "login") == 0) continue;
+            seen++;
+            hit = r;
+        }
+        const cJSON *got = hit ? cJSON_GetObjectItemCaseSensitive(
+                                     cJSON_GetObjectItemCaseSensitive(hit, "names"), arg)
+                               : NULL;
+        const cJSON *hop = hit ? cJSON_GetObjectItemCaseSensitive(hit, "operation") : NULL;
+        if (st != QEM_STATUS_OK && strcmp(qem_error_code(err), "INVALID_ARGUMENT") == 0) {
+            failf("%s(%s=%.20s) was refused: %s", method, arg, name, qem_error_json(err));
+            ok = 0;
+        } else if (seen != 1 || !cJSON_IsString(hop) || strcmp(hop->valuestring, method) != 0 ||
+                   !cJSON_IsString(got) || strcmp(got->valuestring, name) != 0) {
+            failf("%s(%s=%.20s): %d requests, routed to %s, name arrived as %.40s", method, arg,
+                  name, seen, cJSON_IsString(hop) ? hop->valuestring : "?",
+                  cJSON_IsString(got) ? got->valuestring : "?");
+            ok = 0;
+        }
+    }
+    cJSON_Delete(log);
+    qem_string_free(result);
+    qem_error_free(err);
+    return ok;
+}
+
+/* Every operation x name argument x hostile name; one result line per (operation, arg). */
+static int run_hostile(const char *table_path, int *passed, int *failed) {
+    char *text = read_file(table_path);
+    if (!text) return 0;
+    text = replace_all(text, NUL_ESC, NUL_MARK);
+    cJSON *table = cJSON_Parse(text);
+    free(text);
+    char *ops_text = NULL;
+    QemError *err = NULL;
+    if (!table || qem_operations(&ops_text, &err) != QEM_STATUS_OK) return 0;
+    cJSON *ops = cJSON_Parse(ops_text);
+    qem_string_free(ops_text);
+    char *options = client_options(NULL);
+    QemClient *client = NULL;
+    qem_client_new(options, &client, &err);
+    free(options);
+    mock_control("POST", "/mock/reset", NULL);
+    /* Invalid UTF-8 inside the JSON text: C can hold it, the library must refuse it. */
+    static const char *bad_utf8[] = {"\xff", "a\xc3", "\xed\xa0\x80"};
+    static const char *names[] = {"server", "task", "endpoint"};
+    const cJSON *op;
+    cJSON_ArrayForEach(op, ops) {
+        for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+            const char *arg = names[k];
+            int has = 0;
+            const cJSON *a;
+            cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(op, "args")) {
+                if (strcmp(a->valuestring, arg) == 0) has = 1;
+            }
+            if (!has) continue;
+            int ok = 1;
+            const cJSON *e;
+            cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(table, "refused")) {
+                char *name = expand(e);
+                ok = ok && hostile_call(client, table, op, arg, name, 1, 0);
+                free(name);
+            }
+            for (size_t b = 0; ok && b < sizeof bad_utf8 / sizeof *bad_utf8; b++)
+                ok = hostile_call(client, table, op, arg, bad_utf8[b], 1, 1);
+            cJSON_ArrayForEach(e, cJSON_GetObjectItemCaseSensitive(table, "sent")) {
+                char *name = expand(e);
+                ok = ok && hostile_call(client, table, op, arg, name, 0, 0);
+                free(name);
+            }
+            const char *method = cJSON_GetObjectItemCaseSensitive(op, "method")->valuestring;
+            if (ok) {
+                (*passed)++;
+                printf("ok     hostile %s %s\n", method, arg);
+            } else {
+                (*failed)++;
+                printf("FAILED hostile %s %s: %s\n", method, arg, failure);
+            }
+            fflush(stdout);
+        }
+    }
+    qem_client_close(client, NULL);
+    qem_client_free(client);
+    cJSON_Delete(ops);
+    cJSON_Delete(table);
+    return 1;
+}
+
 int main(int argc, char **argv) {
     if (argc < 4) {
         fprintf(stderr, "usage: %s BASE_URL CA_FILE CASE.json...\n", argv[0]);
@@ -338,6 +537,14 @@ int main(int argc, char **argv) {
     origin[n] = '\0';
 
     int passed = 0, failed = 0;
+    if (strcmp(argv[3], "--hostile") == 0) {
+        if (argc < 5 || !run_hostile(argv[4], &passed, &failed)) {
+            fprintf(stderr, "cannot run the hostile-name table\n");
+            return 2;
+        }
+        printf("%d passed, %d failed\n", passed, failed);
+        return failed ? 1 : 0;
+    }
     for (int i = 3; i < argc; i++) {
         const char *name = strrchr(argv[i], '/');
         name = name ? name + 1 : argv[i];

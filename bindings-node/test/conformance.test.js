@@ -21,7 +21,14 @@ function credentialOf (login) {
   if (login.api_token) return { apiToken: login.api_token }
   if (login.jwt) return { jwt: login.jwt }
   if (login.b64) return { b64: login.b64 }
+  if (login.saml) return { saml: login.saml }
   return { username: login.username, password: login.password, ...(login.domain ? { domain: login.domain } : {}) }
+}
+
+/** A case's extra client options (`login.options`, snake_case) as connect options. */
+function optionsOf (login) {
+  const camel = (k) => k.replace(/_([a-z])/g, (_, c) => c.toUpperCase())
+  return Object.fromEntries(Object.entries((login && login.options) || {}).map(([k, v]) => [camel(k), v]))
 }
 
 /** `expected` is a subset of `actual`: objects by key, arrays element-wise, "$any". */
@@ -57,6 +64,12 @@ async function runStep (client, step) {
       case 'expire_sessions': return mock.control('POST', '/mock/expire-sessions')
       case 'sleep': return new Promise((resolve) => setTimeout(resolve, step.ms || 0))
       case 'faults': return mock.control('PUT', '/mock/faults', { ...NO_FAULTS, ...(step.faults || {}) })
+      case 'clear_requests': return mock.control('DELETE', '/mock/requests')
+      case 'expect_requests': {
+        const seen = (await mock.control('GET', '/mock/requests')) || []
+        const kept = step.operation === undefined ? seen : seen.filter((r) => r.operation === step.operation)
+        return subset(step.expect || [], kept, 'requests')
+      }
       default: throw new Error(`unknown mock action ${step.mock}`)
     }
   }
@@ -84,7 +97,7 @@ for (const file of files) {
     await mock.control('PUT', '/mock/faults', NO_FAULTS)
     if (kase.state) await mock.control('PUT', '/mock/state', kase.state)
     else await mock.control('POST', '/mock/reset')
-    const options = mock.options(credentialOf(kase.login))
+    const options = { ...mock.options(credentialOf(kase.login)), ...optionsOf(kase.login) }
     if (kase.expect_login_error) {
       await assert.rejects(AemClient.connect(options), (e) => {
         assert.strictEqual(e.errorCode, kase.expect_login_error, e.message)

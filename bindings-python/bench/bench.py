@@ -54,8 +54,9 @@ def timed(fn):
 
 def main() -> None:
     cert = os.path.join(tempfile.mkdtemp(), "cert.pem")
-    mock = subprocess.Popen([str(ROOT / "target/release/qem-mock"), "--port", "0", "--cert-out", cert],
-                            stdout=subprocess.PIPE, text=True)
+    mock = subprocess.Popen(
+        [str(ROOT / "target/release/qem-mock"), "--port", "0", "--cert-out", cert], stdout=subprocess.PIPE, text=True
+    )
     url = mock.stdout.readline().rsplit(" ", 1)[1].strip()  # type: ignore[union-attr]
     path = "/api/" + "v1"  # the URL is the core's business; only this benchmark spells it out
     task_url = url + path + "/servers/Local%20Server/tasks/SalesDBBackup"
@@ -97,15 +98,20 @@ def main() -> None:
         reused = qlik_context()
 
         per = max(N // ROUNDS, 50)
-        out.update(interleaved(ROUNDS, {
-            "core": (lambda n: native.bench_core("get_task_details", text, n, False), per),
-            "core_typed": (lambda n: native.bench_core("get_task_details", text, n, True), per),
-            "binding_typed": (timed(lambda: client.get_task_details(SERVER, TASK)), per),
-            "binding_call": (timed(lambda: client.call("get_task_details", args)), per),
-            "requests": (timed(lambda: s.get(task_url, verify=False).json()), max(per // 4, 10)),
-            "urllib": (timed(lambda: urllib_once(qlik_context())), 2),
-            "urllib_reused": (timed(lambda: urllib_once(reused)), 10),
-        }))
+        out.update(
+            interleaved(
+                ROUNDS,
+                {
+                    "core": (lambda n: native.bench_core("get_task_details", text, n, False), per),
+                    "core_typed": (lambda n: native.bench_core("get_task_details", text, n, True), per),
+                    "binding_typed": (timed(lambda: client.get_task_details(SERVER, TASK)), per),
+                    "binding_call": (timed(lambda: client.call("get_task_details", args)), per),
+                    "requests": (timed(lambda: s.get(task_url, verify=False).json()), max(per // 4, 10)),
+                    "urllib": (timed(lambda: urllib_once(qlik_context())), 2),
+                    "urllib_reused": (timed(lambda: urllib_once(reused)), 10),
+                },
+            )
+        )
 
         # 1,000 calls: asyncio vs a thread pool of requests sessions.
         async def many() -> None:
@@ -160,7 +166,8 @@ def main() -> None:
         "",
         "Produced by `bindings-python/bench/run-bench.sh` (one run, this machine: {0} cores, Python {1}); "
         "the mock Enterprise Manager over HTTPS on the same machine. Ratios matter; absolute numbers vary.".format(
-            os.cpu_count(), sys.version.split()[0]),
+            os.cpu_count(), sys.version.split()[0]
+        ),
         "",
         "## Sequential get_task_details (per call; best of {0} interleaved rounds, one session)".format(ROUNDS),
         "",
@@ -172,13 +179,17 @@ def main() -> None:
         "| this binding, generic (`Client.call`, dicts) | {0:.1f} µs |".format(out["binding_call"]),
         "| `requests.Session` loop (keep-alive, `.json()`) | {0:.1f} µs |".format(out["requests"]),
         "| urllib, new connection and TLS context per call (as Qlik's aem_client.py) | {0:.1f} µs |".format(
-            out["urllib"]),
+            out["urllib"]
+        ),
         "| urllib, new connection per call, one TLS context (kinder than Qlik's) | {0:.1f} µs |".format(
-            out["urllib_reused"]),
+            out["urllib_reused"]
+        ),
         "",
         "- binding typed / core typed: **{0:.2f}×** (target ≤ 1.25×); binding generic / core generic: "
         "**{1:.2f}×**".format(overhead, out["binding_call"] / out["core"]),
-        "- requests.Session / binding: **{0:.1f}×** faster (target ≥ 3×)".format(out["requests"] / out["binding_typed"]),
+        "- requests.Session / binding: **{0:.1f}×** faster (target ≥ 3×)".format(
+            out["requests"] / out["binding_typed"]
+        ),
         "- urllib as Qlik's client / binding: **{0:.1f}×** faster (target ≥ 20×); with one TLS context: "
         "**{1:.1f}×**".format(out["urllib"] / out["binding_typed"], out["urllib_reused"] / out["binding_typed"]),
         "",

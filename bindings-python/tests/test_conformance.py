@@ -38,7 +38,9 @@ def matches(expect: Any, got: Any, path: str = "$") -> None:
 def login_kwargs(login: Any) -> dict:  # type: ignore[type-arg]
     if not login:
         return {"username": "QEM\\admin", "password": "admin-pass"}
-    return {k: v for k, v in login.items() if k in ("username", "password", "api_token", "jwt")}
+    kwargs = {k: v for k, v in login.items() if k in ("username", "password", "api_token", "jwt", "saml")}
+    kwargs.update(login.get("options") or {})
+    return kwargs
 
 
 @pytest.mark.parametrize("path", CASES, ids=[p.stem for p in CASES])
@@ -68,6 +70,16 @@ def test_case(mock: Any, path: Path) -> None:
                     time.sleep(step.get("ms", 0) / 1000.0)
                 elif action == "faults":
                     mock.control("PUT", "faults", step.get("faults") or {})
+                elif action == "clear_requests":
+                    mock.control("DELETE", "requests")
+                elif action == "expect_requests":
+                    seen = mock.control("GET", "requests") or []
+                    if "operation" in step:
+                        seen = [r for r in seen if r.get("operation") == step["operation"]]
+                    try:
+                        matches(step.get("expect") or [], seen)
+                    except AssertionError as e:
+                        raise AssertionError("{0}: {1}".format(where, e)) from None
                 else:
                     raise AssertionError("unknown mock action " + action)
                 continue

@@ -358,7 +358,17 @@ ANSWERS: Dict[str, List[str]] = {
     "AemAuthorizationAcl": ["disable_inheritance", "admin_role", "designer_role", "operator_role", "viewer_role"],
     "AemRoleDef": ["groups", "users"],
     "AemGetServerListResp": ["serverList"],
-    "AemServerInfo": ["description", "host", "last_connection", "message", "name", "platform", "port", "state", "version"],
+    "AemServerInfo": [
+        "description",
+        "host",
+        "last_connection",
+        "message",
+        "name",
+        "platform",
+        "port",
+        "state",
+        "version",
+    ],
     "AemGetTaskListResp": ["taskList"],
     "AemTaskInfo": ["name", "state", "stop_reason", "message", "assigned_tags"],
     "AemTaskInfoDetailed": [
@@ -455,7 +465,12 @@ ANSWERS: Dict[str, List[str]] = {
         "target_throughput_records_count",
         "target_throughput_volume",
     ],
-    "AemCommonSettings": ["apply_changes_enabled", "audit_changes_enabled", "full_load_enabled", "store_changes_enabled"],
+    "AemCommonSettings": [
+        "apply_changes_enabled",
+        "audit_changes_enabled",
+        "full_load_enabled",
+        "store_changes_enabled",
+    ],
     "TaskEndpoint": ["name", "type"],
     "AemGetTableListResp": ["tablelist", "TableList"],
     "AemTableInfo": ["schema", "table", "state"],
@@ -631,8 +646,31 @@ def test_4_2_login_samples(fresh: Any) -> None:
     with pytest.raises(AemClientException) as info:
         AemClient(wrong, machine_name, verify_certificate=False)
     assert info.value.error_code == "UNAUTHORIZED_REQUEST" and info.value.message
-    with pytest.raises(qem.InvalidArgumentError):
-        AemClient(b64_username_password, machine_name, authentication_method=AuthenticationMethod.SAML)
+    # SAML, as Qlik's newer client: the first argument is the SAML message, posted as the
+    # login body with no Authorization header.
+    saml_xml = (
+        '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" '
+        'xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"><saml:Assertion><saml:Subject>'
+        "<saml:NameID>samluser@qem.example</saml:NameID></saml:Subject></saml:Assertion></samlp:Response>"
+    )
+    saml_message = b64.b64encode(saml_xml.encode()).decode("ascii")
+    fresh.control("DELETE", "requests")
+    with AemClient(
+        saml_message, fresh.host, fresh.port, verify_certificate=False, authentication_method=AuthenticationMethod.SAML
+    ) as c:
+        assert c.get_task_list(SERVER).taskList[0].name == TASK
+        assert saml_message not in repr(c)
+    login = [r for r in fresh.control("GET", "requests") if r["operation"] == "login"][0]
+    assert login["method"] == "POST" and login["body_len"] == len(saml_message)
+    assert not [h for h in login["headers"] if h[0].lower() == "authorization"]
+    with pytest.raises(AemClientException) as info:
+        AemClient(
+            b64_username_password,
+            machine_name,
+            verify_certificate=False,
+            authentication_method=AuthenticationMethod.SAML,
+        )
+    assert info.value.error_code == "UNAUTHORIZED_REQUEST"
 
 
 class _Sample:
@@ -967,7 +1005,9 @@ def test_exception_class_as_4_4_describes(fresh: Any) -> None:
     fresh.control("PUT", "faults", {"latency_ms": 2000})
     try:
         with pytest.raises(builtins.TimeoutError) as te:
-            AemClient(token, fresh.host, port=fresh.port, verify_certificate=False, connect_timeout=0.3, read_timeout=0.3)
+            AemClient(
+                token, fresh.host, port=fresh.port, verify_certificate=False, connect_timeout=0.3, read_timeout=0.3
+            )
         assert isinstance(te.value, aem_client.TimeoutError) and te.value.error_code == "TIMEOUT"
     finally:
         fresh.control("PUT", "faults", {"latency_ms": 0})

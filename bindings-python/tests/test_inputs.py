@@ -190,7 +190,9 @@ def test_closed_clients_say_so(fresh: Any) -> None:
         modern.login()
 
     async def main() -> None:
-        async with qem.AsyncClient(fresh.base_url, username="QEM\\admin", password="admin-pass", ca_file=fresh.cert) as c:
+        async with qem.AsyncClient(
+            fresh.base_url, username="QEM\\admin", password="admin-pass", ca_file=fresh.cert
+        ) as c:
             await c.get_server_list()
         with pytest.raises(qem.ClientClosedError):
             await c.get_task_details(SERVER, TASK)

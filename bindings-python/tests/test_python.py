@@ -180,8 +180,9 @@ def test_answers_are_read_by_class_plans() -> None:
     d = qem.models.task_details({"type": "ComposeDWTaskInfoDetailed", "state": "RUNNING", "future": {"x": [1]}})
     assert type(d) is AemComposeDWTaskInfoDetailed and d.state == AemTaskState.RUNNING
     assert d.future.x == [1] and d.future["x"] == [1]  # unknown fields: attributes and keys
-    t = AemTaskInfoDetailed('{"source_endpoint": {"name": "src"}, "cdc_transactions_counters": '
-                            '{"applied_comitted_transaction_count": 3}}')
+    t = AemTaskInfoDetailed(
+        '{"source_endpoint": {"name": "src"}, "cdc_transactions_counters": {"applied_comitted_transaction_count": 3}}'
+    )
     assert type(t.source_endpoint) is TaskEndpoint and t.source_endpoint.name == "src"
     counters = t.cdc_transactions_counters  # the guide's typo and its correction alike
     assert counters.applied_comitted_transaction_count == counters.applied_committed_transaction_count == 3

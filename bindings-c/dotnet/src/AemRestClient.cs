@@ -47,6 +47,20 @@ namespace Qlik.EnterpriseManager.Client
         }
 
         /// <summary>The core's settings for a NetworkCredential, following the guide's 3.2 conventions.</summary>
+        /// <summary>Client options that log in with a SAML message from the identity provider:
+        /// posted as the login body with no Authorization header, as Qlik's Python client does
+        /// with <c>AuthenticationMethod.SAML</c>, and posted again to renew an expired session.</summary>
+        public static string SamlOptions(string samlMessage, string url, bool verifyCertificate, string caFile)
+        {
+            if (samlMessage == null) throw new ArgumentNullException("samlMessage");
+            var o = new JsonObject();
+            o["url"] = url;
+            o["verify_certificate"] = verifyCertificate;
+            if (caFile != null) o["ca_file"] = caFile;
+            o["saml"] = samlMessage;
+            return Json.Write(o);
+        }
+
         public static string Options(ICredentials credentials, string url, bool verifyCertificate, string caFile)
         {
             if (credentials == null) throw new ArgumentNullException("credentials");

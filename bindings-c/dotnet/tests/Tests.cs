@@ -14,13 +14,13 @@ using Qlik.EnterpriseManager.Client;
 
 static class Tests
 {
-    static string baseUrl, caFile, origin;
+    static string baseUrl, caFile, origin, casesDir;
     static int passed, failed;
 
     static int Main(string[] args)
     {
         if (args.Length > 0 && args[0] == "--exit-probe") return ExitProbe(args[1], args[2]);
-        baseUrl = args[0]; caFile = args[1];
+        baseUrl = args[0]; caFile = args[1]; casesDir = args[2];
         var u = new Uri(baseUrl);
         origin = u.Scheme + "://" + u.Authority;
         foreach (var file in Directory.GetFiles(args[2], "*.json").OrderBy(f => f, StringComparer.Ordinal))
@@ -64,6 +64,20 @@ static class Tests
         using (var p = Process.Start(psi)) { p.WaitForExit(); if (tmp != null) File.Delete(tmp); if (p.ExitCode != 0) throw new Exception("mock control " + verb + " " + path + " failed"); }
     }
 
+    static object ControlGet(string path)
+    {
+        var tmp = Path.GetTempFileName();
+        var psi = new ProcessStartInfo("curl") { UseShellExecute = false, Arguments = "-sfk -o " + tmp + " " + origin + path };
+        using (var p = Process.Start(psi))
+        {
+            p.WaitForExit();
+            var text = File.ReadAllText(tmp);
+            File.Delete(tmp);
+            if (p.ExitCode != 0) throw new Exception("mock control GET " + path + " failed");
+            return Json.Parse(text);
+        }
+    }
+
     static void Reset(object state)
     {
         Control("PUT", "/mock/faults", "{\"latency_ms\":0,\"error_rate\":0.0,\"error_status\":503,\"drop_rate\":0.0,\"seed\":1}");
@@ -75,8 +89,11 @@ static class Tests
         var o = new JsonObject { { "url", baseUrl }, { "ca_file", caFile } };
         if (login != null && login.ContainsKey("api_token")) o["api_token"] = login["api_token"];
         else if (login != null && login.ContainsKey("jwt")) o["jwt"] = login["jwt"];
+        else if (login != null && login.ContainsKey("saml")) o["saml"] = login["saml"];
         else if (login != null && login.ContainsKey("username")) { o["username"] = login["username"]; o["password"] = login.ContainsKey("password") ? login["password"] : ""; }
         else { o["username"] = "QEM\\admin"; o["password"] = "admin-pass"; }
+        var extra = login != null && login.ContainsKey("options") ? login["options"] as JsonObject : null;
+        if (extra != null) foreach (var kv in extra) o[kv.Key] = kv.Value;
         return Json.Write(o);
     }
 
@@ -116,6 +133,15 @@ static class Tests
                 case "expire_sessions": Control("POST", "/mock/expire-sessions", null); return;
                 case "faults": Control("PUT", "/mock/faults", Json.Write(step["faults"])); return;
                 case "sleep": Thread.Sleep((int)((JsonNumber)step["ms"]).ToDouble()); return;
+                case "clear_requests": Control("DELETE", "/mock/requests", null); return;
+                case "expect_requests":
+                {
+                    var seen = (List<object>)ControlGet("/mock/requests");
+                    var op = step.ContainsKey("operation") ? (string)step["operation"] : null;
+                    var kept = seen.Where(r => op == null || (((JsonObject)r)["operation"] as string) == op).ToList();
+                    Subset(step.ContainsKey("expect") ? step["expect"] : new List<object>(), kept, "requests");
+                    return;
+                }
                 default: throw new Exception("unknown mock action " + step["mock"]);
             }
         }
@@ -164,7 +190,89 @@ static class Tests
         if (Json.Write(expected) != Json.Write(actual)) throw new Exception(at + " is " + Json.Write(actual) + ", expected " + Json.Write(expected));
     }
 
+    // ---- hostile names (tests/conformance/hostile-names.json): every name argument of
+    // every operation either reaches its method as exactly one segment or is refused
+    // with INVALID_ARGUMENT before anything is sent.
+    static string Expand(object e)
+    {
+        var s = e as string;
+        if (s != null) return s;
+        var o = (JsonObject)e;
+        return string.Concat(Enumerable.Repeat((string)o["repeat"], (int)((JsonNumber)o["times"]).ToDouble()));
+    }
+
+    static void TestHostileNames()
+    {
+        var table = (JsonObject)Json.Parse(File.ReadAllText(Path.Combine(casesDir, "..", "hostile-names.json")));
+        var baseArgs = (JsonObject)table["base_args"];
+        var payloads = (JsonObject)table["payloads"];
+        // What C# strings can hold and UTF-8 cannot: refused by the SDK itself.
+        var names = ((List<object>)table["refused"]).Select(e => Tuple.Create(Expand(e), true))
+            .Concat(new[] { "\ud800", "a\udfffb" }.Select(n => Tuple.Create(n, true)))
+            .Concat(((List<object>)table["sent"]).Select(e => Tuple.Create(Expand(e), false))).ToList();
+        int checkedCalls = 0;
+        using (var client = Admin())
+        {
+            client.GetServerList();
+            foreach (JsonObject op in (List<object>)Json.Parse(AemRestClient.OperationsJson()))
+            {
+                var method = (string)op["method"];
+                var opArgs = ((List<object>)op["args"]).Cast<string>().ToList();
+                foreach (var arg in new[] { "server", "task", "endpoint" }.Where(opArgs.Contains))
+                    foreach (var t in names)
+                    {
+                        var args = new JsonObject();
+                        foreach (var a in opArgs) if (baseArgs.ContainsKey(a)) args[a] = baseArgs[a];
+                        if (payloads.ContainsKey(method)) args["payload"] = payloads[method];
+                        args[arg] = t.Item1;
+                        var shown = method + "(" + arg + "=" + Json.Write(t.Item1.Length > 20 ? t.Item1.Substring(0, 20) : t.Item1) + ")";
+                        Control("DELETE", "/mock/requests", null);
+                        AemClientException error = null;
+                        try { client.Call(method, Json.Write(args)); } catch (AemClientException e) { error = e; }
+                        var log = ((List<object>)ControlGet("/mock/requests")).Cast<JsonObject>().ToList();
+                        if (t.Item2)
+                        {
+                            Check(error != null && error.ErrorCode == "INVALID_ARGUMENT", shown + " was not refused: " + error);
+                            Check(error.Message.Contains("`" + arg + "`"), shown + ": the message names the argument: " + error.Message);
+                            Check(log.Count == 0, shown + " sent " + log.Count + " requests");
+                        }
+                        else
+                        {
+                            Check(error == null || error.ErrorCode != "INVALID_ARGUMENT", shown + " was refused: " + error);
+                            var seen = log.Where(r => (r["operation"] as string) != "login").ToList();
+                            Check(seen.Count == 1, shown + ": " + seen.Count + " requests");
+                            Check((string)seen[0]["operation"] == method, shown + " reached " + seen[0]["operation"]);
+                            Check((string)((JsonObject)seen[0]["names"])[arg] == t.Item1, shown + " arrived as " + Json.Write(seen[0]["names"]));
+                        }
+                        checkedCalls++;
+                    }
+            }
+        }
+        Check(checkedCalls > 1000, "only " + checkedCalls + " calls checked");
+    }
+
     // ---- .NET-specific tests
+
+    static void TestSamlLogin()
+    {
+        var xml = "<samlp:Response xmlns:samlp=\"urn:oasis:names:tc:SAML:2.0:protocol\"><saml:Assertion xmlns:saml=\"urn:oasis:names:tc:SAML:2.0:assertion\"><saml:Subject><saml:NameID>samluser@qem.example</saml:NameID></saml:Subject></saml:Assertion></samlp:Response>";
+        var message = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(xml));
+        using (var client = new AemRestClient(AemRestClient.SamlOptions(message, baseUrl, true, caFile)))
+        {
+            Check(client.GetServerList().ServerList.Count == 1, "logged in with SAML");
+            Check(!client.ToString().Contains(message), "the message is never shown");
+        }
+        var stranger = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes(xml.Replace("samluser@qem.example", "nobody@elsewhere.example")));
+        using (var client = new AemRestClient(AemRestClient.SamlOptions(stranger, baseUrl, true, caFile)))
+        {
+            try { client.GetServerList(); throw new Exception("an unknown SAML user logged in"); }
+            catch (AemClientException e)
+            {
+                Check(e.ErrorCode == "UNAUTHORIZED_REQUEST", "refused: " + e);
+                Check(!e.ToString().Contains(stranger), "the message is never shown");
+            }
+        }
+    }
 
     static void TestTypedMethodsAndNetworkCredential()
     {

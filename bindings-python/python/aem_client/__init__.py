@@ -27,13 +27,14 @@ from urllib.request import Request, urlopen
 
 from qem._client import Client as _Client
 from qem._client import _opt_bool
-from qem.errors import AemClientException, InvalidArgumentError
+from qem.errors import AemClientException
 
 # The categories of AemClientException, as attributes (``aem_client.NotFoundError``); not
 # star-exported, where ConnectionError and TimeoutError would hide the built-in names.
 from qem.errors import (  # noqa: F401
     ClientClosedError,
     ConnectionError,
+    InvalidArgumentError,
     InvalidResponseError,
     LocalIOError,
     NotFoundError,
@@ -148,7 +149,9 @@ class AemClient(_Client):
     ``machine_name`` (``machine_name:port`` when ``port`` is not 443), as Qlik's client
     builds it. ``verify_certificate=False`` accepts any server certificate.
     ``authentication_method`` is ``AuthenticationMethod.ACTIVE_DIRECTORY`` for Active
-    Directory and OpenID Connect alike (the guide's only value).
+    Directory and OpenID Connect alike (the guide's value), or, as in Qlik's newer
+    client, ``AuthenticationMethod.SAML``: ``b64_username_password`` is then the SAML
+    message, posted as the login body with no Authorization header.
 
     Beyond Qlik's client: ``ca_file`` (a PEM file of trusted certificates),
     ``connect_timeout`` and ``read_timeout`` (seconds), and ``close()`` / ``with`` to log
@@ -198,20 +201,17 @@ class AemClient(_Client):
                     fn, type(authentication_method).__name__
                 )
             )
-        if authentication_method is not _AuthMethod.ACTIVE_DIRECTORY:
-            raise InvalidArgumentError(
-                "INVALID_ARGUMENT",
-                "authentication_method: only AuthenticationMethod.ACTIVE_DIRECTORY is supported "
-                "(Active Directory, OpenID Connect personal access tokens and JWTs)",
-            )
         host = machine_name if port == 443 else "{0}:{1}".format(machine_name, port)
         try:
             full_url = url.format(host)
         except (IndexError, KeyError, ValueError):  # other braces in the URL: leave them
             full_url = url.replace("{0}", host)
+        # With SAML, Qlik's client posts the message itself as the login body.
+        saml = authentication_method is _AuthMethod.SAML
         super().__init__(
             full_url,
-            b64=b64_username_password,
+            b64=None if saml else b64_username_password,
+            saml=b64_username_password if saml else None,
             verify_certificate=verify_certificate,
             ca_file=ca_file,
             connect_timeout=connect_timeout,
@@ -268,7 +268,9 @@ class AemClient(_Client):
         is the guide's other spelling of ``includechangeprocessing``.
         """
         if includechangeProcessing is not None:
-            includechangeprocessing = _opt_bool("get_table_statuses", "includechangeProcessing", includechangeProcessing)
+            includechangeprocessing = _opt_bool(
+                "get_table_statuses", "includechangeProcessing", includechangeProcessing
+            )
         return super().get_table_statuses(
             server,
             task,

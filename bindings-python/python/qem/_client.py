@@ -16,7 +16,7 @@ from typing import Any, Callable, Dict, Iterable, Optional, Tuple, Union
 
 from . import _native
 from . import models as m
-from .errors import ClientClosedError, _from_native
+from .errors import ClientClosedError, InvalidArgumentError, _from_native
 
 __all__ = ["Client", "AsyncClient"]
 
@@ -37,6 +37,21 @@ def _type_error(fn: str, name: str, want: str, value: Any) -> TypeError:
 def _name(fn: str, name: str, value: Any) -> str:
     if not isinstance(value, str):
         raise _type_error(fn, name, "str", value)
+    return _utf8(fn, name, value)
+
+
+def _utf8(fn: str, name: str, value: str) -> str:
+    """Refuses text UTF-8 cannot carry (lone surrogates): it could never reach the
+    server as given, so it is the SDK's INVALID_ARGUMENT, before anything is sent."""
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as e:
+        raise InvalidArgumentError(
+            "INVALID_ARGUMENT",
+            "{0}: `{1}` holds {2!r} at {3}, which UTF-8 cannot carry (a lone surrogate)".format(
+                fn, name, value[e.start : e.end], e.start
+            ),
+        ) from None
     return value
 
 
@@ -95,7 +110,9 @@ def _option(fn: str, value: Any) -> Optional[str]:
         try:
             return m.AemRunTaskOptions(value).name
         except ValueError:
-            raise ValueError("{0}() argument 'option': {1} is not an AemRunTaskOptions value".format(fn, value)) from None
+            raise ValueError(
+                "{0}() argument 'option': {1} is not an AemRunTaskOptions value".format(fn, value)
+            ) from None
     raise _type_error(fn, "option", "AemRunTaskOptions or str", value)
 
 
@@ -726,6 +743,7 @@ def _options(
     api_token: Any,
     jwt: Any,
     b64: Any,
+    saml: Any,
     verify_certificate: Any,
     ca_file: Any,
     ca_pem: Any,
@@ -747,6 +765,7 @@ def _options(
         "api_token": _opt_str(fn, "api_token", api_token),
         "jwt": _opt_str(fn, "jwt", jwt),
         "b64": _opt_str(fn, "b64", b64),
+        "saml": _opt_str(fn, "saml", saml),
         "verify_certificate": _opt_bool(fn, "verify_certificate", verify_certificate),
         "ca_file": os.fspath(ca_file) if isinstance(ca_file, os.PathLike) else _opt_str(fn, "ca_file", ca_file),
         "ca_pem": _opt_str(fn, "ca_pem", ca_pem),
@@ -775,6 +794,7 @@ class _ClientBase(_Methods):
         api_token: Optional[str] = None,
         jwt: Optional[str] = None,
         b64: Optional[str] = None,
+        saml: Optional[str] = None,
         verify_certificate: Optional[bool] = None,
         ca_file: Optional[PathLike] = None,
         ca_pem: Optional[str] = None,
@@ -795,6 +815,7 @@ class _ClientBase(_Methods):
             api_token,
             jwt,
             b64,
+            saml,
             verify_certificate,
             ca_file,
             ca_pem,
@@ -844,6 +865,9 @@ class _ClientBase(_Methods):
             raise _type_error("call", "args", "dict or None", args)
         merged = dict(args)
         merged.update(kwargs)
+        for k, v in merged.items():
+            if isinstance(v, str):
+                _utf8(fn, str(k), v)
         return {k: m.to_wire(v) for k, v in merged.items() if v is not None}
 
 
@@ -852,8 +876,9 @@ class Client(_ClientBase):
 
     Give the URL (``https://host[:port]/attunityenterprisemanager``) or ``host`` (with
     ``port`` and ``url_suffix``), and one credential: ``username`` and ``password``
-    (Active Directory), ``api_token`` (personal access token), ``jwt``, or ``b64``
-    (base64 of ``user:password``). Nothing is sent until the first call, which logs in;
+    (Active Directory), ``api_token`` (personal access token), ``jwt``, ``b64``
+    (base64 of ``user:password``), or ``saml`` (a SAML message from the identity
+    provider, posted as the login body). Nothing is sent until the first call, which logs in;
     an expired session is renewed transparently. Use it as a context manager to log
     out at the end.
     """
@@ -903,7 +928,9 @@ class AsyncClient(_ClientBase):
     async context manager to log out at the end.
     """
 
-    async def _go(self, start: Callable[[Callable[[bool, Any], None]], Any], loads: Callable[[Any], Any] = _loads) -> Any:
+    async def _go(
+        self, start: Callable[[Callable[[bool, Any], None]], Any], loads: Callable[[Any], Any] = _loads
+    ) -> Any:
         loop = asyncio.get_running_loop()
         fut: "asyncio.Future[Tuple[bool, Any]]" = loop.create_future()
 

@@ -45,6 +45,7 @@ class _ClientBase:
         api_token: Optional[str] = ...,
         jwt: Optional[str] = ...,
         b64: Optional[str] = ...,
+        saml: Optional[str] = ...,
         verify_certificate: Optional[bool] = ...,
         ca_file: Optional[PathLike] = ...,
         ca_pem: Optional[str] = ...,
@@ -77,8 +78,9 @@ class Client(_ClientBase):
 
     Give the URL (``https://host[:port]/attunityenterprisemanager``) or ``host`` (with
     ``port`` and ``url_suffix``), and one credential: ``username`` and ``password``
-    (Active Directory), ``api_token`` (personal access token), ``jwt``, or ``b64``
-    (base64 of ``user:password``). Nothing is sent until the first call, which logs in;
+    (Active Directory), ``api_token`` (personal access token), ``jwt``, ``b64``
+    (base64 of ``user:password``), or ``saml`` (a SAML message from the identity
+    provider, posted as the login body). Nothing is sent until the first call, which logs in;
     an expired session is renewed transparently. Use it as a context manager to log
     out at the end."""
     def call(self, method: str, args: Optional[Dict[str, Any]] = ..., **kwargs: Any) -> Any: ...

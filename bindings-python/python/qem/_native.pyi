@@ -2,7 +2,16 @@
 
 from typing import Any, Callable, final
 
-__all__ = ["NativeClient", "CallHandle", "operations", "parse_document", "fill", "install_logging", "shutdown", "__version__"]
+__all__ = [
+    "NativeClient",
+    "CallHandle",
+    "operations",
+    "parse_document",
+    "fill",
+    "install_logging",
+    "shutdown",
+    "__version__",
+]
 
 __version__: str
 

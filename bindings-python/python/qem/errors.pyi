@@ -20,6 +20,7 @@ __all__ = [
 
 class AemClientException(Exception):
     """An Enterprise Manager call failed (4.4): ``error_code``, ``message``, ``http_status``."""
+
     kind: str
     error_code: str
     message: str
