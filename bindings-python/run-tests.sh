@@ -38,6 +38,7 @@ if [ "$status" -eq 5 ]; then
   exit 1
 fi
 [ "$status" -eq 0 ] || exit "$status"
+cat "$root/target/soak-python.txt" 2>/dev/null || true
 
 echo "== stubtest (the stubs against the installed package)"
 "$venv/bin/python" -m mypy.stubtest qem aem_client --allowlist "$here/tests/stubtest-allowlist.txt"
