@@ -1,5 +1,5 @@
 //! The async client: session handling, sending, retries and answer decoding, shared by
-//! the typed methods (`api.rs`) and the generic entry ([`Client::call`]).
+//! the typed methods (`api.rs`) and the generic entry ([`Client::call`], `generic.rs`).
 
 use crate::config::ClientConfig;
 use crate::error::{

@@ -4,9 +4,11 @@
 //! chapter 2, and CloneTask), async on tokio and blocking on top of it.
 //!
 //! - [`ops`]: the one table of operations: every method's verb, path, query and body.
-//! - [`Client`] (async) and [`blocking::Client`]: sessions, retries, error decoding,
-//!   the typed methods (`api.rs`), streaming export/import, wait helpers, and the
-//!   generic entry [`Client::call`] used by every language binding.
+//! - [`Client`] (async) and [`blocking::Client`]: sessions, retries and error decoding
+//!   (`client.rs`), the typed methods and streaming export/import (`api.rs`), answer
+//!   decoding (`decode.rs`), the generic entry [`Client::call`] used by every language
+//!   binding (`generic.rs`), and the [`helpers`] (waits, bulk actions, backups,
+//!   promotion, metrics).
 //! - [`models`]: the typed requests and answers, read tolerantly.
 //! - [`Error`]: one error type with a stable `error_code`.
 //!
@@ -32,16 +34,20 @@ mod auth;
 pub mod blocking;
 mod client;
 mod config;
+mod decode;
 mod error;
+mod generic;
 pub mod helpers;
 pub mod models;
 pub mod ops;
 mod request;
 pub mod runtime;
 
-pub use api::{parse_document, ArgValue, WaitOptions};
+pub use api::ArgValue;
 pub use auth::Credentials;
 pub use client::Client;
 pub use config::{ClientConfig, LoginMethod, RetryPolicy};
+pub use decode::parse_document;
 pub use error::{codes, Error, ErrorKind, Result, INVALID_SESSION_ID, UNAUTHORIZED_REQUEST};
+pub use helpers::WaitOptions;
 pub use request::{Args, Payload, POSITION_OPTIONS};

@@ -1,4 +1,4 @@
-//! The helpers users otherwise write by hand (`core/src/helpers.rs`), against the mock:
+//! The helpers users otherwise write by hand (`core/src/helpers/`), against the mock:
 //! full load, draining, bulk run/stop with a report per task, snapshots, backups, and
 //! the same helpers through the generic entry every binding uses.
 

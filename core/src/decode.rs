@@ -1,0 +1,148 @@
+//! Decoding answers: the typed decode of an operation's answer, the same answer as
+//! checked JSON text for bindings that pass text on, and export documents.
+
+use crate::ops::{Answer, Operation};
+use crate::{Error, Result};
+use serde::de::DeserializeOwned;
+use serde_json::Value;
+
+pub(crate) fn decode<T: DeserializeOwned>(op: &Operation, body: &[u8]) -> Result<T> {
+    let invalid = |what: String| Error::invalid_response(what, None).with_operation(op.name);
+    match op.answer {
+        Answer::Empty => serde_json::from_value(Value::Null).map_err(|e| {
+            invalid(format!(
+                "{} answers nothing, yet a value was asked for: {e}",
+                op.name
+            ))
+        }),
+        Answer::Json => {
+            if body.iter().all(u8::is_ascii_whitespace) {
+                return Err(invalid(format!(
+                    "{} answered an empty body where JSON was due",
+                    op.name
+                )));
+            }
+            let bad = |e: serde_json::Error| {
+                invalid(format!(
+                    "{} answered something that is not the expected JSON: {e}",
+                    op.name
+                ))
+            };
+            match op.unwrap {
+                None => serde_json::from_slice(body).map_err(bad),
+                Some(key) => {
+                    let v: Value = serde_json::from_slice(body).map_err(bad)?;
+                    serde_json::from_value(unwrap_answer(v, key)).map_err(bad)
+                }
+            }
+        }
+        Answer::Document => {
+            let text = String::from_utf8(body.to_vec()).map_err(|_| {
+                invalid(format!("{} answered a document that is not UTF-8", op.name))
+            })?;
+            if text.trim().is_empty() {
+                return Err(invalid(format!("{} answered an empty document", op.name)));
+            }
+            serde_json::from_value(Value::String(text))
+                .map_err(|e| invalid(format!("{}: {e}", op.name)))
+        }
+    }
+}
+
+/// A JSON answer as text: checked and unwrapped as `decode` checks and unwraps it, with
+/// the same errors, but without building a `Value` when the answer is well formed.
+pub(crate) fn json_text(op: &Operation, body: &[u8]) -> Result<String> {
+    if let (Some(key), Ok(text)) = (op.unwrap, std::str::from_utf8(body)) {
+        // Only the top level is looked at; its parts are checked but stay text.
+        type Top<'a> = std::collections::HashMap<String, &'a serde_json::value::RawValue>;
+        if let Ok(top) = serde_json::from_str::<Top>(text) {
+            let inner = top
+                .get(key)
+                .filter(|v| top.len() == 1 && v.get().starts_with('{'));
+            return Ok(inner.map_or(text, |v| v.get()).to_string());
+        }
+        // Not an object: `decode` gives `call`'s answer or error.
+        return decode::<Value>(op, body).map(|v| v.to_string());
+    }
+    decode::<serde::de::IgnoredAny>(op, body)?;
+    let text = std::str::from_utf8(body).map_err(|_| {
+        Error::invalid_response(format!("{} answered JSON that is not UTF-8", op.name), None)
+            .with_operation(op.name)
+    })?;
+    Ok(text.to_string())
+}
+
+/// `{"key": {...}}` with nothing else becomes the inner object (Qlik's sample reads task
+/// details wrapped in `"task"`; servers send them flat).
+fn unwrap_answer(v: Value, key: &str) -> Value {
+    match v {
+        Value::Object(mut m) if m.len() == 1 && m.get(key).is_some_and(Value::is_object) => {
+            m.remove(key).expect("checked")
+        }
+        other => other,
+    }
+}
+
+/// Parses an export document, skipping the `//` comment lines some exports begin with.
+pub fn parse_document(text: &str) -> std::result::Result<Value, serde_json::Error> {
+    let mut rest = text.trim_start_matches('\u{feff}');
+    loop {
+        let trimmed = rest.trim_start();
+        if let Some(after) = trimmed.strip_prefix("//") {
+            rest = after.split_once('\n').map(|(_, r)| r).unwrap_or("");
+        } else {
+            return serde_json::from_str(trimmed);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// `call_text` must answer what `call` answers, written as text.
+    #[test]
+    fn json_text_is_the_decoded_answer() {
+        let wrapped = crate::ops::QEM.find("get_task_details").unwrap();
+        let flat = crate::ops::QEM.find("get_server_list").unwrap();
+        assert!(wrapped.unwrap.is_some() && flat.unwrap.is_none());
+        let bodies: &[&[u8]] = &[
+            br#"{"name": "t1", "state": "RUNNING"}"#,
+            b" {\"task\" : {\"name\": \"t1\", \"n\": [1, 2.50, {}]}}\n",
+            br#"{"task": {"name": "t1"}, "other": 1}"#,
+            br#"{"task": "not an object"}"#,
+            br#"{"ta\u0073k": {"name": "escaped key"}}"#,
+            br#"[1, {"task": {}}]"#,
+            br#""text""#,
+            br#"{"task": {"name": "t1"}"#,
+            br#"{"task": {}} trailing"#,
+            b"",
+            b"  \n",
+            b"{\"name\": \"\xff\"}",
+        ];
+        for op in [wrapped, flat] {
+            for body in bodies {
+                let value: Result<Value> = decode(op, body);
+                let text = json_text(op, body);
+                match (value, text) {
+                    (Ok(v), Ok(t)) => {
+                        let again: Value = serde_json::from_str(&t).unwrap();
+                        assert_eq!(v, again, "{} {:?}", op.name, String::from_utf8_lossy(body));
+                    }
+                    (Err(a), Err(b)) => assert_eq!(a.error_code(), b.error_code()),
+                    (v, t) => panic!("{} {body:?}: call {v:?}, call_text {t:?}", op.name),
+                }
+            }
+        }
+        // Wrapped task details come out unwrapped, and as the server wrote them.
+        let t = json_text(wrapped, br#"{"task": {"b": 2.50, "a": 1}}"#).unwrap();
+        assert_eq!(t, r#"{"b": 2.50, "a": 1}"#);
+    }
+
+    #[test]
+    fn documents_may_start_with_comment_lines() {
+        let v = parse_document("// exported\n// by EM\n{\"name\": \"x\"}").unwrap();
+        assert_eq!(v["name"], "x");
+        assert!(parse_document("// only a comment").is_err());
+    }
+}
