@@ -11,7 +11,7 @@ const operations = Object.freeze(JSON.parse(native.describeOperations()))
 /** The JS methods: `[{ name, method, kind, doc, positional, options, returns }]`. */
 const methods = Object.freeze(JSON.parse(native.methodTable()))
 
-const snake = (s) => s.replace(/[A-Z]/g, (c) => '_' + c.toLowerCase())
+const snake = (s) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
 const camel = (s) => s.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase())
 
 /** A failed Enterprise Manager call, or a refused one. */
@@ -254,7 +254,8 @@ class Calls {
   /** Starts the core method `method` (null: close) with its arguments' JSON. */
   start (method, argsJson) {
     return new Promise((resolve, reject) => {
-      const id = this.#next = (this.#next + 1) >>> 0
+      this.#next = (this.#next + 1) >>> 0
+      const id = this.#next
       try {
         if (method === null) this.native.close(id)
         else this.native.start(id, method, argsJson)

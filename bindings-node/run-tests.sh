@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Tests of the Node binding on a fresh machine (Rust, Node 20, npm): installs the dev
-# dependencies, builds the addon and the mock, type-checks the example consumer, then runs
+# dependencies, lints the JavaScript (biome), builds the addon and the mock, type-checks the example consumer, then runs
 # `node --test` (TAP, ending with "# pass N" / "# fail N"): the shared conformance cases
 # (conformance.test.js), the Node-specific tests (node.test.js), garbage collection of
 # dropped clients under --expose-gc (gc.test.js), and the packed tarball installed into a
@@ -11,6 +11,9 @@ cd "$(dirname "$0")"
 
 echo "== npm ci"
 npm ci --no-audit --no-fund --loglevel=error
+
+echo "== biome lint (biome.json: the recommended rules; JS and the example's TS)"
+npx --no-install biome lint .
 
 echo "== build the addon (release) and index.d.ts"
 npm run build --silent

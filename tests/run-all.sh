@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test of the project, on a fresh machine: installs what it needs, checks the
-# format and lint gates (rustfmt, clippy -D warnings, ruff), then runs the
+# format and lint gates (rustfmt, clippy -D warnings, ruff; biome for the JavaScript runs
+# with the Node binding's tests, which install it), then runs the
 # Rust core's unit and integration tests, the mock's tests and the shared conformance
 # cases, then each binding's tests. Exits non-zero on the first failing suite and ends
 # with one "N passed, N failed" line over all suites.

@@ -19,8 +19,8 @@ const { performance } = require('node:perf_hooks')
 const HERE = path.resolve(__dirname, '..')
 const ROOT = path.resolve(HERE, '..')
 const EXE = process.platform === 'win32' ? '.exe' : ''
-const MOCK = path.join(ROOT, 'target', 'release', 'qem-mock' + EXE)
-const CORE_LOOP = path.join(ROOT, 'target', 'release', 'examples', 'core_loop' + EXE)
+const MOCK = path.join(ROOT, 'target', 'release', `qem-mock${EXE}`)
+const CORE_LOOP = path.join(ROOT, 'target', 'release', 'examples', `core_loop${EXE}`)
 const SERVER = 'Local Server'
 const TASK = 'SalesDBBackup'
 const N = Number(process.env.BENCH_CALLS || 2000)
@@ -128,10 +128,10 @@ async function child (url, ca) {
 
   // A plain fetch loop (keep-alive by default), as a hand-written script does. The URL
   // is the core's business; only this benchmark spells it out.
-  const api = url + '/api/' + 'v1'
-  const taskUrl = api + '/servers/Local%20Server/tasks/SalesDBBackup'
-  const auth = 'Basic ' + Buffer.from('QEM\\admin:admin-pass').toString('base64')
-  const login = await fetch(api + '/login', { headers: { Authorization: auth } })
+  const api = `${url}/api/v1`
+  const taskUrl = `${api}/servers/Local%20Server/tasks/SalesDBBackup`
+  const auth = `Basic ${Buffer.from('QEM\\admin:admin-pass').toString('base64')}`
+  const login = await fetch(`${api}/login`, { headers: { Authorization: auth } })
   await login.arrayBuffer()
   const token = login.headers.get(HDR)
   if (!login.ok || !token) throw new Error(`fetch login: HTTP ${login.status}`)

@@ -6,12 +6,12 @@ import {
   connect,
   operations,
   methods,
-  ServerList,
-  TaskDetails,
-  TaskState,
-  TableStatuses,
-  EndpointList,
-  ExportDocument
+  type ServerList,
+  type TaskDetails,
+  type TaskState,
+  type TableStatuses,
+  type EndpointList,
+  type ExportDocument
 } from '..'
 
 async function main (): Promise<void> {

@@ -28,7 +28,7 @@ function credentialOf (login) {
 /** A case's extra client options (`login.options`, snake_case) as connect options. */
 function optionsOf (login) {
   const camel = (k) => k.replace(/_([a-z])/g, (_, c) => c.toUpperCase())
-  return Object.fromEntries(Object.entries((login && login.options) || {}).map(([k, v]) => [camel(k), v]))
+  return Object.fromEntries(Object.entries((login?.options) || {}).map(([k, v]) => [camel(k), v]))
 }
 
 /** `expected` is a subset of `actual`: objects by key, arrays element-wise, "$any". */
@@ -42,7 +42,7 @@ function subset (expected, actual, at) {
     if (expected.length !== actual.length) {
       throw new Error(`${at} has ${actual.length} elements, expected ${expected.length}: ${JSON.stringify(actual)}`)
     }
-    expected.forEach((e, i) => subset(e, actual[i], `${at}[${i}]`))
+    expected.forEach((e, i) => { subset(e, actual[i], `${at}[${i}]`) })
     return
   }
   if (expected !== null && typeof expected === 'object') {

@@ -237,7 +237,7 @@ test('missing or mistyped arguments reject with a TypeError naming the argument'
   ]
   for (const [call, pattern] of cases) {
     await assert.rejects(call, (e) => {
-      assert.ok(e instanceof TypeError, `${call}: ${e && e.stack}`)
+      assert.ok(e instanceof TypeError, `${call}: ${e?.stack}`)
       assert.match(e.message, pattern)
       return true
     })
@@ -336,7 +336,7 @@ async function rejectsTypeError (what, make, pattern) {
   assert.doesNotThrow(() => { p = make() }, `${what} threw synchronously`)
   assert.ok(p instanceof Promise, `${what} did not return a Promise`)
   await assert.rejects(p, (e) => {
-    assert.ok(e instanceof TypeError, `${what}: not a TypeError: ${e && e.stack}`)
+    assert.ok(e instanceof TypeError, `${what}: not a TypeError: ${e?.stack}`)
     assert.match(e.message, pattern, what)
     return true
   })
@@ -400,7 +400,7 @@ test('a closed client rejects every method with CLIENT_CLOSED', async () => {
   for (const m of methods) {
     if (m.name === 'close') continue
     await assert.rejects(c[m.name](...m.positional.map((p) => GOOD[p.check])), (e) => {
-      assert.ok(e instanceof AemClientError, `${m.name}: ${e && e.stack}`)
+      assert.ok(e instanceof AemClientError, `${m.name}: ${e?.stack}`)
       assert.strictEqual(e.errorCode, 'CLIENT_CLOSED', m.name)
       assert.strictEqual(e.method, m.name)
       assert.match(e.message, /closed.*AemClient\.connect\(\)/)
@@ -500,7 +500,7 @@ test('the TypeScript declarations accept the example consumer and reject misuse'
     const inConsumer = errors.filter((l) => l.includes('consumer.ts'))
     assert.deepStrictEqual(inConsumer, [], 'examples/consumer.ts must type-check')
     const lines = new Set(errors.filter((l) => l.includes('bad.ts')).map((l) => Number(/bad\.ts\((\d+),/.exec(l)[1])))
-    wrong.forEach((l, i) => assert.ok(lines.has(i + 3), `not a type error: ${l}\n${r.stdout}`))
+    wrong.forEach((l, i) => { assert.ok(lines.has(i + 3), `not a type error: ${l}\n${r.stdout}`) })
     assert.strictEqual(errors.length, [...lines].length + inConsumer.length, r.stdout)
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })

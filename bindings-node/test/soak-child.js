@@ -37,7 +37,7 @@ async function main () {
         return true
       } catch (e) {
         if (e instanceof AemClientError) r.changeFailures[e.errorCode] = (r.changeFailures[e.errorCode] || 0) + 1
-        else r.foreign.push(String(e && e.stack))
+        else r.foreign.push(String(e?.stack))
         return false
       }
     }
@@ -46,7 +46,7 @@ async function main () {
       try {
         await reads[(w + i) % reads.length]()
       } catch (e) {
-        r.readFailures.push(String(e && e.message))
+        r.readFailures.push(String(e?.message))
       }
       if (i % 4 === 0) {
         const name = `soak-${w}-${i}`

@@ -26,5 +26,5 @@ test('soak: no read fails, no state change happens twice, the process ends clean
     `read failures 0, state changes failed ${failed} ${JSON.stringify(r.changeFailures)} (never repeated), applied twice 0, exit 0`
   console.log(line)
   fs.mkdirSync(path.join(ROOT, 'target'), { recursive: true })
-  fs.writeFileSync(path.join(ROOT, 'target', 'soak-node.txt'), line + '\n')
+  fs.writeFileSync(path.join(ROOT, 'target', 'soak-node.txt'), `${line}\n`)
 })

@@ -6,7 +6,7 @@
 //! - [`NativeClient::call`] drives the call on the calling thread with the GIL released,
 //!   waking every 50 ms to let Python deliver signals (Ctrl-C aborts the call).
 //! - [`NativeClient::call_async`] runs the call on the shared runtime and hands the
-//!   answer to a Python callback (the asyncio glue lives in `qem/_aio.py`).
+//!   answer to a Python callback (the asyncio glue lives in `qem/_client.py`).
 //! - [`logbridge`] forwards the core's `tracing` records to Python's `logging`.
 
 use pyo3::exceptions::PyValueError;
