@@ -226,7 +226,8 @@ impl NativeClient {
     /// The benchmark's baseline: `n` calls of `method` through the core alone (its
     /// blocking client on this client's session), timed in Rust with the GIL released;
     /// `typed` uses the core's typed `get_task_details` instead of the generic entry.
-    /// Returns the seconds taken.
+    /// Returns the seconds taken. Built only with the `bench` feature.
+    #[cfg(feature = "bench")]
     fn bench_core(
         &self,
         py: Python<'_>,
