@@ -25,7 +25,7 @@ echo "gates: clean"
 section "Rust: core, mock and the shared conformance cases"
 cargo test --workspace 2>&1 | tee -a "$log"
 
-for suite in bindings-python/run-tests.sh bindings-node/run-tests.sh bindings-c/run-tests.sh; do
+for suite in bindings-python/run-tests.sh bindings-node/run-tests.sh bindings-c/run-tests.sh bindings-dotnet/run-tests.sh; do
   if [ -f "$suite" ]; then
     section "$suite"
     bash "$suite" 2>&1 | tee -a "$log"
@@ -34,7 +34,7 @@ done
 
 # Totals from every runner's summary: cargo's "test result", pytest's "N passed",
 # node's "# pass N" and the plain "N passed, N failed" lines of the C and .NET runners
-# (a line that only repeats other figures, such as "C: 1 passed, 0 failed; .NET: ...", is skipped).
+# (a line that only repeats other figures, such as "C: 1 passed, 0 failed; C hostile names: ...", is skipped).
 python3 - "$log" <<'PY'
 import re, sys
 text = open(sys.argv[1], errors="replace").read()

@@ -16,8 +16,8 @@ cleanup() { [ -n "$mock_pid" ] && kill "$mock_pid" 2>/dev/null || true; rm -rf "
 trap cleanup EXIT
 
 gcc -O2 -Wall -Wextra -Werror -I"$here/include" "$here/bench/bench.c" -o "$out/bench" -L"$lib" -lqem -Wl,-rpath,"$lib" -lpthread
-mcs -target:library -unsafe -nowarn:1591 -optimize+ -out:"$out/Qlik.EnterpriseManager.Client.dll" "$here"/dotnet/src/*.cs
-mcs -target:exe -optimize+ -r:"$out/Qlik.EnterpriseManager.Client.dll" -out:"$out/Bench.exe" "$here/bench/Bench.cs"
+mcs -target:library -unsafe -nowarn:1591 -optimize+ -out:"$out/Qlik.EnterpriseManager.Client.dll" "$root"/bindings-dotnet/src/*.cs
+mcs -target:exe -optimize+ -r:"$out/Qlik.EnterpriseManager.Client.dll" -out:"$out/Bench.exe" "$root/bindings-dotnet/bench/Bench.cs"
 
 "$lib/qem-mock" --port 0 --cert-out "$out/ca.pem" >"$out/mock.log" 2>&1 &
 mock_pid=$!
