@@ -127,8 +127,8 @@ export type EndpointState = 'SUCCESS' | 'FAILURE' | 'CONNECTED' | 'ERROR' | 'UNK
 /** State of a task's source or target endpoint (2.40 Source/target status). */
 export type EndpointStatus = 'RUNNING' | 'ERROR' | 'DISCONNECTED' | 'WARNING' | (string & {})
 
-/** License state of a server (2.40 License State; SDK AemLicenseState spellings read too). */
-export type LicenseState = 'LICENSE_VALID' | 'LICENSE_INVALID_CHECKSUM' | 'LICENSE_EXPIRED' | 'LICENSE_EXPIRED_NO_LICENSE' | 'NO_LICENSE' | 'MACHINE_NOT_LICENSED' | 'INVALID_LICENSE' | (string & {})
+/** License state of a server, in the spelling of real servers and of the guide's SDK chapters (`AemLicenseState`); the REST chapter's spellings (2.40: `LICENSE_VALID`, ...) are read as the same values. */
+export type LicenseState = 'VALID_LICENSE' | 'INVALID_LICENSE_CHECKSUM' | 'EXPIRED_LICENSE' | 'NO_LICENSE' | 'MACHINE_NOT_LICENSED' | 'INVALID_LICENSE' | (string & {})
 
 /** A JSON Patch operation of PatchEndpoint (2.29; move and copy are not supported by servers). */
 export type PatchOp = 'add' | 'replace' | 'remove' | 'test' | (string & {})
@@ -890,13 +890,13 @@ export interface TaskSummary {
   [field: string]: unknown
 }
 
-/** TestEndpoint answer (2.36): the state comes as `requeststate` (body), `state` (example) or `status` (SDK); all are read, `state` is written. */
+/** TestEndpoint answer (2.36). The guide shows the state three ways, and real servers send them side by side: `requeststate` (2.36's body: SUCCESS, FAILURE), `state` (2.36's example: CONNECTED) and `status` (chapters 3 and 4, what Qlik's client reads: UNKNOWN, CONNECTED, ERROR). Each is read as it came. */
 export interface TestEndpointResponse {
-  /** SUCCESS/FAILURE, or CONNECTED/ERROR/UNKNOWN. */
-  state?: EndpointState
-  /** Another spelling of `state`. */
+  /** Whether the test request succeeded: SUCCESS or FAILURE. */
   requeststate?: EndpointState
-  /** Another spelling of `state`. */
+  /** The endpoint's state: CONNECTED, ERROR, UNKNOWN (SUCCESS/FAILURE on some servers). */
+  state?: EndpointState
+  /** The endpoint's state as the SDK chapters name it: UNKNOWN, CONNECTED, ERROR. */
   status?: EndpointState
   /** Short description of the error. */
   message?: string

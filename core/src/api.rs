@@ -97,6 +97,15 @@ macro_rules! operations {
             )*
         }
         blocking_mirror! { $( $(#[$doc])* fn $name($($arg: $ty),*) -> $ret; )* }
+
+        /// The canonical spelling rewrite of an operation's answer model (REST name):
+        /// its `canon` and the aliases it rewrites.
+        pub(crate) fn answer_canon(op: &str) -> Option<(fn(&mut Value), fn(&mut Vec<&'static str>))> {
+            match op {
+                $( $op => Some((<$ret as Canon>::canon, <$ret as Canon>::aliases)), )*
+                _ => None,
+            }
+        }
     };
 }
 

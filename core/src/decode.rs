@@ -72,6 +72,45 @@ pub(crate) fn json_text(op: &Operation, body: &[u8]) -> Result<String> {
     Ok(text.to_string())
 }
 
+/// Rewrites the aliased enum values of a decoded answer in their one spelling (the
+/// answer model's [`crate::models::Canon`]).
+pub(crate) fn canon(op: &Operation, v: &mut Value) {
+    if let Some((canon, _)) = crate::api::answer_canon(op.name) {
+        canon(v);
+    }
+}
+
+/// Whether the answer's bytes hold an alias spelling of its model's enums, quoted: only
+/// then does the text entry build a `Value` to rewrite it.
+pub(crate) fn has_alias(op: &Operation, body: &[u8]) -> bool {
+    use std::collections::HashMap;
+    use std::sync::OnceLock;
+    static QUOTED: OnceLock<HashMap<&'static str, Vec<memchr::memmem::Finder<'static>>>> =
+        OnceLock::new();
+    let table = QUOTED.get_or_init(|| {
+        crate::ops::QEM_OPERATIONS
+            .iter()
+            .filter_map(|o| {
+                let (_, aliases) = crate::api::answer_canon(o.name)?;
+                let mut found = Vec::new();
+                aliases(&mut found);
+                found.sort_unstable();
+                found.dedup();
+                let finders = found
+                    .iter()
+                    .map(|a| {
+                        memchr::memmem::Finder::new(format!("\"{a}\"").as_bytes()).into_owned()
+                    })
+                    .collect::<Vec<_>>();
+                (!finders.is_empty()).then_some((o.name, finders))
+            })
+            .collect()
+    });
+    table
+        .get(op.name)
+        .is_some_and(|fs| fs.iter().any(|f| f.find(body).is_some()))
+}
+
 /// `{"key": {...}}` with nothing else becomes the inner object (Qlik's sample reads task
 /// details wrapped in `"task"`; servers send them flat).
 fn unwrap_answer(v: Value, key: &str) -> Value {
@@ -99,6 +138,7 @@ pub fn parse_document(text: &str) -> std::result::Result<Value, serde_json::Erro
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     /// `call_text` must answer what `call` answers, written as text.
     #[test]
@@ -137,6 +177,56 @@ mod tests {
         // Wrapped task details come out unwrapped, and as the server wrote them.
         let t = json_text(wrapped, br#"{"task": {"b": 2.50, "a": 1}}"#).unwrap();
         assert_eq!(t, r#"{"b": 2.50, "a": 1}"#);
+    }
+
+    /// Another spelling of a known value is rewritten in the SDK's, at the places the
+    /// answer model has that enum, and nowhere else.
+    #[test]
+    fn aliases_are_rewritten_where_the_model_has_the_enum() {
+        let details = crate::ops::QEM.find("get_server_details").unwrap();
+        for (wrapper, wire, want) in [
+            ("serverDetails", "LICENSE_VALID", "VALID_LICENSE"),
+            (
+                "server_details",
+                "LICENSE_EXPIRED_NO_LICENSE",
+                "EXPIRED_LICENSE",
+            ),
+            ("serverDetails", "VALID_LICENSE", "VALID_LICENSE"),
+            ("serverDetails", "SOMETHING_NEW", "SOMETHING_NEW"),
+        ] {
+            let body = format!(
+                r#"{{"{wrapper}": {{"name": "LICENSE_VALID", "license": {{"state": "{wire}", "days_to_expiration": "30"}}}}}}"#
+            );
+            let mut v: Value = decode(details, body.as_bytes()).unwrap();
+            canon(details, &mut v);
+            assert_eq!(v[wrapper]["license"]["state"], want, "{body}");
+            // Only enum fields change: a name that looks like a state, and a number sent
+            // as a string, stay as the server sent them.
+            assert_eq!(v[wrapper]["name"], "LICENSE_VALID");
+            assert_eq!(v[wrapper]["license"]["days_to_expiration"], "30");
+            // The quick check over-approximates (the name holds an alias): never misses.
+            assert!(has_alias(details, body.as_bytes()));
+        }
+        let task = crate::ops::QEM.find("get_task_details").unwrap();
+        let body =
+            br#"{"task": {"name": "t", "state": "RECOVERING", "task_stop_reason": "FATAL ERROR"}}"#;
+        assert!(has_alias(task, body));
+        let mut v: Value = decode(task, body).unwrap();
+        canon(task, &mut v);
+        assert_eq!(
+            (&v["state"], &v["task_stop_reason"]),
+            (&json!("RECOVERY"), &json!("FATAL_ERROR"))
+        );
+        let list = crate::ops::QEM.find("get_task_list").unwrap();
+        let mut v = json!({"taskList": [{"name": "a", "state": "RECOVERING"}, {"name": "b", "state": "RUNNING"}]});
+        canon(list, &mut v);
+        assert_eq!(v["taskList"][0]["state"], "RECOVERY");
+        assert!(!has_alias(
+            list,
+            br#"{"taskList": [{"name": "RECOVERING x"}]}"#
+        ));
+        let plain = br#"{"serverDetails": {"license": {"state": "VALID_LICENSE"}}}"#;
+        assert!(!has_alias(details, plain));
     }
 
     #[test]

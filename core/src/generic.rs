@@ -2,7 +2,7 @@
 //! as a JSON object, the answer as JSON (or as text).
 
 use crate::client::{Client, Reply};
-use crate::decode::{decode, json_text, parse_document};
+use crate::decode::{canon, decode, has_alias, json_text, parse_document};
 use crate::ops::{Answer, Operation};
 use crate::request::Args;
 use crate::{Error, Result};
@@ -22,13 +22,20 @@ impl Client {
     /// object (`payload` for the body), and the JSON answer (`null` when there is none;
     /// export documents parsed, or as the server's exact text with `"raw": true`, or
     /// streamed to the path in argument `file`).
+    /// Enum values the server spelt another way come out in the SDK's one spelling
+    /// (`LICENSE_VALID` as `VALID_LICENSE`, `RECOVERING` as `RECOVERY`); everything
+    /// else is the server's JSON.
     /// Also serves `login`, `logout` and, by name, the [`crate::helpers`] (the wait
     /// helpers `wait_for_task_state` (`states`, `timeout_ms`, `poll_ms`),
     /// `run_task_and_wait` and `stop_task_and_wait` among them).
     pub async fn call(&self, method: &str, args: Value) -> Result<Value> {
         match self.answered(method, args).await? {
             Answered::Value(v) => Ok(v),
-            Answered::Json(op, body) => decode(op, &body),
+            Answered::Json(op, body) => {
+                let mut v = decode(op, &body)?;
+                canon(op, &mut v);
+                Ok(v)
+            }
         }
     }
 
@@ -39,6 +46,12 @@ impl Client {
     pub async fn call_text(&self, method: &str, args: Value) -> Result<String> {
         match self.answered(method, args).await? {
             Answered::Value(v) => Ok(v.to_string()),
+            // The rare answer holding another spelling is rewritten; the others pass as text.
+            Answered::Json(op, body) if has_alias(op, &body) => {
+                let mut v: Value = decode(op, &body)?;
+                canon(op, &mut v);
+                Ok(v.to_string())
+            }
             Answered::Json(op, body) => json_text(op, &body),
         }
     }

@@ -328,7 +328,9 @@ fn cdc_position(op: &Operation, args: &Args) -> Result<Option<String>> {
     let pos = from_payload.or_else(|| args.get("cdcposition").cloned());
     match pos {
         None | Some(Value::Null) => Ok(None),
-        Some(Value::String(s)) if s.is_empty() => Ok(None),
+        // Real clients send `""` (the Postman collection) or null (Qlik's newer client,
+        // with `"$type": "AemRunTaskReq"`) with options that need no position.
+        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
         Some(Value::String(s)) => {
             check_no_nul(op, "cdcposition", &s)?;
             Ok(Some(s))
@@ -531,5 +533,31 @@ mod tests {
         let p = prepare(op, "x", &args).unwrap();
         assert!(matches!(p.body, PreparedBody::Empty));
         assert_eq!(p.server_wait, Some(5));
+    }
+
+    /// An empty or null position is no position: no body for options that need none,
+    /// and still refused for the three that need one.
+    #[test]
+    fn empty_or_null_cdcposition_is_none() {
+        let op = QEM.find("run_task").unwrap();
+        for extra in [
+            json!({"payload": {"cdcposition": ""}}),
+            json!({"payload": {"cdcposition": "  "}}),
+            json!({"payload": {"$type": "AemRunTaskReq", "cdcposition": null}}),
+            json!({"payload": "{\"cdcposition\": \"\"}"}),
+            json!({"payload": ""}),
+            json!({"cdcposition": ""}),
+            json!({"cdcposition": null}),
+        ] {
+            let mut a = json!({"server": "s", "task": "t", "option": "RELOAD_TARGET"});
+            a.as_object_mut()
+                .unwrap()
+                .extend(extra.as_object().unwrap().clone());
+            let p = prepare(op, "x", &Args::from_json(a.clone()).unwrap()).unwrap();
+            assert!(matches!(p.body, PreparedBody::Empty), "{a}");
+            a["option"] = json!("RESUME_PROCESSING_FROM_POSITION");
+            let e = prepare(op, "x", &Args::from_json(a.clone()).unwrap()).unwrap_err();
+            assert_eq!(e.error_code(), "INVALID_ARGUMENT", "{a}");
+        }
     }
 }

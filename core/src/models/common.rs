@@ -26,6 +26,9 @@ macro_rules! wire_enum {
             /// Every known REST string, in the guide's order.
             pub const ALL: &'static [&'static str] = &[$($wire),*];
 
+            /// The other spellings read as known values (written as their REST string).
+            pub const ALIASES: &'static [&'static str] = &[$($($alias,)*)*];
+
             /// The REST string.
             pub fn as_str(&self) -> &str {
                 match self {
@@ -97,6 +100,19 @@ macro_rules! wire_enum {
         impl From<$name> for serde_json::Value {
             fn from(v: $name) -> serde_json::Value {
                 serde_json::Value::String(v.as_str().to_string())
+            }
+        }
+
+        impl $crate::models::Canon for $name {
+            fn canon(v: &mut serde_json::Value) {
+                if let serde_json::Value::String(s) = v {
+                    if $name::ALIASES.contains(&s.as_str()) {
+                        *s = $name::from_wire(s).as_str().to_string();
+                    }
+                }
+            }
+            fn aliases(out: &mut Vec<&'static str>) {
+                out.extend_from_slice($name::ALIASES);
             }
         }
     };
@@ -185,9 +201,62 @@ macro_rules! model {
                     })
                 }
             }
+
+            impl $crate::models::Canon for $name {
+                fn canon(v: &mut serde_json::Value) {
+                    let serde_json::Value::Object(obj) = v else { return };
+                    $(
+                        for key in [wire_key!($field $($wire)?) $(, $alias)*] {
+                            if let Some(f) = obj.get_mut(key) {
+                                <$ty as $crate::models::Canon>::canon(f);
+                            }
+                        }
+                    )*
+                    $($(
+                        for key in [wire_key!($lfield $($lwire)?) $(, $lalias)*] {
+                            if let Some(serde_json::Value::Array(items)) = obj.get_mut(key) {
+                                items.iter_mut().for_each(<$lty as $crate::models::Canon>::canon);
+                            }
+                        }
+                    )*)?
+                }
+                fn aliases(out: &mut Vec<&'static str>) {
+                    $( <$ty as $crate::models::Canon>::aliases(out); )*
+                    $($( <$lty as $crate::models::Canon>::aliases(out); )*)?
+                }
+            }
         };
     };
 }
+
+/// Writes the known values of an answer's enum fields in their one spelling
+/// (`LICENSE_VALID` from a server becomes `VALID_LICENSE`), leaving everything else as
+/// the server sent it: the generic entry answers one vocabulary whatever the server
+/// spells. Models walk their fields; other types have nothing to rewrite.
+pub trait Canon {
+    /// Rewrites aliased enum values inside `v`, in place.
+    fn canon(_v: &mut Value) {}
+    /// Every alias spelling `canon` can rewrite (to skip answers holding none).
+    fn aliases(_out: &mut Vec<&'static str>) {}
+}
+
+macro_rules! no_canon {
+    ($($t:ty),*) => { $( impl Canon for $t {} )* };
+}
+
+no_canon!(
+    String,
+    i64,
+    u64,
+    u32,
+    i32,
+    bool,
+    f64,
+    (),
+    Value,
+    serde_json::Map<String, Value>,
+    Latency
+);
 
 /// Lenient readers: a value of the wrong shape becomes `None` (or an empty list),
 /// never an error. Usable as `#[serde(default, deserialize_with = "lenient::opt_i64")]`.
@@ -433,22 +502,22 @@ wire_enum! {
 }
 
 wire_enum! {
-    /// License state of a server (2.40 License State; SDK AemLicenseState spellings read too).
+    /// License state of a server, in the spelling of real servers and of the guide's SDK
+    /// chapters (`AemLicenseState`); the REST chapter's spellings (2.40: `LICENSE_VALID`,
+    /// ...) are read as the same values.
     LicenseState {
         /// Valid.
-        LicenseValid = "LICENSE_VALID" | "VALID_LICENSE",
+        ValidLicense = "VALID_LICENSE" | "LICENSE_VALID" @ 0,
         /// Bad checksum.
-        LicenseInvalidChecksum = "LICENSE_INVALID_CHECKSUM" | "INVALID_LICENSE_CHECKSUM",
-        /// Expired.
-        LicenseExpired = "LICENSE_EXPIRED" | "EXPIRED_LICENSE",
-        /// Expired, no license.
-        LicenseExpiredNoLicense = "LICENSE_EXPIRED_NO_LICENSE",
+        InvalidLicenseChecksum = "INVALID_LICENSE_CHECKSUM" | "LICENSE_INVALID_CHECKSUM" @ 1,
+        /// Expired (2.40 has one state for expired and missing licenses).
+        ExpiredLicense = "EXPIRED_LICENSE" | "LICENSE_EXPIRED" | "LICENSE_EXPIRED_NO_LICENSE" @ 2,
         /// No license.
-        NoLicense = "NO_LICENSE",
+        NoLicense = "NO_LICENSE" | "NO_LICENSE_FOUND" @ 3,
         /// This machine is not licensed.
-        MachineNotLicensed = "MACHINE_NOT_LICENSED",
+        MachineNotLicensed = "MACHINE_NOT_LICENSED" @ 4,
         /// Invalid.
-        InvalidLicense = "INVALID_LICENSE",
+        InvalidLicense = "INVALID_LICENSE" @ 5,
     }
 }
 

@@ -74,11 +74,17 @@ impl PatchOperation {
 }
 
 model! {
-    /// TestEndpoint answer (2.36): the state comes as `requeststate` (body), `state`
-    /// (example) or `status` (SDK); all are read, `state` is written.
+    /// TestEndpoint answer (2.36). The guide shows the state three ways, and real
+    /// servers send them side by side: `requeststate` (2.36's body: SUCCESS, FAILURE),
+    /// `state` (2.36's example: CONNECTED) and `status` (chapters 3 and 4, what Qlik's
+    /// client reads: UNKNOWN, CONNECTED, ERROR). Each is read as it came.
     TestEndpointResponse {
-        /// SUCCESS/FAILURE, or CONNECTED/ERROR/UNKNOWN.
-        state | "requeststate" | "status": EndpointState,
+        /// Whether the test request succeeded: SUCCESS or FAILURE.
+        requeststate: EndpointState,
+        /// The endpoint's state: CONNECTED, ERROR, UNKNOWN (SUCCESS/FAILURE on some servers).
+        state: EndpointState,
+        /// The endpoint's state as the SDK chapters name it: UNKNOWN, CONNECTED, ERROR.
+        status: EndpointState,
         /// Short description of the error.
         message: String,
         /// Elaborate description of the error.
@@ -89,8 +95,17 @@ model! {
 }
 
 impl TestEndpointResponse {
-    /// True when the state is SUCCESS or CONNECTED.
+    /// The most specific state the answer gives: `status`, else `state`, else
+    /// `requeststate`.
+    pub fn endpoint_state(&self) -> Option<&EndpointState> {
+        self.status
+            .as_ref()
+            .or(self.state.as_ref())
+            .or(self.requeststate.as_ref())
+    }
+
+    /// True when that state is CONNECTED (or SUCCESS).
     pub fn is_ok(&self) -> bool {
-        self.state.as_ref().is_some_and(EndpointState::is_ok)
+        self.endpoint_state().is_some_and(EndpointState::is_ok)
     }
 }

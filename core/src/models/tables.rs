@@ -210,6 +210,8 @@ pub enum LoadOrder {
     Named(StandardLoadOrder),
 }
 
+impl super::Canon for LoadOrder {}
+
 impl LoadOrder {
     /// The order as a number, names resolved per 2.40.
     pub fn priority(&self) -> Option<i64> {

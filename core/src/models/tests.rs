@@ -54,7 +54,7 @@ fn guide_get_server_details_example() {
     assert_eq!(c.username.as_deref(), Some("Administrator"));
     assert_eq!(d.state, Some(ServerState::Monitored));
     let l = d.license.as_ref().unwrap();
-    assert_eq!(l.state, Some(LicenseState::LicenseValid));
+    assert_eq!(l.state, Some(LicenseState::ValidLicense));
     assert_eq!(l.days_to_expiration, Some(30));
     let t = d.task_summary.as_ref().unwrap();
     assert_eq!(
@@ -443,7 +443,7 @@ fn guide_run_stop_endpoint_test_and_barrier_answers() {
     assert!(t.is_ok());
     let t: TestEndpointResponse =
         read(r#"{"requeststate": "FAILURE", "message": "bad", "detailed_message": "very bad"}"#);
-    assert_eq!(t.state, Some(EndpointState::Failure));
+    assert_eq!(t.requeststate, Some(EndpointState::Failure));
     assert_eq!(t.detailed_message.as_deref(), Some("very bad"));
     assert!(!t.is_ok());
 
@@ -591,18 +591,26 @@ fn numbers_and_booleans_as_strings_and_odd_shapes() {
 }
 
 #[test]
-fn test_endpoint_state_under_any_key() {
+fn test_endpoint_reads_all_three_states() {
+    let r: TestEndpointResponse = read(
+        r#"{"requeststate": "SUCCESS", "state": "CONNECTED", "status": "CONNECTED", "message": ""}"#,
+    );
+    assert_eq!(r.requeststate, Some(EndpointState::Success));
+    assert_eq!(r.state, Some(EndpointState::Connected));
+    assert_eq!(r.status, Some(EndpointState::Connected));
+    assert!(r.is_ok());
+    // The most specific state decides: an endpoint in error behind a request that worked.
+    let r: TestEndpointResponse =
+        read(r#"{"state": null, "status": "ERROR", "requeststate": "SUCCESS"}"#);
+    assert_eq!(r.endpoint_state(), Some(&EndpointState::Error));
+    assert!(!r.is_ok());
     for k in ["requeststate", "state", "status"] {
         let r: TestEndpointResponse = serde_json::from_value(json!({ k: "SUCCESS" })).unwrap();
-        assert_eq!(r.state, Some(EndpointState::Success));
-        assert_eq!(
-            serde_json::to_value(&r).unwrap(),
-            json!({"state": "SUCCESS"})
-        );
+        assert!(r.is_ok(), "{k}");
+        assert_eq!(serde_json::to_value(&r).unwrap(), json!({ k: "SUCCESS" }));
     }
-    let r: TestEndpointResponse =
-        read(r#"{"state": null, "status": "ERROR", "requeststate": "FAILURE"}"#);
-    assert_eq!(r.state, Some(EndpointState::Failure));
+    let r: TestEndpointResponse = read(r#"{"status": "UNKNOWN", "requeststate": "SUCCESS"}"#);
+    assert!(!r.is_ok());
 }
 
 #[test]
@@ -616,8 +624,8 @@ fn enums_accept_numbers_without_failing() {
     let s: TaskState = serde_json::from_value(json!(true)).unwrap();
     assert_eq!(s, TaskState::Unknown("true".into()));
     assert_eq!(
-        serde_json::to_value(LicenseState::from_wire("VALID_LICENSE")).unwrap(),
-        "LICENSE_VALID"
+        serde_json::to_value(LicenseState::from_wire("LICENSE_VALID")).unwrap(),
+        "VALID_LICENSE"
     );
     assert_eq!(PatchOp::Replace.as_str(), "replace");
     assert_eq!(

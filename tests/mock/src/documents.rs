@@ -224,10 +224,10 @@ impl ExportGen {
                             continue;
                         }
                         if self.wrote {
-                            buf.push(b',');
+                            buf.extend_from_slice(b", ");
                         }
                         self.wrote = true;
-                        let _ = serde_json::to_writer(&mut buf, &render_task_entry(t));
+                        write_pretty(&mut buf, &render_task_entry(t), ENTRY_DEPTH);
                     }
                     self.phase = if j >= s.tasks.len() {
                         Phase::Mid
@@ -242,7 +242,7 @@ impl ExportGen {
                     self.wrote = false;
                     if self.dbs.is_some() {
                         self.phase = Phase::Dbs(0);
-                        return Some(Bytes::from_static(b"],\"databases\":["));
+                        return Some(Bytes::from_static(b"],\n\t\t\"databases\":\t["));
                     }
                     self.phase = Phase::Tail;
                     return Some(Bytes::from_static(b"]"));
@@ -263,10 +263,10 @@ impl ExportGen {
                             continue;
                         }
                         if self.wrote {
-                            buf.push(b',');
+                            buf.extend_from_slice(b", ");
                         }
                         self.wrote = true;
-                        let _ = serde_json::to_writer(&mut buf, &render_database(e));
+                        write_pretty(&mut buf, &render_database(e), ENTRY_DEPTH);
                     }
                     if j >= s.endpoints.len() {
                         buf.push(b']');
@@ -295,8 +295,13 @@ fn export_response(gen: ExportGen) -> Resp {
 }
 
 fn head_and_tail(w: &World, s: &Server, doc_name: &str) -> (String, String) {
-    let micros = util::unix_now_micros();
-    let stamp = util::fmt_stamp_micros(micros);
+    // A fixed stamp (the world's load time, or `settings.export_time`) keeps exports of
+    // an unchanged task byte for byte the same, for users' golden-file tests.
+    let stamp = w
+        .settings
+        .export_time
+        .clone()
+        .unwrap_or_else(|| util::fmt_stamp_micros(w.loaded_micros));
     let name = format!(
         "{doc_name}__{}",
         stamp
@@ -311,18 +316,93 @@ fn head_and_tail(w: &World, s: &Server, doc_name: &str) -> (String, String) {
         .map(|c| format!("// {}\r\n", c.replace(['\r', '\n'], " ")))
         .unwrap_or_default();
     let head = format!(
-        "{comment}{{\"name\":{},\"cmd.replication_definition\":{{\"tasks\":[",
+        "{comment}{{\n\t\"name\":\t{},\n\t\"cmd.replication_definition\":\t{{\n\t\t\"tasks\":\t[",
         Value::String(name)
     );
-    let tail = format!(
-        "}},\"_version\":{},\"description\":{}}}",
-        version_value(s),
-        Value::String(format!(
+    let mut tail = b"\n\t},\n\t\"_version\":\t".to_vec();
+    write_pretty(&mut tail, &version_value(s), 1);
+    tail.extend_from_slice(b",\n\t\"description\":\t");
+    write_pretty(
+        &mut tail,
+        &Value::String(format!(
             "Host name: {}, Time: {}",
             w.settings.host_name, stamp
-        ))
+        )),
+        1,
     );
-    (head, tail)
+    tail.extend_from_slice(b"\n}");
+    (head, String::from_utf8(tail).unwrap_or_default())
+}
+
+/// The depth of the entries of `tasks` and `databases`: their members are at four tabs.
+const ENTRY_DEPTH: usize = 3;
+
+/// Writes `v` as Replicate writes export documents (the fixture, real exports): one
+/// member a line, indented with tabs, a tab after the colon, arrays on one line with
+/// `[{` / `}, {` / `}]` around objects, empty objects as `{` and `}` on two lines.
+fn write_pretty(out: &mut Vec<u8>, v: &Value, depth: usize) {
+    let mut ser = serde_json::Serializer::with_formatter(out, ExportFormatter { depth });
+    let _ = serde::Serialize::serialize(v, &mut ser);
+}
+
+/// The serde_json formatter of [`write_pretty`]; `depth` is the current indentation.
+struct ExportFormatter {
+    depth: usize,
+}
+
+impl ExportFormatter {
+    fn newline<W: ?Sized + std::io::Write>(&self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b"\n")?;
+        for _ in 0..self.depth {
+            w.write_all(b"\t")?;
+        }
+        Ok(())
+    }
+}
+
+impl serde_json::ser::Formatter for ExportFormatter {
+    fn begin_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        w.write_all(b"{")
+    }
+    fn end_object<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        self.newline(w)?;
+        w.write_all(b"}")
+    }
+    fn begin_object_key<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        if !first {
+            w.write_all(b",")?;
+        }
+        self.newline(w)
+    }
+    fn begin_object_value<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        w.write_all(b":\t")
+    }
+    // An array's objects are written one level deeper than the line the array is on.
+    fn begin_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth += 1;
+        w.write_all(b"[")
+    }
+    fn end_array<W: ?Sized + std::io::Write>(&mut self, w: &mut W) -> std::io::Result<()> {
+        self.depth -= 1;
+        w.write_all(b"]")
+    }
+    fn begin_array_value<W: ?Sized + std::io::Write>(
+        &mut self,
+        w: &mut W,
+        first: bool,
+    ) -> std::io::Result<()> {
+        if first {
+            Ok(())
+        } else {
+            w.write_all(b", ")
+        }
+    }
 }
 
 pub fn export_task(ctx: &Ctx) -> Result<Resp, ApiError> {
@@ -392,7 +472,7 @@ pub fn export_all(ctx: &Ctx) -> Result<Resp, ApiError> {
 }
 
 /// Parses an export document, skipping leading `//` comment lines. `Ok(None)` when empty.
-pub fn parse_document(body: &[u8]) -> Result<Option<Value>, String> {
+pub(crate) fn parse_document(body: &[u8]) -> Result<Option<Value>, String> {
     let text = String::from_utf8_lossy(body);
     let mut rest: &str = text.trim_start_matches('\u{feff}');
     loop {
@@ -875,10 +955,39 @@ pub fn generate(w: &mut World, spec: &Value) -> Result<Value, String> {
         })
         .collect();
     let sample = render_task_entry(&srv.tasks.first().cloned().unwrap_or_default());
-    let per_task = serde_json::to_vec(&sample)
-        .map(|v| v.len() as u64 + 1)
-        .unwrap_or(0);
+    let mut per_task = Vec::new();
+    write_pretty(&mut per_task, &sample, ENTRY_DEPTH);
+    let per_task = per_task.len() as u64 + 2;
     w.servers.retain(|s| s.name != name);
     w.servers.push(srv);
     Ok(json!({ "server": name, "tasks": n, "estimated_export_bytes": per_task * n + 1024 }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The formatter writes a real export (the fixture) back byte for byte.
+    #[test]
+    fn exports_are_written_as_replicate_writes_them() {
+        let real = include_str!("../fixtures/export-task-as400-to-deltalake.json");
+        let doc: Value = serde_json::from_str(real).unwrap();
+        let mut out = Vec::new();
+        write_pretty(&mut out, &doc, 0);
+        assert_eq!(String::from_utf8(out).unwrap(), real);
+    }
+
+    #[test]
+    fn arrays_of_scalars_and_empty_containers() {
+        let mut out = Vec::new();
+        write_pretty(
+            &mut out,
+            &json!({"a": [1, "x"], "b": [], "c": {}, "d": [[1], {}]}),
+            0,
+        );
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "{\n\t\"a\":\t[1, \"x\"],\n\t\"b\":\t[],\n\t\"c\":\t{\n\t},\n\t\"d\":\t[[1], {\n\t\t}]\n}"
+        );
+    }
 }

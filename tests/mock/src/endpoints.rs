@@ -223,14 +223,26 @@ pub fn test_endpoint(ctx: &Ctx) -> Result<Resp, ApiError> {
             .with(&[("endpoint", &e.name), ("server", &s.name)])),
         Some("FAILURE") => Ok(http::json(&json!({
             "requeststate": "FAILURE",
-            "state": "FAILURE",
+            "state": "ERROR",
+            "status": "ERROR",
             "message": format!("Cannot connect to endpoint '{}'.", e.name),
             "detailed_message": "Connection refused (simulated by qem-mock).",
             "error_message": format!("Cannot connect to endpoint '{}'.", e.name),
         }))),
+        // The answer of each spelling the guide shows: `requeststate` (2.36's body),
+        // `state` (its example) and `status` (chapters 3 and 4, what Qlik's client reads).
+        Some("UNKNOWN") => Ok(http::json(&json!({
+            "requeststate": "SUCCESS",
+            "state": "UNKNOWN",
+            "status": "UNKNOWN",
+            "message": "The endpoint's state could not be determined (simulated by qem-mock).",
+            "detailed_message": "",
+            "error_message": "",
+        }))),
         _ => Ok(http::json(&json!({
             "requeststate": "SUCCESS",
-            "state": "SUCCESS",
+            "state": "CONNECTED",
+            "status": "CONNECTED",
             "message": "",
             "detailed_message": "",
             "error_message": "",

@@ -12,8 +12,9 @@ use hyper::body::Incoming;
 use hyper::header::{HeaderValue, CONTENT_TYPE};
 use hyper::{Request, Response, StatusCode};
 use hyper_util::rt::TokioIo;
+use tokio::io::AsyncWriteExt;
 use tokio::net::TcpListener;
-use tokio::sync::watch;
+use tokio::sync::{oneshot, watch};
 
 use crate::errors::ApiError;
 use crate::{MockConfig, RecordedRequest, Shared};
@@ -106,6 +107,51 @@ fn tls_acceptor() -> std::io::Result<(tokio_rustls::TlsAcceptor, String)> {
     Ok((tokio_rustls::TlsAcceptor::from(Arc::new(cfg)), pem))
 }
 
+/// Header names as the real server (IIS, `Microsoft-HTTPAPI/2.0`) writes them. HTTP says
+/// names are case-insensitive, but real clients read them by exact key: the public
+/// Postman collection reads `EnterpriseManager.APISessionID`, and Qlik's newer client
+/// copies every login header but the exact key `Content-Length` into later requests.
+const SPELLINGS: &[&str] = &[
+    crate::session::SESSION_HEADER,
+    "Content-Type",
+    "Content-Length",
+    "Cache-Control",
+    "Application-Status",
+    "Date",
+];
+
+/// hyper writes a response's header names from the `HeaderCaseMap` in its extensions
+/// (and title-cases the others, `title_case_headers`). That map cannot be built outside
+/// hyper, but hyper records one for every request it parses with `preserve_header_case`:
+/// so the mock parses one request naming every header in its real spelling, once, and
+/// attaches the extensions it got to every answer.
+async fn header_spellings() -> hyper::http::Extensions {
+    let (mut client, server) = tokio::io::duplex(4096);
+    let (tx, rx) = oneshot::channel();
+    let tx = parking_lot::Mutex::new(Some(tx));
+    let svc = hyper::service::service_fn(move |req: Request<Incoming>| {
+        if let Some(tx) = tx.lock().take() {
+            let _ = tx.send(req.extensions().clone());
+        }
+        async { Ok::<_, Infallible>(Response::new(full(Bytes::new()))) }
+    });
+    tokio::spawn(
+        hyper::server::conn::http1::Builder::new()
+            .preserve_header_case(true)
+            .serve_connection(TokioIo::new(server), svc),
+    );
+    let mut head = String::from("GET / HTTP/1.1\r\nHost: qem-mock\r\n");
+    for name in SPELLINGS.iter().filter(|n| **n != "Content-Length") {
+        head.push_str(&format!("{name}: x\r\n"));
+    }
+    // Content-Length last: it is a request header too, and 0 keeps the request bodiless.
+    head.push_str("Content-Length: 0\r\n\r\n");
+    let _ = client.write_all(head.as_bytes()).await;
+    let ext = rx.await.unwrap_or_default();
+    drop(client);
+    ext
+}
+
 /// Binds and spawns the accept loop; answers the bound address and the certificate PEM.
 pub async fn serve(
     shared: Arc<Shared>,
@@ -120,6 +166,7 @@ pub async fn serve(
     } else {
         (None, None)
     };
+    let spellings = Arc::new(header_spellings().await);
     let mut stop = shutdown.clone();
     tokio::spawn(async move {
         loop {
@@ -139,6 +186,7 @@ pub async fn serve(
                     let _ = stream.set_nodelay(true);
                     let shared = shared.clone();
                     let acceptor = acceptor.clone();
+                    let spellings = spellings.clone();
                     let mut stop = shutdown.clone();
                     tokio::spawn(async move {
                         tokio::select! {
@@ -147,10 +195,10 @@ pub async fn serve(
                                 match acceptor {
                                     Some(acc) => {
                                         if let Ok(tls) = acc.accept(stream).await {
-                                            serve_conn(shared, tls).await;
+                                            serve_conn(shared, spellings, tls).await;
                                         }
                                     }
-                                    None => serve_conn(shared, stream).await,
+                                    None => serve_conn(shared, spellings, stream).await,
                                 }
                             } => {}
                         }
@@ -177,14 +225,23 @@ fn refuse(shared: &Shared) -> bool {
     took
 }
 
-async fn serve_conn<S>(shared: Arc<Shared>, stream: S)
+async fn serve_conn<S>(shared: Arc<Shared>, spellings: Arc<hyper::http::Extensions>, stream: S)
 where
     S: tokio::io::AsyncRead + tokio::io::AsyncWrite + Unpin + Send + 'static,
 {
     let mut close_idle = shared.close_idle.subscribe();
-    let svc = hyper::service::service_fn(move |req| handle(shared.clone(), req));
+    let svc = hyper::service::service_fn(move |req| {
+        let answer = handle(shared.clone(), req);
+        let spellings = spellings.clone();
+        async move {
+            let mut resp = answer.await?;
+            resp.extensions_mut().extend((*spellings).clone());
+            Ok::<_, std::io::Error>(resp)
+        }
+    });
     let conn = hyper::server::conn::http1::Builder::new()
         .keep_alive(true)
+        .title_case_headers(true)
         .serve_connection(TokioIo::new(stream), svc);
     tokio::pin!(conn);
     tokio::select! {
@@ -256,7 +313,9 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, std
     let _counted = InFlight::enter(&shared);
     shared.counters.requests.fetch_add(1, Ordering::SeqCst);
 
-    let segs: Option<Vec<String>> = strip_base(&path).map(|rest| {
+    // Empty segments are skipped: real clients send `/tasks/X/?action=run` and
+    // `/tasks/X//?action=export`, and the server answers them as the plain path.
+    let mut segs: Option<Vec<String>> = strip_base(&path).map(|rest| {
         rest.split('/')
             .filter(|s| !s.is_empty())
             .map(crate::util::decode_segment)
@@ -267,6 +326,9 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, std
         let action = crate::util::Query::parse(raw_query.as_deref()).action();
         crate::router::op_for(&parts.method, segs, action.as_deref()).map(str::to_string)
     });
+    if let (Some(segs), Some(op)) = (segs.as_mut(), operation.as_deref()) {
+        crate::router::resolve_names(&shared, op, segs, &body);
+    }
     let mut rec = RecordedRequest {
         method: parts.method.as_str().to_string(),
         path: path.clone(),

@@ -123,6 +123,91 @@ pub(crate) fn op_for(
     })
 }
 
+/// True when `s` reads as an encoder's output: at least one percent-escape, every `%`
+/// starting one, and nothing an encoder would have escaped (no space, no non-ASCII).
+/// Only such a name can have been encoded twice; `100%25 done` (with its space) cannot.
+fn has_escape(s: &str) -> bool {
+    let b = s.as_bytes();
+    let mut i = 0;
+    let mut escapes = 0;
+    while i < b.len() {
+        match b[i] {
+            b'%' if i + 2 < b.len()
+                && b[i + 1].is_ascii_hexdigit()
+                && b[i + 2].is_ascii_hexdigit() =>
+            {
+                escapes += 1;
+                i += 3;
+                continue;
+            }
+            b'%' => return false,
+            c if c.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@".contains(&c) => {}
+            _ => return false,
+        }
+        i += 1;
+    }
+    escapes > 0
+}
+
+/// The name the body gives the object the URL creates (PutServer's `name`, the task of
+/// an ImportTask document), to tell a name encoded twice from one holding `%`.
+fn body_name(op: &str, body: &[u8]) -> Option<String> {
+    match op {
+        "put_server" => serde_json::from_slice::<serde_json::Value>(body)
+            .ok()?
+            .get("name")?
+            .as_str()
+            .map(str::to_string),
+        "import_task" => {
+            let doc = crate::documents::parse_document(body).ok()??;
+            doc.pointer("/cmd.replication_definition/tasks/0/task/name")?
+                .as_str()
+                .map(str::to_string)
+        }
+        _ => None,
+    }
+}
+
+/// Names encoded twice (Qlik's older client sends `Local%2520Server`, as the servers
+/// of its time decoded names twice): a path name is decoded once; when no object has
+/// that name, it still holds percent-escapes, and decoding it again gives the name of
+/// an object (or the name the body creates), that name is used. A name that really
+/// holds `%` keeps working, because the name decoded once is looked up first.
+pub(crate) fn resolve_names(shared: &Shared, op: &str, segs: &mut [String], body: &[u8]) {
+    let needs = |i: usize| segs.get(i).is_some_and(|s| has_escape(s));
+    if segs.first().map(String::as_str) != Some("servers") || !(needs(1) || needs(3)) {
+        return;
+    }
+    let w = shared.world.lock();
+    let created = body_name(op, body);
+    let pick = |once: &str, exists: &dyn Fn(&str) -> bool| -> Option<String> {
+        if !has_escape(once) || exists(once) {
+            return None;
+        }
+        if created.as_deref() == Some(once) {
+            return None;
+        }
+        let twice = crate::util::decode_segment(once);
+        (exists(&twice) || created.as_deref() == Some(twice.as_str())).then_some(twice)
+    };
+    if let Some(name) = pick(&segs[1], &|n| w.server(n).is_some()) {
+        segs[1] = name;
+    }
+    let Some(server) = w.server(&segs[1]) else {
+        return;
+    };
+    let item = match segs.get(2).map(String::as_str) {
+        Some("tasks") => pick(segs.get(3).map_or("", |s| s), &|n| server.task(n).is_some()),
+        Some("endpoints") => pick(segs.get(3).map_or("", |s| s), &|n| {
+            server.endpoint(n).is_some()
+        }),
+        _ => None,
+    };
+    if let Some(name) = item {
+        segs[3] = name;
+    }
+}
+
 /// Answers a `settings.force_errors` entry for `op`, if any.
 fn forced_error(ctx: &Ctx, op: &str) -> Option<ApiError> {
     let code = {

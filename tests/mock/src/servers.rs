@@ -63,6 +63,7 @@ pub fn get_server_details(ctx: &Ctx) -> Result<Resp, ApiError> {
     let mut w = ctx.shared.world.lock();
     let idx = ctx.server_idx(&w, errors::SERVER_NOT_FOUND_REPLICATE)?;
     ctx.authorize(&w, idx, Role::Viewer)?;
+    let spelling = w.settings.license_state_spelling.clone();
     let s = &mut w.servers[idx];
     s.settle(Instant::now());
     let (mut running, mut stopped, mut recovering, mut error) = (0, 0, 0, 0);
@@ -97,7 +98,7 @@ pub fn get_server_details(ctx: &Ctx) -> Result<Resp, ApiError> {
         "version": s.version,
         "license": {
             "issue_date": s.license.issue_date,
-            "state": s.license.state,
+            "state": s.license.wire_state(&spelling),
             "expiration": s.license.expiration,
             "days_to_expiration": days_to_expiration(&s.license),
         },
@@ -380,9 +381,9 @@ pub fn put_server_license(ctx: &Ctx) -> Result<Resp, ApiError> {
         util::parse_date(&expiration).is_some_and(|d| d < util::unix_now_secs().div_euclid(86_400));
     srv.license.expiration = expiration;
     srv.license.state = if expired {
-        "LICENSE_EXPIRED_NO_LICENSE"
+        "EXPIRED_LICENSE"
     } else {
-        "LICENSE_VALID"
+        "VALID_LICENSE"
     }
     .into();
     let name = srv.name.clone();

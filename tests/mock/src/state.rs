@@ -107,6 +107,13 @@ pub struct Settings {
     pub export_comment: Option<String>,
     /// How many requests `GET /mock/requests` keeps (the oldest go first).
     pub request_log_size: usize,
+    /// How GetServerDetails spells license states: `sdk` (`VALID_LICENSE`, what real
+    /// servers and Qlik's clients use) or `rest` (`LICENSE_VALID`, the guide's chapter 2).
+    pub license_state_spelling: String,
+    /// The stamp of export names and descriptions (`YYYY-MM-DD HH:MM:SS.ffffff`); by
+    /// default the time the world was loaded, so that exports are byte-stable.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub export_time: Option<String>,
 }
 
 impl Default for Settings {
@@ -121,6 +128,8 @@ impl Default for Settings {
             host_name: "qem-mock".into(),
             export_comment: None,
             request_log_size: 1000,
+            license_state_spelling: "sdk".into(),
+            export_time: None,
         }
     }
 }
@@ -164,9 +173,45 @@ impl Default for License {
     fn default() -> Self {
         License {
             issue_date: "2024-01-01".into(),
-            state: "LICENSE_VALID".into(),
+            state: "VALID_LICENSE".into(),
             expiration: "2030-12-31".into(),
         }
+    }
+}
+
+/// License states in the SDK spelling (guide chapters 3 and 4, real servers) and the
+/// REST chapter's (2.40), which has one state for expired and missing licenses.
+const LICENSE_SPELLINGS: &[(&str, &str)] = &[
+    ("VALID_LICENSE", "LICENSE_VALID"),
+    ("INVALID_LICENSE_CHECKSUM", "LICENSE_INVALID_CHECKSUM"),
+    ("EXPIRED_LICENSE", "LICENSE_EXPIRED_NO_LICENSE"),
+    ("EXPIRED_LICENSE", "LICENSE_EXPIRED"),
+    ("NO_LICENSE", "LICENSE_EXPIRED_NO_LICENSE"),
+    ("MACHINE_NOT_LICENSED", "MACHINE_NOT_LICENSED"),
+    ("INVALID_LICENSE", "INVALID_LICENSE"),
+];
+
+impl License {
+    /// The state in the SDK spelling, whichever spelling it was seeded in (unknown
+    /// states as they are).
+    pub fn sdk_state(&self) -> String {
+        let upper = self.state.trim().to_ascii_uppercase();
+        LICENSE_SPELLINGS
+            .iter()
+            .find(|(sdk, rest)| *sdk == upper || *rest == upper)
+            .map_or(self.state.clone(), |(sdk, _)| sdk.to_string())
+    }
+
+    /// The state as GetServerDetails sends it: `spelling` is `rest` or `sdk`.
+    pub fn wire_state(&self, spelling: &str) -> String {
+        let sdk = self.sdk_state();
+        if !spelling.eq_ignore_ascii_case("rest") {
+            return sdk;
+        }
+        LICENSE_SPELLINGS
+            .iter()
+            .find(|(s, _)| *s == sdk)
+            .map_or(sdk.clone(), |(_, rest)| rest.to_string())
     }
 }
 
@@ -590,11 +635,11 @@ impl Server {
                 errors::SERVER_NOT_CONNECTED.with(&[("server", &self.name), ("message", msg)])
             );
         }
-        let lic = self.license.state.to_ascii_uppercase();
+        let lic = self.license.sdk_state();
         if lic.contains("EXPIRED") {
             return Err(errors::SERVER_LICENSE_EXPIRED.with(&s));
         }
-        if lic.contains("INVALID") || lic == "MACHINE_NOT_LICENSED" {
+        if lic.contains("INVALID") || lic == "MACHINE_NOT_LICENSED" || lic == "NO_LICENSE" {
             return Err(errors::SERVER_INVALID_LICENSE.with(&s));
         }
         Ok(())
@@ -623,6 +668,9 @@ pub struct World {
     pub servers: Vec<Server>,
     #[serde(default)]
     pub audit_trail: Vec<AuditEntry>,
+    /// When this world was loaded (unix microseconds): the default stamp of exports.
+    #[serde(skip, default = "crate::util::unix_now_micros")]
+    pub loaded_micros: i64,
 }
 
 const DEFAULT_USERS: &str = r#"[
@@ -650,7 +698,7 @@ const DEFAULT_SERVERS: &str = r#"[
       "state": "MONITORED",
       "platform": "LINUX",
       "version": "2024.11.0.177",
-      "license": { "issue_date": "2024-01-01", "state": "LICENSE_VALID", "expiration": "2030-12-31" },
+      "license": { "issue_date": "2024-01-01", "state": "VALID_LICENSE", "expiration": "2030-12-31" },
       "acl": null,
       "endpoints": [
         { "name": "Oracle Source", "role": "SOURCE", "type": "Oracle", "is_licensed": true,
@@ -695,6 +743,7 @@ impl Default for World {
             users: default_users(),
             servers: default_servers(),
             audit_trail: Vec::new(),
+            loaded_micros: crate::util::unix_now_micros(),
         }
     }
 }

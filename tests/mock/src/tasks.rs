@@ -205,6 +205,9 @@ const RUN_OPTIONS: [&str; 8] = [
 ];
 
 /// The cdcposition of a RunTask body: `{"cdcposition": "..."}` or that JSON as a JSON string.
+/// An empty or null position is no position, as real clients send it with options that
+/// need none (`{"cdcposition": ""}` from the public Postman collection,
+/// `{"$type": "AemRunTaskReq", "cdcposition": null}` from Qlik's newer client).
 fn cdc_position(body: &[u8]) -> Result<Option<String>, String> {
     let text = String::from_utf8_lossy(body);
     let text = text.trim();
@@ -218,7 +221,8 @@ fn cdc_position(body: &[u8]) -> Result<Option<String>, String> {
         }
     }
     match v.get("cdcposition") {
-        Some(Value::String(s)) if !s.is_empty() => Ok(Some(s.clone())),
+        Some(Value::String(s)) if s.trim().is_empty() => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
         Some(Value::Null) | None => Ok(None),
         Some(other) => Ok(Some(other.to_string())),
     }

@@ -283,7 +283,17 @@ impl Query {
                     continue;
                 }
                 let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
-                out.push((decode_query(k).to_ascii_lowercase(), decode_query(v)));
+                let key = decode_query(k).to_ascii_lowercase();
+                let mut value = decode_query(v);
+                // Qlik's older client encodes every parameter twice; values whose
+                // grammar has no `%` (flags, numbers, options, timestamps) are decoded
+                // again. Names and LIKE patterns (`schema`, `table`) are decoded once.
+                if !matches!(key.as_str(), "schema" | "table" | "configuration")
+                    && value.contains('%')
+                {
+                    value = decode_query(&value);
+                }
+                out.push((key, value));
             }
         }
         Query(out)

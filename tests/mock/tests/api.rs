@@ -526,8 +526,12 @@ async fn endpoints_patch_delete_test() {
     assert_eq!(code(&v), "AEM_ENDPOINT_NOT_FOUND");
     let (_, v) = t.get(&format!("{ep}?action=test&timeout=10")).await;
     assert_eq!(
-        (v["requeststate"].as_str(), v["state"].as_str()),
-        (Some("SUCCESS"), Some("SUCCESS"))
+        (
+            v["requeststate"].as_str(),
+            v["state"].as_str(),
+            v["status"].as_str()
+        ),
+        (Some("SUCCESS"), Some("CONNECTED"), Some("CONNECTED"))
     );
     let (_, v) = t
         .call(Method::DELETE, &format!("{ep}?action=delete"), None)
