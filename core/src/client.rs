@@ -70,6 +70,7 @@ const PEEK: usize = 8 * 1024;
 impl Client {
     /// A client for these settings. Nothing is sent until the first call, which logs in.
     pub fn new(config: ClientConfig) -> Result<Client> {
+        let config = config.checked()?;
         config.credentials.validate()?;
         let service = &QEM;
         let api_root = config.api_root(service.base_path)?;
@@ -320,7 +321,7 @@ impl Client {
             match result {
                 // The server refused the session without acting, so even a state change
                 // may be sent again. Bounded, for a server that refuses every session.
-                Err(e) if e.is_session_error() && renewals < MAX_RENEWALS && repeatable => {
+                Err(e) if e.is_session_error() && renewals < renewal_limit(&e) && repeatable => {
                     tracing::debug!(op = op.name, "session expired; logging in again");
                     self.renew(generation).await?;
                     renewals += 1;
@@ -445,9 +446,10 @@ impl Client {
         } else {
             let body = read_all(op, resp, read_timeout).await?;
             if let Some(e) = decode_failure(status, &body) {
-                // 401 after a successful login means the session is gone; the server's
-                // own code is kept for the caller should renewal not help.
-                let e = if status == 401 {
+                // A 401 without a code of its own may be a session the server forgot:
+                // renewed once. A 401 UNAUTHORIZED_REQUEST is a refused permission (2.25),
+                // which no login changes: it reaches the caller after one request.
+                let e = if status == 401 && e.error_code() != UNAUTHORIZED_REQUEST {
                     e.with_kind(ErrorKind::Session)
                 } else {
                     e
@@ -554,6 +556,17 @@ impl Drop for Inner {
 /// How many times one call may renew an expired session (each renewal shared by every
 /// concurrent caller) before the session error reaches the caller.
 const MAX_RENEWALS: u32 = 3;
+
+/// Renewals allowed for a session error: an expiry the server named
+/// (`INVALID_SESSION_ID`, HTTP 440) up to [`MAX_RENEWALS`] (sessions may end several
+/// times during one slow call); a bare 401, which may mean something else, once.
+fn renewal_limit(e: &Error) -> u32 {
+    if e.error_code() == INVALID_SESSION_ID {
+        MAX_RENEWALS
+    } else {
+        1
+    }
+}
 
 /// What is retried (README, "What is retried, what never is"):
 /// - a request that never reached the server (no connection could be made), any verb;

@@ -18,6 +18,9 @@ pub enum LoginMethod {
     Post,
 }
 
+/// The most retries one request gets, however a configuration is made.
+pub const MAX_RETRIES: u32 = 10;
+
 /// Retries of reads after connection errors and 502/503/504.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RetryPolicy {
@@ -277,7 +280,7 @@ impl ClientConfig {
             c.read_timeout = Duration::from_millis(ms);
         }
         if let Some(n) = number("max_retries")? {
-            c.retry.max_retries = n.min(10) as u32;
+            c.retry.max_retries = n.min(MAX_RETRIES as u64) as u32;
         }
         if let Some(ms) = number("session_idle_ms")? {
             c.session_idle = Duration::from_millis(ms);
@@ -292,6 +295,30 @@ impl ClientConfig {
         }
         c.api_root("")?;
         Ok(c)
+    }
+
+    /// The settings every way of making a configuration must respect (JSON options, the
+    /// builder, fields set by hand): timeouts of zero refused (they would fail every
+    /// call as if the network had), retries capped at [`MAX_RETRIES`], at least one
+    /// request in flight.
+    pub(crate) fn checked(mut self) -> Result<ClientConfig> {
+        for (name, d) in [
+            ("connect timeout", self.connect_timeout),
+            ("read timeout", self.read_timeout),
+        ] {
+            if d.is_zero() {
+                return Err(Error::invalid_argument(format!(
+                    "the {name} must be at least 1 ms"
+                )));
+            }
+        }
+        if self.max_concurrent_requests == 0 {
+            return Err(Error::invalid_argument(
+                "max_concurrent_requests must be at least 1",
+            ));
+        }
+        self.retry.max_retries = self.retry.max_retries.min(MAX_RETRIES);
+        Ok(self)
     }
 
     /// `{url}/api/v1`, checked.

@@ -260,7 +260,7 @@ pub(crate) fn from_reqwest(err: &reqwest::Error) -> Error {
     let unsent = err.is_connect();
     let e = if err.is_timeout() {
         Error::new(ErrorKind::Timeout, codes::TIMEOUT, chain)
-    } else if is_tls_failure(&chain.to_ascii_lowercase()) {
+    } else if is_tls(err) {
         Error::new(ErrorKind::Tls, codes::TLS_ERROR, chain)
     } else {
         Error::new(ErrorKind::Connection, codes::CONNECTION_ERROR, chain)
@@ -272,17 +272,20 @@ pub(crate) fn from_reqwest(err: &reqwest::Error) -> Error {
     }
 }
 
-/// Only handshake failures are TLS errors; a connection dropped mid-answer (which rustls
-/// reports as a missing close_notify) is a connection error.
-fn is_tls_failure(lower: &str) -> bool {
-    !lower.contains("close_notify")
-        && (lower.contains("certificate")
-            || lower.contains("handshake")
-            || lower.contains("alert")
-            || lower.contains("invalidcontenttype")
-            || lower.contains("corrupt message"))
+/// Whether the TLS layer itself failed (see [`find_source`]).
+fn is_tls(err: &(dyn std::error::Error + 'static)) -> bool {
+    find_source::<rustls::Error>(err).is_some()
 }
 
+/// The first error of type `T` in `err`'s chain. An `io::Error`'s `source()` skips the
+/// error it wraps, so that one is looked into as well: tokio-rustls and hyper hand the
+/// TLS layer's own error up wrapped that way.
+///
+/// The TLS layer's own error (`rustls::Error`: a certificate refused, an alert, a peer
+/// that does not speak TLS) is what makes a TLS_ERROR; never the words of a message,
+/// which carry the URL and so the caller's names. A connection that ended during the
+/// handshake, or mid-answer without close_notify, is an `io::Error` of its own: a
+/// connection error (unsent, and retried, when it happened while connecting).
 fn find_source<'a, T: std::error::Error + 'static>(
     err: &'a (dyn std::error::Error + 'static),
 ) -> Option<&'a T> {
@@ -290,6 +293,14 @@ fn find_source<'a, T: std::error::Error + 'static>(
     while let Some(s) = src {
         if let Some(found) = s.downcast_ref::<T>() {
             return Some(found);
+        }
+        if let Some(inner) = s
+            .downcast_ref::<std::io::Error>()
+            .and_then(|io| io.get_ref())
+        {
+            if let Some(found) = find_source::<T>(inner) {
+                return Some(found);
+            }
         }
         src = s.source();
     }
@@ -359,6 +370,59 @@ mod tests {
             Error::server("AEM_TASK_ALREADY_RUNNING", "x", 500).kind(),
             ErrorKind::Server
         );
+    }
+
+    /// A transport error as hyper hands it up: a message, then a source chain.
+    #[derive(Debug)]
+    struct Wrapped(String, std::io::Error);
+    impl fmt::Display for Wrapped {
+        fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+            f.write_str(&self.0)
+        }
+    }
+    impl std::error::Error for Wrapped {
+        fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+            Some(&self.1)
+        }
+    }
+
+    /// TLS errors are told by the TLS layer's error type inside the chain (also behind an
+    /// io::Error, whose source() skips it), never by words in the text, which carries the
+    /// caller's names.
+    #[test]
+    fn tls_errors_by_type_not_by_words() {
+        use std::io::{Error as Io, ErrorKind as IoKind};
+        let url =
+            "error sending request for url (https://h/servers/s/tasks/certificate-handshake-alert)";
+        let cert = rustls::Error::InvalidCertificate(rustls::CertificateError::UnknownIssuer);
+        let tls = Wrapped(url.into(), Io::new(IoKind::InvalidData, cert));
+        assert!(is_tls(&tls));
+        let alert = Wrapped(
+            "client error (Connect)".into(),
+            Io::other(Wrapped(
+                "tls".into(),
+                Io::new(
+                    IoKind::InvalidData,
+                    rustls::Error::AlertReceived(rustls::AlertDescription::HandshakeFailure),
+                ),
+            )),
+        );
+        assert!(is_tls(&alert));
+        // Words of a TLS failure in the text, but a connection reset or a missing
+        // close_notify underneath: a connection error.
+        for io in [
+            Io::new(
+                IoKind::ConnectionReset,
+                "connection reset during the TLS handshake",
+            ),
+            Io::new(
+                IoKind::UnexpectedEof,
+                "peer closed connection without sending TLS close_notify: certificate alert",
+            ),
+            Io::from(IoKind::ConnectionAborted),
+        ] {
+            assert!(!is_tls(&Wrapped(url.into(), io)));
+        }
     }
 
     #[test]

@@ -367,3 +367,40 @@ async fn requests_on_the_wire_are_bounded_per_client() {
     .unwrap_err();
     assert_eq!(err.error_code(), "INVALID_ARGUMENT");
 }
+
+/// The builder is held to what the JSON options are: zero timeouts refused before
+/// anything is sent, retries capped at the same bound.
+#[test]
+fn builder_settings_are_checked_like_json_options() {
+    let base = || {
+        ClientConfig::new(
+            "https://127.0.0.1:1/attunityenterprisemanager",
+            Credentials::active_directory("QEM\\admin", "admin-pass"),
+        )
+    };
+    for (connect, read) in [(0, 1000), (1000, 0)] {
+        let cfg = base().timeouts(Duration::from_millis(connect), Duration::from_millis(read));
+        let Err(e) = Client::new(cfg) else {
+            panic!("a zero timeout is refused")
+        };
+        assert_eq!(e.error_code(), "INVALID_ARGUMENT", "{e}");
+    }
+    let mut cfg = base();
+    cfg.max_concurrent_requests = 0;
+    assert_eq!(
+        Client::new(cfg).err().unwrap().error_code(),
+        "INVALID_ARGUMENT"
+    );
+    let cfg = base().retry(RetryPolicy {
+        max_retries: 1000,
+        ..RetryPolicy::default()
+    });
+    let client = Client::new(cfg).unwrap();
+    assert_eq!(client.config().retry.max_retries, qem_core::MAX_RETRIES);
+    let from_json = ClientConfig::from_json(&json!({
+        "url": "https://127.0.0.1:1/attunityenterprisemanager",
+        "username": "QEM\\admin", "password": "x", "max_retries": 1000
+    }))
+    .unwrap();
+    assert_eq!(from_json.retry.max_retries, qem_core::MAX_RETRIES);
+}
