@@ -346,6 +346,75 @@ def test_child_after_fork_creates_and_uses_a_client(fresh: Any) -> None:
     parent.close()
 
 
+def _in_child(body: Any) -> int:
+    """Runs ``body`` in a child made by os.fork(); answers its exit status. The child
+    is killed by SIGALRM after 30 s, so a hang fails the test instead of hanging it."""
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - the child
+        code = 1
+        try:
+            signal.alarm(30)
+            code = 0 if body() else 3
+        except BaseException:
+            code = 2
+        finally:
+            os._exit(code)
+    _, status = os.waitpid(pid, 0)
+    return status
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_a_client_made_before_fork_works_in_the_child_and_the_parent(fresh: Any) -> None:
+    parent = fresh.client()
+    aparent = qem.AsyncClient(fresh.base_url, username="QEM\\admin", password="admin-pass", ca_file=fresh.cert)
+    parent.get_server_list()  # a session, a pool and the runtime exist before the fork
+    asyncio.run(aparent.get_server_list())
+    logins = fresh.control("GET", "stats")["logins"]
+
+    def child() -> bool:
+        async def both() -> bool:
+            details = await aparent.get_task_details(SERVER, TASK)
+            return bool(details.name == TASK)
+
+        return bool(parent.get_task_details(SERVER, TASK).name == TASK) and asyncio.run(both())
+
+    for _ in range(2):
+        status = _in_child(child)
+        assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0, status
+    # Each child logged in with its own session (two clients, two children)...
+    assert fresh.control("GET", "stats")["logins"] == logins + 4
+    # ...and never ended the parent's: the parent goes on without logging in again.
+    assert parent.get_server_list().serverList
+    assert asyncio.run(aparent.get_task_details(SERVER, TASK)).name == TASK
+    assert fresh.control("GET", "stats")["logins"] == logins + 4
+    parent.close()
+    asyncio.run(aparent.close())
+
+
+_POOL_CLIENT: Any = None
+
+
+def _pool_work(i: int) -> str:
+    return str(_POOL_CLIENT.get_task_details(SERVER, TASK).name) + str(i)
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs fork")
+def test_a_fork_pool_shares_a_client_made_before_it(fresh: Any) -> None:
+    import multiprocessing
+
+    global _POOL_CLIENT
+    _POOL_CLIENT = fresh.client()
+    _POOL_CLIENT.get_server_list()
+    try:
+        with multiprocessing.get_context("fork").Pool(4) as pool:
+            got = pool.map_async(_pool_work, range(16)).get(timeout=60)
+        assert got == [TASK + str(i) for i in range(16)]
+        assert _POOL_CLIENT.get_server_list().serverList
+    finally:
+        _POOL_CLIENT.close()
+        _POOL_CLIENT = None
+
+
 def test_ctrl_c_interrupts_a_long_call(fresh: Any) -> None:
     c = fresh.client()
     c.login()

@@ -8,6 +8,7 @@ use crate::error::{
 use crate::ops::{Answer, AuthScheme, Operation, Service, Verb, QEM};
 use crate::request::{prepare, Args, Payload, Prepared, PreparedBody, JSON};
 use crate::{Error, Result};
+use arc_swap::ArcSwapOption;
 use bytes::{Bytes, BytesMut};
 use futures_util::TryStreamExt as _;
 use reqwest::header::{HeaderValue, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE};
@@ -39,6 +40,18 @@ pub(crate) struct Inner {
     /// `Authorization: Basic ...` of the login; none for SAML (the message is the body).
     auth_header: Option<HeaderValue>,
     session_header: &'static str,
+    /// What belongs to one process: connections, session, locks. A child made by
+    /// `fork()` inherits the parent's, whose connections are registered with the
+    /// parent's runtime (gone in the child) and whose session is the parent's; so the
+    /// first call in a new process puts a fresh one here (see [`Client::conn`]).
+    /// Always `Some` while the client lives; `None` only while it is dropped.
+    conn: ArcSwapOption<Conn>,
+    closed: AtomicBool,
+}
+
+/// The connection pool, session and locks of one process.
+struct Conn {
+    pid: u32,
     http: reqwest::Client,
     session: RwLock<Session>,
     /// One login at a time: concurrent calls that hit an expired session share it.
@@ -46,7 +59,22 @@ pub(crate) struct Inner {
     /// Bounds the requests on the wire (`max_concurrent_requests`). Logins take no
     /// permit, so calls holding permits can never starve the renewal they wait for.
     in_flight: tokio::sync::Semaphore,
-    closed: AtomicBool,
+}
+
+impl Conn {
+    fn new(config: &ClientConfig) -> Result<Conn> {
+        Ok(Conn {
+            pid: std::process::id(),
+            http: config.http_client()?,
+            session: RwLock::new(Session {
+                token: None,
+                generation: 0,
+                last_used: Instant::now(),
+            }),
+            login_lock: tokio::sync::Mutex::new(()),
+            in_flight: tokio::sync::Semaphore::new(config.max_concurrent_requests.max(1)),
+        })
+    }
 }
 
 struct Session {
@@ -74,7 +102,7 @@ impl Client {
         config.credentials.validate()?;
         let service = &QEM;
         let api_root = config.api_root(service.base_path)?;
-        let http = config.http_client()?;
+        let conn = ArcSwapOption::from_pointee(Conn::new(&config)?);
         let auth_header = match config.credentials.basic_header() {
             Some(h) => {
                 let mut h = HeaderValue::from_str(&h).map_err(|_| {
@@ -88,7 +116,6 @@ impl Client {
         let AuthScheme::QemSession { header, .. } = service.auth else {
             unreachable!("Enterprise Manager uses sessions")
         };
-        let in_flight = tokio::sync::Semaphore::new(config.max_concurrent_requests.max(1));
         Ok(Client {
             inner: Arc::new(Inner {
                 config,
@@ -96,14 +123,7 @@ impl Client {
                 api_root,
                 auth_header,
                 session_header: header,
-                http,
-                session: RwLock::new(Session {
-                    token: None,
-                    generation: 0,
-                    last_used: Instant::now(),
-                }),
-                login_lock: tokio::sync::Mutex::new(()),
-                in_flight,
+                conn,
                 closed: AtomicBool::new(false),
             }),
         })
@@ -114,6 +134,45 @@ impl Client {
         let client = Client::new(config)?;
         client.login().await?;
         Ok(client)
+    }
+
+    /// This process's connections and session. In a child made by `fork()` the first
+    /// call finds the parent's and puts fresh ones in their place (no connection, no
+    /// session: the next call logs in). The parent's are leaked in the child, never
+    /// used, closed or dropped: dropping them would take their sockets out of the
+    /// event queue the child shares with the parent, and logging out would end the
+    /// parent's session.
+    fn conn(&self) -> Result<Arc<Conn>> {
+        let current = self.inner.conn.load_full();
+        if let Some(conn) = current.as_ref().filter(|c| c.pid == std::process::id()) {
+            return Ok(conn.clone());
+        }
+        let fresh = Arc::new(Conn::new(&self.inner.config)?);
+        let previous = self
+            .inner
+            .conn
+            .compare_and_swap(&current, Some(fresh.clone()));
+        let previous = arc_swap::Guard::into_inner(previous);
+        let same = match (&previous, &current) {
+            (Some(p), Some(c)) => Arc::ptr_eq(p, c),
+            (None, None) => true,
+            _ => false,
+        };
+        if same {
+            std::mem::forget(previous);
+            std::mem::forget(current);
+            tracing::debug!("new process: fresh connections and session");
+            Ok(fresh)
+        } else {
+            // Another thread of this process put its fresh one first.
+            previous.ok_or_else(|| {
+                Error::new(
+                    ErrorKind::Closed,
+                    codes::CLIENT_CLOSED,
+                    "the client was dropped",
+                )
+            })
+        }
     }
 
     /// The settings this client was made with.
@@ -129,8 +188,9 @@ impl Client {
     /// Logs in now (again), replacing any session (2.5).
     pub async fn login(&self) -> Result<()> {
         self.check_open()?;
-        let _guard = self.inner.login_lock.lock().await;
-        self.login_locked().await
+        let conn = self.conn()?;
+        let _guard = conn.login_lock.lock().await;
+        self.login_locked(&conn).await
     }
 
     /// Ends the session (2.6). A later call logs in again.
@@ -153,18 +213,12 @@ impl Client {
     }
 
     async fn logout_inner(&self) -> Result<()> {
-        let token = self
-            .inner
-            .session
-            .write()
-            .expect("session lock")
-            .token
-            .take();
+        let conn = self.conn()?;
+        let token = conn.session.write().expect("session lock").token.take();
         let Some(token) = token else { return Ok(()) };
         let op = self.op("Logout");
         let url = format!("{}/logout", self.inner.api_root);
-        let req = self
-            .inner
+        let req = conn
             .http
             .get(url)
             .header(self.inner.session_header, token)
@@ -200,26 +254,24 @@ impl Client {
     /// Logs in, retried like a read (login changes nothing but the session): after
     /// connection errors and 502/503/504, with backoff. Callers hold `login_lock`, so
     /// concurrent callers share one login and its retries.
-    async fn login_locked(&self) -> Result<()> {
+    async fn login_locked(&self, conn: &Conn) -> Result<()> {
         let op = self.op("Login");
-        self.retrying(op, true, || self.login_once(op)).await
+        self.retrying(op, true, || self.login_once(conn, op)).await
     }
 
-    async fn login_once(&self, op: &'static Operation) -> Result<()> {
+    async fn login_once(&self, conn: &Conn, op: &'static Operation) -> Result<()> {
         let url = format!("{}/login", self.inner.api_root);
         let saml = self.inner.config.credentials.login_body();
         let req = match (saml, self.inner.config.login_method) {
             // Qlik's client posts the SAML message as it is, under a form content type.
-            (Some(message), _) => self
-                .inner
+            (Some(message), _) => conn
                 .http
                 .post(url)
                 .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
                 .header(CONTENT_LENGTH, message.len())
                 .body(Bytes::copy_from_slice(message.as_bytes())),
-            (None, crate::config::LoginMethod::Get) => self.inner.http.get(url),
-            (None, crate::config::LoginMethod::Post) => self
-                .inner
+            (None, crate::config::LoginMethod::Get) => conn.http.get(url),
+            (None, crate::config::LoginMethod::Post) => conn
                 .http
                 .post(url)
                 .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
@@ -251,7 +303,7 @@ impl Client {
             .with_operation(op.name));
         };
         token.set_sensitive(true);
-        let mut s = self.inner.session.write().expect("session lock");
+        let mut s = conn.session.write().expect("session lock");
         s.token = Some(token);
         s.generation += 1;
         s.last_used = Instant::now();
@@ -261,21 +313,21 @@ impl Client {
 
     /// The current session, logging in first when there is none, or when a call that
     /// cannot be repeated (a streamed upload) might otherwise meet an expired one.
-    async fn session(&self, fresh_needed: bool) -> Result<(HeaderValue, u64)> {
-        if let Some(found) = self.usable_session(fresh_needed) {
+    async fn session(&self, conn: &Conn, fresh_needed: bool) -> Result<(HeaderValue, u64)> {
+        if let Some(found) = self.usable_session(conn, fresh_needed) {
             return Ok(found);
         }
-        let _guard = self.inner.login_lock.lock().await;
-        if let Some(found) = self.usable_session(fresh_needed) {
+        let _guard = conn.login_lock.lock().await;
+        if let Some(found) = self.usable_session(conn, fresh_needed) {
             return Ok(found);
         }
-        self.login_locked().await?;
-        let s = self.inner.session.read().expect("session lock");
+        self.login_locked(conn).await?;
+        let s = conn.session.read().expect("session lock");
         Ok((s.token.clone().expect("just logged in"), s.generation))
     }
 
-    fn usable_session(&self, fresh_needed: bool) -> Option<(HeaderValue, u64)> {
-        let s = self.inner.session.read().expect("session lock");
+    fn usable_session(&self, conn: &Conn, fresh_needed: bool) -> Option<(HeaderValue, u64)> {
+        let s = conn.session.read().expect("session lock");
         let idle_limit = self
             .inner
             .config
@@ -289,15 +341,15 @@ impl Client {
     }
 
     /// Logs in again unless another call already did since `stale_generation`.
-    async fn renew(&self, stale_generation: u64) -> Result<()> {
-        let _guard = self.inner.login_lock.lock().await;
+    async fn renew(&self, conn: &Conn, stale_generation: u64) -> Result<()> {
+        let _guard = conn.login_lock.lock().await;
         {
-            let s = self.inner.session.read().expect("session lock");
+            let s = conn.session.read().expect("session lock");
             if s.generation != stale_generation && s.token.is_some() {
                 return Ok(());
             }
         }
-        self.login_locked().await
+        self.login_locked(conn).await
     }
 
     /// Runs one operation: the session, the request, retries, renewals, and the
@@ -309,21 +361,22 @@ impl Client {
         let repeatable = args.is_repeatable();
         let mut renewals = 0;
         loop {
-            let (token, generation) = self.session(!repeatable).await?;
+            let conn = self.conn()?;
+            let (token, generation) = self.session(&conn, !repeatable).await?;
             let result = if repeatable {
                 self.retrying(op, op.is_retry_safe(), || {
-                    self.attempt_once(op, &prepared, args, &token)
+                    self.attempt_once(&conn, op, &prepared, args, &token)
                 })
                 .await
             } else {
-                self.attempt_once(op, &prepared, args, &token).await
+                self.attempt_once(&conn, op, &prepared, args, &token).await
             };
             match result {
                 // The server refused the session without acting, so even a state change
                 // may be sent again. Bounded, for a server that refuses every session.
                 Err(e) if e.is_session_error() && renewals < renewal_limit(&e) && repeatable => {
                     tracing::debug!(op = op.name, "session expired; logging in again");
-                    self.renew(generation).await?;
+                    self.renew(&conn, generation).await?;
                     renewals += 1;
                 }
                 other => return other.map_err(|e| e.with_operation(op.name)),
@@ -355,13 +408,14 @@ impl Client {
 
     async fn attempt_once(
         &self,
+        conn: &Conn,
         op: &'static Operation,
         prepared: &Prepared,
         args: &Args,
         token: &HeaderValue,
     ) -> Result<Reply> {
         // Held until the answer is read (a streamed document continues without it).
-        let _permit = self.inner.in_flight.acquire().await.map_err(|_| {
+        let _permit = conn.in_flight.acquire().await.map_err(|_| {
             Error::new(
                 ErrorKind::Closed,
                 codes::CLIENT_CLOSED,
@@ -376,8 +430,7 @@ impl Client {
             Verb::Patch => reqwest::Method::PATCH,
             Verb::Delete => reqwest::Method::DELETE,
         };
-        let mut req = self
-            .inner
+        let mut req = conn
             .http
             .request(method, &prepared.url)
             .header(self.inner.session_header, token.clone());
@@ -420,7 +473,7 @@ impl Client {
             .send_with_timeout(op, req, prepared.server_wait)
             .await?;
         {
-            let mut s = self.inner.session.write().expect("session lock");
+            let mut s = conn.session.write().expect("session lock");
             s.last_used = Instant::now();
         }
         let status = resp.status().as_u16();
@@ -528,16 +581,25 @@ impl Client {
 
 impl Drop for Inner {
     fn drop(&mut self) {
+        // Another process's connections and session (a fork() child that never called):
+        // leaked, never closed or logged out (see `Client::conn`).
+        let Some(conn) = self.conn.swap(None) else {
+            return;
+        };
+        if conn.pid != std::process::id() {
+            std::mem::forget(conn);
+            return;
+        }
         // Best effort: end the session of a client dropped without close().
         if self.closed.load(Ordering::SeqCst) {
             return;
         }
-        let token = match self.session.get_mut() {
-            Ok(s) => s.token.take(),
+        let token = match conn.session.write() {
+            Ok(mut s) => s.token.take(),
             Err(_) => None,
         };
         let Some(token) = token else { return };
-        let req = self
+        let req = conn
             .http
             .get(format!("{}/logout", self.api_root))
             .header(self.session_header, token)
