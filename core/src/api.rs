@@ -12,7 +12,7 @@ use crate::helpers::WaitOptions;
 use crate::models::*;
 use crate::ops::Operation;
 use crate::request::{Args, Payload};
-use crate::{Error, Result};
+use crate::Result;
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 use std::path::Path;
@@ -220,8 +220,9 @@ blocking_mirror! {
 
 impl Client {
     async fn typed<T: DeserializeOwned>(&self, op: &'static Operation, args: Args) -> Result<T> {
-        let reply = self.execute(op, &args).await?;
-        let body = self.reply_bytes(op, reply).await?;
+        let body = self
+            .execute_read(op, &args, |reply| self.reply_bytes(op, reply))
+            .await?;
         decode(op, &body)
     }
 
@@ -238,13 +239,8 @@ impl Client {
 
     async fn document_to_file(&self, name: &str, args: Args, path: &Path) -> Result<u64> {
         let op = self.op(name);
-        // Ask first, create the file only once the server has said yes.
-        let reply = self.execute(op, &args).await?;
-        let file = tokio::fs::File::create(path).await.map_err(|e| {
-            Error::io(&format!("creating {}", path.display()), &e).with_operation(op.name)
-        })?;
-        let mut w = tokio::io::BufWriter::with_capacity(256 * 1024, file);
-        self.stream_reply(op, reply, &mut w).await
+        self.execute_read(op, &args, |reply| self.write_file(op, reply, path))
+            .await
     }
 
     async fn document_from(&self, name: &str, args: Args) -> Result<()> {

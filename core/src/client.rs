@@ -256,7 +256,8 @@ impl Client {
     /// concurrent callers share one login and its retries.
     async fn login_locked(&self, conn: &Conn) -> Result<()> {
         let op = self.op("Login");
-        self.retrying(op, true, || self.login_once(conn, op)).await
+        self.retrying(op, true, self.deadline(), || self.login_once(conn, op))
+            .await
     }
 
     async fn login_once(&self, conn: &Conn, op: &'static Operation) -> Result<()> {
@@ -285,12 +286,13 @@ impl Client {
         let resp = self.send_with_timeout(op, req, None).await?;
         let status = resp.status().as_u16();
         let token = resp.headers().get(self.inner.session_header).cloned();
+        let wait = retry_after(status, resp.headers());
         let body = read_all(op, resp, self.inner.config.read_timeout).await?;
         if let Some(mut e) = decode_failure(status, &body) {
             if status == 401 && e.error_code() == codes::HTTP_ERROR {
                 e = Error::server(UNAUTHORIZED_REQUEST, "Unauthorized Request.", 401);
             }
-            return Err(e.with_operation(op.name));
+            return Err(e.with_retry_after(wait).with_operation(op.name));
         }
         let Some(mut token) = token.filter(|t| !t.is_empty()) else {
             return Err(Error::invalid_response(
@@ -359,12 +361,13 @@ impl Client {
         let prepared =
             prepare(op, &self.inner.api_root, args).map_err(|e| e.with_operation(op.name))?;
         let repeatable = args.is_repeatable();
+        let deadline = self.deadline();
         let mut renewals = 0;
         loop {
             let conn = self.conn()?;
             let (token, generation) = self.session(&conn, !repeatable).await?;
             let result = if repeatable {
-                self.retrying(op, op.is_retry_safe(), || {
+                self.retrying(op, op.is_retry_safe(), deadline, || {
                     self.attempt_once(&conn, op, &prepared, args, &token)
                 })
                 .await
@@ -374,7 +377,12 @@ impl Client {
             match result {
                 // The server refused the session without acting, so even a state change
                 // may be sent again. Bounded, for a server that refuses every session.
-                Err(e) if e.is_session_error() && renewals < renewal_limit(&e) && repeatable => {
+                Err(e)
+                    if e.is_session_error()
+                        && renewals < renewal_limit(&e)
+                        && repeatable
+                        && Instant::now() < deadline =>
+                {
                     tracing::debug!(op = op.name, "session expired; logging in again");
                     self.renew(&conn, generation).await?;
                     renewals += 1;
@@ -384,24 +392,90 @@ impl Client {
         }
     }
 
-    /// Runs `attempt` again while [`is_retryable`] allows, with backoff, up to the
-    /// policy's `max_retries`.
-    async fn retrying<T, F, Fut>(&self, op: &'static Operation, read: bool, attempt: F) -> Result<T>
+    /// When a call starting now must stop starting retries, renewals and waits.
+    fn deadline(&self) -> Instant {
+        Instant::now() + self.inner.config.total_timeout
+    }
+
+    /// The wait before trying `e`'s request again, or `None` when it must not be tried
+    /// again: [`is_retryable`] says no, the `max_retries` are spent, or the wait (the
+    /// server's `Retry-After`, else the backoff) would end after `deadline`.
+    fn retry_delay(
+        &self,
+        read: bool,
+        e: &Error,
+        tries: u32,
+        deadline: Instant,
+    ) -> Option<Duration> {
+        let policy = self.inner.config.retry;
+        if tries >= policy.max_retries || !is_retryable(read, e) {
+            return None;
+        }
+        let delay = e
+            .retry_after()
+            .unwrap_or_else(|| backoff(policy.base_delay, policy.max_delay, tries));
+        (Instant::now() + delay < deadline).then_some(delay)
+    }
+
+    /// Runs `attempt` again while [`Client::retry_delay`] allows.
+    async fn retrying<T, F, Fut>(
+        &self,
+        op: &'static Operation,
+        read: bool,
+        deadline: Instant,
+        attempt: F,
+    ) -> Result<T>
     where
         F: Fn() -> Fut,
         Fut: std::future::Future<Output = Result<T>>,
     {
-        let policy = self.inner.config.retry;
         let mut tries = 0u32;
         loop {
             match attempt().await {
-                Err(e) if tries < policy.max_retries && is_retryable(read, &e) => {
-                    let delay = backoff(policy.base_delay, policy.max_delay, tries);
-                    tracing::debug!(op = op.name, attempt = tries + 1, ?delay, error = %e, "retrying");
-                    tokio::time::sleep(delay).await;
-                    tries += 1;
+                Err(e) => match self.retry_delay(read, &e, tries, deadline) {
+                    Some(delay) => {
+                        tracing::debug!(op = op.name, attempt = tries + 1, ?delay, error = %e, "retrying");
+                        tokio::time::sleep(delay).await;
+                        tries += 1;
+                    }
+                    None => return Err(e),
+                },
+                ok => return ok,
+            }
+        }
+    }
+
+    /// Runs a call whose answer `consume` reads (into memory or a file), and runs it
+    /// again from the start when the answer breaks off mid-body: a read, with a request
+    /// that can be sent again, within the retry rules. `consume` starts from nothing
+    /// each time (a file is created afresh, so truncated).
+    pub(crate) async fn execute_read<T, F, Fut>(
+        &self,
+        op: &'static Operation,
+        args: &Args,
+        consume: F,
+    ) -> Result<T>
+    where
+        F: Fn(Reply) -> Fut,
+        Fut: std::future::Future<Output = Result<T>>,
+    {
+        let deadline = self.deadline();
+        let read = op.is_retry_safe() && args.is_repeatable();
+        let mut tries = 0u32;
+        loop {
+            let reply = self.execute(op, args).await?;
+            match consume(reply).await {
+                Err(e) if read && e.kind() != ErrorKind::Io => {
+                    match self.retry_delay(true, &e, tries, deadline) {
+                        Some(delay) => {
+                            tracing::debug!(op = op.name, ?delay, error = %e, "answer broke off; reading again");
+                            tokio::time::sleep(delay).await;
+                            tries += 1;
+                        }
+                        None => return Err(e.with_operation(op.name)),
+                    }
                 }
-                other => return other,
+                other => return other.map_err(|e| e.with_operation(op.name)),
             }
         }
     }
@@ -477,6 +551,7 @@ impl Client {
             s.last_used = Instant::now();
         }
         let status = resp.status().as_u16();
+        let retry_after = retry_after(status, resp.headers());
         let read_timeout = self.inner.config.read_timeout;
         let reply = if op.answer == Answer::Document && (200..300).contains(&status) {
             let (head, resp, complete) = peek(op, resp, read_timeout).await?;
@@ -508,7 +583,7 @@ impl Client {
                     e
                 };
                 tracing::debug!(op = op.name, status, code = e.error_code(), "call failed");
-                return Err(e);
+                return Err(e.with_retry_after(retry_after));
             }
             Reply::Bytes(body)
         };
@@ -562,6 +637,21 @@ impl Client {
                 Ok(total)
             }
         }
+    }
+
+    /// Streams a document answer into a file created (or truncated) now: the file
+    /// exists only once the server has said yes, and a retry starts it afresh.
+    pub(crate) async fn write_file(
+        &self,
+        op: &'static Operation,
+        reply: Reply,
+        path: &std::path::Path,
+    ) -> Result<u64> {
+        let file = tokio::fs::File::create(path).await.map_err(|e| {
+            Error::io(&format!("creating {}", path.display()), &e).with_operation(op.name)
+        })?;
+        let mut w = tokio::io::BufWriter::with_capacity(256 * 1024, file);
+        self.stream_reply(op, reply, &mut w).await
     }
 
     /// Collects a reply whole.
@@ -630,9 +720,31 @@ fn renewal_limit(e: &Error) -> u32 {
     }
 }
 
+/// The wait a 429 or 503 answer asks for in `Retry-After`: seconds, or an HTTP date.
+fn retry_after(status: u16, headers: &reqwest::header::HeaderMap) -> Option<Duration> {
+    if status != 429 && status != 503 {
+        return None;
+    }
+    let text = headers
+        .get(reqwest::header::RETRY_AFTER)?
+        .to_str()
+        .ok()?
+        .trim();
+    if let Ok(secs) = text.parse::<u64>() {
+        return Some(Duration::from_secs(secs));
+    }
+    let when = httpdate::parse_http_date(text).ok()?;
+    Some(
+        when.duration_since(std::time::SystemTime::now())
+            .unwrap_or(Duration::ZERO),
+    )
+}
+
 /// What is retried (README, "What is retried, what never is"):
 /// - a request that never reached the server (no connection could be made), any verb;
-/// - a read or a login after a broken connection or a 502/503/504 answer.
+/// - a 429 answer (the server refused it without acting), any verb, after its
+///   `Retry-After`;
+/// - a read or a login after a broken connection, a timeout, or a 502/503/504 answer.
 ///
 /// A state change whose request may have reached the server is never sent again.
 pub(crate) fn is_retryable(read: bool, e: &Error) -> bool {
@@ -643,10 +755,11 @@ pub(crate) fn is_retryable(read: bool, e: &Error) -> bool {
     if local {
         return false;
     }
-    if e.is_unsent() {
+    if e.is_unsent() || e.http_status() == Some(429) {
         return true;
     }
-    read && (e.kind() == ErrorKind::Connection || matches!(e.http_status(), Some(502..=504)))
+    read && (matches!(e.kind(), ErrorKind::Connection | ErrorKind::Timeout)
+        || matches!(e.http_status(), Some(502..=504)))
 }
 
 fn backoff(base: Duration, max: Duration, attempt: u32) -> Duration {

@@ -65,6 +65,10 @@ pub struct ClientConfig {
     /// How long the server keeps an idle session (5 minutes): a streamed upload that
     /// cannot be repeated renews the session first when it may have expired.
     pub session_idle: Duration,
+    /// The most time one call may spend beyond its first attempt: no retry, renewal or
+    /// `Retry-After` wait starts that would end after it (an attempt under way is
+    /// bounded by the timeouts above).
+    pub total_timeout: Duration,
     /// Sent as `User-Agent`.
     pub user_agent: String,
     /// Requests one client has on the wire at once (64); more calls wait their turn.
@@ -102,6 +106,7 @@ impl ClientConfig {
             login_method: LoginMethod::Get,
             retry: RetryPolicy::default(),
             session_idle: Duration::from_secs(300),
+            total_timeout: Duration::from_secs(300),
             user_agent: format!("qem-sdk/{}", env!("CARGO_PKG_VERSION")),
             max_concurrent_requests: 64,
         }
@@ -165,7 +170,8 @@ impl ClientConfig {
     ///   message, sent as the login body);
     /// - optional: `verify_certificate` (true), `ca_file`, `ca_pem`, `login_method`
     ///   (`"GET"`/`"POST"`), `connect_timeout_ms`, `read_timeout_ms`, `max_retries`,
-    ///   `session_idle_ms`, `max_concurrent_requests` (64).
+    ///   `session_idle_ms`, `max_concurrent_requests` (64), `total_timeout_ms` (300,000:
+    ///   the time one call may spend on retries, renewals and `Retry-After` waits).
     pub fn from_json(v: &serde_json::Value) -> Result<ClientConfig> {
         use serde_json::Value;
         let obj = v
@@ -282,6 +288,9 @@ impl ClientConfig {
         if let Some(n) = number("max_retries")? {
             c.retry.max_retries = n.min(MAX_RETRIES as u64) as u32;
         }
+        if let Some(ms) = positive("total_timeout_ms")? {
+            c.total_timeout = Duration::from_millis(ms);
+        }
         if let Some(ms) = number("session_idle_ms")? {
             c.session_idle = Duration::from_millis(ms);
         }
@@ -305,6 +314,7 @@ impl ClientConfig {
         for (name, d) in [
             ("connect timeout", self.connect_timeout),
             ("read timeout", self.read_timeout),
+            ("total timeout", self.total_timeout),
         ] {
             if d.is_zero() {
                 return Err(Error::invalid_argument(format!(

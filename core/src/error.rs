@@ -110,6 +110,8 @@ struct Inner {
     /// The request certainly never reached the server (no connection could be made), so
     /// repeating it is safe whatever its verb.
     unsent: bool,
+    /// The server's `Retry-After` (429, 503): how long it asked the client to wait.
+    retry_after: Option<std::time::Duration>,
 }
 
 impl Error {
@@ -154,6 +156,7 @@ impl Error {
                 operation: None,
                 kind,
                 unsent: false,
+                retry_after: None,
             }),
         }
     }
@@ -170,6 +173,18 @@ impl Error {
     pub(crate) fn with_kind(mut self, kind: ErrorKind) -> Error {
         self.inner.kind = kind;
         self
+    }
+
+    /// Records the server's `Retry-After`.
+    pub(crate) fn with_retry_after(mut self, wait: Option<std::time::Duration>) -> Error {
+        self.inner.retry_after = wait;
+        self
+    }
+
+    /// How long the server asked the client to wait before trying again (`Retry-After`
+    /// of a 429 or 503 answer).
+    pub fn retry_after(&self) -> Option<std::time::Duration> {
+        self.inner.retry_after
     }
 
     /// Sets the HTTP status.

@@ -1,7 +1,7 @@
 //! The generic entry every binding uses: an operation or helper by name, its arguments
 //! as a JSON object, the answer as JSON (or as text).
 
-use crate::client::{Client, Reply};
+use crate::client::Client;
 use crate::decode::{canon, decode, has_alias, json_text, parse_document};
 use crate::ops::{Answer, Operation};
 use crate::request::Args;
@@ -92,14 +92,17 @@ impl Client {
         };
         check_known_args(op, &args.values, method)?;
         if let Some(path) = file {
-            let reply = self.execute(op, &args).await?;
-            let written = self.write_file(op, reply, Path::new(&path)).await?;
+            let path = Path::new(&path);
+            let written = self
+                .execute_read(op, &args, |reply| self.write_file(op, reply, path))
+                .await?;
             return Ok(Answered::Value(
                 serde_json::json!({ "file": path, "bytes": written }),
             ));
         }
-        let reply = self.execute(op, &args).await?;
-        let body = self.reply_bytes(op, reply).await?;
+        let body = self
+            .execute_read(op, &args, |reply| self.reply_bytes(op, reply))
+            .await?;
         match op.answer {
             Answer::Empty => Ok(Answered::Value(Value::Null)),
             Answer::Json => Ok(Answered::Json(op, body)),
@@ -117,14 +120,6 @@ impl Client {
                 })
             }
         }
-    }
-
-    async fn write_file(&self, op: &'static Operation, reply: Reply, path: &Path) -> Result<u64> {
-        let file = tokio::fs::File::create(path).await.map_err(|e| {
-            Error::io(&format!("creating {}", path.display()), &e).with_operation(op.name)
-        })?;
-        let mut w = tokio::io::BufWriter::with_capacity(256 * 1024, file);
-        self.stream_reply(op, reply, &mut w).await
     }
 }
 

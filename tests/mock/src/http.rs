@@ -353,12 +353,14 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, std
     };
 
     let mut lose = false;
+    let mut break_it = false;
     if shared.faults_on.load(Ordering::Relaxed) {
-        let (drop_it, lose_it, err_status, latency) = {
+        let (drop_it, lose_it, err_status, latency, retry_after) = {
             let mut st = shared.faults.lock();
             let op = rec.operation.as_deref().unwrap_or_default();
             let fail_now = take_one(&mut st.faults.fail_next, op);
             let lose_now = take_one(&mut st.faults.lose_next, op);
+            break_it = take_one(&mut st.faults.break_next, op);
             let f = st.faults.clone();
             let d = f.drop_rate > 0.0 && st.rng.next_f64() < f.drop_rate;
             let e = fail_now || (!d && f.error_rate > 0.0 && st.rng.next_f64() < f.error_rate);
@@ -372,6 +374,7 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, std
                     f.error_status
                 }),
                 f.latency_ms,
+                f.retry_after_s,
             )
         };
         if latency > 0 {
@@ -391,7 +394,12 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, std
             rec.outcome = "fault".into();
             rec.status = Some(s);
             log_request(&shared, rec);
-            return Ok(html(s));
+            let mut r = html(s);
+            if let Some(secs) = retry_after {
+                r.headers_mut()
+                    .insert(hyper::header::RETRY_AFTER, HeaderValue::from(secs));
+            }
+            return Ok(r);
         }
         lose = lose_it;
     }
@@ -420,8 +428,52 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, std
         ));
     }
     rec.status = Some(resp.status().as_u16());
+    if break_it {
+        shared.counters.broken.fetch_add(1, Ordering::SeqCst);
+        rec.outcome = "broken".into();
+        log_request(&shared, rec);
+        return Ok(broken_mid_body(resp));
+    }
     log_request(&shared, rec);
     Ok(resp)
+}
+
+/// The answer with its body cut: the first 64 KB (half of a smaller body whose length
+/// is known) reach the client, then the body fails, and hyper closes the connection.
+fn broken_mid_body(resp: Resp) -> Resp {
+    use hyper::body::Body as _;
+    let known = resp.body().size_hint().exact();
+    let mut left = known.map_or(64 * 1024, |n| (n / 2).min(64 * 1024)) as usize;
+    resp.map(|body| {
+        let frames = http_body_util::BodyStream::new(body);
+        let cut = futures_util::StreamExt::map(frames, move |frame| {
+            let frame = frame?;
+            match frame.data_ref() {
+                Some(data) => {
+                    let keep = data.len().min(left);
+                    left -= keep;
+                    Ok(Some(hyper::body::Frame::data(data.slice(..keep))))
+                }
+                None => Ok(Some(frame)),
+            }
+        });
+        // Frames up to the cut, then (once they are on the wire) the failure that makes
+        // hyper close the connection without ending the body.
+        let cut = futures_util::StreamExt::take_while(cut, |f: &std::io::Result<Option<_>>| {
+            let go =
+                !matches!(f, Ok(Some(fr)) if fr.data_ref().is_some_and(|d: &Bytes| d.is_empty()));
+            std::future::ready(go)
+        });
+        let cut = futures_util::StreamExt::filter_map(cut, |f| std::future::ready(f.transpose()));
+        let tail = futures_util::stream::once(async {
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+            Err(std::io::Error::new(
+                std::io::ErrorKind::ConnectionAborted,
+                "injected break mid-body",
+            ))
+        });
+        http_body_util::StreamBody::new(futures_util::StreamExt::chain(cut, tail)).boxed()
+    })
 }
 
 /// Counts an API request as being answered until dropped (also when the client goes away).

@@ -80,6 +80,12 @@ pub struct Faults {
     pub fail_next: std::collections::BTreeMap<String, u64>,
     /// The next N requests of an operation are processed and their answers lost.
     pub lose_next: std::collections::BTreeMap<String, u64>,
+    /// The next N answers of an operation break mid-body: the status, the headers and
+    /// the first 64 KB (half of a smaller body) are sent, then the connection closes.
+    pub break_next: std::collections::BTreeMap<String, u64>,
+    /// `Retry-After` (seconds) on the injected error answers (a 429 or 503 that asks
+    /// the client to wait); none when absent.
+    pub retry_after_s: Option<u64>,
     /// Seed of the repeatable random generator.
     pub seed: u64,
 }
@@ -126,6 +132,7 @@ pub(crate) struct Counters {
     pub faulted: AtomicU64,
     pub dropped: AtomicU64,
     pub lost: AtomicU64,
+    pub broken: AtomicU64,
     pub refused_connections: AtomicU64,
     pub expired_sessions: AtomicU64,
 }
@@ -194,6 +201,7 @@ impl Shared {
             "faulted": n(&c.faulted),
             "dropped": n(&c.dropped),
             "lost": n(&c.lost),
+            "broken": n(&c.broken),
             "refused_connections": n(&c.refused_connections),
             "expired_sessions": n(&c.expired_sessions),
         })
@@ -227,7 +235,8 @@ impl Shared {
             || f.lose_rate > 0.0
             || f.session_max_age_ms > 0
             || !f.fail_next.is_empty()
-            || !f.lose_next.is_empty();
+            || !f.lose_next.is_empty()
+            || !f.break_next.is_empty();
         self.refuse_left
             .store(f.refuse_connections, Ordering::SeqCst);
         self.session_max_age_ms
