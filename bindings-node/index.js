@@ -412,15 +412,8 @@ class AemClient {
 
   async #invoke (method, args, jsName) {
     if (this.#closed) throw closedError(jsName)
-    // Text UTF-8 cannot carry (a lone surrogate) could never reach the server as given.
-    for (const [k, v] of Object.entries(args)) {
-      if (typeof v === 'string' && !v.isWellFormed()) {
-        throw new AemClientError(
-          { error_code: 'INVALID_ARGUMENT', message: `${jsName}: \`${k}\` holds a lone surrogate, which UTF-8 cannot carry`, kind: 'invalid_argument' },
-          jsName
-        )
-      }
-    }
+    // Text UTF-8 cannot carry (a lone surrogate, which JSON.stringify writes as an
+    // escape) is refused by the core, naming the argument, wherever it sits.
     try {
       return await this.#calls.start(method, stringify(jsName, args))
     } catch (e) {

@@ -179,13 +179,35 @@ unsafe fn text<'a>(p: *const c_char, what: &str) -> Result<&'a str, Error> {
 }
 
 unsafe fn json_object(p: *const c_char, what: &str) -> Result<Value, Error> {
-    let s = text(p, what)?;
-    let v: Value =
-        serde_json::from_str(s).map_err(|e| invalid(format!("`{what}` is not JSON: {e}")))?;
+    let s = text(p, what).map_err(|e| match p.is_null() {
+        true => e,
+        false => not_utf8_argument(CStr::from_ptr(p).to_bytes()).unwrap_or(e),
+    })?;
+    // The core reads it (and refuses a lone surrogate escape, naming the argument).
+    let v = qem_core::parse_args(s, what)?;
     if !v.is_object() {
         return Err(invalid(format!("`{what}` must be a JSON object")));
     }
     Ok(v)
+}
+
+/// Names the argument of a JSON object whose text is not UTF-8: the text read with
+/// replacement characters, the top-level key whose value gained one.
+fn not_utf8_argument(bytes: &[u8]) -> Option<Error> {
+    fn holds(v: &Value) -> bool {
+        match v {
+            Value::String(s) => s.contains('\u{FFFD}'),
+            Value::Array(a) => a.iter().any(holds),
+            Value::Object(o) => o.values().any(holds),
+            _ => false,
+        }
+    }
+    let lossy = String::from_utf8_lossy(bytes);
+    let Ok(Value::Object(o)) = serde_json::from_str::<Value>(&lossy) else {
+        return None;
+    };
+    let (name, _) = o.iter().find(|(_, v)| holds(v))?;
+    Some(invalid(format!("`{name}` holds bytes that are not UTF-8")))
 }
 
 unsafe fn client_ref<'a>(p: *const QemClient) -> Result<&'a QemClient, Error> {

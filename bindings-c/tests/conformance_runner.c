@@ -421,9 +421,15 @@ static int hostile_call(QemClient *client, const cJSON *table, const cJSON *op, 
     cJSON *log = mock_get("/mock/requests");
     int ok = 1;
     if (refused) {
+        char quoted[64];
+        snprintf(quoted, sizeof quoted, "`%s`", arg);
         if (st == QEM_STATUS_OK || strcmp(qem_error_code(err), "INVALID_ARGUMENT") != 0) {
             failf("%s(%s=%.20s) was not refused: %s", method, arg, name,
                   st == QEM_STATUS_OK ? result : qem_error_json(err));
+            ok = 0;
+        } else if (!strstr(qem_error_message(err), quoted)) {
+            failf("%s(%s=%.20s): the message does not name %s: %s", method, arg, name, quoted,
+                  qem_error_message(err));
             ok = 0;
         } else if (!cJSON_IsArray(log) || cJSON_GetArraySize(log) != 0) {
             failf("%s(%s=%.20s) was refused but sent something", method, arg, name);
@@ -476,8 +482,9 @@ static int run_hostile(const char *table_path, int *passed, int *failed) {
     qem_client_new(options, &client, &err);
     free(options);
     mock_control("POST", "/mock/reset", NULL);
-    /* Invalid UTF-8 inside the JSON text: C can hold it, the library must refuse it. */
-    static const char *bad_utf8[] = {"\xff", "a\xc3", "\xed\xa0\x80"};
+    /* Invalid UTF-8 inside the JSON text: C can hold it, the library must refuse it; and
+     * lone surrogate escapes, which JSON can write and UTF-8 cannot carry. */
+    static const char *bad_utf8[] = {"\xff", "a\xc3", "\xed\xa0\x80", "\\ud800", "a\\udfffb"};
     static const char *names[] = {"server", "task", "endpoint"};
     const cJSON *op;
     cJSON_ArrayForEach(op, ops) {

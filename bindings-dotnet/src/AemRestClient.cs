@@ -46,7 +46,6 @@ namespace Qlik.EnterpriseManager.Client
             _handle = h;
         }
 
-        /// <summary>The core's settings for a NetworkCredential, following the guide's 3.2 conventions.</summary>
         /// <summary>Client options that log in with a SAML message from the identity provider:
         /// posted as the login body with no Authorization header, as Qlik's Python client does
         /// with <c>AuthenticationMethod.SAML</c>, and posted again to renew an expired session.</summary>
@@ -61,6 +60,7 @@ namespace Qlik.EnterpriseManager.Client
             return Json.Write(o);
         }
 
+        /// <summary>The core's settings for a NetworkCredential, following the guide's 3.2 conventions.</summary>
         public static string Options(ICredentials credentials, string url, bool verifyCertificate, string caFile)
         {
             if (credentials == null) throw new ArgumentNullException("credentials");

@@ -349,7 +349,9 @@ namespace Qlik.EnterpriseManager.Client
             for (int i = 0; i < s.Length; i++)
             {
                 char c = s[i];
-                if (c >= 0x20 && c != '"' && c != '\\') continue;
+                if (char.IsHighSurrogate(c) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { i++; continue; }
+                // A lone surrogate is written as its escape: the core refuses it, naming the argument.
+                if (c >= 0x20 && c != '"' && c != '\\' && !char.IsSurrogate(c)) continue;
                 sb.Append(s, from, i - from);
                 from = i + 1;
                 switch (c)

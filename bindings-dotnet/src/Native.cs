@@ -64,7 +64,9 @@ namespace Qlik.EnterpriseManager.Client
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         public static extern int qem_error_http_status(IntPtr error);
 
-        // Throws on a lone surrogate instead of sending U+FFFD in its place.
+        // Throws on a lone surrogate instead of sending U+FFFD in its place. Arguments never
+        // get here with one: the JSON writer escapes it (\ud800) and the core refuses it,
+        // naming the argument; this guards the other strings (an operation's name).
         static readonly Encoding StrictUtf8 = new UTF8Encoding(false, true);
 
         public static byte[] Utf8(string s)
@@ -79,38 +81,8 @@ namespace Qlik.EnterpriseManager.Client
             }
             catch (EncoderFallbackException)
             {
-                throw Unencodable(s);
+                throw new AemClientException("INVALID_ARGUMENT", "the text holds a lone surrogate, which UTF-8 cannot carry");
             }
-        }
-
-        /// Text UTF-8 cannot carry could never reach the server as given: INVALID_ARGUMENT,
-        /// naming the argument (a top-level key of the arguments' JSON) when there is one.
-        static AemClientException Unencodable(string text)
-        {
-            string name = null;
-            try
-            {
-                var o = Json.Parse(text) as JsonObject;
-                if (o != null)
-                    foreach (var kv in o)
-                    {
-                        var v = kv.Value as string;
-                        if (v != null && !IsWellFormed(v)) { name = kv.Key; break; }
-                    }
-            }
-            catch (Exception) { }
-            return new AemClientException("INVALID_ARGUMENT",
-                (name != null ? "`" + name + "` holds" : "the text holds") + " a lone surrogate, which UTF-8 cannot carry");
-        }
-
-        static bool IsWellFormed(string s)
-        {
-            for (int i = 0; i < s.Length; i++)
-            {
-                if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { i++; continue; }
-                if (char.IsSurrogate(s[i])) return false;
-            }
-            return true;
         }
 
         public static unsafe string FromUtf8(IntPtr p)

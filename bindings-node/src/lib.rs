@@ -58,12 +58,10 @@ fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
     format!("internal error in qem-node (a bug, please report it): {text}")
 }
 
+/// Arguments or options as JSON text, read by the core: it refuses what UTF-8 cannot
+/// carry (JSON.stringify writes a lone surrogate as an escape), naming the argument.
 fn parse_json(what: &str, text: &str) -> std::result::Result<serde_json::Value, String> {
-    serde_json::from_str(text).map_err(|e| {
-        error_json(&qem_core::Error::invalid_argument(format!(
-            "{what} is not valid JSON: {e}"
-        )))
-    })
+    qem_core::parse_args(text, what).map_err(|e| error_json(&e))
 }
 
 /// A call's future, boxed for the hand-over to the runtime's thread.

@@ -11,7 +11,7 @@ const { startMock, ROOT } = require('./mock')
 
 const TABLE = JSON.parse(fs.readFileSync(path.join(ROOT, 'tests', 'conformance', 'hostile-names.json'), 'utf8'))
 const NAME_ARGS = ['server', 'task', 'endpoint']
-// What JavaScript strings can hold and UTF-8 cannot: refused by the binding itself.
+// What JavaScript strings can hold and UTF-8 cannot: refused by the core, naming the argument.
 const SURROGATES = ['\ud800', 'a\udfffb']
 const expand = (e) => (typeof e === 'string' ? e : e.repeat.repeat(e.times))
 
@@ -77,6 +77,43 @@ test('typed methods refuse the same names', async () => {
       await assert.rejects(client.deleteEndpoint(name, 'Oracle Source'), { errorCode: 'INVALID_ARGUMENT' })
     }
     assert.deepStrictEqual(await mock.control('GET', '/mock/requests'), [])
+  } finally {
+    await client.close()
+  }
+})
+
+// Every argument that takes text, and the payloads: a lone surrogate anywhere is refused
+// by the core with the argument named, and nothing is sent.
+test('a lone surrogate in any argument is refused naming it', async () => {
+  await mock.control('POST', '/mock/reset')
+  const client = await AemClient.connect({ ...mock.options(), maxRetries: 0 })
+  try {
+    let checked = 0
+    for (const op of operations) {
+      for (const arg of op.args) {
+        const base = baseArgs(op)
+        if (arg === 'payload') {
+          if (!(op.method in TABLE.payloads)) continue
+          const p = TABLE.payloads[op.method]
+          base.payload = typeof p === 'string' ? `${p}\ud800` : { note: 'a\udfffb', doc: p }
+        } else if (typeof (TABLE.base_args[arg] ?? 'text') === 'string') {
+          base[arg] = 'x\ud800'
+        } else {
+          continue
+        }
+        await mock.control('DELETE', '/mock/requests')
+        await assert.rejects(client.call(op.method, base), (e) => {
+          assert.strictEqual(e.errorCode, 'INVALID_ARGUMENT', e.message)
+          assert.ok(e.message.includes(`\`${arg}\``), e.message)
+          return true
+        })
+        assert.deepStrictEqual(await mock.control('GET', '/mock/requests'), [])
+        checked++
+      }
+    }
+    assert.ok(checked > 60, `${checked} arguments checked`)
+    await assert.rejects(client.getTableList('Local Server', 'SalesDBBackup', { schema: '\ud800' }), (e) => e.message.includes('`schema`'))
+    await assert.rejects(client.exportAuditTrail('2024-01-01T00:00:00', { endTimestamp: 'a\udfff' }), (e) => e.message.includes('`end_timestamp`'))
   } finally {
     await client.close()
   }

@@ -73,14 +73,18 @@ async function main () {
       const deletes = applied[`DeleteTask ${c.name}`] || 0
       return clones > 1 || deletes > 1 || (c.cloned && clones !== 1) || (c.deleted && deletes !== 1)
     })
-    // A delete was sent again only after the server answered that the session had
-    // expired (it did not act): any other request of the same name may have acted.
+    // Every clone (its name in the body) and delete (in the URL) reached the server as
+    // at most one request that may have acted: one answered 440, 503 (injected before
+    // processing) or dropped before processing did not act.
     const acted = {}
     for (const q of await mock.control('GET', '/mock/requests')) {
-      if (q.operation === 'delete_task' && !(q.outcome === 'answered' && q.status === 440)) {
-        acted[q.names.task] = (acted[q.names.task] || 0) + 1
+      const clone = q.operation === 'clone_task'
+      if ((clone || q.operation === 'delete_task') && ['answered', 'lost'].includes(q.outcome) && q.status !== 440) {
+        const key = `${q.operation} ${clone ? q.names.new_task_name : q.names.task}`
+        acted[key] = (acted[key] || 0) + 1
       }
     }
+    const resent = Object.keys(acted).filter((k) => acted[k] > 1)
     const stats = await mock.control('GET', '/mock/stats')
     console.log(JSON.stringify({
       calls: r.reads + r.changes.reduce((n, c) => n + 1 + (c.cloned ? 1 : 0), 0),
@@ -91,8 +95,11 @@ async function main () {
       changeFailures: r.changeFailures,
       foreign: r.foreign.slice(0, 5),
       appliedTwice: twice.slice(0, 5),
-      resent: Object.keys(acted).filter((k) => acted[k] > 1).slice(0, 5),
-      deletesLogged: Object.keys(acted).length,
+      appliedTwiceCount: twice.length,
+      resent: resent.slice(0, 5),
+      resentCount: resent.length,
+      deletesLogged: Object.keys(acted).filter((k) => k.startsWith('delete_task ')).length,
+      clonesLogged: Object.keys(acted).filter((k) => k.startsWith('clone_task ')).length,
       stats,
       seconds
     }))

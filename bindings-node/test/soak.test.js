@@ -17,13 +17,14 @@ test('soak: no read fails, no state change happens twice, the process ends clean
   assert.deepStrictEqual(r.appliedTwice, [])
   assert.deepStrictEqual(r.resent, [])
   assert.ok(r.deletesLogged > 100, JSON.stringify(r))
+  assert.ok(r.clonesLogged * 10 >= r.changes * 9, JSON.stringify(r))
   const s = r.stats
   for (const k of ['faulted', 'dropped', 'lost', 'expired_sessions']) assert.ok(s[k] > 0, `no ${k}: ${JSON.stringify(s)}`)
   assert.ok(s.logins > 10, JSON.stringify(s))
   const failed = Object.values(r.changeFailures).reduce((a, b) => a + b, 0)
   const line = `soak (Node): ${r.calls} calls (${r.reads} reads, ${r.changes} clone/delete pairs) by up to 200 concurrent promises on one client in ${r.seconds} s; ` +
     `${s.requests} requests, ${s.faulted} x 503, ${s.dropped} dropped, ${s.lost} lost, ${s.expired_sessions} sessions expired, ${s.logins} logins; ` +
-    `read failures 0, state changes failed ${failed} ${JSON.stringify(r.changeFailures)} (never repeated), applied twice 0, exit 0`
+    `read failures 0, state changes failed ${failed} ${JSON.stringify(r.changeFailures)} (never repeated), sent twice ${r.resentCount}, applied twice ${r.appliedTwiceCount}, exit 0`
   console.log(line)
   fs.mkdirSync(path.join(ROOT, 'target'), { recursive: true })
   fs.writeFileSync(path.join(ROOT, 'target', 'soak-node.txt'), `${line}\n`)

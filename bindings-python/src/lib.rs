@@ -12,6 +12,7 @@
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::sync::GILOnceCell;
+use pyo3::types::{PyBytes, PyString};
 use pyo3::IntoPyObjectExt;
 use qem_core::{runtime, ClientConfig, Error};
 use serde_json::Value;
@@ -41,8 +42,20 @@ fn error_from_json(py: Python<'_>, text: &str) -> PyErr {
     }
 }
 
-fn parse_args(args: &str) -> PyResult<Value> {
-    serde_json::from_str(args).map_err(|e| PyValueError::new_err(format!("arguments: {e}")))
+/// The JSON text of arguments or options, read by the core (which refuses what UTF-8
+/// cannot carry, naming the argument). Python's encoder writes a lone surrogate as it
+/// is, which no Rust string holds: it is handed over as the JSON escape (`\ud800`)
+/// that `backslashreplace` writes, so the core sees and names it.
+fn parse_args(py: Python<'_>, args: &Bound<'_, PyString>) -> PyResult<Value> {
+    let text = match args.to_cow() {
+        Ok(text) => text,
+        Err(_) => {
+            let bytes = args.call_method1("encode", ("utf-8", "backslashreplace"))?;
+            let bytes = bytes.downcast::<PyBytes>()?.as_bytes();
+            std::borrow::Cow::Owned(String::from_utf8_lossy(bytes).into_owned())
+        }
+    };
+    qem_core::parse_args(&text, "arguments").map_err(|e| py_error(py, &e))
 }
 
 fn to_text(v: &Value) -> String {
@@ -114,8 +127,8 @@ struct NativeClient {
 impl NativeClient {
     /// `options`: the JSON text of `ClientConfig::from_json`'s object. Nothing is sent.
     #[new]
-    fn new(py: Python<'_>, options: &str) -> PyResult<Self> {
-        let json = parse_args(options)?;
+    fn new(py: Python<'_>, options: &Bound<'_, PyString>) -> PyResult<Self> {
+        let json = parse_args(py, options)?;
         logbridge::remember_secrets(&json);
         let config = ClientConfig::from_json(&json).map_err(|e| py_error(py, &e))?;
         let rt = runtime::shared().map_err(|e| py_error(py, &e))?;
@@ -126,7 +139,7 @@ impl NativeClient {
 
     /// The generic entry, blocking: `method` by the guide's name, `args` JSON text of
     /// named arguments. Returns the answer as JSON text (`null` when there is none).
-    fn call(&self, py: Python<'_>, method: &str, args: &str) -> PyResult<String> {
+    fn call(&self, py: Python<'_>, method: &str, args: &Bound<'_, PyString>) -> PyResult<String> {
         Ok(to_text(&self.call_value(py, method, args)?))
     }
 
@@ -136,7 +149,7 @@ impl NativeClient {
         &self,
         py: Python<'_>,
         method: &str,
-        args: &str,
+        args: &Bound<'_, PyString>,
         spec: &Bound<'_, PyAny>,
     ) -> PyResult<PyObject> {
         let v = self.call_value(py, method, args)?;
@@ -152,12 +165,12 @@ impl NativeClient {
         &self,
         py: Python<'_>,
         method: String,
-        args: &str,
+        args: &Bound<'_, PyString>,
         callback: PyObject,
         typed: bool,
         spec: Option<PyObject>,
     ) -> PyResult<CallHandle> {
-        let args = parse_args(args)?;
+        let args = parse_args(py, args)?;
         logbridge::refresh_level(py);
         let rt = runtime::shared().map_err(|e| py_error(py, &e))?;
         let client = self.inner.clone();
@@ -232,11 +245,11 @@ impl NativeClient {
         &self,
         py: Python<'_>,
         method: &str,
-        args: &str,
+        args: &Bound<'_, PyString>,
         n: u32,
         typed: bool,
     ) -> PyResult<f64> {
-        let args = parse_args(args)?;
+        let args = parse_args(py, args)?;
         let rt = runtime::shared().map_err(|e| py_error(py, &e))?;
         let client = self.inner.clone();
         let text = |k: &str| {
@@ -276,8 +289,13 @@ impl NativeClient {
 }
 
 impl NativeClient {
-    fn call_value(&self, py: Python<'_>, method: &str, args: &str) -> PyResult<Value> {
-        let args = parse_args(args)?;
+    fn call_value(
+        &self,
+        py: Python<'_>,
+        method: &str,
+        args: &Bound<'_, PyString>,
+    ) -> PyResult<Value> {
+        let args = parse_args(py, args)?;
         logbridge::refresh_level(py);
         match block_on_interruptible(py, self.inner.call(method, args))? {
             Ok(v) => Ok(v),

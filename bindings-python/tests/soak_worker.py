@@ -115,14 +115,17 @@ def main() -> None:
         clones, deletes = applied[("CloneTask", c["name"])], applied[("DeleteTask", c["name"])]
         if clones > 1 or deletes > 1 or (c["cloned"] and clones != 1) or (c["deleted"] and deletes != 1):
             twice.append("{0}: {1} clones, {2} deletes, client saw {3}".format(c["name"], clones, deletes, c))
-    # A delete was sent again only after the server answered that the session had
-    # expired (it did not act): any other request of the same name may have acted.
+    # Every clone (its name in the body) and delete (in the URL) reached the server as at
+    # most one request that may have acted: one answered 440, 503 (injected before
+    # processing) or dropped before processing did not act.
     acted = Counter(
-        r["names"].get("task")
+        (r["operation"], r["names"].get("new_task_name" if r["operation"] == "clone_task" else "task"))
         for r in control("GET", "requests")
-        if r["operation"] == "delete_task" and not (r["outcome"] == "answered" and r["status"] == 440)
+        if r["operation"] in ("clone_task", "delete_task")
+        and r["outcome"] in ("answered", "lost")
+        and r["status"] != 440
     )
-    resent = sorted(name for name, n in acted.items() if n > 1)
+    resent = sorted("{0} {1}".format(*key) for key, n in acted.items() if n > 1)
     after = control("GET", "stats")
     delta = {k: after[k] - before.get(k, 0) for k in after if k not in ("in_flight", "peak_in_flight")}
     print(
@@ -136,8 +139,11 @@ def main() -> None:
                 "change_failures": dict(change_failures),
                 "foreign_errors": foreign[:5],
                 "applied_twice": twice[:5],
+                "applied_twice_count": len(twice),
                 "resent": resent[:5],
-                "deletes_logged": len(acted),
+                "resent_count": len(resent),
+                "deletes_logged": sum(1 for op, _ in acted if op == "delete_task"),
+                "clones_logged": sum(1 for op, _ in acted if op == "clone_task"),
                 "stats": delta,
                 "seconds": round(elapsed, 1),
             }

@@ -15,7 +15,7 @@ from aem_client import AemClient
 
 TABLE = json.loads((Path(__file__).resolve().parents[2] / "tests" / "conformance" / "hostile-names.json").read_text())
 NAME_ARGS = ("server", "task", "endpoint")
-# What Python strings can hold and UTF-8 cannot: refused by the binding itself.
+# What Python strings can hold and UTF-8 cannot: refused by the core, naming the argument.
 SURROGATES = ["\ud800", "a\udfffb"]
 
 
@@ -84,4 +84,55 @@ def test_the_drop_in_refuses_the_same_names(mock: Any, name: str) -> None:
         ):
             with pytest.raises(qem.InvalidArgumentError):
                 call()
+        assert mock.control("GET", "requests") == []
+
+
+def string_args() -> List[Tuple[Dict[str, Any], str]]:
+    """Every argument of every operation that takes text (names, filters, timestamps,
+    configuration), and the payload of those that take one."""
+    out = []
+    for op in qem.operations():
+        for arg in op["args"]:
+            if arg == "payload" and op["method"] in TABLE["payloads"]:
+                out.append((op, arg))
+            elif isinstance(TABLE["base_args"].get(arg, "text"), str) and arg != "payload":
+                out.append((op, arg))
+    return out
+
+
+@pytest.mark.parametrize(
+    "op,arg", string_args(), ids=["{0}-{1}".format(op["method"], arg) for op, arg in string_args()]
+)
+def test_a_lone_surrogate_in_any_argument_is_refused_by_the_core(mock: Any, op: Dict[str, Any], arg: str) -> None:
+    mock.reset()
+    with mock.client(max_retries=0) as client:
+        client.get_server_list()
+        args = base_args(op)
+        if arg == "payload":
+            payload = TABLE["payloads"][op["method"]]
+            args[arg] = payload + "\ud800" if isinstance(payload, str) else {"note": "a\udfffb", "doc": payload}
+        else:
+            args[arg] = "x\ud800"
+        mock.control("DELETE", "requests")
+        with pytest.raises(qem.InvalidArgumentError) as info:
+            client.call(op["method"], args)
+        assert info.value.error_code == "INVALID_ARGUMENT"
+        assert "`{0}`".format(arg) in info.value.message, info.value.message
+        assert "surrogate" in info.value.message
+        assert mock.control("GET", "requests") == []
+
+
+def test_typed_methods_refuse_lone_surrogates_in_filters_and_timestamps(mock: Any) -> None:
+    mock.reset()
+    with mock.client(max_retries=0) as client:
+        client.get_server_list()
+        mock.control("DELETE", "requests")
+        for arg, call in (
+            ("schema", lambda: client.get_table_list("Local Server", "SalesDBBackup", schema="\ud800")),
+            ("table", lambda: client.get_table_statuses("Local Server", "SalesDBBackup", table="a\udfff")),
+            ("end_timestamp", lambda: client.export_audit_trail("2024-01-01T00:00:00", "\ud800")),
+        ):
+            with pytest.raises(qem.InvalidArgumentError) as info:
+                call()
+            assert "`{0}`".format(arg) in info.value.message, info.value.message
         assert mock.control("GET", "requests") == []

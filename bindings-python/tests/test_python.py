@@ -484,7 +484,7 @@ def test_invalid_arguments_and_odd_input_do_not_crash(fresh: Any) -> None:
             c.get_task_details("", TASK)
         with pytest.raises(TypeError):
             c.call("get_task_list", [1, 2])  # type: ignore[arg-type]
-        with pytest.raises(ValueError):  # a lone surrogate cannot be sent: UnicodeEncodeError
+        with pytest.raises(qem.InvalidArgumentError):  # a lone surrogate: UTF-8 cannot carry it
             c.call("get_task_list", {"server": "\udcff"})
     with pytest.raises(qem.InvalidArgumentError):
         qem.Client("not a url", username="u", password="p")
@@ -541,9 +541,31 @@ def test_logging_receives_records_without_secrets(fresh: Any) -> None:
 
         token = b64("QEM\\admin", secret)
         AemClient(token, fresh.host, port=fresh.port, ca_file=fresh.cert).close()
+        # A SAML message: logged in with, renewed with, and refused: never in a log
+        # record, a repr or an error a user sees.
+        xml = (
+            '<samlp:Response xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol" '
+            'xmlns:saml="urn:oasis:names:tc:SAML:2.0:assertion"><saml:Assertion><saml:Subject>'
+            "<saml:NameID>{0}</saml:NameID></saml:Subject></saml:Assertion></samlp:Response>"
+        )
+        saml = base64.b64encode(xml.format("samluser@qem.example").encode()).decode("ascii")
+        stranger = base64.b64encode(xml.format("nobody@elsewhere.example").encode()).decode("ascii")
+        with qem.Client(fresh.base_url, saml=saml, ca_file=fresh.cert) as c:
+            c.get_server_list()
+            fresh.control("POST", "expire-sessions", {})
+            c.get_server_list()
+            seen = [repr(c), str(c)]
+        with pytest.raises(qem.AemClientException) as refused:
+            qem.Client(fresh.base_url, saml=stranger, ca_file=fresh.cert).login()
+        seen += [str(refused.value), repr(refused.value)]
+        with pytest.raises(qem.AemClientException) as unreachable:
+            qem.Client("https://127.0.0.1:9/attunityenterprisemanager", saml=saml, max_retries=0).get_server_list()
+        seen += [str(unreachable.value), repr(unreachable.value)]
     finally:
         logger.removeHandler(handler)
         logger.setLevel(old)
     assert any("GetTaskDetails" in r for r in records), records[:5]
-    for r in records:
+    assert any("logged in" in r for r in records), records[:5]
+    for r in records + seen:
         assert secret not in r and token not in r, r
+        assert saml not in r and stranger not in r, r

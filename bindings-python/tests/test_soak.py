@@ -29,6 +29,7 @@ def test_soak_loses_no_read_and_repeats_no_change(mock: Any) -> None:
     assert r["applied_twice"] == [], r["applied_twice"]
     assert r["resent"] == [], r["resent"]
     assert r["deletes_logged"] > 100, r
+    assert r["clones_logged"] * 10 >= r["changes"] * 9, r
     s = r["stats"]
     for k in ("faulted", "dropped", "lost", "expired_sessions"):
         assert s[k] > 0, "no {0}: {1}".format(k, s)
@@ -37,8 +38,10 @@ def test_soak_loses_no_read_and_repeats_no_change(mock: Any) -> None:
         "soak (Python): {calls} calls ({reads} reads, {changes} clone/delete pairs) by 16 threads on one client "
         "in {seconds} s; {requests} requests, {faulted} x 503, {dropped} dropped, {lost} lost, "
         "{expired} sessions expired, {logins} logins; read failures 0, state changes failed {failed} {codes} "
-        "(never repeated), applied twice 0, exit 0"
+        "(never repeated), sent twice {resent}, applied twice {twice}, exit 0"
     ).format(
+        resent=r["resent_count"],
+        twice=r["applied_twice_count"],
         calls=r["calls"],
         reads=r["reads"],
         changes=r["changes"],

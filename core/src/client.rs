@@ -925,6 +925,87 @@ fn memchr(hay: &[u8], needle: &[u8]) -> bool {
 mod tests {
     use super::*;
 
+    /// The README's table, row by row: what each kind of failure means for a read
+    /// (GET, login) and for a state change (POST, PUT, PATCH, DELETE).
+    #[test]
+    fn the_retry_decision_per_verb_and_error_kind() {
+        let conn = || Error::new(ErrorKind::Connection, codes::CONNECTION_ERROR, "x");
+        let status = |s: u16| decode_failure(s, b"<html>busy</html>").unwrap();
+        let rows: Vec<(&str, Error, bool, bool)> = vec![
+            ("connection never made", conn().unsent(), true, true),
+            ("connection broke after sending", conn(), true, false),
+            (
+                "read timeout",
+                Error::new(ErrorKind::Timeout, codes::TIMEOUT, "x"),
+                true,
+                false,
+            ),
+            ("502", status(502), true, false),
+            ("503", status(503), true, false),
+            ("504", status(504), true, false),
+            ("429", status(429), true, true),
+            ("500 without a body code", status(500), false, false),
+            (
+                "a server error code",
+                Error::server("AEM_TASK_ALREADY_RUNNING", "x", 500),
+                false,
+                false,
+            ),
+            (
+                "permission refused",
+                Error::server(UNAUTHORIZED_REQUEST, "x", 401),
+                false,
+                false,
+            ),
+            (
+                "TLS failure",
+                Error::new(ErrorKind::Tls, codes::TLS_ERROR, "x").unsent(),
+                false,
+                false,
+            ),
+            (
+                "our own refusal",
+                Error::invalid_argument("x").unsent(),
+                false,
+                false,
+            ),
+            (
+                "a local file",
+                Error::new(ErrorKind::Io, codes::IO_ERROR, "x"),
+                false,
+                false,
+            ),
+        ];
+        for (what, e, read, write) in rows {
+            assert_eq!(is_retryable(true, &e), read, "{what}, read: {e}");
+            assert_eq!(is_retryable(false, &e), write, "{what}, state change: {e}");
+        }
+    }
+
+    #[test]
+    fn retry_after_in_seconds_or_as_a_date() {
+        let mut h = reqwest::header::HeaderMap::new();
+        h.insert(reqwest::header::RETRY_AFTER, HeaderValue::from_static("7"));
+        assert_eq!(retry_after(429, &h), Some(Duration::from_secs(7)));
+        assert_eq!(retry_after(503, &h), Some(Duration::from_secs(7)));
+        assert_eq!(retry_after(500, &h), None, "only 429 and 503 ask to wait");
+        let later = std::time::SystemTime::now() + Duration::from_secs(60);
+        h.insert(
+            reqwest::header::RETRY_AFTER,
+            HeaderValue::from_str(&httpdate::fmt_http_date(later)).unwrap(),
+        );
+        let wait = retry_after(429, &h).unwrap();
+        assert!(
+            wait > Duration::from_secs(55) && wait <= Duration::from_secs(60),
+            "{wait:?}"
+        );
+        h.insert(
+            reqwest::header::RETRY_AFTER,
+            HeaderValue::from_static("soon"),
+        );
+        assert_eq!(retry_after(429, &h), None);
+    }
+
     #[test]
     fn error_bodies_are_found_with_any_status() {
         let e = decode_failure(200, br#"{"error_code":"AEM_X","error_message":"m"}"#).unwrap();

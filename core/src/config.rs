@@ -18,6 +18,10 @@ pub enum LoginMethod {
     Post,
 }
 
+/// The longest base URL (with the API's base path) a client accepts: what remains of the
+/// 65,534 bytes an HTTP request line carries is left for paths and names.
+pub const MAX_BASE_URL_LEN: usize = 8_192;
+
 /// The most retries one request gets, however a configuration is made.
 pub const MAX_RETRIES: u32 = 10;
 
@@ -343,6 +347,14 @@ impl ClientConfig {
         }
         if parsed.host_str().is_none_or(str::is_empty) {
             return Err(Error::invalid_argument(format!("url `{url}` has no host")));
+        }
+        // A base that leaves no room for a call's path would fail every call as "too long"
+        // naming an argument: refused here, naming the URL.
+        if url.len() + base_path.len() > MAX_BASE_URL_LEN {
+            return Err(Error::invalid_argument(format!(
+                "url is too long: {} bytes, more than the {MAX_BASE_URL_LEN} that leave room for the API's paths",
+                url.len() + base_path.len()
+            )));
         }
         Ok(format!("{url}{base_path}"))
     }

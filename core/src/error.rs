@@ -223,7 +223,7 @@ impl Error {
         self.inner.unsent
     }
 
-    fn unsent(mut self) -> Error {
+    pub(crate) fn unsent(mut self) -> Error {
         self.inner.unsent = true;
         self
     }

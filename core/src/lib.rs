@@ -50,4 +50,4 @@ pub use config::{ClientConfig, LoginMethod, RetryPolicy, MAX_RETRIES};
 pub use decode::parse_document;
 pub use error::{codes, Error, ErrorKind, Result, INVALID_SESSION_ID, UNAUTHORIZED_REQUEST};
 pub use helpers::WaitOptions;
-pub use request::{Args, Payload, POSITION_OPTIONS};
+pub use request::{parse_args, Args, Payload, POSITION_OPTIONS};

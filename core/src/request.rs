@@ -112,6 +112,77 @@ impl Args {
     }
 }
 
+/// Arguments (or options) as JSON text, the way every binding hands them over. Text
+/// UTF-8 cannot carry, a lone surrogate (which JSON writes as an escape such as
+/// `\uD800`, and which Python, JavaScript and .NET strings can hold), could never reach
+/// the server as given: refused here, once for every binding and every argument,
+/// naming the top-level argument that holds it. `what` names the whole text in the
+/// other errors (`args_json`, `options`).
+pub fn parse_args(text: &str, what: &str) -> Result<Value> {
+    serde_json::from_str(text).map_err(|e| match lone_surrogate_in(text) {
+        Some(name) => Error::invalid_argument(format!(
+            "`{name}` holds a lone surrogate, which UTF-8 cannot carry"
+        )),
+        None => Error::invalid_argument(format!("`{what}` is not JSON: {e}")),
+    })
+}
+
+/// The top-level key whose value holds a lone surrogate escape, if any: the escapes are
+/// replaced by a noncharacter, the text parsed, and the key holding it found.
+fn lone_surrogate_in(text: &str) -> Option<String> {
+    const MARK: char = '\u{FFFF}';
+    let unit = |at: usize| -> Option<u16> {
+        let hex = text.get(at + 2..at + 6)?;
+        (text.get(at..at + 2) == Some("\\u"))
+            .then(|| u16::from_str_radix(hex, 16).ok())
+            .flatten()
+    };
+    let b = text.as_bytes();
+    let mut out = String::with_capacity(text.len());
+    let (mut i, mut last, mut found) = (0, 0, false);
+    while i < b.len() {
+        if b[i] != b'\\' {
+            i += 1;
+            continue;
+        }
+        match unit(i) {
+            Some(0xD800..=0xDBFF)
+                if unit(i + 6).is_some_and(|lo| (0xDC00..=0xDFFF).contains(&lo)) =>
+            {
+                i += 12;
+            }
+            Some(0xD800..=0xDFFF) => {
+                out.push_str(&text[last..i]);
+                out.push(MARK);
+                i += 6;
+                last = i;
+                found = true;
+            }
+            // Any other escape: skip the backslash and the character it escapes.
+            _ => i += 2,
+        }
+    }
+    if !found {
+        return None;
+    }
+    out.push_str(&text[last.min(text.len())..]);
+    fn holds(v: &Value) -> bool {
+        match v {
+            Value::String(s) => s.contains('\u{FFFF}'),
+            Value::Array(a) => a.iter().any(holds),
+            Value::Object(o) => o.iter().any(|(k, v)| k.contains('\u{FFFF}') || holds(v)),
+            _ => false,
+        }
+    }
+    match serde_json::from_str::<Value>(&out).ok()? {
+        Value::Object(o) => o
+            .iter()
+            .find(|(k, v)| k.contains(MARK) || holds(v))
+            .map(|(k, _)| k.replace(MARK, "\\uFFFD")),
+        _ => Some("arguments".into()),
+    }
+}
+
 pub(crate) fn json_type(v: &Value) -> &'static str {
     match v {
         Value::Null => "null",
@@ -533,6 +604,35 @@ mod tests {
         let p = prepare(op, "x", &args).unwrap();
         assert!(matches!(p.body, PreparedBody::Empty));
         assert_eq!(p.server_wait, Some(5));
+    }
+
+    /// A lone surrogate anywhere in the arguments is refused naming the top-level
+    /// argument; pairs, other escapes and text that merely looks like an escape pass.
+    #[test]
+    fn lone_surrogates_are_refused_naming_the_argument() {
+        for (text, arg) in [
+            (r#"{"server":"s","schema":"\ud800"}"#, "schema"),
+            (r#"{"server":"s","table":"a\uDFFFb"}"#, "table"),
+            (
+                r#"{"payload":{"x":["ok","\ud800x"]},"server":"s"}"#,
+                "payload",
+            ),
+            (r#"{"end_timestamp":"\udc00\ud800"}"#, "end_timestamp"),
+            (r#"{"task":"\ud83d"}"#, "task"),
+        ] {
+            let e = parse_args(text, "args").unwrap_err();
+            assert_eq!(e.error_code(), "INVALID_ARGUMENT");
+            assert!(e.message().contains(&format!("`{arg}`")), "{text}: {e}");
+        }
+        for text in [
+            r#"{"task":"\ud83d\ude00"}"#,
+            r#"{"task":"\\ud800"}"#,
+            r#"{"task":"\\\ud83d\ude00\n\"\u00e9"}"#,
+        ] {
+            assert!(parse_args(text, "args").is_ok(), "{text}");
+        }
+        let e = parse_args("{nope", "args_json").unwrap_err();
+        assert!(e.message().contains("`args_json` is not JSON"), "{e}");
     }
 
     /// An empty or null position is no position: no body for options that need none,

@@ -16,7 +16,7 @@ from typing import Any, Callable, Dict, Iterable, Optional, Tuple, Union
 
 from . import _native
 from . import models as m
-from .errors import ClientClosedError, InvalidArgumentError, _from_native
+from .errors import ClientClosedError, _from_native
 
 __all__ = ["Client", "AsyncClient"]
 
@@ -35,23 +35,10 @@ def _type_error(fn: str, name: str, want: str, value: Any) -> TypeError:
 
 
 def _name(fn: str, name: str, value: Any) -> str:
+    # Text UTF-8 cannot carry (a lone surrogate) is refused by the core, naming the
+    # argument, like every other argument it checks.
     if not isinstance(value, str):
         raise _type_error(fn, name, "str", value)
-    return _utf8(fn, name, value)
-
-
-def _utf8(fn: str, name: str, value: str) -> str:
-    """Refuses text UTF-8 cannot carry (lone surrogates): it could never reach the
-    server as given, so it is the SDK's INVALID_ARGUMENT, before anything is sent."""
-    try:
-        value.encode("utf-8")
-    except UnicodeEncodeError as e:
-        raise InvalidArgumentError(
-            "INVALID_ARGUMENT",
-            "{0}: `{1}` holds {2!r} at {3}, which UTF-8 cannot carry (a lone surrogate)".format(
-                fn, name, value[e.start : e.end], e.start
-            ),
-        ) from None
     return value
 
 
@@ -865,9 +852,6 @@ class _ClientBase(_Methods):
             raise _type_error("call", "args", "dict or None", args)
         merged = dict(args)
         merged.update(kwargs)
-        for k, v in merged.items():
-            if isinstance(v, str):
-                _utf8(fn, str(k), v)
         return {k: m.to_wire(v) for k, v in merged.items() if v is not None}
 
 

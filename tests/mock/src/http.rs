@@ -221,6 +221,21 @@ fn refuse(shared: &Shared) -> bool {
             .counters
             .refused_connections
             .fetch_add(1, Ordering::SeqCst);
+        // In the log too, so that a test can see the connection was in fact refused.
+        log_request(
+            shared,
+            RecordedRequest {
+                method: String::new(),
+                path: String::new(),
+                query: None,
+                headers: Vec::new(),
+                body_len: 0,
+                operation: Some("connection".into()),
+                names: Default::default(),
+                status: None,
+                outcome: "refused".into(),
+            },
+        );
     }
     took
 }
@@ -351,6 +366,16 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, std
         status: None,
         outcome: "answered".to_string(),
     };
+    // CloneTask names the task it creates in its body: logged beside the path's names,
+    // so that a test can count the clones of one name.
+    if rec.operation.as_deref() == Some("clone_task") {
+        if let Some(name) = serde_json::from_slice::<serde_json::Value>(&body)
+            .ok()
+            .and_then(|v| v.get("new_task_name")?.as_str().map(str::to_string))
+        {
+            rec.names.insert("new_task_name".into(), name);
+        }
+    }
 
     let mut lose = false;
     let mut break_it = false;

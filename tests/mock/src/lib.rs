@@ -102,12 +102,15 @@ pub struct RecordedRequest {
     pub body_len: usize,
     /// The chapter-4 method the request was routed to (`get_task_details`), if any.
     pub operation: Option<String>,
-    /// The path's names as the mock decoded them: `server`, `task`, `endpoint`.
+    /// The path's names as the mock decoded them: `server`, `task`, `endpoint`; and for
+    /// CloneTask the body's `new_task_name`.
     pub names: std::collections::BTreeMap<String, String>,
     /// The HTTP status answered; none when no answer was sent.
     pub status: Option<u16>,
     /// `answered`, `fault` (an injected error status), `dropped` (closed before being
-    /// processed) or `lost` (processed, then closed without an answer).
+    /// processed), `lost` (processed, then closed without an answer), `broken` (the body
+    /// broke off), or `refused`: a connection reset before its TLS handshake ended
+    /// (`refuse_connections`; operation `connection`, no request was read).
     pub outcome: String,
 }
 
