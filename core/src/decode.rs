@@ -80,8 +80,9 @@ pub(crate) fn canon(op: &Operation, v: &mut Value) {
     }
 }
 
-/// Whether the answer's bytes hold an alias spelling of its model's enums, quoted: only
-/// then does the text entry build a `Value` to rewrite it.
+/// Whether the answer's bytes hold an alias spelling of its model's enums, quoted, or a
+/// number written as a string: only then does the text entry build a `Value` to rewrite
+/// it.
 pub(crate) fn has_alias(op: &Operation, body: &[u8]) -> bool {
     use std::collections::HashMap;
     use std::sync::OnceLock;
@@ -109,6 +110,30 @@ pub(crate) fn has_alias(op: &Operation, body: &[u8]) -> bool {
     table
         .get(op.name)
         .is_some_and(|fs| fs.iter().any(|f| f.find(body).is_some()))
+        || has_quoted_number(body)
+}
+
+/// Whether some member's value is a number written as a string (`: "30"`): only then
+/// may a number field need rewriting. Over-approximates (a name `"42"` counts).
+fn has_quoted_number(body: &[u8]) -> bool {
+    memchr::memchr_iter(b':', body).any(|colon| {
+        let mut rest = body[colon + 1..]
+            .iter()
+            .skip_while(|b| b.is_ascii_whitespace());
+        if rest.next() != Some(&b'"') {
+            return false;
+        }
+        let mut digits = 0;
+        for &b in rest {
+            match b {
+                b'0'..=b'9' => digits += 1,
+                b'-' | b'.' | b' ' => {}
+                b'"' => return digits > 0,
+                _ => return false,
+            }
+        }
+        false
+    })
 }
 
 /// `{"key": {...}}` with nothing else becomes the inner object (Qlik's sample reads task
@@ -200,10 +225,10 @@ mod tests {
             let mut v: Value = decode(details, body.as_bytes()).unwrap();
             canon(details, &mut v);
             assert_eq!(v[wrapper]["license"]["state"], want, "{body}");
-            // Only enum fields change: a name that looks like a state, and a number sent
-            // as a string, stay as the server sent them.
+            // Only typed fields change: a name that looks like a state stays as the
+            // server sent it; a number sent as a string becomes the number.
             assert_eq!(v[wrapper]["name"], "LICENSE_VALID");
-            assert_eq!(v[wrapper]["license"]["days_to_expiration"], "30");
+            assert_eq!(v[wrapper]["license"]["days_to_expiration"], 30);
             // The quick check over-approximates (the name holds an alias): never misses.
             assert!(has_alias(details, body.as_bytes()));
         }

@@ -230,9 +230,10 @@ macro_rules! model {
 }
 
 /// Writes the known values of an answer's enum fields in their one spelling
-/// (`LICENSE_VALID` from a server becomes `VALID_LICENSE`), leaving everything else as
-/// the server sent it: the generic entry answers one vocabulary whatever the server
-/// spells. Models walk their fields; other types have nothing to rewrite.
+/// (`LICENSE_VALID` from a server becomes `VALID_LICENSE`), and its number fields sent as
+/// strings as numbers, leaving everything else as the server sent it: the generic entry
+/// answers one vocabulary whatever the server spells. Models walk their fields; other
+/// types have nothing to rewrite.
 pub trait Canon {
     /// Rewrites aliased enum values inside `v`, in place.
     fn canon(_v: &mut Value) {}
@@ -246,17 +247,44 @@ macro_rules! no_canon {
 
 no_canon!(
     String,
-    i64,
-    u64,
-    u32,
-    i32,
     bool,
-    f64,
     (),
     Value,
     serde_json::Map<String, Value>,
     Latency
 );
+
+/// Numbers the models type as numbers, sent as strings (the guide's REST examples write
+/// `"days_to_expiration": "30"`; real servers send 30): the generic entry answers the
+/// number, as the typed models read it.
+macro_rules! number_canon {
+    ($($t:ty),*) => { $(
+        impl Canon for $t {
+            fn canon(v: &mut Value) {
+                let Value::String(s) = v else { return };
+                if let Ok(n) = s.trim().parse::<$t>() {
+                    *v = Value::from(n);
+                }
+            }
+        }
+    )* };
+}
+
+number_canon!(i64, u64, u32, i32);
+
+impl Canon for f64 {
+    fn canon(v: &mut Value) {
+        let Value::String(s) = v else { return };
+        if let Some(n) = s
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .and_then(serde_json::Number::from_f64)
+        {
+            *v = Value::Number(n);
+        }
+    }
+}
 
 /// Lenient readers: a value of the wrong shape becomes `None` (or an empty list),
 /// never an error. Usable as `#[serde(default, deserialize_with = "lenient::opt_i64")]`.

@@ -52,10 +52,17 @@ pub fn get_server_list(ctx: &Ctx) -> Result<Resp, ApiError> {
     Ok(http::json(&json!({ "serverList": list })))
 }
 
-fn days_to_expiration(lic: &License) -> String {
-    match util::parse_date(&lic.expiration) {
-        Some(d) => (d - util::unix_now_secs().div_euclid(86_400)).to_string(),
-        None => "-1".into(),
+/// Days left, as a number (real servers), or as the guide's REST example writes it, a
+/// string (`settings.days_to_expiration_as_string`).
+fn days_to_expiration(lic: &License, as_string: bool, today: i64) -> Value {
+    let days = match util::parse_date(&lic.expiration) {
+        Some(d) => d - today,
+        None => -1,
+    };
+    if as_string {
+        Value::String(days.to_string())
+    } else {
+        Value::from(days)
     }
 }
 
@@ -64,6 +71,8 @@ pub fn get_server_details(ctx: &Ctx) -> Result<Resp, ApiError> {
     let idx = ctx.server_idx(&w, errors::SERVER_NOT_FOUND_REPLICATE)?;
     ctx.authorize(&w, idx, Role::Viewer)?;
     let spelling = w.settings.license_state_spelling.clone();
+    let days_as_string = w.settings.days_to_expiration_as_string;
+    let today = w.settings.today_days();
     let s = &mut w.servers[idx];
     s.settle(Instant::now());
     let (mut running, mut stopped, mut recovering, mut error) = (0, 0, 0, 0);
@@ -100,7 +109,7 @@ pub fn get_server_details(ctx: &Ctx) -> Result<Resp, ApiError> {
             "issue_date": s.license.issue_date,
             "state": s.license.wire_state(&spelling),
             "expiration": s.license.expiration,
-            "days_to_expiration": days_to_expiration(&s.license),
+            "days_to_expiration": days_to_expiration(&s.license, days_as_string, today),
         },
         "last_connection": last_connection(s),
         "task_summary": {
@@ -370,6 +379,7 @@ pub fn put_server_license(ctx: &Ctx) -> Result<Resp, ApiError> {
             return Err(errors::SRV_LIC_INVALID_FORMAT.plain());
         }
     }
+    let today = w.settings.today_days();
     let srv = &mut w.servers[idx];
     if let Some(d) = get("issue_date") {
         srv.license.issue_date = d;
@@ -377,8 +387,7 @@ pub fn put_server_license(ctx: &Ctx) -> Result<Resp, ApiError> {
     let expiration = expiration
         .filter(|e| !e.is_empty())
         .unwrap_or_else(|| "9999-12-31".into());
-    let expired =
-        util::parse_date(&expiration).is_some_and(|d| d < util::unix_now_secs().div_euclid(86_400));
+    let expired = util::parse_date(&expiration).is_some_and(|d| d < today);
     srv.license.expiration = expiration;
     srv.license.state = if expired {
         "EXPIRED_LICENSE"

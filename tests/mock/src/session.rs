@@ -34,20 +34,47 @@ fn resolve_user(w: &World, decoded: &str) -> Option<String> {
             .find(|u| u.jwt.as_deref() == Some(secret) && !secret.is_empty())
             .map(|u| u.name.clone());
     }
-    let wanted = match ident.split_once('@') {
-        Some((user, domain)) if !ident.contains('\\') => format!("{domain}\\{user}"),
-        _ => ident.to_string(),
-    };
-    let (wd, wu) = wanted.split_once('\\').unwrap_or(("", &wanted));
     w.users
         .iter()
-        .find(|u| {
-            let (d, n) = u.name.split_once('\\').unwrap_or(("", &u.name));
-            d.eq_ignore_ascii_case(wd)
-                && n.eq_ignore_ascii_case(wu)
-                && u.password.as_deref().is_some_and(|p| p == secret)
-        })
+        .find(|u| names_user(w, u, ident) && u.password.as_deref().is_some_and(|p| p == secret))
         .map(|u| u.name.clone())
+}
+
+/// Whether `ident` names user `u` as Active Directory would, case-insensitively: its
+/// stored `DOMAIN\user`; `user@DOMAIN` (the guide's 2.5 form); or a user principal name
+/// `user@dns.domain`: the user's `upn`, or the domain's DNS name (`settings.domains`,
+/// else any DNS name whose first label is the domain, as Active Directory names a
+/// domain's NetBIOS name by default).
+fn names_user(w: &World, u: &crate::state::User, ident: &str) -> bool {
+    if u.upn
+        .as_deref()
+        .is_some_and(|p| p.eq_ignore_ascii_case(ident))
+    {
+        return true;
+    }
+    let (domain, name) = u.name.split_once('\\').unwrap_or(("", &u.name));
+    if let Some((d, n)) = ident.split_once('\\') {
+        return d.eq_ignore_ascii_case(domain) && n.eq_ignore_ascii_case(name);
+    }
+    let Some((n, d)) = ident.rsplit_once('@') else {
+        return domain.is_empty() && ident.eq_ignore_ascii_case(name);
+    };
+    if !n.eq_ignore_ascii_case(name) {
+        return false;
+    }
+    let dns = w
+        .settings
+        .domains
+        .iter()
+        .find(|(k, _)| k.eq_ignore_ascii_case(domain))
+        .map(|(_, v)| v.as_str());
+    d.eq_ignore_ascii_case(domain)
+        || dns.is_some_and(|dns| d.eq_ignore_ascii_case(dns))
+        || (dns.is_none()
+            && d.contains('.')
+            && d.split('.')
+                .next()
+                .is_some_and(|l| l.eq_ignore_ascii_case(domain)))
 }
 
 fn decode_b64(text: &str) -> Option<Vec<u8>> {
@@ -82,6 +109,25 @@ fn saml_user(w: &World, body: &[u8]) -> Option<String> {
         .map(|u| u.name.clone())
 }
 
+/// The base64 of `Basic <base64>`, or of `Basic: <base64>` (a colon after the scheme, as
+/// a public monitoring client has sent to live servers since 2019); anything else is not
+/// Basic credentials.
+fn basic_credentials(auth: &str) -> Option<&str> {
+    let auth = auth.trim();
+    let scheme = auth.get(..5)?;
+    if !scheme.eq_ignore_ascii_case("basic") {
+        return None;
+    }
+    let rest = &auth[5..];
+    let rest = rest.strip_prefix(':').unwrap_or(rest);
+    // A separator is needed after the bare scheme (`Basicabc` is not Basic).
+    if rest.len() == auth.len() - 5 && !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    let b64 = rest.trim();
+    (!b64.is_empty()).then_some(b64)
+}
+
 pub fn login(shared: &Shared, headers: &HeaderMap, body: &[u8]) -> Result<Resp, ApiError> {
     let unauthorized = || errors::LOGIN_UNAUTHORIZED.plain();
     let auth = headers.get(AUTHORIZATION).and_then(|v| v.to_str().ok());
@@ -92,10 +138,7 @@ pub fn login(shared: &Shared, headers: &HeaderMap, body: &[u8]) -> Result<Resp, 
             None if !body.is_empty() => saml_user(&w, body).ok_or_else(unauthorized)?,
             None => return Err(unauthorized()),
             Some(auth) => {
-                let (scheme, b64) = auth.trim().split_once(' ').ok_or_else(unauthorized)?;
-                if !scheme.eq_ignore_ascii_case("basic") {
-                    return Err(unauthorized());
-                }
+                let b64 = basic_credentials(auth).ok_or_else(unauthorized)?;
                 let raw = decode_b64(b64).ok_or_else(unauthorized)?;
                 let decoded = String::from_utf8(raw).map_err(|_| unauthorized())?;
                 resolve_user(&w, &decoded).ok_or_else(unauthorized)?

@@ -114,6 +114,30 @@ pub struct Settings {
     /// default the time the world was loaded, so that exports are byte-stable.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub export_time: Option<String>,
+    /// Active Directory domains' DNS names by NetBIOS name (`{"COMPANYXYZ":
+    /// "companyxyz.com"}`): `user@companyxyz.com` logs in as `COMPANYXYZ\user`.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub domains: BTreeMap<String, String>,
+    /// GetServerDetails sends `license.days_to_expiration` as a string (`"30"`, the
+    /// guide's REST example) instead of a number (what real servers send).
+    pub days_to_expiration_as_string: bool,
+    /// How REST answers spell a recovering task's state: `RECOVERING` (2.40 and real
+    /// servers) or `RECOVERY` (the SDK chapters' enum).
+    pub recovering_state: String,
+    /// The date licenses are measured from (`YYYY-MM-DD`), for answers that do not change
+    /// from day to day; today when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub today: Option<String>,
+}
+
+impl Settings {
+    /// `today` (or the real date) in days since 1970-01-01.
+    pub fn today_days(&self) -> i64 {
+        self.today
+            .as_deref()
+            .and_then(crate::util::parse_date)
+            .unwrap_or_else(|| crate::util::unix_now_secs().div_euclid(86_400))
+    }
 }
 
 impl Default for Settings {
@@ -130,6 +154,10 @@ impl Default for Settings {
             request_log_size: 1000,
             license_state_spelling: "sdk".into(),
             export_time: None,
+            domains: BTreeMap::new(),
+            days_to_expiration_as_string: false,
+            recovering_state: "RECOVERING".into(),
+            today: None,
         }
     }
 }
@@ -150,6 +178,10 @@ pub struct User {
     /// The `NameID` a SAML login message names this user by.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub saml_name_id: Option<String>,
+    /// The user principal name Active Directory also knows the user by
+    /// (`_dbtask@companyxyz.com`), accepted at login like the stored name.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upn: Option<String>,
     /// Groups the user belongs to (`DOMAIN\group`), matched against server ACLs.
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub groups: Vec<String>,
@@ -462,6 +494,16 @@ impl Default for Task {
             pending: None,
             run_started: None,
         }
+    }
+}
+
+/// A task state as REST answers spell it: a recovering task as `recovering` says
+/// (`RECOVERING` or `RECOVERY`, whichever it was seeded as), others as they are.
+pub fn wire_task_state<'a>(state: &'a str, recovering: &'a str) -> &'a str {
+    match state {
+        "RECOVERY" | "RECOVERING" if recovering.eq_ignore_ascii_case("RECOVERY") => "RECOVERY",
+        "RECOVERY" | "RECOVERING" => "RECOVERING",
+        other => other,
     }
 }
 

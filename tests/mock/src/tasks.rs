@@ -8,12 +8,13 @@ use serde_json::{json, Value};
 use crate::errors::{self, ApiError};
 use crate::http::{self, Resp};
 use crate::router::{task_idx, Ctx};
-use crate::state::{is_running_state, Pending, Role, Server, Task};
+use crate::state::{is_running_state, wire_task_state, Pending, Role, Server, Task};
 use crate::util;
 
 pub fn get_task_list(ctx: &Ctx) -> Result<Resp, ApiError> {
     let mut w = ctx.shared.world.lock();
     let idx = ctx.reachable_server(&w, Role::Viewer)?;
+    let rec = w.settings.recovering_state.clone();
     let s = &mut w.servers[idx];
     let now = Instant::now();
     let mut out = Vec::with_capacity(s.tasks.len());
@@ -21,7 +22,7 @@ pub fn get_task_list(ctx: &Ctx) -> Result<Resp, ApiError> {
         t.settle(now);
         out.push(json!({
             "name": t.name,
-            "state": t.state,
+            "state": wire_task_state(&t.state, &rec),
             "stop_reason": t.stop_reason,
             "message": t.message,
             "assigned_tags": t.assigned_tags,
@@ -39,7 +40,8 @@ fn endpoint_ref(s: &Server, name: &Option<String>) -> Value {
     }
 }
 
-pub fn task_details_value(s: &Server, t: &Task) -> Value {
+/// `recovering`: how a recovering task's state is spelt (`settings.recovering_state`).
+pub fn task_details_value(s: &Server, t: &Task, recovering: &str) -> Value {
     let (mut completed, mut loading, mut queued, mut errored) = (0u64, 0u64, 0u64, 0u64);
     let (mut done_records, mut all_records, mut data_errors) = (0u64, 0u64, 0u64);
     let (mut ins, mut upd, mut del, mut ddl) = (0u64, 0u64, 0u64, 0u64);
@@ -98,7 +100,7 @@ pub fn task_details_value(s: &Server, t: &Task) -> Value {
             },
             "name": t.name,
             "message": t.message,
-            "state": t.state,
+            "state": wire_task_state(&t.state, recovering),
             "description": t.description,
             "source_endpoint": endpoint_ref(s, &t.source_endpoint),
             "target_endpoint": endpoint_ref(s, &t.target_endpoint),
@@ -109,7 +111,7 @@ pub fn task_details_value(s: &Server, t: &Task) -> Value {
         "type": "ReplicateTaskInfoDetailed",
         "name": t.name,
         "description": t.description,
-        "state": t.state,
+        "state": wire_task_state(&t.state, recovering),
         "message": t.message,
         "source_endpoint": endpoint_ref(s, &t.source_endpoint),
         "target_endpoint": endpoint_ref(s, &t.target_endpoint),
@@ -181,10 +183,11 @@ pub fn task_details_value(s: &Server, t: &Task) -> Value {
 pub fn get_task_details(ctx: &Ctx) -> Result<Resp, ApiError> {
     let mut w = ctx.shared.world.lock();
     let idx = ctx.reachable_server(&w, Role::Viewer)?;
+    let rec = w.settings.recovering_state.clone();
     let s = &mut w.servers[idx];
     let ti = task_idx(s, ctx.item(), errors::TASK_NOT_FOUND)?;
     s.tasks[ti].settle(Instant::now());
-    Ok(http::json(&task_details_value(s, &s.tasks[ti])))
+    Ok(http::json(&task_details_value(s, &s.tasks[ti], &rec)))
 }
 
 const POSITION_OPTIONS: [&str; 3] = [
@@ -236,9 +239,9 @@ fn timeout_secs(ctx: &Ctx) -> u64 {
         .unwrap_or(60)
 }
 
-fn state_answer(t: &Task) -> Resp {
+fn state_answer(t: &Task, recovering: &str) -> Resp {
     http::json(
-        &json!({ "state": t.state, "error_message": if t.state == "ERROR" { t.message.as_str() } else { "" } }),
+        &json!({ "state": wire_task_state(&t.state, recovering), "error_message": if t.state == "ERROR" { t.message.as_str() } else { "" } }),
     )
 }
 
@@ -259,6 +262,7 @@ async fn wait_steady(
         _ => tokio::time::sleep_until(limit.into()).await,
     }
     let mut w = ctx.shared.world.lock();
+    let rec = w.settings.recovering_state.clone();
     let s = w
         .server_mut(server)
         .ok_or_else(|| errors::SERVER_NOT_FOUND.with(&[("server", server)]))?;
@@ -268,7 +272,7 @@ async fn wait_steady(
     if matches!(t.state.as_str(), "STARTING" | "STOPPING") {
         return Err(timeout_err.with(&[("task", task), ("server", server)]));
     }
-    Ok(state_answer(t))
+    Ok(state_answer(t, &rec))
 }
 
 pub async fn run_task(ctx: &Ctx) -> Result<Resp, ApiError> {
@@ -394,8 +398,9 @@ pub async fn run_task(ctx: &Ctx) -> Result<Resp, ApiError> {
         let pending_at = t.pending.as_ref().map(|p| p.at);
         w.audit(&ctx.user, "RunTask", &server, "TASK", &task, &option);
         if timeout == 0 {
+            let rec = w.settings.recovering_state.clone();
             let s = w.server_mut(&server).expect("server");
-            return Ok(state_answer(&s.tasks[ti]));
+            return Ok(state_answer(&s.tasks[ti], &rec));
         }
         pending_at
     };
@@ -439,8 +444,9 @@ pub async fn stop_task(ctx: &Ctx) -> Result<Resp, ApiError> {
         let pending_at = t.pending.as_ref().map(|p| p.at);
         w.audit(&ctx.user, "StopTask", &server, "TASK", &task, "");
         if timeout == 0 {
+            let rec = w.settings.recovering_state.clone();
             let s = w.server_mut(&server).expect("server");
-            return Ok(state_answer(&s.tasks[ti]));
+            return Ok(state_answer(&s.tasks[ti], &rec));
         }
         pending_at
     };

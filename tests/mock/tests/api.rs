@@ -182,7 +182,8 @@ async fn servers_and_details() {
     assert_eq!(v["serverList"][0]["type"], "REPLICATE");
     let (_, v) = t.get("/servers/Local%20Server/").await;
     assert_eq!(v["serverDetails"], v["server_details"]);
-    assert!(v["serverDetails"]["license"]["days_to_expiration"].is_string());
+    // A number, as real servers send it (`days_to_expiration_as_string` for the guide's example).
+    assert!(v["serverDetails"]["license"]["days_to_expiration"].is_i64());
     assert_eq!(v["serverDetails"]["task_summary"]["total"], 1);
     let (_, v) = t.get("/servers/Nope").await;
     assert_eq!(code(&v), "AEM_SERVER_NOT_FOUND");

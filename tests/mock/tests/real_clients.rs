@@ -442,6 +442,23 @@ fn percent(s: &str) -> String {
         .collect()
 }
 
+/// The `license` GetServerDetails answers for a server whose license is in `state`,
+/// expiring in 2099, under `settings`.
+async fn license_of(state: &str, settings: Value) -> Value {
+    let server = start(Some(json!({"settings": settings, "servers": [{"name": "S",
+        "host": "s.example.net", "port": 443,
+        "license": {"state": state, "expiration": "2099-01-01"}}]})))
+    .await;
+    let sid = login(&server).await;
+    let d = raw(
+        &server,
+        &format!("GET {API}/servers/S HTTP/1.1\r\nEnterpriseManager.APISessionID: {sid}"),
+        b"",
+    )
+    .await;
+    d.json()["serverDetails"]["license"].clone()
+}
+
 /// GetServerDetails spells license states as real servers do (`VALID_LICENSE`), or as
 /// the guide's REST chapter does with `license_state_spelling: "rest"`.
 #[tokio::test]
@@ -463,21 +480,9 @@ async fn license_state_spellings() {
         ),
         (Some("rest"), "SOMETHING_NEW", "SOMETHING_NEW"),
     ] {
-        let mut state = json!({"servers": [{"name": "S", "host": "s.example.net", "port": 443,
-            "license": {"state": seeded, "expiration": "2099-01-01"}}]});
-        if let Some(s) = spelling {
-            state["settings"] = json!({"license_state_spelling": s});
-        }
-        let server = start(Some(state)).await;
-        let sid = login(&server).await;
-        let d = raw(
-            &server,
-            &format!("GET {API}/servers/S HTTP/1.1\r\nEnterpriseManager.APISessionID: {sid}"),
-            b"",
-        )
-        .await;
+        let settings = spelling.map_or(json!({}), |s| json!({"license_state_spelling": s}));
         assert_eq!(
-            d.json()["serverDetails"]["license"]["state"],
+            license_of(seeded, settings).await["state"],
             want,
             "{spelling:?} {seeded}"
         );
@@ -585,4 +590,196 @@ async fn url_and_body_names_must_agree() {
         "{}",
         put.text()
     );
+}
+
+/// `Authorization: Basic: <base64>` (a colon after the scheme, as a public monitoring
+/// client has sent to live servers since 2019) logs in like `Basic <base64>`, by GET and
+/// by POST, and again after the session expired; what is not Basic stays refused.
+#[tokio::test]
+async fn basic_with_a_colon_logs_in_and_renews() {
+    let server = start(None).await;
+    let b64 = base64::engine::general_purpose::STANDARD.encode("QEM\\admin:admin-pass");
+    for header in [
+        format!("Authorization: Basic {b64}"),
+        format!("Authorization: Basic: {b64}"),
+        format!("Authorization: basic:{b64}"),
+        format!("Authorization: BASIC:  {b64}"),
+    ] {
+        for (verb, extra) in [
+            ("GET", ""),
+            (
+                "POST",
+                "\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: 0",
+            ),
+        ] {
+            // Logs in with this header; answers the session id.
+            let login_with = || {
+                let (server, head) = (
+                    &server,
+                    format!("{verb} {API}/login HTTP/1.1\r\n{header}{extra}"),
+                );
+                async move {
+                    let a = raw(server, &head, b"").await;
+                    assert_eq!(a.status, 200, "{head}");
+                    a.exact("EnterpriseManager.APISessionID")
+                        .unwrap()
+                        .to_string()
+                }
+            };
+            let list = |sid: String| {
+                let server = &server;
+                async move {
+                    raw(
+                        server,
+                        &format!(
+                            "GET {API}/servers HTTP/1.1\r\nEnterpriseManager.APISessionID: {sid}"
+                        ),
+                        b"",
+                    )
+                    .await
+                }
+            };
+            let sid = login_with().await;
+            assert_eq!(list(sid.clone()).await.status, 200);
+            // Expired: 440, then the same header logs in again (the renewal).
+            server.expire_sessions();
+            assert_eq!(list(sid).await.status, 440);
+            let sid = login_with().await;
+            assert_eq!(list(sid).await.status, 200);
+        }
+    }
+    for bad in [
+        format!("Authorization: Basicx {b64}"),
+        format!("Authorization: Bearer {b64}"),
+        format!("Authorization: Basic:: {b64}"),
+        "Authorization: Basic:".to_string(),
+        format!("Authorization: {b64}"),
+    ] {
+        let a = raw(&server, &format!("GET {API}/login HTTP/1.1\r\n{bad}"), b"").await;
+        assert_eq!(a.status, 401, "{bad}");
+    }
+}
+
+/// Active Directory names as the guide (2.5) writes them and as Active Directory
+/// accepts them, case-insensitively: `DOMAIN\user`, `user@DOMAIN`, and the user
+/// principal name `user@dns.domain` (a user's `upn`, a domain's DNS name in
+/// `settings.domains`, or a DNS name whose first label is the domain).
+#[tokio::test]
+async fn active_directory_name_forms() {
+    let state = json!({
+        "settings": {"domains": {"CORP": "corp.example.net"}},
+        "users": [
+            {"name": "COMPANYXYZ\\_dbtask", "password": "p1", "role": "ADMIN"},
+            {"name": "CORP\\ops", "password": "p2", "role": "VIEWER"},
+            {"name": "OTHER\\svc", "password": "p3", "role": "VIEWER", "upn": "service.account@tenant.example"}
+        ]
+    });
+    let server = start(Some(state)).await;
+    let try_login = |cred: &str| {
+        let server = &server;
+        let header = format!(
+            "Authorization: Basic {}",
+            base64::engine::general_purpose::STANDARD.encode(cred)
+        );
+        async move {
+            raw(
+                server,
+                &format!("GET {API}/login HTTP/1.1\r\n{header}"),
+                b"",
+            )
+            .await
+            .status
+        }
+    };
+    for ok in [
+        "COMPANYXYZ\\_dbtask:p1",
+        "companyxyz\\_DBTASK:p1",
+        "_dbtask@COMPANYXYZ:p1",
+        "_dbtask@companyxyz.com:p1",
+        "_DBTask@CompanyXYZ.local:p1",
+        "ops@corp.example.net:p2",
+        "ops@CORP:p2",
+        "CORP\\ops:p2",
+        "service.account@tenant.example:p3",
+        "OTHER\\svc:p3",
+    ] {
+        assert_eq!(try_login(ok).await, 200, "{ok}");
+    }
+    for refused in [
+        "_dbtask@companyxyz.com:wrong",
+        "_dbtask@other.com:p1",
+        "_dbtask@xcompanyxyz.com:p1",
+        // A domain with a DNS name of its own in the state answers only to that one.
+        "ops@corp.com:p2",
+        "svc@tenant.example:p3",
+        "_dbtask:p1",
+    ] {
+        assert_eq!(try_login(refused).await, 401, "{refused}");
+    }
+}
+
+/// `days_to_expiration` is a number, as real servers send it; a setting keeps the
+/// guide's REST example spelling, a string.
+#[tokio::test]
+async fn days_to_expiration_spellings() {
+    for (as_string, string) in [(None, false), (Some(false), false), (Some(true), true)] {
+        let settings = as_string.map_or(json!({}), |b| json!({"days_to_expiration_as_string": b}));
+        let license = license_of("VALID_LICENSE", settings).await;
+        let days = &license["days_to_expiration"];
+        if string {
+            assert!(
+                days.as_str().unwrap().parse::<i64>().unwrap() > 1000,
+                "{days}"
+            );
+        } else {
+            assert!(days.as_i64().unwrap() > 1000, "{days}");
+        }
+    }
+}
+
+/// A recovering task is `RECOVERING` in REST answers (2.40, real servers), whichever
+/// spelling it was seeded in; `settings.recovering_state` gives the SDK enum's spelling.
+#[tokio::test]
+async fn recovering_task_state_spellings() {
+    for (setting, seeded, want) in [
+        (None, "RECOVERY", "RECOVERING"),
+        (None, "RECOVERING", "RECOVERING"),
+        (Some("RECOVERY"), "RECOVERING", "RECOVERY"),
+        (Some("RECOVERING"), "RECOVERY", "RECOVERING"),
+    ] {
+        let server = start(None).await;
+        let mut state = server.state();
+        state["servers"][0]["tasks"][0]["state"] = json!(seeded);
+        if let Some(s) = setting {
+            state["settings"]["recovering_state"] = json!(s);
+        }
+        server.set_state(state).unwrap();
+        let sid = login(&server).await;
+        let h = format!("EnterpriseManager.APISessionID: {sid}");
+        let list = raw(
+            &server,
+            &format!("GET {API}/servers/Local%20Server/tasks HTTP/1.1\r\n{h}"),
+            b"",
+        )
+        .await;
+        assert_eq!(
+            list.json()["taskList"][0]["state"],
+            want,
+            "{setting:?} {seeded}"
+        );
+        let details = raw(
+            &server,
+            &format!("GET {API}/servers/Local%20Server/tasks/SalesDBBackup HTTP/1.1\r\n{h}"),
+            b"",
+        )
+        .await;
+        assert_eq!(details.json()["state"], want);
+        let run = raw(
+            &server,
+            &format!("POST {API}/servers/Local%20Server/tasks/SalesDBBackup?action=run&option=RESUME_PROCESSING HTTP/1.1\r\n{h}\r\nContent-Length: 0"),
+            b"",
+        )
+        .await;
+        assert_eq!(run.json()["error_code"], "AEM_TASK_IN_RECOVERY");
+    }
 }
