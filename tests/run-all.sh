@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every test of the project, on a fresh machine: installs what it needs, checks the
-# format and lint gates (rustfmt, clippy -D warnings, ruff; biome for the JavaScript runs
+# format and lint gates (rustfmt, clippy -D warnings, ruff, the generated files are up to
+# date; biome for the JavaScript runs
 # with the Node binding's tests, which install it), then runs the
 # Rust core's unit and integration tests, the mock's tests and the shared conformance
 # cases, then each binding's tests. Exits non-zero on the first failing suite and ends
@@ -20,6 +21,8 @@ lint_venv="target/lint-venv"
 [ -x "$lint_venv/bin/ruff" ] || { python3 -m venv "$lint_venv" && "$lint_venv/bin/pip" install -q ruff; }
 "$lint_venv/bin/ruff" check bindings-python
 "$lint_venv/bin/ruff" format --check bindings-python
+# Generated files (schema/api.json) must match the core's registry.
+cargo run -q -p qem-codegen -- --check
 echo "gates: clean"
 
 section "Rust: core, mock and the shared conformance cases"

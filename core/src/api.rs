@@ -81,12 +81,65 @@ json_payloads!(
     RetentionBarrier
 );
 
-/// Generates each method once for the async client and once for the blocking one.
+/// The JSON Schema of a typed method's argument, for the API description.
+pub(crate) trait ArgSchema {
+    /// The schema of the value (a reference to a model's definition).
+    fn schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema;
+}
+
+impl<T: schemars::JsonSchema + ?Sized> ArgSchema for &T {
+    fn schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        generator.subschema_for::<T>()
+    }
+}
+
+impl<T: schemars::JsonSchema> ArgSchema for Option<T> {
+    fn schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        generator.subschema_for::<T>()
+    }
+}
+
+impl ArgSchema for RunTaskOptions {
+    fn schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        generator.subschema_for::<RunTaskOptions>()
+    }
+}
+
+/// Writes the JSON Schema of a value, registering the models it uses.
+pub(crate) type SchemaFn = fn(&mut schemars::SchemaGenerator) -> schemars::Schema;
+
+/// A typed method as the API description shows it: its REST name, Rust name, doc, its
+/// arguments' schemas and its answer's.
+pub(crate) struct TypedMethod {
+    pub op: &'static str,
+    pub name: &'static str,
+    pub doc: &'static str,
+    pub args: &'static [(&'static str, SchemaFn)],
+    pub answer: SchemaFn,
+    pub answer_type: &'static str,
+}
+
+/// Generates each method once for the async client and once for the blocking one, and
+/// its row of [`typed_methods`].
 macro_rules! operations {
-    ($( $(#[$doc:meta])* $op:literal => fn $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty; )*) => {
+    ($( $(#[doc = $doc:literal])* $op:literal => fn $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty; )*) => {
+        /// Every typed method, in the order they are declared.
+        pub(crate) static TYPED_METHODS: &[TypedMethod] = &[
+            $(
+                TypedMethod {
+                    op: $op,
+                    name: stringify!($name),
+                    doc: concat!($($doc, "\n"),*),
+                    args: &[ $( (stringify!($arg), <$ty as ArgSchema>::schema) ),* ],
+                    answer: |g| g.subschema_for::<$ret>(),
+                    answer_type: stringify!($ret),
+                },
+            )*
+        ];
+
         impl Client {
             $(
-                $(#[$doc])*
+                $(#[doc = $doc])*
                 #[allow(clippy::too_many_arguments)]
                 pub async fn $name(&self, $($arg: $ty),*) -> Result<$ret> {
                     #[allow(unused_mut)]
@@ -96,7 +149,7 @@ macro_rules! operations {
                 }
             )*
         }
-        blocking_mirror! { $( $(#[$doc])* fn $name($($arg: $ty),*) -> $ret; )* }
+        blocking_mirror! { $( $(#[doc = $doc])* fn $name($($arg: $ty),*) -> $ret; )* }
 
         /// The canonical spelling rewrite of an operation's answer model (REST name):
         /// its `canon` and the aliases it rewrites.

@@ -35,6 +35,7 @@ pub mod blocking;
 mod client;
 mod config;
 mod decode;
+pub mod describe;
 mod error;
 mod generic;
 pub mod helpers;

@@ -210,15 +210,30 @@ impl Service {
     /// Finds an operation by its REST name (`RunTask`) or Python name (`run_task`).
     /// `set_task_table_selection` is the guide's other name for `put_task_table_selection`.
     pub fn find(&self, name: &str) -> Option<&'static Operation> {
-        let name = match name {
-            "set_task_table_selection" | "SetTaskTableSelection" => "put_task_table_selection",
-            "DeleteOldData" => "DeleteOldChangeData",
-            other => other,
-        };
+        let name = ALIASES
+            .iter()
+            .find(|(alias, _)| *alias == name)
+            .map_or(name, |(_, op)| *op);
         self.operations
             .iter()
             .find(|o| o.method == name || o.name == name)
     }
+}
+
+/// The guide's other spellings of operations, as data: (alias, REST name).
+pub const ALIASES: &[(&str, &str)] = &[
+    ("set_task_table_selection", "PutTaskTableSelection"),
+    ("SetTaskTableSelection", "PutTaskTableSelection"),
+    ("DeleteOldData", "DeleteOldChangeData"),
+];
+
+/// The other spellings of the operation named `op` (REST name).
+pub fn aliases_of(op: &str) -> Vec<&'static str> {
+    ALIASES
+        .iter()
+        .filter(|(_, target)| *target == op)
+        .map(|(alias, _)| *alias)
+        .collect()
 }
 
 use Seg::{Lit, Name};

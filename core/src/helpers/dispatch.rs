@@ -11,7 +11,7 @@ use std::time::Duration;
 
 /// The helpers' names in the generic entry (the waits of `wait.rs` among them), with the
 /// arguments each takes besides the waits' `timeout_ms` and `poll_ms`.
-const HELPERS: &[(&str, &[&str])] = &[
+pub(crate) const HELPERS: &[(&str, &[&str])] = &[
     ("wait_for_task_state", &["server", "task", "states"]),
     (
         "run_task_and_wait",

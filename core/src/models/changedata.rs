@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 /// DeleteOldChangeData's body (2.37): a timestamp (`2020-06-30T16:15:00Z`) or an ISO
 /// 8601 duration (`P1M3DT1H2M`) after which partitions can be deleted.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct DeleteOldChangeDataRequest {
     /// The point in time, as a timestamp or an offset.
     #[serde(default)]

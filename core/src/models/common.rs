@@ -103,6 +103,34 @@ macro_rules! wire_enum {
             }
         }
 
+        impl schemars::JsonSchema for $name {
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+            // Any string is read (unknown values are kept): the known values, the other
+            // spellings read as them (`x-aliases`) and the guide's numbers (`x-codes`).
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                #[allow(unused_mut)]
+                let mut aliases = serde_json::Map::new();
+                $( $( aliases.insert($alias.to_string(), $wire.into()); )* )*
+                #[allow(unused_mut)]
+                let mut codes = serde_json::Map::new();
+                $( $( codes.insert($num.to_string(), $wire.into()); )? )*
+                let mut schema = schemars::json_schema!({
+                    "type": "string",
+                    "enum": $name::ALL,
+                });
+                if !aliases.is_empty() {
+                    schema.insert("x-aliases".into(), aliases.into());
+                }
+                if !codes.is_empty() {
+                    schema.insert("x-codes".into(), codes.into());
+                }
+                schema.insert("x-open".into(), true.into());
+                schema
+            }
+        }
+
         impl $crate::models::Canon for $name {
             fn canon(v: &mut serde_json::Value) {
                 if let serde_json::Value::String(s) = v {
@@ -146,7 +174,7 @@ macro_rules! model {
         $(; list $( $(#[$lm:meta])* $lfield:ident $(as $lwire:literal)? $(| $lalias:literal)* : $lty:ty ),* $(,)? )?
     }) => {
         $(#[$m])*
-        #[derive(Debug, Clone, Default, PartialEq, serde::Serialize)]
+        #[derive(Debug, Clone, Default, PartialEq, serde::Serialize, schemars::JsonSchema)]
         pub struct $name {
             $(
                 $(#[$fm])*
@@ -427,7 +455,8 @@ pub mod lenient {
 /// A latency as servers send it (2.17 `cdc_latency`): `"HH:MM:SS"`, also `"H:MM:SS"`,
 /// `"D.HH:MM:SS"`, fractional seconds, or a plain number of seconds. The raw text is
 /// kept and written back as it came.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, schemars::JsonSchema)]
+#[schemars(transparent)]
 pub struct Latency(pub String);
 
 impl Latency {

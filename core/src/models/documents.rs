@@ -20,7 +20,7 @@ model! {
 
 /// The `cmd.replication_definition` of an export document: its tasks and databases
 /// (endpoints), kept as JSON so that nothing is lost on import.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ReplicationDefinition {
     /// Task definitions, each `{"task": {"name", "source_name", "target_names"}, "source", "targets", "task_settings", ...}`.
     #[serde(
@@ -75,7 +75,7 @@ impl ReplicationDefinition {
 
 /// An export document (2.23, 2.32): `{"name", "cmd.replication_definition": {"tasks",
 /// "databases"}, "_version", "description"}`; unknown parts are kept in `extra`.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ExportDocument {
     /// Name of the export, e.g. `Task__2021-08-27--16-12-22-887071`.
     #[serde(
@@ -164,7 +164,7 @@ impl ExportDocument {
 
 /// ExportAuditTrail's answer (2.25): a JSON document whose shape the guide does not
 /// give, kept as it came.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(transparent)]
 pub struct AuditTrail(pub Value);
 

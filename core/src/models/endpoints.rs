@@ -31,7 +31,7 @@ model! {
 
 /// One JSON Patch operation of PatchEndpoint (2.29): `add`, `replace`, `remove` or
 /// `test` on a path under `/db_settings/`.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PatchOperation {
     /// The operation.
     pub op: PatchOp,

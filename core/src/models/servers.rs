@@ -70,7 +70,7 @@ model! {
         state: LicenseState,
         /// Expiration date of the license.
         expiration: String,
-        /// Days left before the license expires (real servers send `"30"`).
+        /// Days left before the license expires (a number; the guide's REST example writes `"30"`, read alike).
         days_to_expiration: i64,
     }
 }

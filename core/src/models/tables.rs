@@ -8,7 +8,7 @@ use serde_json::Value;
 /// The query filters of GetTableList and GetTableStatuses (2.18, 2.21): `%` and `_`
 /// patterns on schema and table (case-sensitive); a flag set to false has no effect,
 /// none set means every state.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TableFilter {
     /// Schema name or LIKE pattern.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -211,6 +211,16 @@ pub enum LoadOrder {
 }
 
 impl super::Canon for LoadOrder {}
+
+impl schemars::JsonSchema for LoadOrder {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "LoadOrder".into()
+    }
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let named = generator.subschema_for::<StandardLoadOrder>();
+        schemars::json_schema!({ "anyOf": [{ "type": "integer" }, named] })
+    }
+}
 
 impl LoadOrder {
     /// The order as a number, names resolved per 2.40.

@@ -333,7 +333,7 @@ impl TaskDetails {
 }
 
 /// RunTask's body (2.26): `{"cdcposition": ...}`, sent with the three position options.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct RunTaskRequest {
     /// A timestamp (`2017-03-07T11:19:03`), a source position (LSN, SCN) or a target checkpoint.
     #[serde(
@@ -364,7 +364,7 @@ model! {
 }
 
 /// CloneTask's body (qem-clone-task): the new name, and optional overrides.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct CloneTaskRequest {
     /// Clone the task's permissions too (server default false).
     #[serde(

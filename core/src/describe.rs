@@ -1,0 +1,194 @@
+//! The API description (`schema/api.json`): every entry a client offers, its arguments
+//! (type, required or default, and where each goes) and its answer, with every answer
+//! and payload model as JSON Schema generated from the Rust types. Built from the
+//! operation table ([`crate::ops`]), the typed methods (`api.rs`) and the helpers'
+//! table; `cargo run -p qem-codegen` writes it, and `-- --check` fails when it is stale.
+
+use crate::api::TYPED_METHODS;
+use crate::ops::{AuthScheme, Body, Kind, Query, Seg, Service, QEM};
+use schemars::{json_schema, Schema, SchemaGenerator};
+use serde_json::{json, Map, Value};
+
+/// The description of every service, as `schema/api.json` holds it.
+pub fn api_description() -> Value {
+    let mut generator = SchemaGenerator::default();
+    let services = vec![service(&QEM, &mut generator)];
+    let models = generator.take_definitions(true);
+    json!({
+        "$comment": "Generated from the core's registry by `cargo run -p qem-codegen`; do not edit.",
+        "version": env!("CARGO_PKG_VERSION"),
+        "services": services,
+        "models": models,
+    })
+}
+
+fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
+    let auth = match s.auth {
+        AuthScheme::QemSession { header, .. } => json!({"scheme": "session", "header": header}),
+        AuthScheme::Bearer => json!({"scheme": "bearer"}),
+    };
+    let operations: Vec<Value> = s
+        .operations
+        .iter()
+        .map(|op| {
+            let typed = TYPED_METHODS.iter().find(|t| t.op == op.name);
+            let mut path = String::new();
+            let mut args = Vec::new();
+            for seg in op.path {
+                path.push('/');
+                match seg {
+                    Seg::Lit(l) => path.push_str(l),
+                    Seg::Name(n) => {
+                        path.push_str(&format!("{{{n}}}"));
+                        args.push(json!({"name": n, "in": "path", "required": true,
+                            "schema": {"type": "string", "minLength": 1}}));
+                    }
+                }
+            }
+            let mut fixed = Map::new();
+            for q in op.query {
+                match *q {
+                    Query::Fixed(k, v) => {
+                        fixed.insert(k.into(), v.into());
+                    }
+                    Query::Arg {
+                        name,
+                        kind,
+                        required,
+                    } => {
+                        // The typed method's own type when it has the argument (an
+                        // enum of options, a bool, seconds), else the kind's.
+                        let schema = typed
+                            .and_then(|t| t.args.iter().find(|(n, _)| *n == name))
+                            .map_or_else(|| kind_schema(kind), |(_, s)| s(generator));
+                        let mut arg = json!({"name": name, "in": "query", "required": required,
+                            "schema": schema});
+                        if let Some((_, default)) = op.server_wait.filter(|(w, _)| *w == name) {
+                            arg["default"] = default.into();
+                        }
+                        args.push(arg);
+                    }
+                }
+            }
+            if let Some(body) = body_arg(op.body, typed, generator) {
+                args.push(body);
+            }
+            let answer = match (op.answer, typed) {
+                (crate::ops::Answer::Empty, _) => json!({"kind": "none"}),
+                (crate::ops::Answer::Document, _) => json!({"kind": "document"}),
+                (crate::ops::Answer::Json, Some(t)) => json!({"kind": "json",
+                    "model": t.answer_type, "schema": (t.answer)(generator)}),
+                (crate::ops::Answer::Json, None) => json!({"kind": "json"}),
+            };
+            json!({
+                "name": op.name,
+                "method": op.method,
+                "aliases": crate::ops::aliases_of(op.name),
+                "doc": typed.map_or_else(|| login_doc(op.name), |t| t.doc.trim()),
+                "rust": typed.map(|t| t.name),
+                "verb": op.verb.as_str(),
+                "path": path,
+                "query": fixed,
+                "args": args,
+                "answer": answer,
+                "retried": if op.is_retry_safe() { "read" } else { "never after it may have reached the server" },
+            })
+        })
+        .collect();
+    let helpers: Vec<Value> = crate::helpers::dispatch::HELPERS
+        .iter()
+        .map(|(name, args)| json!({"name": name, "args": args}))
+        .collect();
+    json!({
+        "name": s.name,
+        "base_path": s.base_path,
+        "auth": auth,
+        "operations": operations,
+        "helpers": helpers,
+    })
+}
+
+/// The docs of the two entries that have no typed method of their own.
+fn login_doc(op: &str) -> &'static str {
+    match op {
+        "Login" => "2.5 Logs in (again), replacing any session.",
+        "Logout" => "2.6 Ends the session; a later call logs in again.",
+        _ => "",
+    }
+}
+
+fn kind_schema(kind: Kind) -> Schema {
+    match kind {
+        Kind::Text => json_schema!({"type": "string"}),
+        Kind::Bool => json_schema!({"type": "boolean"}),
+        Kind::Seconds => json_schema!({"type": "integer", "minimum": 0}),
+        Kind::Timestamp => json_schema!({"type": "string",
+            "description": "a UTC timestamp (2024-01-31T10:00:00) or .NET ticks"}),
+    }
+}
+
+/// The body argument: `payload` (or RunTask's `cdcposition`), with the typed method's
+/// model when it has one.
+fn body_arg(
+    body: Body,
+    typed: Option<&crate::api::TypedMethod>,
+    generator: &mut SchemaGenerator,
+) -> Option<Value> {
+    let payload = typed.and_then(|t| t.args.iter().find(|(n, _)| *n == "payload"));
+    let (name, content, schema, required) = match body {
+        Body::None => return None,
+        Body::Json => (
+            "payload",
+            "json",
+            payload.map_or(json_schema!({}), |(_, s)| s(generator)),
+            true,
+        ),
+        Body::Text => ("payload", "text", json_schema!({"type": "string"}), true),
+        Body::Document => (
+            "payload",
+            "document",
+            json_schema!({"description": "a JSON document, sent as it is (a file or a stream too)"}),
+            true,
+        ),
+        Body::CdcPosition => (
+            "cdcposition",
+            "json",
+            json_schema!({"type": "string",
+                "description": "sent as {\"cdcposition\": ...}; needed by the three position options, none otherwise"}),
+            false,
+        ),
+    };
+    Some(
+        json!({"name": name, "in": "body", "content": content, "required": required, "schema": schema}),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every typed method names an operation of the table, every JSON answer has its
+    /// model, and every `$ref` points at a model the description holds.
+    #[test]
+    fn the_description_is_whole() {
+        for t in TYPED_METHODS {
+            assert!(QEM.find(t.op).is_some(), "{} names no operation", t.op);
+        }
+        let d = api_description();
+        let ops = d["services"][0]["operations"].as_array().unwrap();
+        assert_eq!(ops.len(), QEM.operations.len());
+        for op in ops {
+            assert!(!op["doc"].as_str().unwrap().is_empty(), "{op}");
+            if op["answer"]["kind"] == "json" {
+                assert!(op["answer"]["model"].is_string(), "{}", op["name"]);
+            }
+        }
+        let text = d.to_string();
+        for piece in text.split("\"$ref\":\"#/$defs/").skip(1) {
+            let name = &piece[..piece.find('"').unwrap()];
+            assert!(d["models"].get(name).is_some(), "no model {name}");
+        }
+        let license = &d["models"]["LicenseState"];
+        assert_eq!(license["x-aliases"]["LICENSE_VALID"], "VALID_LICENSE");
+    }
+}
