@@ -97,7 +97,10 @@ fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
         .collect();
     let helpers: Vec<Value> = crate::helpers::dispatch::HELPERS
         .iter()
-        .map(|(name, args)| json!({"name": name, "args": args}))
+        .map(|h| {
+            json!({"name": h.name, "doc": h.doc, "function": h.function,
+                "args": (h.args)(generator)})
+        })
         .collect();
     json!({
         "name": s.name,

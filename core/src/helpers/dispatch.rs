@@ -1,331 +1,351 @@
-//! The helpers in the generic entry: their names, their arguments, and the dispatch
-//! from a JSON object of arguments to the typed helper.
+//! The helpers in the generic entry: each helper's arguments as a serde struct (unknown
+//! names refused, as for operations), declared once in [`helpers!`] with the call it
+//! makes; the same declaration gives the API description their JSON Schema.
 
 use super::*;
 use crate::models::{RunTaskOptions, TaskState};
-use crate::request::Args;
 use crate::{Client, Error, Result};
-use serde::Serialize;
+use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
+use serde::{Deserialize, Deserializer, Serialize};
+use serde_json::Value;
+use std::collections::BTreeMap;
 use std::path::Path;
 use std::time::Duration;
 
-/// The helpers' names in the generic entry (the waits of `wait.rs` among them), with the
-/// arguments each takes besides the waits' `timeout_ms` and `poll_ms`.
-pub(crate) const HELPERS: &[(&str, &[&str])] = &[
-    ("wait_for_task_state", &["server", "task", "states"]),
-    (
-        "run_task_and_wait",
-        &["server", "task", "option", "cdcposition"],
-    ),
-    ("stop_task_and_wait", &["server", "task"]),
-    ("wait_for_full_load", &["server", "task"]),
-    ("drain_task", &["server", "task", "quiet_polls"]),
-    ("drain_and_stop_task", &["server", "task", "quiet_polls"]),
-    (
-        "select_tasks",
-        &["server", "names", "pattern", "states", "tags", "all"],
-    ),
-    (
-        "run_tasks",
-        &[
-            "server",
-            "names",
-            "pattern",
-            "states",
-            "tags",
-            "all",
-            "option",
-            "concurrency",
-            "wait",
-        ],
-    ),
-    (
-        "stop_tasks",
-        &[
-            "server",
-            "names",
-            "pattern",
-            "states",
-            "tags",
-            "all",
-            "drain",
-            "quiet_polls",
-            "concurrency",
-            "wait",
-        ],
-    ),
-    ("snapshot_task_states", &["server"]),
-    ("backup", &["dir", "servers"]),
-    (
-        "prometheus_metrics",
-        &[
-            "server",
-            "names",
-            "pattern",
-            "states",
-            "tags",
-            "all",
-            "concurrency",
-        ],
-    ),
-    (
-        "promote_task",
-        &[
-            "server",
-            "task",
-            "to_server",
-            "new_name",
-            "endpoint_names",
-            "endpoint_settings",
-            "with_endpoints",
-        ],
-    ),
-];
+/// A required, non-empty string (a server, task or folder name).
+#[derive(Debug, Clone)]
+pub struct Name(pub String);
 
-/// Serves a helper by name for the generic entry; `None` when `method` is not one.
-pub(crate) async fn call(
-    client: &Client,
-    method: &str,
-    args: &crate::Args,
-) -> Option<Result<serde_json::Value>> {
-    let (_, known) = HELPERS.iter().find(|(name, _)| *name == method)?;
-    Some(dispatch(client, method, known, args).await)
+impl<'de> Deserialize<'de> for Name {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        match Value::deserialize(d)? {
+            Value::String(s) if !s.is_empty() => Ok(Name(s)),
+            _ => Err(serde::de::Error::custom("must be a non-empty string")),
+        }
+    }
 }
 
-fn to_value<T: Serialize>(v: Result<T>) -> Result<serde_json::Value> {
+impl JsonSchema for Name {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Name".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({"type": "string", "minLength": 1})
+    }
+}
+
+/// One string, or a list of them: one name, tag or state alone is as good as a list of
+/// one.
+#[derive(Debug, Clone, Default)]
+pub struct Strings(pub Vec<String>);
+
+impl<'de> Deserialize<'de> for Strings {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        let fail = || serde::de::Error::custom("must be a string or an array of strings");
+        match Value::deserialize(d)? {
+            Value::Null => Ok(Strings::default()),
+            Value::String(s) => Ok(Strings(vec![s])),
+            Value::Array(a) => a
+                .into_iter()
+                .map(|v| match v {
+                    Value::String(s) => Ok(s),
+                    _ => Err(fail()),
+                })
+                .collect::<std::result::Result<_, _>>()
+                .map(Strings),
+            _ => Err(fail()),
+        }
+    }
+}
+
+impl JsonSchema for Strings {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Strings".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]})
+    }
+}
+
+/// A whole number above 0.
+#[derive(Debug, Clone, Copy)]
+pub struct Count(pub u64);
+
+impl<'de> Deserialize<'de> for Count {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> std::result::Result<Self, D::Error> {
+        match Value::deserialize(d)?.as_u64() {
+            Some(n) if n > 0 => Ok(Count(n)),
+            _ => Err(serde::de::Error::custom("must be a whole number above 0")),
+        }
+    }
+}
+
+impl JsonSchema for Count {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Count".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({"type": "integer", "minimum": 1})
+    }
+}
+
+/// The task selection's criteria, as every selecting helper takes them.
+fn selection(
+    names: &Strings,
+    pattern: &Option<String>,
+    states: &Strings,
+    tags: &Strings,
+    all: Option<bool>,
+) -> TaskSelection {
+    TaskSelection {
+        names: names.0.clone(),
+        pattern: pattern.clone(),
+        states: states.0.iter().map(|s| TaskState::from_wire(s)).collect(),
+        tags: tags.0.clone(),
+        all: all.unwrap_or(false),
+    }
+}
+
+fn concurrency(c: Option<Count>) -> usize {
+    c.map_or(8, |c| c.0.min(1024) as usize)
+}
+
+fn quiet_polls(q: Option<Count>) -> u32 {
+    q.map_or(3, |q| q.0.min(u64::from(u32::MAX)) as u32)
+}
+
+fn to_value<T: Serialize>(v: Result<T>) -> Result<Value> {
     serde_json::to_value(v?).map_err(|e| Error::invalid_response(e.to_string(), None))
 }
 
-async fn dispatch(
-    client: &Client,
-    method: &str,
-    known: &[&str],
-    args: &crate::Args,
-) -> Result<serde_json::Value> {
-    use serde_json::Value;
-    let waits = ["timeout_ms", "poll_ms"];
-    if let Some(k) = args
-        .values
-        .keys()
-        .find(|k| !known.contains(&k.as_str()) && !waits.contains(&k.as_str()))
-    {
-        return Err(Error::invalid_argument(format!(
-            "{method}: unknown argument `{k}` (it takes {}, timeout_ms, poll_ms)",
-            known.join(", ")
-        )));
-    }
-    let bad = |name: &str, want: &str| {
-        Error::invalid_argument(format!("{method}: `{name}` must be {want}"))
-    };
-    let text = |name: &str| -> Result<String> {
-        match args.get(name) {
-            Some(Value::String(s)) if !s.is_empty() => Ok(s.clone()),
-            None | Some(Value::Null) => Err(Error::invalid_argument(format!(
-                "{method}: `{name}` is required"
-            ))),
-            Some(_) => Err(bad(name, "a non-empty string")),
+/// Reads a helper's arguments, naming the argument a mistake is in.
+fn read<T: serde::de::DeserializeOwned>(method: &str, args: &crate::Args) -> Result<T> {
+    let object = Value::Object(args.values.clone());
+    serde_path_to_error::deserialize(object).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        if path == "." {
+            Error::invalid_argument(format!("{method}: {inner}"))
+        } else {
+            Error::invalid_argument(format!("{method}: `{path}` {inner}"))
         }
-    };
-    let count = |name: &str, default: u64| -> Result<u64> {
-        match args.get(name) {
-            None | Some(Value::Null) => Ok(default),
-            Some(v) => v
-                .as_u64()
-                .filter(|n| *n > 0)
-                .ok_or_else(|| bad(name, "a whole number above 0")),
-        }
-    };
-    let flag = |name: &str, default: bool| -> Result<bool> {
-        match args.get(name) {
-            None | Some(Value::Null) => Ok(default),
-            Some(Value::Bool(b)) => Ok(*b),
-            Some(_) => Err(bad(name, "true or false")),
-        }
-    };
-    let selection = || -> Result<TaskSelection> {
-        let mut m = serde_json::Map::new();
-        for k in ["names", "pattern", "states", "tags", "all"] {
-            match args.get(k) {
-                None | Some(Value::Null) => {}
-                // One name, tag or state alone is as good as a list of one.
-                Some(Value::String(s)) if k == "names" || k == "tags" || k == "states" => {
-                    m.insert(k.into(), Value::Array(vec![Value::String(s.clone())]));
-                }
-                Some(Value::Array(a))
-                    if k != "pattern" && k != "all" && a.iter().all(Value::is_string) =>
-                {
-                    m.insert(k.into(), Value::Array(a.clone()));
-                }
-                Some(v @ Value::String(_)) if k == "pattern" => {
-                    m.insert(k.into(), v.clone());
-                }
-                Some(v @ Value::Bool(_)) if k == "all" => {
-                    m.insert(k.into(), v.clone());
-                }
-                Some(_) => {
-                    return Err(bad(
-                        k,
-                        match k {
-                            "pattern" => "a string",
-                            "all" => "true or false",
-                            _ => "a string or an array of strings",
-                        },
-                    ))
-                }
-            }
-        }
-        serde_json::from_value(Value::Object(m)).map_err(|e| {
-            Error::invalid_argument(format!("{method}: the task selection is not valid: {e}"))
-        })
-    };
-    let wait = wait_options(method, args)?;
-    let quiet = || count("quiet_polls", 3).map(|n| n.min(u64::from(u32::MAX)) as u32);
-    let bulk = |wait_default: bool| -> Result<BulkOptions> {
-        Ok(BulkOptions {
-            concurrency: count("concurrency", 8)?.min(1024) as usize,
-            wait: flag("wait", wait_default)?.then_some(wait),
-        })
-    };
-    match method {
-        "wait_for_task_state" => {
-            let states = match args.get("states") {
-                Some(Value::Array(a)) if !a.is_empty() => a
-                    .iter()
-                    .map(|s| {
-                        s.as_str()
-                            .map(TaskState::from_wire)
-                            .ok_or_else(|| bad("states", "an array of strings"))
-                    })
-                    .collect::<Result<Vec<_>>>()?,
-                _ => return Err(bad("states", "a non-empty array of task states")),
-            };
-            to_value(
-                client
-                    .wait_for_task_state(&text("server")?, &text("task")?, &states, wait)
-                    .await,
-            )
-        }
-        "run_task_and_wait" => {
-            let option = RunTaskOptions::from_wire(&text("option")?);
-            let pos = match args.get("cdcposition") {
-                None | Some(Value::Null) => None,
-                Some(Value::String(s)) => Some(s.clone()),
-                Some(_) => return Err(bad("cdcposition", "a string")),
-            };
-            let (server, task) = (text("server")?, text("task")?);
-            to_value(
-                client
-                    .run_task_and_wait(&server, &task, option, pos.as_deref(), wait)
-                    .await,
-            )
-        }
-        "stop_task_and_wait" => to_value(
-            client
-                .stop_task_and_wait(&text("server")?, &text("task")?, wait)
-                .await,
-        ),
-        "wait_for_full_load" => to_value(
-            client
-                .wait_for_full_load(&text("server")?, &text("task")?, wait)
-                .await,
-        ),
-        "drain_task" => to_value(
-            client
-                .drain_task(&text("server")?, &text("task")?, quiet()?, wait)
-                .await,
-        ),
-        "drain_and_stop_task" => to_value(
-            client
-                .drain_and_stop_task(&text("server")?, &text("task")?, quiet()?, wait)
-                .await,
-        ),
-        "select_tasks" => to_value(client.select_tasks(&text("server")?, &selection()?).await),
-        "run_tasks" => {
-            let option = match args.get("option") {
-                None | Some(Value::Null) => RunTaskOptions::ResumeProcessing,
-                Some(Value::String(s)) => RunTaskOptions::from_wire(s),
-                Some(_) => {
-                    return Err(bad(
-                        "option",
-                        "a run option string (RESUME_PROCESSING, RELOAD_TARGET, ...)",
-                    ))
-                }
-            };
-            let options = bulk(true)?;
-            to_value(
-                client
-                    .run_tasks(&text("server")?, &selection()?, option, options)
-                    .await,
-            )
-        }
-        "stop_tasks" => {
-            let drain = flag("drain", false)?.then(quiet).transpose()?;
-            let options = bulk(true)?;
-            to_value(
-                client
-                    .stop_tasks(&text("server")?, &selection()?, drain, options)
-                    .await,
-            )
-        }
-        "snapshot_task_states" => to_value(client.snapshot_task_states(&text("server")?).await),
-        "backup" => {
-            let servers: Vec<String> = match args.get("servers") {
-                None | Some(Value::Null) => Vec::new(),
-                Some(Value::String(s)) => vec![s.clone()],
-                Some(v) => serde_json::from_value(v.clone())
-                    .map_err(|_| bad("servers", "an array of server names"))?,
-            };
-            to_value(client.backup(Path::new(&text("dir")?), &servers).await)
-        }
-        "prometheus_metrics" => {
-            let concurrency = count("concurrency", 8)?.min(1024) as usize;
-            to_value(
-                client
-                    .prometheus_metrics(&text("server")?, &selection()?, concurrency)
-                    .await,
-            )
-        }
-        "promote_task" => {
-            let mut m = serde_json::Map::new();
-            for k in ["new_name", "endpoint_names", "endpoint_settings"] {
-                if let Some(v) = args.get(k).filter(|v| !v.is_null()) {
-                    m.insert(k.into(), v.clone());
-                }
-            }
-            let changes: PromoteChanges = serde_json::from_value(Value::Object(m)).map_err(|e| {
-                Error::invalid_argument(format!(
-                    "{method}: new_name must be a string, endpoint_names an object of strings, endpoint_settings an object of objects: {e}"
-                ))
-            })?;
-            let with_endpoints = flag("with_endpoints", true)?;
-            let (server, task, to_server) = (text("server")?, text("task")?, text("to_server")?);
-            to_value(
-                client
-                    .promote_task(&server, &task, client, &to_server, &changes, with_endpoints)
-                    .await,
-            )
-        }
-        _ => Err(Error::invalid_argument(format!(
-            "unknown operation `{method}`"
-        ))),
-    }
+    })
 }
 
-/// The waits' `timeout_ms` and `poll_ms` arguments.
-fn wait_options(method: &str, args: &Args) -> Result<WaitOptions> {
-    let millis = |name: &str, default: Duration| -> Result<Duration> {
-        match args.get(name) {
-            None => Ok(default),
-            Some(v) => v.as_u64().map(Duration::from_millis).ok_or_else(|| {
-                Error::invalid_argument(format!(
-                    "{method}: `{name}` must be a non-negative whole number of milliseconds"
-                ))
-            }),
+/// Declares every helper once: its name in the generic entry, a one-line doc, its
+/// arguments (a struct that refuses unknown names; every helper also takes the waits'
+/// `timeout_ms` and `poll_ms`), the client function it calls and the call itself.
+macro_rules! helpers {
+    ($(
+        #[doc = $doc:literal]
+        $helper:literal => $args:ident calls $function:ident {
+            $( $(#[$fm:meta])* $field:ident : $ty:ty ),* $(,)?
+        }
+        |$client:ident, $a:ident, $wait:ident| $body:expr;
+    )*) => {
+        $(
+            #[doc = $doc]
+            #[derive(Debug, Deserialize, JsonSchema)]
+            #[serde(deny_unknown_fields)]
+            pub struct $args {
+                $( $(#[$fm])* pub $field: $ty, )*
+                /// How long a wait may take, in milliseconds (10 minutes when absent).
+                #[serde(default)]
+                pub timeout_ms: Option<u64>,
+                /// How often a wait polls, in milliseconds (250 when absent).
+                #[serde(default)]
+                pub poll_ms: Option<u64>,
+            }
+
+            impl $args {
+                fn wait(&self) -> WaitOptions {
+                    let d = WaitOptions::default();
+                    WaitOptions {
+                        timeout: self.timeout_ms.map_or(d.timeout, Duration::from_millis),
+                        poll_interval: Duration::from_millis(self.poll_ms.unwrap_or(250)),
+                    }
+                }
+            }
+        )*
+
+        /// Every helper of the generic entry, as the API description shows it: name,
+        /// doc, client function and the schema of its arguments.
+        pub(crate) static HELPERS: &[HelperSpec] = &[
+            $( HelperSpec {
+                name: $helper,
+                doc: $doc,
+                function: stringify!($function),
+                args: |g| g.subschema_for::<$args>(),
+            }, )*
+        ];
+
+        /// Serves a helper by name for the generic entry; `None` when `method` is not one.
+        pub(crate) async fn call(
+            client: &Client,
+            method: &str,
+            args: &crate::Args,
+        ) -> Option<Result<Value>> {
+            match method {
+                $( $helper => Some(async {
+                    let $a: $args = read($helper, args)?;
+                    let $wait = $a.wait();
+                    let $client = client;
+                    to_value($body.await)
+                }.await), )*
+                _ => None,
+            }
         }
     };
-    let d = WaitOptions::default();
-    Ok(WaitOptions {
-        timeout: millis("timeout_ms", d.timeout)?,
-        poll_interval: millis("poll_ms", Duration::from_millis(250))?,
-    })
+}
+
+/// A helper of the generic entry, for the API description.
+pub(crate) struct HelperSpec {
+    pub name: &'static str,
+    pub doc: &'static str,
+    pub function: &'static str,
+    pub args: crate::api::SchemaFn,
+}
+
+helpers! {
+    #[doc = "Polls a task until it is in one of `states`; answers its details."]
+    "wait_for_task_state" => WaitForTaskStateArgs calls wait_for_task_state {
+        server: Name, task: Name,
+        /// The wanted states (any of them).
+        #[serde(default)]
+        states: Strings,
+    } |c, a, w| {
+        let states: Vec<TaskState> = a.states.0.iter().map(|s| TaskState::from_wire(s)).collect();
+        async move {
+            if states.is_empty() {
+                return Err(Error::invalid_argument(
+                    "wait_for_task_state: `states` must be a non-empty array of task states",
+                ));
+            }
+            c.wait_for_task_state(&a.server.0, &a.task.0, &states, w).await
+        }
+    };
+    #[doc = "Runs a task and waits until it is RUNNING (TASK_FAILED on ERROR or STOPPED)."]
+    "run_task_and_wait" => RunTaskAndWaitArgs calls run_task_and_wait {
+        server: Name, task: Name, option: Name,
+        /// The position for the three position options.
+        cdcposition: Option<String>,
+    } |c, a, w| c.run_task_and_wait(
+        &a.server.0, &a.task.0, RunTaskOptions::from_wire(&a.option.0), a.cdcposition.as_deref(), w,
+    );
+    #[doc = "Stops a task and waits until it is STOPPED."]
+    "stop_task_and_wait" => StopTaskAndWaitArgs calls stop_task_and_wait {
+        server: Name, task: Name,
+    } |c, a, w| c.stop_task_and_wait(&a.server.0, &a.task.0, w);
+    #[doc = "Waits until a task's full load has ended; answers its details."]
+    "wait_for_full_load" => WaitForFullLoadArgs calls wait_for_full_load {
+        server: Name, task: Name,
+    } |c, a, w| c.wait_for_full_load(&a.server.0, &a.task.0, w);
+    #[doc = "Waits for latency 00:00:00 and no change in flight on `quiet_polls` polls in a row."]
+    "drain_task" => DrainTaskArgs calls drain_task {
+        server: Name, task: Name,
+        /// Polls in a row that must be quiet (3).
+        quiet_polls: Option<Count>,
+    } |c, a, w| c.drain_task(&a.server.0, &a.task.0, quiet_polls(a.quiet_polls), w);
+    #[doc = "Drains a task (as drain_task), then stops it and waits for STOPPED."]
+    "drain_and_stop_task" => DrainAndStopTaskArgs calls drain_and_stop_task {
+        server: Name, task: Name,
+        /// Polls in a row that must be quiet (3).
+        quiet_polls: Option<Count>,
+    } |c, a, w| c.drain_and_stop_task(&a.server.0, &a.task.0, quiet_polls(a.quiet_polls), w);
+    #[doc = "The names of the tasks a selection picks, sorted (an empty selection needs `all`: true)."]
+    "select_tasks" => SelectTasksArgs calls select_tasks {
+        server: Name,
+        /// Exact task names (any of them).
+        #[serde(default)]
+        names: Strings,
+        /// A name pattern: `*` any run of characters, `?` one character.
+        pattern: Option<String>,
+        /// Current states (any of them).
+        #[serde(default)]
+        states: Strings,
+        /// Custom tags (a task with any of them).
+        #[serde(default)]
+        tags: Strings,
+        /// Every task of the server (other criteria still narrow it).
+        all: Option<bool>,
+    } |c, a, _w| async move {
+        c.select_tasks(&a.server.0, &selection(&a.names, &a.pattern, &a.states, &a.tags, a.all)).await
+    };
+    #[doc = "Runs the selected tasks with a concurrency limit; a report per task."]
+    "run_tasks" => RunTasksArgs calls run_tasks {
+        server: Name, #[serde(default)] names: Strings, pattern: Option<String>,
+        #[serde(default)] states: Strings, #[serde(default)] tags: Strings,
+        all: Option<bool>,
+        /// The run option (RESUME_PROCESSING).
+        option: Option<RunTaskOptions>,
+        /// Tasks handled at once (8).
+        concurrency: Option<Count>,
+        /// Wait for each task to be RUNNING (true).
+        wait: Option<bool>,
+    } |c, a, w| async move {
+        let options = BulkOptions { concurrency: concurrency(a.concurrency), wait: a.wait.unwrap_or(true).then_some(w) };
+        let option = a.option.clone().unwrap_or(RunTaskOptions::ResumeProcessing);
+        c.run_tasks(&a.server.0, &selection(&a.names, &a.pattern, &a.states, &a.tags, a.all), option, options).await
+    };
+    #[doc = "Stops the selected tasks (drained first with `drain`); a report per task."]
+    "stop_tasks" => StopTasksArgs calls stop_tasks {
+        server: Name, #[serde(default)] names: Strings, pattern: Option<String>,
+        #[serde(default)] states: Strings, #[serde(default)] tags: Strings,
+        all: Option<bool>,
+        /// Drain each task before stopping it (false).
+        drain: Option<bool>,
+        /// Polls in a row that must be quiet when draining (3).
+        quiet_polls: Option<Count>,
+        /// Tasks handled at once (8).
+        concurrency: Option<Count>,
+        /// Wait for each task to be STOPPED (true).
+        wait: Option<bool>,
+    } |c, a, w| async move {
+        let options = BulkOptions { concurrency: concurrency(a.concurrency), wait: a.wait.unwrap_or(true).then_some(w) };
+        let drain = a.drain.unwrap_or(false).then(|| quiet_polls(a.quiet_polls));
+        c.stop_tasks(&a.server.0, &selection(&a.names, &a.pattern, &a.states, &a.tags, a.all), drain, options).await
+    };
+    #[doc = "Every task's state and stop reason, with the time taken."]
+    "snapshot_task_states" => SnapshotTaskStatesArgs calls snapshot_task_states {
+        server: Name,
+    } |c, a, _w| c.snapshot_task_states(&a.server.0);
+    #[doc = "Dated backups: ExportAll per server and every task with its endpoints, under `dir`."]
+    "backup" => BackupArgs calls backup {
+        /// The folder the dated backup folder is made in.
+        dir: Name,
+        /// The servers (all of GetServerList when absent).
+        #[serde(default)]
+        servers: Strings,
+    } |c, a, _w| async move { c.backup(Path::new(&a.dir.0), &a.servers.0).await };
+    #[doc = "The selected tasks' figures in the Prometheus text format (every task when nothing is selected)."]
+    "prometheus_metrics" => PrometheusMetricsArgs calls prometheus_metrics {
+        server: Name, #[serde(default)] names: Strings, pattern: Option<String>,
+        #[serde(default)] states: Strings, #[serde(default)] tags: Strings,
+        all: Option<bool>,
+        /// Task details read at once (8).
+        concurrency: Option<Count>,
+    } |c, a, _w| async move {
+        c.prometheus_metrics(&a.server.0, &selection(&a.names, &a.pattern, &a.states, &a.tags, a.all), concurrency(a.concurrency)).await
+    };
+    #[doc = "Exports a task, renames it and its endpoints, overrides endpoint settings, imports it (nothing imported when a change does not apply)."]
+    "promote_task" => PromoteTaskArgs calls promote_task {
+        server: Name, task: Name,
+        /// The server it is imported to.
+        to_server: Name,
+        /// Its name there (the same name when absent).
+        new_name: Option<String>,
+        /// Endpoint renames: old name -> new name.
+        endpoint_names: Option<BTreeMap<String, String>>,
+        /// Endpoint -> `db_settings` keys to set (`null` removes a key).
+        endpoint_settings: Option<BTreeMap<String, serde_json::Map<String, Value>>>,
+        /// Export and import the task's endpoints too (true).
+        with_endpoints: Option<bool>,
+    } |c, a, _w| async move {
+        let changes = PromoteChanges {
+            new_name: a.new_name.clone(),
+            endpoint_names: a.endpoint_names.clone().unwrap_or_default(),
+            endpoint_settings: a.endpoint_settings.clone().unwrap_or_default(),
+        };
+        c.promote_task(&a.server.0, &a.task.0, c, &a.to_server.0, &changes, a.with_endpoints.unwrap_or(true)).await
+    };
 }
