@@ -84,7 +84,7 @@ fn ty(t: &Type) -> String {
     t.to_token_stream().to_string().replace(' ', "")
 }
 
-/// One typed method of `api.rs`: `"RestName" => fn name(arg: Type, ...) -> Ret;`.
+/// One typed method of `api.rs`: `REST_NAME => fn name(arg: Type, ...) -> Ret;`.
 struct Signature {
     doc: String,
     rest: Option<String>,
@@ -101,9 +101,21 @@ impl<const OPS: bool> Parse for Signatures<OPS> {
         while !input.is_empty() {
             let attrs = Attribute::parse_outer(input)?;
             let rest = if OPS {
-                let lit: LitStr = input.parse()?;
+                // The operation's constant (`GET_SERVER_DETAILS`), whose REST name is its
+                // words in CamelCase (`GetServerDetails`).
+                let op: Ident = input.parse()?;
                 input.parse::<Token![=>]>()?;
-                Some(lit.value())
+                let camel: String = op
+                    .to_string()
+                    .split('_')
+                    .map(|w| {
+                        let mut c = w.chars();
+                        c.next().map_or(String::new(), |f| {
+                            f.to_string() + &c.as_str().to_ascii_lowercase()
+                        })
+                    })
+                    .collect();
+                Some(camel)
             } else {
                 None
             };

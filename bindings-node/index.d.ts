@@ -400,7 +400,7 @@ export interface License {
   state?: LicenseState
   /** Expiration date of the license. */
   expiration?: string
-  /** Days left before the license expires (real servers send `"30"`). */
+  /** Days left before the license expires (a number; the guide's REST example writes `"30"`, read alike). */
   days_to_expiration?: number
   /** Fields this SDK does not know, as the server sent them. */
   [field: string]: unknown

@@ -10,7 +10,7 @@ use crate::client::Client;
 use crate::decode::decode;
 use crate::helpers::WaitOptions;
 use crate::models::*;
-use crate::ops::Operation;
+use crate::ops::{self, Operation};
 use crate::request::{Args, Payload};
 use crate::Result;
 use serde::de::DeserializeOwned;
@@ -122,12 +122,12 @@ pub(crate) struct TypedMethod {
 /// Generates each method once for the async client and once for the blocking one, and
 /// its row of [`typed_methods`].
 macro_rules! operations {
-    ($( $(#[doc = $doc:literal])* $op:literal => fn $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty; )*) => {
+    ($( $(#[doc = $doc:literal])* $op:ident => fn $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty; )*) => {
         /// Every typed method, in the order they are declared.
         pub(crate) static TYPED_METHODS: &[TypedMethod] = &[
             $(
                 TypedMethod {
-                    op: $op,
+                    op: crate::ops::$op.name,
                     name: stringify!($name),
                     doc: concat!($($doc, "\n"),*),
                     args: &[ $( (stringify!($arg), <$ty as ArgSchema>::schema) ),* ],
@@ -145,7 +145,7 @@ macro_rules! operations {
                     #[allow(unused_mut)]
                     let mut args = Args::new();
                     $( ArgValue::add_to($arg, stringify!($arg), &mut args); )*
-                    self.typed(self.op($op), args).await
+                    self.typed(&crate::ops::$op, args).await
                 }
             )*
         }
@@ -154,10 +154,10 @@ macro_rules! operations {
         /// The canonical spelling rewrite of an operation's answer model (REST name):
         /// its `canon` and the aliases it rewrites.
         pub(crate) fn answer_canon(op: &str) -> Option<(fn(&mut Value), fn(&mut Vec<&'static str>))> {
-            match op {
-                $( $op => Some((<$ret as Canon>::canon, <$ret as Canon>::aliases)), )*
-                _ => None,
-            }
+            $( if op == crate::ops::$op.name {
+                return Some((<$ret as Canon>::canon, <$ret as Canon>::aliases));
+            } )*
+            None
         }
     };
 }
@@ -179,73 +179,73 @@ macro_rules! blocking_mirror {
 
 operations! {
     /// 2.7 Registers a license (its text) on a server.
-    "PutServerLicense" => fn put_server_license(server: &str, payload: &str) -> ();
+    PUT_SERVER_LICENSE => fn put_server_license(server: &str, payload: &str) -> ();
     /// 2.8 Details of a server: configuration, state, license, task summary, resources.
-    "GetServerDetails" => fn get_server_details(server: &str) -> ServerDetailsResponse;
+    GET_SERVER_DETAILS => fn get_server_details(server: &str) -> ServerDetailsResponse;
     /// 2.9 Adds a server or updates its definition.
-    "PutServer" => fn put_server(server: &str, payload: &ServerDefinition) -> ();
+    PUT_SERVER => fn put_server(server: &str, payload: &ServerDefinition) -> ();
     /// 2.10 Replaces the explicit ACL of a server.
-    "PutServerAcl" => fn put_server_acl(server: &str, payload: &AuthorizationAcl) -> ();
+    PUT_SERVER_ACL => fn put_server_acl(server: &str, payload: &AuthorizationAcl) -> ();
     /// 2.11 A server's definition; the password comes back as a session-bound identifier.
-    "GetServer" => fn get_server(server: &str) -> ServerDefinition;
+    GET_SERVER => fn get_server(server: &str) -> ServerDefinition;
     /// 2.12 The explicit ACL of a server.
-    "GetServerAcl" => fn get_server_acl(server: &str) -> AuthorizationAcl;
+    GET_SERVER_ACL => fn get_server_acl(server: &str) -> AuthorizationAcl;
     /// 2.13 Every server under management.
-    "GetServerList" => fn get_server_list() -> ServerList;
+    GET_SERVER_LIST => fn get_server_list() -> ServerList;
     /// 2.14 Removes a server from Enterprise Manager.
-    "DeleteServer" => fn delete_server(server: &str) -> ();
+    DELETE_SERVER => fn delete_server(server: &str) -> ();
     /// 2.15 Removes the explicit ACL of a server.
-    "DeleteServerAcl" => fn delete_server_acl(server: &str) -> ();
+    DELETE_SERVER_ACL => fn delete_server_acl(server: &str) -> ();
     /// 2.16 The tasks of a server.
-    "GetTaskList" => fn get_task_list(server: &str) -> TaskList;
+    GET_TASK_LIST => fn get_task_list(server: &str) -> TaskList;
     /// 2.17 Full monitoring information of a task.
-    "GetTaskDetails" => fn get_task_details(server: &str, task: &str) -> TaskDetails;
+    GET_TASK_DETAILS => fn get_task_details(server: &str, task: &str) -> TaskDetails;
     /// 2.18 The tables of a task matching the filter.
-    "GetTableList" => fn get_table_list(server: &str, task: &str, filter: &TableFilter) -> TableList;
+    GET_TABLE_LIST => fn get_table_list(server: &str, task: &str, filter: &TableFilter) -> TableList;
     /// 2.19 The table selection of a task.
-    "GetTaskTableSelection" => fn get_task_table_selection(server: &str, task: &str) -> TableSelection;
+    GET_TASK_TABLE_SELECTION => fn get_task_table_selection(server: &str, task: &str) -> TableSelection;
     /// 2.20 Replaces the table selection of a task.
-    "PutTaskTableSelection" => fn put_task_table_selection(server: &str, task: &str, payload: &TableSelection) -> ();
+    PUT_TASK_TABLE_SELECTION => fn put_task_table_selection(server: &str, task: &str, payload: &TableSelection) -> ();
     /// 2.21 Load and change-processing statuses of the tables matching the filter.
-    "GetTableStatuses" => fn get_table_statuses(server: &str, task: &str, filter: &TableFilter) -> TableStatuses;
+    GET_TABLE_STATUSES => fn get_table_statuses(server: &str, task: &str, filter: &TableFilter) -> TableStatuses;
     /// 2.22 Deletes a task, and its logs when asked.
-    "DeleteTask" => fn delete_task(server: &str, task: &str, deletetasklogs: Option<bool>) -> ();
+    DELETE_TASK => fn delete_task(server: &str, task: &str, deletetasklogs: Option<bool>) -> ();
     /// 2.23 A task's definition as a JSON document (see `export_task_to_file` to stream it).
-    "ExportTask" => fn export_task(server: &str, task: &str, withendpoints: Option<bool>) -> String;
+    EXPORT_TASK => fn export_task(server: &str, task: &str, withendpoints: Option<bool>) -> String;
     /// 2.24 Creates or replaces a task from an exported document.
-    "ImportTask" => fn import_task(server: &str, task: &str, payload: &str) -> ();
+    IMPORT_TASK => fn import_task(server: &str, task: &str, payload: &str) -> ();
     /// 2.25 The audit trail between two timestamps (UTC or .NET ticks).
-    "ExportAuditTrail" => fn export_audit_trail(start_timestamp: &str, end_timestamp: Option<&str>) -> String;
+    EXPORT_AUDIT_TRAIL => fn export_audit_trail(start_timestamp: &str, end_timestamp: Option<&str>) -> String;
     /// 2.26 Runs a task; the server waits up to `timeout` seconds (30 by default) for a steady state.
-    "RunTask" => fn run_task(server: &str, task: &str, option: RunTaskOptions, cdcposition: Option<&str>, timeout: Option<u32>) -> TaskActionResponse;
+    RUN_TASK => fn run_task(server: &str, task: &str, option: RunTaskOptions, cdcposition: Option<&str>, timeout: Option<u32>) -> TaskActionResponse;
     /// 2.27 Stops a task; the server waits up to `timeout` seconds (30 by default).
-    "StopTask" => fn stop_task(server: &str, task: &str, timeout: Option<u32>) -> TaskActionResponse;
+    STOP_TASK => fn stop_task(server: &str, task: &str, timeout: Option<u32>) -> TaskActionResponse;
     /// CloneTask: copies a task's definition under a new name.
-    "CloneTask" => fn clone_task(server: &str, task: &str, payload: &CloneTaskRequest) -> ();
+    CLONE_TASK => fn clone_task(server: &str, task: &str, payload: &CloneTaskRequest) -> ();
     /// 2.28 The endpoints of a server.
-    "GetEndpointList" => fn get_endpoint_list(server: &str) -> EndpointList;
+    GET_ENDPOINT_LIST => fn get_endpoint_list(server: &str) -> EndpointList;
     /// 2.29 Changes endpoint settings with JSON Patch operations on `/db_settings/...`.
-    "PatchEndpoint" => fn patch_endpoint(server: &str, endpoint: &str, payload: &[PatchOperation]) -> ();
+    PATCH_ENDPOINT => fn patch_endpoint(server: &str, endpoint: &str, payload: &[PatchOperation]) -> ();
     /// 2.30 Deletes an endpoint no task uses.
-    "DeleteEndpoint" => fn delete_endpoint(server: &str, endpoint: &str) -> ();
+    DELETE_ENDPOINT => fn delete_endpoint(server: &str, endpoint: &str) -> ();
     /// 2.31 Switches an endpoint to another configuration without waiting.
-    "ReconfigureEndpointNoWait" => fn reconfigure_endpoint_no_wait(server: &str, endpoint: &str, configuration: &str, recycle: Option<bool>) -> ();
+    RECONFIGURE_ENDPOINT_NO_WAIT => fn reconfigure_endpoint_no_wait(server: &str, endpoint: &str, configuration: &str, recycle: Option<bool>) -> ();
     /// 2.32 Every task and endpoint of a server as one document.
-    "ExportAll" => fn export_all(server: &str) -> String;
+    EXPORT_ALL => fn export_all(server: &str) -> String;
     /// 2.33 Imports a document of tasks and endpoints into a server.
-    "ImportAll" => fn import_all(server: &str, payload: &str) -> ();
+    IMPORT_ALL => fn import_all(server: &str, payload: &str) -> ();
     /// 2.34 Reloads a table.
-    "ReloadTable" => fn reload_table(server: &str, task: &str, schema: &str, table: &str) -> ();
+    RELOAD_TABLE => fn reload_table(server: &str, task: &str, schema: &str, table: &str) -> ();
     /// 2.35 Resumes a suspended table.
-    "ResumeTable" => fn resume_table(server: &str, task: &str, schema: &str, table: &str) -> ();
+    RESUME_TABLE => fn resume_table(server: &str, task: &str, schema: &str, table: &str) -> ();
     /// 2.36 Tests an endpoint's connection; the server waits up to `timeout` seconds (60 by default).
-    "TestEndpoint" => fn test_endpoint(server: &str, endpoint: &str, timeout: Option<u32>) -> TestEndpointResponse;
+    TEST_ENDPOINT => fn test_endpoint(server: &str, endpoint: &str, timeout: Option<u32>) -> TestEndpointResponse;
     /// 2.37 Deletes change data older than a timestamp or an ISO 8601 duration.
-    "DeleteOldChangeData" => fn delete_old_change_data(server: &str, task: &str, payload: &DeleteOldChangeDataRequest) -> ();
+    DELETE_OLD_CHANGE_DATA => fn delete_old_change_data(server: &str, task: &str, payload: &DeleteOldChangeDataRequest) -> ();
     /// 2.38 Sets the change data retention barrier.
-    "SetChangeDataRetentionBarrier" => fn set_change_data_retention_barrier(server: &str, task: &str, payload: &RetentionBarrier) -> ();
+    SET_CHANGE_DATA_RETENTION_BARRIER => fn set_change_data_retention_barrier(server: &str, task: &str, payload: &RetentionBarrier) -> ();
     /// 2.39 The change data retention barrier.
-    "GetChangeDataRetentionBarrier" => fn get_change_data_retention_barrier(server: &str, task: &str) -> RetentionBarrier;
+    GET_CHANGE_DATA_RETENTION_BARRIER => fn get_change_data_retention_barrier(server: &str, task: &str) -> RetentionBarrier;
 }
 
 blocking_mirror! {
@@ -281,23 +281,25 @@ impl Client {
 
     async fn document_to<W: AsyncWrite + Unpin + ?Sized>(
         &self,
-        name: &str,
+        op: &'static Operation,
         args: Args,
         writer: &mut W,
     ) -> Result<u64> {
-        let op = self.op(name);
         let reply = self.execute(op, &args).await?;
         self.stream_reply(op, reply, writer).await
     }
 
-    async fn document_to_file(&self, name: &str, args: Args, path: &Path) -> Result<u64> {
-        let op = self.op(name);
+    async fn document_to_file(
+        &self,
+        op: &'static Operation,
+        args: Args,
+        path: &Path,
+    ) -> Result<u64> {
         self.execute_read(op, &args, |reply| self.write_file(op, reply, path))
             .await
     }
 
-    async fn document_from(&self, name: &str, args: Args) -> Result<()> {
-        let op = self.op(name);
+    async fn document_from(&self, op: &'static Operation, args: Args) -> Result<()> {
         self.execute(op, &args).await.map(drop)
     }
 
@@ -313,7 +315,7 @@ impl Client {
             .set("server", server)
             .set("task", task)
             .set("withendpoints", withendpoints);
-        self.document_to("ExportTask", args, writer).await
+        self.document_to(&ops::EXPORT_TASK, args, writer).await
     }
 
     /// Streams a task export to a file; returns its size.
@@ -328,7 +330,7 @@ impl Client {
             .set("server", server)
             .set("task", task)
             .set("withendpoints", withendpoints);
-        self.document_to_file("ExportTask", args, path).await
+        self.document_to_file(&ops::EXPORT_TASK, args, path).await
     }
 
     /// Streams a whole-server export to `writer`; returns its size.
@@ -337,13 +339,13 @@ impl Client {
         server: &str,
         writer: &mut W,
     ) -> Result<u64> {
-        self.document_to("ExportAll", Args::new().set("server", server), writer)
+        self.document_to(&ops::EXPORT_ALL, Args::new().set("server", server), writer)
             .await
     }
 
     /// Streams a whole-server export to a file; returns its size.
     pub async fn export_all_to_file(&self, server: &str, path: &Path) -> Result<u64> {
-        self.document_to_file("ExportAll", Args::new().set("server", server), path)
+        self.document_to_file(&ops::EXPORT_ALL, Args::new().set("server", server), path)
             .await
     }
 
@@ -357,7 +359,8 @@ impl Client {
         let args = Args::new()
             .set("start_timestamp", start_timestamp)
             .set("end_timestamp", end_timestamp);
-        self.document_to_file("ExportAuditTrail", args, path).await
+        self.document_to_file(&ops::EXPORT_AUDIT_TRAIL, args, path)
+            .await
     }
 
     /// Streams the audit trail to `writer`; returns its size.
@@ -370,7 +373,8 @@ impl Client {
         let args = Args::new()
             .set("start_timestamp", start_timestamp)
             .set("end_timestamp", end_timestamp);
-        self.document_to("ExportAuditTrail", args, writer).await
+        self.document_to(&ops::EXPORT_AUDIT_TRAIL, args, writer)
+            .await
     }
 
     /// Imports a whole-server document from a reader, streamed (renewing the session
@@ -386,7 +390,7 @@ impl Client {
                 .payload(Payload::Reader(std::sync::Mutex::new(Some(Box::new(
                     reader,
                 )))));
-        self.document_from("ImportAll", args).await
+        self.document_from(&ops::IMPORT_ALL, args).await
     }
 
     /// Imports a task from a document file, streamed from disk.
@@ -395,7 +399,7 @@ impl Client {
             .set("server", server)
             .set("task", task)
             .payload(Payload::File(path.into()));
-        self.document_from("ImportTask", args).await
+        self.document_from(&ops::IMPORT_TASK, args).await
     }
 
     /// Imports a task from a reader, streamed. A reader cannot be sent twice, so the
@@ -412,7 +416,7 @@ impl Client {
             .payload(Payload::Reader(std::sync::Mutex::new(Some(Box::new(
                 reader,
             )))));
-        self.document_from("ImportTask", args).await
+        self.document_from(&ops::IMPORT_TASK, args).await
     }
 
     /// Imports a whole-server document file, streamed from disk.
@@ -420,6 +424,6 @@ impl Client {
         let args = Args::new()
             .set("server", server)
             .payload(Payload::File(path.into()));
-        self.document_from("ImportAll", args).await
+        self.document_from(&ops::IMPORT_ALL, args).await
     }
 }

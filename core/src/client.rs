@@ -216,7 +216,7 @@ impl Client {
         let conn = self.conn()?;
         let token = conn.session.write().expect("session lock").token.take();
         let Some(token) = token else { return Ok(()) };
-        let op = self.op("Logout");
+        let op = &crate::ops::LOGOUT;
         let url = format!("{}/logout", self.inner.api_root);
         let req = conn
             .http
@@ -244,18 +244,11 @@ impl Client {
         Ok(())
     }
 
-    pub(crate) fn op(&self, name: &str) -> &'static Operation {
-        self.inner
-            .service
-            .find(name)
-            .expect("every typed method has a table entry")
-    }
-
     /// Logs in, retried like a read (login changes nothing but the session): after
     /// connection errors and 502/503/504, with backoff. Callers hold `login_lock`, so
     /// concurrent callers share one login and its retries.
     async fn login_locked(&self, conn: &Conn) -> Result<()> {
-        let op = self.op("Login");
+        let op = &crate::ops::LOGIN;
         self.retrying(op, true, self.deadline(), || self.login_once(conn, op))
             .await
     }

@@ -3,7 +3,8 @@
 //!
 //! The typed methods of [`crate::Client`], the generic entry [`crate::Client::call`] and
 //! every binding go through this table; nothing else in the project knows a URL.
-//! Adding a method is adding one entry here (and a typed one-liner in `api.rs`).
+//! Adding a method is adding one entry here, a named constant (and a typed one-liner in
+//! `api.rs` naming it).
 //!
 //! A [`Service`] groups the operations of one product with its base path and auth
 //! scheme, so other task APIs of the same kind (Qlik Cloud with bearer tokens and cursor
@@ -301,62 +302,72 @@ const fn waits(mut o: Operation, arg: &'static str, default_secs: u64) -> Operat
     o
 }
 
+/// Declares every operation once: a named constant (what the typed methods use, so a
+/// misspelt name does not compile) and its place in [`QEM_OPERATIONS`].
+macro_rules! operations_table {
+    ($( $(#[$m:meta])* $ident:ident = $def:expr; )*) => {
+        $( $(#[$m])* #[allow(missing_docs)] pub const $ident: Operation = $def; )*
+        /// Every Enterprise Manager operation, in the guide's order.
+        pub static QEM_OPERATIONS: &[Operation] = &[ $( $ident ),* ];
+    };
+}
+
 use Answer as A;
 use Body as B;
 use Verb::*;
 
-/// Every Enterprise Manager operation: login, logout, the 33 methods of chapter 2
-/// (2.7 to 2.39) and CloneTask.
+// Every Enterprise Manager operation: login, logout, the 33 methods of chapter 2
+// (2.7 to 2.39) and CloneTask.
 #[rustfmt::skip]
-pub static QEM_OPERATIONS: &[Operation] = &[
+operations_table! {
     // 2.5, 2.6
-    op("Login", "login", Get, &[Lit("login")], &[], B::None, A::Empty),
-    op("Logout", "logout", Get, &[Lit("logout")], &[], B::None, A::Empty),
+    LOGIN = op("Login", "login", Get, &[Lit("login")], &[], B::None, A::Empty);
+    LOGOUT = op("Logout", "logout", Get, &[Lit("logout")], &[], B::None, A::Empty);
     // 2.7 - 2.15 servers
-    op("PutServerLicense", "put_server_license", Put, &[Lit("servers"), Name("server"), Lit("license"), Lit("def")], &[], B::Text, A::Empty),
-    op("GetServerDetails", "get_server_details", Get, SERVER, &[], B::None, A::Json),
-    op("PutServer", "put_server", Put, SERVER_DEF, &[], B::Json, A::Empty),
-    op("PutServerAcl", "put_server_acl", Put, SERVER, &[Query::Fixed("action", "acl")], B::Json, A::Empty),
-    op("GetServer", "get_server", Get, SERVER_DEF, &[], B::None, A::Json),
-    op("GetServerAcl", "get_server_acl", Get, SERVER, &[Query::Fixed("action", "acl")], B::None, A::Json),
-    op("GetServerList", "get_server_list", Get, &[Lit("servers")], &[], B::None, A::Json),
-    op("DeleteServer", "delete_server", Delete, SERVER_DEF, &[], B::None, A::Empty),
-    op("DeleteServerAcl", "delete_server_acl", Delete, SERVER, &[Query::Fixed("action", "acl")], B::None, A::Empty),
+    PUT_SERVER_LICENSE = op("PutServerLicense", "put_server_license", Put, &[Lit("servers"), Name("server"), Lit("license"), Lit("def")], &[], B::Text, A::Empty);
+    GET_SERVER_DETAILS = op("GetServerDetails", "get_server_details", Get, SERVER, &[], B::None, A::Json);
+    PUT_SERVER = op("PutServer", "put_server", Put, SERVER_DEF, &[], B::Json, A::Empty);
+    PUT_SERVER_ACL = op("PutServerAcl", "put_server_acl", Put, SERVER, &[Query::Fixed("action", "acl")], B::Json, A::Empty);
+    GET_SERVER = op("GetServer", "get_server", Get, SERVER_DEF, &[], B::None, A::Json);
+    GET_SERVER_ACL = op("GetServerAcl", "get_server_acl", Get, SERVER, &[Query::Fixed("action", "acl")], B::None, A::Json);
+    GET_SERVER_LIST = op("GetServerList", "get_server_list", Get, &[Lit("servers")], &[], B::None, A::Json);
+    DELETE_SERVER = op("DeleteServer", "delete_server", Delete, SERVER_DEF, &[], B::None, A::Empty);
+    DELETE_SERVER_ACL = op("DeleteServerAcl", "delete_server_acl", Delete, SERVER, &[Query::Fixed("action", "acl")], B::None, A::Empty);
     // 2.16 - 2.27 tasks and tables
-    op("GetTaskList", "get_task_list", Get, TASKS, &[], B::None, A::Json),
-    unwraps(op("GetTaskDetails", "get_task_details", Get, TASK, &[], B::None, A::Json), "task"),
-    op("GetTableList", "get_table_list", Get, TABLES, &TABLE_FILTERS, B::None, A::Json),
-    op("GetTaskTableSelection", "get_task_table_selection", Get, TABLES, &[Query::Fixed("action", "selection")], B::None, A::Json),
-    op("PutTaskTableSelection", "put_task_table_selection", Put, TABLES, &[Query::Fixed("action", "selection")], B::Json, A::Empty),
-    op("GetTableStatuses", "get_table_statuses", Get, TABLES, &[
+    GET_TASK_LIST = op("GetTaskList", "get_task_list", Get, TASKS, &[], B::None, A::Json);
+    GET_TASK_DETAILS = unwraps(op("GetTaskDetails", "get_task_details", Get, TASK, &[], B::None, A::Json), "task");
+    GET_TABLE_LIST = op("GetTableList", "get_table_list", Get, TABLES, &TABLE_FILTERS, B::None, A::Json);
+    GET_TASK_TABLE_SELECTION = op("GetTaskTableSelection", "get_task_table_selection", Get, TABLES, &[Query::Fixed("action", "selection")], B::None, A::Json);
+    PUT_TASK_TABLE_SELECTION = op("PutTaskTableSelection", "put_task_table_selection", Put, TABLES, &[Query::Fixed("action", "selection")], B::Json, A::Empty);
+    GET_TABLE_STATUSES = op("GetTableStatuses", "get_table_statuses", Get, TABLES, &[
         Query::Fixed("action", "getstatus"),
         TABLE_FILTERS[0], TABLE_FILTERS[1], TABLE_FILTERS[2], TABLE_FILTERS[3],
         TABLE_FILTERS[4], TABLE_FILTERS[5], TABLE_FILTERS[6],
-    ], B::None, A::Json),
-    op("DeleteTask", "delete_task", Post, TASK, &[Query::Fixed("action", "delete"), opt("deletetasklogs", Kind::Bool)], B::None, A::Empty),
-    op("ExportTask", "export_task", Get, TASK, &[Query::Fixed("action", "export"), opt("withendpoints", Kind::Bool)], B::None, A::Document),
-    op("ImportTask", "import_task", Post, TASK, &[Query::Fixed("action", "import")], B::Document, A::Empty),
-    op("ExportAuditTrail", "export_audit_trail", Get, &[Lit("security"), Lit("audit_trail")], &[req("start_timestamp", Kind::Timestamp), opt("end_timestamp", Kind::Timestamp)], B::None, A::Document),
-    waits(op("RunTask", "run_task", Post, TASK, &[Query::Fixed("action", "run"), opt("option", Kind::Text), opt("timeout", Kind::Seconds)], B::CdcPosition, A::Json), "timeout", 30),
-    waits(op("StopTask", "stop_task", Post, TASK, &[Query::Fixed("action", "stop"), opt("timeout", Kind::Seconds)], B::None, A::Json), "timeout", 30),
-    op("CloneTask", "clone_task", Post, TASK, &[Query::Fixed("action", "clone")], B::Json, A::Empty),
+    ], B::None, A::Json);
+    DELETE_TASK = op("DeleteTask", "delete_task", Post, TASK, &[Query::Fixed("action", "delete"), opt("deletetasklogs", Kind::Bool)], B::None, A::Empty);
+    EXPORT_TASK = op("ExportTask", "export_task", Get, TASK, &[Query::Fixed("action", "export"), opt("withendpoints", Kind::Bool)], B::None, A::Document);
+    IMPORT_TASK = op("ImportTask", "import_task", Post, TASK, &[Query::Fixed("action", "import")], B::Document, A::Empty);
+    EXPORT_AUDIT_TRAIL = op("ExportAuditTrail", "export_audit_trail", Get, &[Lit("security"), Lit("audit_trail")], &[req("start_timestamp", Kind::Timestamp), opt("end_timestamp", Kind::Timestamp)], B::None, A::Document);
+    RUN_TASK = waits(op("RunTask", "run_task", Post, TASK, &[Query::Fixed("action", "run"), opt("option", Kind::Text), opt("timeout", Kind::Seconds)], B::CdcPosition, A::Json), "timeout", 30);
+    STOP_TASK = waits(op("StopTask", "stop_task", Post, TASK, &[Query::Fixed("action", "stop"), opt("timeout", Kind::Seconds)], B::None, A::Json), "timeout", 30);
+    CLONE_TASK = op("CloneTask", "clone_task", Post, TASK, &[Query::Fixed("action", "clone")], B::Json, A::Empty);
     // 2.28 - 2.31 endpoints
-    op("GetEndpointList", "get_endpoint_list", Get, ENDPOINTS, &[], B::None, A::Json),
-    op("PatchEndpoint", "patch_endpoint", Patch, ENDPOINT, &[], B::Json, A::Empty),
-    op("DeleteEndpoint", "delete_endpoint", Delete, ENDPOINT, &[Query::Fixed("action", "delete")], B::None, A::Empty),
-    op("ReconfigureEndpointNoWait", "reconfigure_endpoint_no_wait", Put, ENDPOINT, &[Query::Fixed("action", "reconfigure"), req("configuration", Kind::Text), opt("recycle", Kind::Bool)], B::None, A::Empty),
+    GET_ENDPOINT_LIST = op("GetEndpointList", "get_endpoint_list", Get, ENDPOINTS, &[], B::None, A::Json);
+    PATCH_ENDPOINT = op("PatchEndpoint", "patch_endpoint", Patch, ENDPOINT, &[], B::Json, A::Empty);
+    DELETE_ENDPOINT = op("DeleteEndpoint", "delete_endpoint", Delete, ENDPOINT, &[Query::Fixed("action", "delete")], B::None, A::Empty);
+    RECONFIGURE_ENDPOINT_NO_WAIT = op("ReconfigureEndpointNoWait", "reconfigure_endpoint_no_wait", Put, ENDPOINT, &[Query::Fixed("action", "reconfigure"), req("configuration", Kind::Text), opt("recycle", Kind::Bool)], B::None, A::Empty);
     // 2.32, 2.33 whole servers
-    op("ExportAll", "export_all", Get, SERVER, &[Query::Fixed("action", "export")], B::None, A::Document),
-    op("ImportAll", "import_all", Post, SERVER, &[Query::Fixed("action", "import")], B::Document, A::Empty),
+    EXPORT_ALL = op("ExportAll", "export_all", Get, SERVER, &[Query::Fixed("action", "export")], B::None, A::Document);
+    IMPORT_ALL = op("ImportAll", "import_all", Post, SERVER, &[Query::Fixed("action", "import")], B::Document, A::Empty);
     // 2.34 - 2.36
-    op("ReloadTable", "reload_table", Post, TABLES, &[Query::Fixed("action", "reload"), req("schema", Kind::Text), req("table", Kind::Text)], B::None, A::Empty),
-    op("ResumeTable", "resume_table", Post, TABLES, &[Query::Fixed("action", "Resume"), req("schema", Kind::Text), req("table", Kind::Text)], B::None, A::Empty),
-    waits(op("TestEndpoint", "test_endpoint", Get, ENDPOINT, &[Query::Fixed("action", "test"), opt("timeout", Kind::Seconds)], B::None, A::Json), "timeout", 60),
+    RELOAD_TABLE = op("ReloadTable", "reload_table", Post, TABLES, &[Query::Fixed("action", "reload"), req("schema", Kind::Text), req("table", Kind::Text)], B::None, A::Empty);
+    RESUME_TABLE = op("ResumeTable", "resume_table", Post, TABLES, &[Query::Fixed("action", "Resume"), req("schema", Kind::Text), req("table", Kind::Text)], B::None, A::Empty);
+    TEST_ENDPOINT = waits(op("TestEndpoint", "test_endpoint", Get, ENDPOINT, &[Query::Fixed("action", "test"), opt("timeout", Kind::Seconds)], B::None, A::Json), "timeout", 60);
     // 2.37 - 2.39 change data
-    op("DeleteOldChangeData", "delete_old_change_data", Post, TASK, &[Query::Fixed("action", "delete_old_change_data")], B::Json, A::Empty),
-    op("SetChangeDataRetentionBarrier", "set_change_data_retention_barrier", Put, TASK, &[Query::Fixed("action", "set_change_data_retention_barrier")], B::Json, A::Empty),
-    op("GetChangeDataRetentionBarrier", "get_change_data_retention_barrier", Get, TASK, &[Query::Fixed("action", "get_change_data_retention_barrier")], B::None, A::Json),
-];
+    DELETE_OLD_CHANGE_DATA = op("DeleteOldChangeData", "delete_old_change_data", Post, TASK, &[Query::Fixed("action", "delete_old_change_data")], B::Json, A::Empty);
+    SET_CHANGE_DATA_RETENTION_BARRIER = op("SetChangeDataRetentionBarrier", "set_change_data_retention_barrier", Put, TASK, &[Query::Fixed("action", "set_change_data_retention_barrier")], B::Json, A::Empty);
+    GET_CHANGE_DATA_RETENTION_BARRIER = op("GetChangeDataRetentionBarrier", "get_change_data_retention_barrier", Get, TASK, &[Query::Fixed("action", "get_change_data_retention_barrier")], B::None, A::Json);
+}
 
 /// Qlik Enterprise Manager.
 pub static QEM: Service = Service {
