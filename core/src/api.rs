@@ -119,10 +119,33 @@ pub(crate) struct TypedMethod {
     pub answer_type: &'static str,
 }
 
+/// Whether two names are the same, at compile time.
+const fn same(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
 /// Generates each method once for the async client and once for the blocking one, and
 /// its row of [`typed_methods`].
 macro_rules! operations {
     ($( $(#[doc = $doc:literal])* $op:ident => fn $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty; )*) => {
+        // Each typed method is named as its table entry's snake name: a drift does not
+        // compile.
+        $( const _: () = assert!(
+            same(crate::ops::$op.method, stringify!($name)),
+            concat!("the table names ", stringify!($op), " otherwise than `", stringify!($name), "`")
+        ); )*
+
         /// Every typed method, in the order they are declared.
         pub(crate) static TYPED_METHODS: &[TypedMethod] = &[
             $(
