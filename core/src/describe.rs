@@ -170,13 +170,11 @@ fn body_arg(
 mod tests {
     use super::*;
 
-    /// Every typed method names an operation of the table, every JSON answer has its
-    /// model, and every `$ref` points at a model the description holds.
+    /// Every operation is described with a doc, every JSON answer has its model, and
+    /// every `$ref` points at a model the description holds. (That each typed method
+    /// names an operation of the table is checked by the compiler.)
     #[test]
     fn the_description_is_whole() {
-        for t in TYPED_METHODS {
-            assert!(QEM.find(t.op).is_some(), "{} names no operation", t.op);
-        }
         let d = api_description();
         let ops = d["services"][0]["operations"].as_array().unwrap();
         assert_eq!(ops.len(), QEM.operations.len());

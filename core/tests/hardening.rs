@@ -2,6 +2,9 @@
 //! before anything is sent, the retry rules hold for every verb, renewals survive
 //! transient faults, and a soak under faults changes nothing twice.
 
+mod common;
+
+use common::{config, reached, SERVER, TASK};
 use qem_core::{Client, ClientConfig, Credentials, RetryPolicy};
 use qem_mock::{Faults, MockConfig, MockServer};
 use serde_json::{json, Map, Value};
@@ -9,35 +12,10 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-const SERVER: &str = "Local Server";
-const TASK: &str = "SalesDBBackup";
-
 async fn mock() -> MockServer {
     MockServer::start(MockConfig::default())
         .await
         .expect("mock starts")
-}
-
-fn config(mock: &MockServer, max_retries: u32) -> ClientConfig {
-    let mut c = ClientConfig::new(
-        mock.base_url(),
-        Credentials::active_directory("QEM\\admin", "admin-pass"),
-    )
-    .ca_pem(mock.ca_cert_pem().expect("TLS mock has a certificate"));
-    c.retry = RetryPolicy {
-        max_retries,
-        base_delay: Duration::from_millis(5),
-        max_delay: Duration::from_millis(40),
-    };
-    c
-}
-
-/// The logged requests that reached `operation` (a chapter-4 name, `login` included).
-fn reached(mock: &MockServer, operation: &str) -> Vec<qem_mock::RecordedRequest> {
-    mock.requests()
-        .into_iter()
-        .filter(|r| r.operation.as_deref() == Some(operation))
-        .collect()
 }
 
 fn hostile_table() -> Value {
@@ -167,10 +145,8 @@ async fn the_url_length_boundary_is_exact() {
     assert_eq!(e.error_code(), "AEM_SERVER_NOT_FOUND", "{e}");
     let seen = reached(&mock, "get_server_details");
     assert_eq!(seen.len(), 1);
-    assert_eq!(
-        prefix.len() + seen[0].path.len() - "/attunityenterprisemanager/api/v1/servers/".len(),
-        65_534
-    );
+    // The whole name arrived: the URL was exactly 65,534 bytes.
+    assert_eq!(seen[0].names["server"].len(), fits);
     mock.clear_requests();
     let e = client
         .get_server_details(&"a".repeat(fits + 1))

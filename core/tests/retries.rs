@@ -2,14 +2,14 @@
 //! answers that break off mid-body, 429 with `Retry-After`, and the time budget of one
 //! call. Each test counts what reached the mock.
 
-use qem_core::{Client, ClientConfig, Credentials, RetryPolicy};
+mod common;
+
+use common::{arrivals, config, SERVER, TASK};
+use qem_core::Client;
 use qem_mock::{Faults, MockConfig, MockServer};
 use serde_json::json;
 use std::collections::BTreeMap;
 use std::time::{Duration, Instant};
-
-const SERVER: &str = "Local Server";
-const TASK: &str = "SalesDBBackup";
 
 async fn mock() -> MockServer {
     let mock = MockServer::start(MockConfig::default())
@@ -25,27 +25,36 @@ async fn mock() -> MockServer {
     mock
 }
 
-fn config(mock: &MockServer, max_retries: u32) -> ClientConfig {
-    let mut c = ClientConfig::new(
-        mock.base_url(),
-        Credentials::active_directory("QEM\\admin", "admin-pass"),
-    )
-    .ca_pem(mock.ca_cert_pem().expect("TLS mock has a certificate"));
-    c.retry = RetryPolicy {
-        max_retries,
-        base_delay: Duration::from_millis(5),
-        max_delay: Duration::from_millis(40),
-    };
-    c
-}
-
 /// (outcome, status) of the logged requests that reached `operation`.
 fn reached(mock: &MockServer, operation: &str) -> Vec<(String, Option<u16>)> {
-    mock.requests()
+    common::reached(mock, operation)
         .into_iter()
-        .filter(|r| r.operation.as_deref() == Some(operation))
         .map(|r| (r.outcome, r.status))
         .collect()
+}
+
+/// A client logged in with connect and read timeouts of `timeout_ms` (and `total`,
+/// when given), then a mock answering every request after `latency_ms`: each attempt
+/// times out.
+async fn timing_out(
+    mock: &MockServer,
+    max_retries: u32,
+    timeout_ms: u64,
+    total: Option<Duration>,
+    latency_ms: u64,
+) -> Client {
+    let mut cfg = config(mock, max_retries);
+    cfg.connect_timeout = Duration::from_millis(timeout_ms);
+    cfg.read_timeout = Duration::from_millis(timeout_ms);
+    if let Some(total) = total {
+        cfg.total_timeout = total;
+    }
+    let client = Client::connect(cfg).await.unwrap();
+    mock.set_faults(Faults {
+        latency_ms,
+        ..Faults::default()
+    });
+    client
 }
 
 fn next(op: &str, n: u64) -> BTreeMap<String, u64> {
@@ -113,16 +122,9 @@ async fn an_answer_broken_mid_body_is_read_again_from_the_start() {
 #[tokio::test]
 async fn a_read_that_timed_out_is_retried_and_a_state_change_is_not() {
     let mock = mock().await;
-    let mut cfg = config(&mock, 2);
-    cfg.connect_timeout = Duration::from_millis(150);
-    cfg.read_timeout = Duration::from_millis(150);
-    let client = Client::connect(cfg).await.unwrap();
-    mock.set_faults(Faults {
-        latency_ms: 700,
-        ..Faults::default()
-    });
-    // The mock logs a request when its answer ends, and these never end: count arrivals.
-    let arrived = || mock.stats()["requests"].as_u64().unwrap();
+    let client = timing_out(&mock, 2, 150, None, 700).await;
+    // These answers never end, so the log never holds them: count arrivals.
+    let arrived = || arrivals(&mock);
     let before = arrived();
     let e = client.get_task_list(SERVER).await.unwrap_err();
     assert_eq!(e.error_code(), "TIMEOUT", "{e}");
@@ -198,21 +200,13 @@ async fn a_429_waits_for_retry_after_for_every_verb_within_the_budget() {
 #[tokio::test]
 async fn the_time_budget_bounds_the_retries_of_a_call() {
     let mock = mock().await;
-    let mut cfg = config(&mock, 10);
-    cfg.connect_timeout = Duration::from_millis(100);
-    cfg.read_timeout = Duration::from_millis(100);
-    cfg.total_timeout = Duration::from_millis(450);
-    let client = Client::connect(cfg).await.unwrap();
-    mock.set_faults(Faults {
-        latency_ms: 500,
-        ..Faults::default()
-    });
-    let before = mock.stats()["requests"].as_u64().unwrap();
+    let client = timing_out(&mock, 10, 100, Some(Duration::from_millis(450)), 500).await;
+    let before = arrivals(&mock);
     let started = Instant::now();
     let e = client.get_task_list(SERVER).await.unwrap_err();
     let took = started.elapsed();
     assert_eq!(e.error_code(), "TIMEOUT", "{e}");
-    let sent = mock.stats()["requests"].as_u64().unwrap() - before;
+    let sent = arrivals(&mock) - before;
     mock.set_faults(Faults::default());
     assert!((2..=5).contains(&sent), "{sent} attempts, not 11");
     assert!(took < Duration::from_millis(1500), "{took:?}");
