@@ -84,7 +84,8 @@ fn ty(t: &Type) -> String {
     t.to_token_stream().to_string().replace(' ', "")
 }
 
-/// One typed method of `api.rs`: `REST_NAME => fn name(arg: Type, ...) -> Ret;`.
+/// One typed method of `api.rs`: `REST_NAME(arg: Type, ...) -> Ret;` (or `fn name(...)` in
+/// the `blocking_mirror!` list).
 struct Signature {
     doc: String,
     rest: Option<String>,
@@ -100,11 +101,11 @@ impl<const OPS: bool> Parse for Signatures<OPS> {
         let mut out = Vec::new();
         while !input.is_empty() {
             let attrs = Attribute::parse_outer(input)?;
-            let rest = if OPS {
-                // The operation's constant (`GET_SERVER_DETAILS`), whose REST name is its
-                // words in CamelCase (`GetServerDetails`).
+            // An operation's constant (`GET_SERVER_DETAILS`) names the method in snake
+            // case (`get_server_details`) and the REST name in CamelCase
+            // (`GetServerDetails`); the other lists write `fn name`.
+            let (rest, name) = if OPS {
                 let op: Ident = input.parse()?;
-                input.parse::<Token![=>]>()?;
                 let camel: String = op
                     .to_string()
                     .split('_')
@@ -115,12 +116,11 @@ impl<const OPS: bool> Parse for Signatures<OPS> {
                         })
                     })
                     .collect();
-                Some(camel)
+                (Some(camel), op.to_string().to_ascii_lowercase())
             } else {
-                None
+                input.parse::<Token![fn]>()?;
+                (None, input.parse::<Ident>()?.to_string())
             };
-            input.parse::<Token![fn]>()?;
-            let name: Ident = input.parse()?;
             let inner;
             parenthesized!(inner in input);
             let mut args = Vec::new();
@@ -140,7 +140,7 @@ impl<const OPS: bool> Parse for Signatures<OPS> {
             out.push(Signature {
                 doc: docs(&attrs),
                 rest,
-                name: name.to_string(),
+                name,
                 args,
                 ret: ty(&ret),
             });

@@ -64,15 +64,28 @@ export declare class AemClientError extends Error {
   readonly detail: string
 }
 
-/** One operation of the core's table (`qem_core::ops::QEM.describe()`). */
+/** One argument of an operation in the API description. */
+export interface ArgumentInfo {
+  name: string
+  /** `path`, `query` or `body`. */
+  in: string
+  required: boolean
+  /** Its JSON Schema. */
+  schema: unknown
+  default?: unknown
+}
+
+/** One Enterprise Manager operation of the API description (`schema/api.json`). */
 export interface OperationInfo {
   name: string
   method: string
+  aliases: string[]
+  doc: string
   verb: string
-  args: string[]
-  required: string[]
-  body: string
-  answer: string
+  path: string
+  query: Record<string, string>
+  args: ArgumentInfo[]
+  answer: { kind: string, model?: string, schema?: unknown }
 }
 
 /** One JS method of the generated table. */

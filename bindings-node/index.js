@@ -6,8 +6,8 @@
 
 const native = require('./native.js')
 
-/** Every core operation: `[{ name, method, verb, args, required, body, answer }]`. */
-const operations = Object.freeze(JSON.parse(native.describeOperations()))
+/** Every Enterprise Manager operation of the API description (`schema/api.json`). */
+const operations = Object.freeze(JSON.parse(native.describeOperations()).services[0].operations)
 /** The JS methods: `[{ name, method, kind, doc, positional, options, returns }]`. */
 const methods = Object.freeze(JSON.parse(native.methodTable()))
 

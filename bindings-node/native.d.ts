@@ -23,7 +23,7 @@ export declare class NativeClient {
   /** Panics on purpose on the calling thread (tests prove it throws instead of aborting). */
   testPanicNow (message: string): void
 }
-/** The core's table of operations as JSON text. */
+/** The API description (`schema/api.json`) as JSON text. */
 export declare function describeOperations (): string
 /** The JS method table generated from the core's typed methods, as JSON text. */
 export declare function methodTable (): string

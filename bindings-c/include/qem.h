@@ -57,8 +57,9 @@ extern "C" {
 // The library's version, a static string: never free it.
 const char *qem_version(void);
 
-// Every operation the generic entry serves, as a JSON array
-// `[{"name", "method", "verb", "args", "required", "body", "answer"}]`.
+// The API description (`schema/api.json`): for each service, every operation the
+// generic entry serves (name, method, arguments with their types and places, answer)
+// and every helper, and the JSON Schema of every model.
 // On success `*out_json` receives a string owned by the caller: free it with `qem_string_free`.
 enum QemStatus qem_operations(char **out_json, struct QemError **out_error);
 

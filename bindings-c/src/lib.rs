@@ -224,8 +224,9 @@ pub extern "C" fn qem_version() -> *const c_char {
     concat!(env!("CARGO_PKG_VERSION"), "\0").as_ptr().cast()
 }
 
-/// Every operation the generic entry serves, as a JSON array
-/// `[{"name", "method", "verb", "args", "required", "body", "answer"}]`.
+/// The API description (`schema/api.json`): for each service, every operation the
+/// generic entry serves (name, method, arguments with their types and places, answer)
+/// and every helper, and the JSON Schema of every model.
 /// On success `*out_json` receives a string owned by the caller: free it with `qem_string_free`.
 #[no_mangle]
 pub unsafe extern "C" fn qem_operations(
@@ -236,7 +237,7 @@ pub unsafe extern "C" fn qem_operations(
         if out_json.is_null() {
             return Err(invalid("`out_json` is NULL"));
         }
-        give_string(out_json, &qem_core::ops::QEM.describe().to_string());
+        give_string(out_json, qem_core::describe::api_description_text());
         Ok(())
     })
 }

@@ -6,7 +6,7 @@
  *   conformance_runner BASE_URL CA_FILE --hostile hostile-names.json
  *
  * The second form runs the hostile-name table (tests/conformance/README.md) through
- * every name argument of every operation of qem_operations(), plus invalid UTF-8.
+ * every name argument of every operation qem_operations() describes, plus invalid UTF-8.
  *
  * The mock's control API (/mock/...) is driven with curl, so the ABI holds nothing
  * test-specific. JSON is handled with cJSON.
@@ -401,8 +401,9 @@ static int hostile_call(QemClient *client, const cJSON *table, const cJSON *op, 
     const cJSON *base = cJSON_GetObjectItemCaseSensitive(table, "base_args");
     const cJSON *a;
     cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(op, "args")) {
-        const cJSON *v = cJSON_GetObjectItemCaseSensitive(base, a->valuestring);
-        if (v) cJSON_AddItemToObject(args, a->valuestring, cJSON_Duplicate(v, 1));
+        const char *an = cJSON_GetObjectItemCaseSensitive(a, "name")->valuestring;
+        const cJSON *v = cJSON_GetObjectItemCaseSensitive(base, an);
+        if (v) cJSON_AddItemToObject(args, an, cJSON_Duplicate(v, 1));
     }
     const cJSON *payload =
         cJSON_GetObjectItemCaseSensitive(cJSON_GetObjectItemCaseSensitive(table, "payloads"), method);
@@ -475,8 +476,12 @@ static int run_hostile(const char *table_path, int *passed, int *failed) {
     char *ops_text = NULL;
     QemError *err = NULL;
     if (!table || qem_operations(&ops_text, &err) != QEM_STATUS_OK) return 0;
-    cJSON *ops = cJSON_Parse(ops_text);
+    /* The API description: the operations of its first service, Enterprise Manager. */
+    cJSON *description = cJSON_Parse(ops_text);
     qem_string_free(ops_text);
+    const cJSON *ops = cJSON_GetObjectItemCaseSensitive(
+        cJSON_GetArrayItem(cJSON_GetObjectItemCaseSensitive(description, "services"), 0),
+        "operations");
     char *options = client_options(NULL);
     QemClient *client = NULL;
     qem_client_new(options, &client, &err);
@@ -493,7 +498,8 @@ static int run_hostile(const char *table_path, int *passed, int *failed) {
             int has = 0;
             const cJSON *a;
             cJSON_ArrayForEach(a, cJSON_GetObjectItemCaseSensitive(op, "args")) {
-                if (strcmp(a->valuestring, arg) == 0) has = 1;
+                if (strcmp(cJSON_GetObjectItemCaseSensitive(a, "name")->valuestring, arg) == 0)
+                    has = 1;
             }
             if (!has) continue;
             int ok = 1;
@@ -523,7 +529,7 @@ static int run_hostile(const char *table_path, int *passed, int *failed) {
     }
     qem_client_close(client, NULL);
     qem_client_free(client);
-    cJSON_Delete(ops);
+    cJSON_Delete(description);
     cJSON_Delete(table);
     return 1;
 }

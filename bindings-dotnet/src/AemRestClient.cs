@@ -90,7 +90,7 @@ namespace Qlik.EnterpriseManager.Client
             return Json.Write(o);
         }
 
-        /// <summary>Every operation of the core, as JSON ([{"name", "method", "args", ...}]).</summary>
+        /// <summary>The API description (schema/api.json) as JSON: for each service its operations (name, method, args with their places and schemas, answer) and helpers, and every model's JSON Schema.</summary>
         public static string OperationsJson()
         {
             IntPtr json, err;

@@ -240,10 +240,10 @@ static class Tests
         using (var client = Admin())
         {
             client.GetServerList();
-            foreach (JsonObject op in (List<object>)Json.Parse(AemRestClient.OperationsJson()))
+            foreach (JsonObject op in Operations())
             {
                 var method = (string)op["method"];
-                var opArgs = ((List<object>)op["args"]).Cast<string>().ToList();
+                var opArgs = ((List<object>)op["args"]).Cast<JsonObject>().Select(a => (string)a["name"]).ToList();
                 foreach (var arg in new[] { "server", "task", "endpoint" }.Where(opArgs.Contains))
                 {
                     pairs++;
@@ -460,9 +460,16 @@ static class Tests
         }
     }
 
+    /// <summary>The Enterprise Manager operations of the API description.</summary>
+    static List<object> Operations()
+    {
+        var description = (JsonObject)Json.Parse(AemRestClient.OperationsJson());
+        return (List<object>)((JsonObject)((List<object>)description["services"])[0])["operations"];
+    }
+
     static void TestEveryCoreOperationHasAMethod()
     {
-        var ops = (List<object>)Json.Parse(AemRestClient.OperationsJson());
+        var ops = Operations();
         var names = new HashSet<string>(typeof(AemRestClient).GetMethods().Select(m => m.Name));
         var alias = new Dictionary<string, string> { { "ReconfigureEndpointNoWait", "ReconfigureEndpointNowait" }, { "DeleteOldChangeData", "DeleteOldData" }, { "PutServerAcl", "PutServerACL" } };
         foreach (JsonObject op in ops)

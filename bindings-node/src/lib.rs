@@ -403,10 +403,10 @@ impl Drop for NativeClient {
     }
 }
 
-/// The core's table of operations (`qem_core::ops::QEM.describe()`) as JSON text.
+/// The API description (`schema/api.json`) as JSON text.
 #[napi]
-pub fn describe_operations() -> String {
-    qem_core::ops::QEM.describe().to_string()
+pub fn describe_operations() -> &'static str {
+    qem_core::describe::api_description_text()
 }
 
 /// The JS method table generated from the core's typed methods, as JSON text.

@@ -19,15 +19,17 @@ let mock
 before(async () => { mock = await startMock() })
 after(async () => { await mock.stop() })
 
+const argNames = (op) => op.args.map((a) => a.name)
+
 function baseArgs (op) {
   const args = {}
-  for (const a of op.args) if (a in TABLE.base_args) args[a] = TABLE.base_args[a]
+  for (const a of argNames(op)) if (a in TABLE.base_args) args[a] = TABLE.base_args[a]
   if (op.method in TABLE.payloads) args.payload = TABLE.payloads[op.method]
   return args
 }
 
 for (const op of operations) {
-  for (const arg of NAME_ARGS.filter((a) => op.args.includes(a))) {
+  for (const arg of NAME_ARGS.filter((a) => argNames(op).includes(a))) {
     test(`${op.method} ${arg}`, async () => {
       await mock.control('POST', '/mock/reset')
       const client = await AemClient.connect({ ...mock.options(), maxRetries: 0 })
@@ -90,7 +92,7 @@ test('a lone surrogate in any argument is refused naming it', async () => {
   try {
     let checked = 0
     for (const op of operations) {
-      for (const arg of op.args) {
+      for (const arg of argNames(op)) {
         const base = baseArgs(op)
         if (arg === 'payload') {
           if (!(op.method in TABLE.payloads)) continue

@@ -327,10 +327,10 @@ impl CallHandle {
     }
 }
 
-/// Every core operation with its arguments, as JSON text (for coverage checks).
+/// The API description (`schema/api.json`) as JSON text.
 #[pyfunction]
-fn operations() -> String {
-    qem_core::ops::QEM.describe().to_string()
+fn operations() -> &'static str {
+    qem_core::describe::api_description_text()
 }
 
 /// Parses an export document (tolerating a leading `//` comment line) into JSON text.

@@ -23,15 +23,19 @@ def expand(entry: Any) -> str:
     return entry if isinstance(entry, str) else entry["repeat"] * entry["times"]
 
 
+def arg_names(op: Dict[str, Any]) -> List[str]:
+    return [a["name"] for a in op["args"]]
+
+
 def base_args(op: Dict[str, Any]) -> Dict[str, Any]:
-    args = {a: TABLE["base_args"][a] for a in op["args"] if a in TABLE["base_args"]}
+    args = {a: TABLE["base_args"][a] for a in arg_names(op) if a in TABLE["base_args"]}
     if op["method"] in TABLE["payloads"]:
         args["payload"] = TABLE["payloads"][op["method"]]
     return args
 
 
 def cases() -> List[Tuple[Dict[str, Any], str]]:
-    return [(op, arg) for op in qem.operations() for arg in NAME_ARGS if arg in op["args"]]
+    return [(op, arg) for op in qem.operations() for arg in NAME_ARGS if arg in arg_names(op)]
 
 
 def non_login(mock: Any) -> List[Dict[str, Any]]:
@@ -92,7 +96,7 @@ def string_args() -> List[Tuple[Dict[str, Any], str]]:
     configuration), and the payload of those that take one."""
     out = []
     for op in qem.operations():
-        for arg in op["args"]:
+        for arg in arg_names(op):
             if arg == "payload" and op["method"] in TABLE["payloads"]:
                 out.append((op, arg))
             elif isinstance(TABLE["base_args"].get(arg, "text"), str) and arg != "payload":

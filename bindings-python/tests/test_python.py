@@ -220,7 +220,7 @@ def test_requests_in_flight_are_bounded(fresh: Any) -> None:
 def test_every_core_operation_is_a_method() -> None:
     from aem_client import AemClient
 
-    ops = json.loads(_native.operations())
+    ops = qem.operations()
     assert len(ops) >= 36
     for op in ops:
         if op["method"] in ("login", "logout"):

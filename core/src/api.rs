@@ -119,39 +119,17 @@ pub(crate) struct TypedMethod {
     pub answer_type: &'static str,
 }
 
-/// Whether two names are the same, at compile time.
-const fn same(a: &str, b: &str) -> bool {
-    let (a, b) = (a.as_bytes(), b.as_bytes());
-    if a.len() != b.len() {
-        return false;
-    }
-    let mut i = 0;
-    while i < a.len() {
-        if a[i] != b[i] {
-            return false;
-        }
-        i += 1;
-    }
-    true
-}
-
-/// Generates each method once for the async client and once for the blocking one, and
-/// its row of [`typed_methods`].
+/// Generates each method once for the async client and once for the blocking one, named
+/// as its operation's snake name (`GET_SERVER_DETAILS` is `get_server_details`), and its
+/// row of [`TYPED_METHODS`].
 macro_rules! operations {
-    ($( $(#[doc = $doc:literal])* $op:ident => fn $name:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty; )*) => {
-        // Each typed method is named as its table entry's snake name: a drift does not
-        // compile.
-        $( const _: () = assert!(
-            same(crate::ops::$op.method, stringify!($name)),
-            concat!("the table names ", stringify!($op), " otherwise than `", stringify!($name), "`")
-        ); )*
-
+    ($( $(#[doc = $doc:literal])* $op:ident ( $($arg:ident : $ty:ty),* ) -> $ret:ty; )*) => { pastey::paste! {
         /// Every typed method, in the order they are declared.
         pub(crate) static TYPED_METHODS: &[TypedMethod] = &[
             $(
                 TypedMethod {
                     op: crate::ops::$op.name,
-                    name: stringify!($name),
+                    name: crate::ops::$op.method,
                     doc: concat!($($doc, "\n"),*),
                     args: &[ $( (stringify!($arg), <$ty as ArgSchema>::schema) ),* ],
                     answer: |g| g.subschema_for::<$ret>(),
@@ -164,7 +142,7 @@ macro_rules! operations {
             $(
                 $(#[doc = $doc])*
                 #[allow(clippy::too_many_arguments)]
-                pub async fn $name(&self, $($arg: $ty),*) -> Result<$ret> {
+                pub async fn [<$op:lower>](&self, $($arg: $ty),*) -> Result<$ret> {
                     #[allow(unused_mut)]
                     let mut args = Args::new();
                     $( ArgValue::add_to($arg, stringify!($arg), &mut args); )*
@@ -172,7 +150,7 @@ macro_rules! operations {
                 }
             )*
         }
-        blocking_mirror! { $( $(#[doc = $doc])* fn $name($($arg: $ty),*) -> $ret; )* }
+        blocking_mirror! { $( $(#[doc = $doc])* fn [<$op:lower>]($($arg: $ty),*) -> $ret; )* }
 
         /// The canonical spelling rewrite of an operation's answer model (REST name):
         /// its `canon` and the aliases it rewrites.
@@ -182,7 +160,7 @@ macro_rules! operations {
             } )*
             None
         }
-    };
+    } };
 }
 
 /// Mirrors async methods of [`Client`] on [`blocking::Client`].
@@ -202,73 +180,73 @@ macro_rules! blocking_mirror {
 
 operations! {
     /// 2.7 Registers a license (its text) on a server.
-    PUT_SERVER_LICENSE => fn put_server_license(server: &str, payload: &str) -> ();
+    PUT_SERVER_LICENSE(server: &str, payload: &str) -> ();
     /// 2.8 Details of a server: configuration, state, license, task summary, resources.
-    GET_SERVER_DETAILS => fn get_server_details(server: &str) -> ServerDetailsResponse;
+    GET_SERVER_DETAILS(server: &str) -> ServerDetailsResponse;
     /// 2.9 Adds a server or updates its definition.
-    PUT_SERVER => fn put_server(server: &str, payload: &ServerDefinition) -> ();
+    PUT_SERVER(server: &str, payload: &ServerDefinition) -> ();
     /// 2.10 Replaces the explicit ACL of a server.
-    PUT_SERVER_ACL => fn put_server_acl(server: &str, payload: &AuthorizationAcl) -> ();
+    PUT_SERVER_ACL(server: &str, payload: &AuthorizationAcl) -> ();
     /// 2.11 A server's definition; the password comes back as a session-bound identifier.
-    GET_SERVER => fn get_server(server: &str) -> ServerDefinition;
+    GET_SERVER(server: &str) -> ServerDefinition;
     /// 2.12 The explicit ACL of a server.
-    GET_SERVER_ACL => fn get_server_acl(server: &str) -> AuthorizationAcl;
+    GET_SERVER_ACL(server: &str) -> AuthorizationAcl;
     /// 2.13 Every server under management.
-    GET_SERVER_LIST => fn get_server_list() -> ServerList;
+    GET_SERVER_LIST() -> ServerList;
     /// 2.14 Removes a server from Enterprise Manager.
-    DELETE_SERVER => fn delete_server(server: &str) -> ();
+    DELETE_SERVER(server: &str) -> ();
     /// 2.15 Removes the explicit ACL of a server.
-    DELETE_SERVER_ACL => fn delete_server_acl(server: &str) -> ();
+    DELETE_SERVER_ACL(server: &str) -> ();
     /// 2.16 The tasks of a server.
-    GET_TASK_LIST => fn get_task_list(server: &str) -> TaskList;
+    GET_TASK_LIST(server: &str) -> TaskList;
     /// 2.17 Full monitoring information of a task.
-    GET_TASK_DETAILS => fn get_task_details(server: &str, task: &str) -> TaskDetails;
+    GET_TASK_DETAILS(server: &str, task: &str) -> TaskDetails;
     /// 2.18 The tables of a task matching the filter.
-    GET_TABLE_LIST => fn get_table_list(server: &str, task: &str, filter: &TableFilter) -> TableList;
+    GET_TABLE_LIST(server: &str, task: &str, filter: &TableFilter) -> TableList;
     /// 2.19 The table selection of a task.
-    GET_TASK_TABLE_SELECTION => fn get_task_table_selection(server: &str, task: &str) -> TableSelection;
+    GET_TASK_TABLE_SELECTION(server: &str, task: &str) -> TableSelection;
     /// 2.20 Replaces the table selection of a task.
-    PUT_TASK_TABLE_SELECTION => fn put_task_table_selection(server: &str, task: &str, payload: &TableSelection) -> ();
+    PUT_TASK_TABLE_SELECTION(server: &str, task: &str, payload: &TableSelection) -> ();
     /// 2.21 Load and change-processing statuses of the tables matching the filter.
-    GET_TABLE_STATUSES => fn get_table_statuses(server: &str, task: &str, filter: &TableFilter) -> TableStatuses;
+    GET_TABLE_STATUSES(server: &str, task: &str, filter: &TableFilter) -> TableStatuses;
     /// 2.22 Deletes a task, and its logs when asked.
-    DELETE_TASK => fn delete_task(server: &str, task: &str, deletetasklogs: Option<bool>) -> ();
+    DELETE_TASK(server: &str, task: &str, deletetasklogs: Option<bool>) -> ();
     /// 2.23 A task's definition as a JSON document (see `export_task_to_file` to stream it).
-    EXPORT_TASK => fn export_task(server: &str, task: &str, withendpoints: Option<bool>) -> String;
+    EXPORT_TASK(server: &str, task: &str, withendpoints: Option<bool>) -> String;
     /// 2.24 Creates or replaces a task from an exported document.
-    IMPORT_TASK => fn import_task(server: &str, task: &str, payload: &str) -> ();
+    IMPORT_TASK(server: &str, task: &str, payload: &str) -> ();
     /// 2.25 The audit trail between two timestamps (UTC or .NET ticks).
-    EXPORT_AUDIT_TRAIL => fn export_audit_trail(start_timestamp: &str, end_timestamp: Option<&str>) -> String;
+    EXPORT_AUDIT_TRAIL(start_timestamp: &str, end_timestamp: Option<&str>) -> String;
     /// 2.26 Runs a task; the server waits up to `timeout` seconds (30 by default) for a steady state.
-    RUN_TASK => fn run_task(server: &str, task: &str, option: RunTaskOptions, cdcposition: Option<&str>, timeout: Option<u32>) -> TaskActionResponse;
+    RUN_TASK(server: &str, task: &str, option: RunTaskOptions, cdcposition: Option<&str>, timeout: Option<u32>) -> TaskActionResponse;
     /// 2.27 Stops a task; the server waits up to `timeout` seconds (30 by default).
-    STOP_TASK => fn stop_task(server: &str, task: &str, timeout: Option<u32>) -> TaskActionResponse;
+    STOP_TASK(server: &str, task: &str, timeout: Option<u32>) -> TaskActionResponse;
     /// CloneTask: copies a task's definition under a new name.
-    CLONE_TASK => fn clone_task(server: &str, task: &str, payload: &CloneTaskRequest) -> ();
+    CLONE_TASK(server: &str, task: &str, payload: &CloneTaskRequest) -> ();
     /// 2.28 The endpoints of a server.
-    GET_ENDPOINT_LIST => fn get_endpoint_list(server: &str) -> EndpointList;
+    GET_ENDPOINT_LIST(server: &str) -> EndpointList;
     /// 2.29 Changes endpoint settings with JSON Patch operations on `/db_settings/...`.
-    PATCH_ENDPOINT => fn patch_endpoint(server: &str, endpoint: &str, payload: &[PatchOperation]) -> ();
+    PATCH_ENDPOINT(server: &str, endpoint: &str, payload: &[PatchOperation]) -> ();
     /// 2.30 Deletes an endpoint no task uses.
-    DELETE_ENDPOINT => fn delete_endpoint(server: &str, endpoint: &str) -> ();
+    DELETE_ENDPOINT(server: &str, endpoint: &str) -> ();
     /// 2.31 Switches an endpoint to another configuration without waiting.
-    RECONFIGURE_ENDPOINT_NO_WAIT => fn reconfigure_endpoint_no_wait(server: &str, endpoint: &str, configuration: &str, recycle: Option<bool>) -> ();
+    RECONFIGURE_ENDPOINT_NO_WAIT(server: &str, endpoint: &str, configuration: &str, recycle: Option<bool>) -> ();
     /// 2.32 Every task and endpoint of a server as one document.
-    EXPORT_ALL => fn export_all(server: &str) -> String;
+    EXPORT_ALL(server: &str) -> String;
     /// 2.33 Imports a document of tasks and endpoints into a server.
-    IMPORT_ALL => fn import_all(server: &str, payload: &str) -> ();
+    IMPORT_ALL(server: &str, payload: &str) -> ();
     /// 2.34 Reloads a table.
-    RELOAD_TABLE => fn reload_table(server: &str, task: &str, schema: &str, table: &str) -> ();
+    RELOAD_TABLE(server: &str, task: &str, schema: &str, table: &str) -> ();
     /// 2.35 Resumes a suspended table.
-    RESUME_TABLE => fn resume_table(server: &str, task: &str, schema: &str, table: &str) -> ();
+    RESUME_TABLE(server: &str, task: &str, schema: &str, table: &str) -> ();
     /// 2.36 Tests an endpoint's connection; the server waits up to `timeout` seconds (60 by default).
-    TEST_ENDPOINT => fn test_endpoint(server: &str, endpoint: &str, timeout: Option<u32>) -> TestEndpointResponse;
+    TEST_ENDPOINT(server: &str, endpoint: &str, timeout: Option<u32>) -> TestEndpointResponse;
     /// 2.37 Deletes change data older than a timestamp or an ISO 8601 duration.
-    DELETE_OLD_CHANGE_DATA => fn delete_old_change_data(server: &str, task: &str, payload: &DeleteOldChangeDataRequest) -> ();
+    DELETE_OLD_CHANGE_DATA(server: &str, task: &str, payload: &DeleteOldChangeDataRequest) -> ();
     /// 2.38 Sets the change data retention barrier.
-    SET_CHANGE_DATA_RETENTION_BARRIER => fn set_change_data_retention_barrier(server: &str, task: &str, payload: &RetentionBarrier) -> ();
+    SET_CHANGE_DATA_RETENTION_BARRIER(server: &str, task: &str, payload: &RetentionBarrier) -> ();
     /// 2.39 The change data retention barrier.
-    GET_CHANGE_DATA_RETENTION_BARRIER => fn get_change_data_retention_barrier(server: &str, task: &str) -> RetentionBarrier;
+    GET_CHANGE_DATA_RETENTION_BARRIER(server: &str, task: &str) -> RetentionBarrier;
 }
 
 blocking_mirror! {

@@ -22,6 +22,18 @@ pub fn api_description() -> Value {
     })
 }
 
+/// The description as the text of `schema/api.json` (pretty JSON with a final newline),
+/// built once: what `qem_operations()` and the bindings' `operations` answer.
+pub fn api_description_text() -> &'static str {
+    static TEXT: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    TEXT.get_or_init(|| {
+        let mut text =
+            serde_json::to_string_pretty(&api_description()).expect("the description is JSON");
+        text.push('\n');
+        text
+    })
+}
+
 fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
     let auth = match s.auth {
         AuthScheme::QemSession { header, .. } => json!({"scheme": "session", "header": header}),
@@ -84,7 +96,7 @@ fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
                 "name": op.name,
                 "method": op.method,
                 "aliases": crate::ops::aliases_of(op.name),
-                "doc": typed.map_or_else(|| login_doc(op.name), |t| t.doc.trim()),
+                "doc": typed.map_or(op.doc, |t| t.doc).trim(),
                 "rust": typed.map(|t| t.name),
                 "verb": op.verb.as_str(),
                 "path": path,
@@ -109,15 +121,6 @@ fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
         "operations": operations,
         "helpers": helpers,
     })
-}
-
-/// The docs of the two entries that have no typed method of their own.
-fn login_doc(op: &str) -> &'static str {
-    match op {
-        "Login" => "2.5 Logs in (again), replacing any session.",
-        "Logout" => "2.6 Ends the session; a later call logs in again.",
-        _ => "",
-    }
 }
 
 fn kind_schema(kind: Kind) -> Schema {

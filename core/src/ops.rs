@@ -3,8 +3,8 @@
 //!
 //! The typed methods of [`crate::Client`], the generic entry [`crate::Client::call`] and
 //! every binding go through this table; nothing else in the project knows a URL.
-//! Adding a method is adding one entry here, a named constant (and a typed one-liner in
-//! `api.rs` naming it).
+//! Adding a method is adding one entry here, a named constant whose words are its names
+//! (and a typed one-liner in `api.rs` naming it).
 //!
 //! A [`Service`] groups the operations of one product with its base path and auth
 //! scheme, so other task APIs of the same kind (Qlik Cloud with bearer tokens and cursor
@@ -151,6 +151,9 @@ pub struct Operation {
     pub name: &'static str,
     /// The guide's Python name (`get_task_details`).
     pub method: &'static str,
+    /// What it does, for an operation without a typed method (login, logout); the typed
+    /// methods' docs are theirs (`api.rs`).
+    pub doc: &'static str,
     /// HTTP verb.
     pub verb: Verb,
     /// Path segments after the service's base path.
@@ -269,9 +272,8 @@ const TABLE_FILTERS: [Query; 7] = [
     opt("includeerror", Kind::Bool),
 ];
 
+/// An operation; its names are filled in by [`operations_table!`] from its constant's.
 const fn op(
-    name: &'static str,
-    method: &'static str,
     verb: Verb,
     path: &'static [Seg],
     query: &'static [Query],
@@ -279,8 +281,9 @@ const fn op(
     answer: Answer,
 ) -> Operation {
     Operation {
-        name,
-        method,
+        name: "",
+        method: "",
+        doc: "",
         verb,
         path,
         query,
@@ -302,14 +305,21 @@ const fn waits(mut o: Operation, arg: &'static str, default_secs: u64) -> Operat
     o
 }
 
-/// Declares every operation once: a named constant (what the typed methods use, so a
-/// misspelt name does not compile) and its place in [`QEM_OPERATIONS`].
+/// Declares every operation once, as a named constant (what the typed methods use, so a
+/// misspelt name does not compile) whose words give its names: `GET_SERVER_ACL` is the
+/// REST name `GetServerAcl` and the snake name `get_server_acl`. Each takes its place in
+/// [`QEM_OPERATIONS`].
 macro_rules! operations_table {
-    ($( $(#[$m:meta])* $ident:ident = $def:expr; )*) => {
-        $( $(#[$m])* #[allow(missing_docs)] pub const $ident: Operation = $def; )*
+    ($( $(#[doc = $doc:literal])* $ident:ident = $def:expr; )*) => { pastey::paste! {
+        $( $(#[doc = $doc])* #[allow(missing_docs)] pub const $ident: Operation = Operation {
+            name: stringify!([<$ident:camel>]),
+            method: stringify!([<$ident:lower>]),
+            doc: concat!($($doc),*),
+            ..$def
+        }; )*
         /// Every Enterprise Manager operation, in the guide's order.
         pub static QEM_OPERATIONS: &[Operation] = &[ $( $ident ),* ];
-    };
+    } };
 }
 
 use Answer as A;
@@ -320,53 +330,54 @@ use Verb::*;
 // (2.7 to 2.39) and CloneTask.
 #[rustfmt::skip]
 operations_table! {
-    // 2.5, 2.6
-    LOGIN = op("Login", "login", Get, &[Lit("login")], &[], B::None, A::Empty);
-    LOGOUT = op("Logout", "logout", Get, &[Lit("logout")], &[], B::None, A::Empty);
+    /// 2.5 Logs in (again), replacing any session.
+    LOGIN = op(Get, &[Lit("login")], &[], B::None, A::Empty);
+    /// 2.6 Ends the session; a later call logs in again.
+    LOGOUT = op(Get, &[Lit("logout")], &[], B::None, A::Empty);
     // 2.7 - 2.15 servers
-    PUT_SERVER_LICENSE = op("PutServerLicense", "put_server_license", Put, &[Lit("servers"), Name("server"), Lit("license"), Lit("def")], &[], B::Text, A::Empty);
-    GET_SERVER_DETAILS = op("GetServerDetails", "get_server_details", Get, SERVER, &[], B::None, A::Json);
-    PUT_SERVER = op("PutServer", "put_server", Put, SERVER_DEF, &[], B::Json, A::Empty);
-    PUT_SERVER_ACL = op("PutServerAcl", "put_server_acl", Put, SERVER, &[Query::Fixed("action", "acl")], B::Json, A::Empty);
-    GET_SERVER = op("GetServer", "get_server", Get, SERVER_DEF, &[], B::None, A::Json);
-    GET_SERVER_ACL = op("GetServerAcl", "get_server_acl", Get, SERVER, &[Query::Fixed("action", "acl")], B::None, A::Json);
-    GET_SERVER_LIST = op("GetServerList", "get_server_list", Get, &[Lit("servers")], &[], B::None, A::Json);
-    DELETE_SERVER = op("DeleteServer", "delete_server", Delete, SERVER_DEF, &[], B::None, A::Empty);
-    DELETE_SERVER_ACL = op("DeleteServerAcl", "delete_server_acl", Delete, SERVER, &[Query::Fixed("action", "acl")], B::None, A::Empty);
+    PUT_SERVER_LICENSE = op(Put, &[Lit("servers"), Name("server"), Lit("license"), Lit("def")], &[], B::Text, A::Empty);
+    GET_SERVER_DETAILS = op(Get, SERVER, &[], B::None, A::Json);
+    PUT_SERVER = op(Put, SERVER_DEF, &[], B::Json, A::Empty);
+    PUT_SERVER_ACL = op(Put, SERVER, &[Query::Fixed("action", "acl")], B::Json, A::Empty);
+    GET_SERVER = op(Get, SERVER_DEF, &[], B::None, A::Json);
+    GET_SERVER_ACL = op(Get, SERVER, &[Query::Fixed("action", "acl")], B::None, A::Json);
+    GET_SERVER_LIST = op(Get, &[Lit("servers")], &[], B::None, A::Json);
+    DELETE_SERVER = op(Delete, SERVER_DEF, &[], B::None, A::Empty);
+    DELETE_SERVER_ACL = op(Delete, SERVER, &[Query::Fixed("action", "acl")], B::None, A::Empty);
     // 2.16 - 2.27 tasks and tables
-    GET_TASK_LIST = op("GetTaskList", "get_task_list", Get, TASKS, &[], B::None, A::Json);
-    GET_TASK_DETAILS = unwraps(op("GetTaskDetails", "get_task_details", Get, TASK, &[], B::None, A::Json), "task");
-    GET_TABLE_LIST = op("GetTableList", "get_table_list", Get, TABLES, &TABLE_FILTERS, B::None, A::Json);
-    GET_TASK_TABLE_SELECTION = op("GetTaskTableSelection", "get_task_table_selection", Get, TABLES, &[Query::Fixed("action", "selection")], B::None, A::Json);
-    PUT_TASK_TABLE_SELECTION = op("PutTaskTableSelection", "put_task_table_selection", Put, TABLES, &[Query::Fixed("action", "selection")], B::Json, A::Empty);
-    GET_TABLE_STATUSES = op("GetTableStatuses", "get_table_statuses", Get, TABLES, &[
+    GET_TASK_LIST = op(Get, TASKS, &[], B::None, A::Json);
+    GET_TASK_DETAILS = unwraps(op(Get, TASK, &[], B::None, A::Json), "task");
+    GET_TABLE_LIST = op(Get, TABLES, &TABLE_FILTERS, B::None, A::Json);
+    GET_TASK_TABLE_SELECTION = op(Get, TABLES, &[Query::Fixed("action", "selection")], B::None, A::Json);
+    PUT_TASK_TABLE_SELECTION = op(Put, TABLES, &[Query::Fixed("action", "selection")], B::Json, A::Empty);
+    GET_TABLE_STATUSES = op(Get, TABLES, &[
         Query::Fixed("action", "getstatus"),
         TABLE_FILTERS[0], TABLE_FILTERS[1], TABLE_FILTERS[2], TABLE_FILTERS[3],
         TABLE_FILTERS[4], TABLE_FILTERS[5], TABLE_FILTERS[6],
     ], B::None, A::Json);
-    DELETE_TASK = op("DeleteTask", "delete_task", Post, TASK, &[Query::Fixed("action", "delete"), opt("deletetasklogs", Kind::Bool)], B::None, A::Empty);
-    EXPORT_TASK = op("ExportTask", "export_task", Get, TASK, &[Query::Fixed("action", "export"), opt("withendpoints", Kind::Bool)], B::None, A::Document);
-    IMPORT_TASK = op("ImportTask", "import_task", Post, TASK, &[Query::Fixed("action", "import")], B::Document, A::Empty);
-    EXPORT_AUDIT_TRAIL = op("ExportAuditTrail", "export_audit_trail", Get, &[Lit("security"), Lit("audit_trail")], &[req("start_timestamp", Kind::Timestamp), opt("end_timestamp", Kind::Timestamp)], B::None, A::Document);
-    RUN_TASK = waits(op("RunTask", "run_task", Post, TASK, &[Query::Fixed("action", "run"), opt("option", Kind::Text), opt("timeout", Kind::Seconds)], B::CdcPosition, A::Json), "timeout", 30);
-    STOP_TASK = waits(op("StopTask", "stop_task", Post, TASK, &[Query::Fixed("action", "stop"), opt("timeout", Kind::Seconds)], B::None, A::Json), "timeout", 30);
-    CLONE_TASK = op("CloneTask", "clone_task", Post, TASK, &[Query::Fixed("action", "clone")], B::Json, A::Empty);
+    DELETE_TASK = op(Post, TASK, &[Query::Fixed("action", "delete"), opt("deletetasklogs", Kind::Bool)], B::None, A::Empty);
+    EXPORT_TASK = op(Get, TASK, &[Query::Fixed("action", "export"), opt("withendpoints", Kind::Bool)], B::None, A::Document);
+    IMPORT_TASK = op(Post, TASK, &[Query::Fixed("action", "import")], B::Document, A::Empty);
+    EXPORT_AUDIT_TRAIL = op(Get, &[Lit("security"), Lit("audit_trail")], &[req("start_timestamp", Kind::Timestamp), opt("end_timestamp", Kind::Timestamp)], B::None, A::Document);
+    RUN_TASK = waits(op(Post, TASK, &[Query::Fixed("action", "run"), opt("option", Kind::Text), opt("timeout", Kind::Seconds)], B::CdcPosition, A::Json), "timeout", 30);
+    STOP_TASK = waits(op(Post, TASK, &[Query::Fixed("action", "stop"), opt("timeout", Kind::Seconds)], B::None, A::Json), "timeout", 30);
+    CLONE_TASK = op(Post, TASK, &[Query::Fixed("action", "clone")], B::Json, A::Empty);
     // 2.28 - 2.31 endpoints
-    GET_ENDPOINT_LIST = op("GetEndpointList", "get_endpoint_list", Get, ENDPOINTS, &[], B::None, A::Json);
-    PATCH_ENDPOINT = op("PatchEndpoint", "patch_endpoint", Patch, ENDPOINT, &[], B::Json, A::Empty);
-    DELETE_ENDPOINT = op("DeleteEndpoint", "delete_endpoint", Delete, ENDPOINT, &[Query::Fixed("action", "delete")], B::None, A::Empty);
-    RECONFIGURE_ENDPOINT_NO_WAIT = op("ReconfigureEndpointNoWait", "reconfigure_endpoint_no_wait", Put, ENDPOINT, &[Query::Fixed("action", "reconfigure"), req("configuration", Kind::Text), opt("recycle", Kind::Bool)], B::None, A::Empty);
+    GET_ENDPOINT_LIST = op(Get, ENDPOINTS, &[], B::None, A::Json);
+    PATCH_ENDPOINT = op(Patch, ENDPOINT, &[], B::Json, A::Empty);
+    DELETE_ENDPOINT = op(Delete, ENDPOINT, &[Query::Fixed("action", "delete")], B::None, A::Empty);
+    RECONFIGURE_ENDPOINT_NO_WAIT = op(Put, ENDPOINT, &[Query::Fixed("action", "reconfigure"), req("configuration", Kind::Text), opt("recycle", Kind::Bool)], B::None, A::Empty);
     // 2.32, 2.33 whole servers
-    EXPORT_ALL = op("ExportAll", "export_all", Get, SERVER, &[Query::Fixed("action", "export")], B::None, A::Document);
-    IMPORT_ALL = op("ImportAll", "import_all", Post, SERVER, &[Query::Fixed("action", "import")], B::Document, A::Empty);
+    EXPORT_ALL = op(Get, SERVER, &[Query::Fixed("action", "export")], B::None, A::Document);
+    IMPORT_ALL = op(Post, SERVER, &[Query::Fixed("action", "import")], B::Document, A::Empty);
     // 2.34 - 2.36
-    RELOAD_TABLE = op("ReloadTable", "reload_table", Post, TABLES, &[Query::Fixed("action", "reload"), req("schema", Kind::Text), req("table", Kind::Text)], B::None, A::Empty);
-    RESUME_TABLE = op("ResumeTable", "resume_table", Post, TABLES, &[Query::Fixed("action", "Resume"), req("schema", Kind::Text), req("table", Kind::Text)], B::None, A::Empty);
-    TEST_ENDPOINT = waits(op("TestEndpoint", "test_endpoint", Get, ENDPOINT, &[Query::Fixed("action", "test"), opt("timeout", Kind::Seconds)], B::None, A::Json), "timeout", 60);
+    RELOAD_TABLE = op(Post, TABLES, &[Query::Fixed("action", "reload"), req("schema", Kind::Text), req("table", Kind::Text)], B::None, A::Empty);
+    RESUME_TABLE = op(Post, TABLES, &[Query::Fixed("action", "Resume"), req("schema", Kind::Text), req("table", Kind::Text)], B::None, A::Empty);
+    TEST_ENDPOINT = waits(op(Get, ENDPOINT, &[Query::Fixed("action", "test"), opt("timeout", Kind::Seconds)], B::None, A::Json), "timeout", 60);
     // 2.37 - 2.39 change data
-    DELETE_OLD_CHANGE_DATA = op("DeleteOldChangeData", "delete_old_change_data", Post, TASK, &[Query::Fixed("action", "delete_old_change_data")], B::Json, A::Empty);
-    SET_CHANGE_DATA_RETENTION_BARRIER = op("SetChangeDataRetentionBarrier", "set_change_data_retention_barrier", Put, TASK, &[Query::Fixed("action", "set_change_data_retention_barrier")], B::Json, A::Empty);
-    GET_CHANGE_DATA_RETENTION_BARRIER = op("GetChangeDataRetentionBarrier", "get_change_data_retention_barrier", Get, TASK, &[Query::Fixed("action", "get_change_data_retention_barrier")], B::None, A::Json);
+    DELETE_OLD_CHANGE_DATA = op(Post, TASK, &[Query::Fixed("action", "delete_old_change_data")], B::Json, A::Empty);
+    SET_CHANGE_DATA_RETENTION_BARRIER = op(Put, TASK, &[Query::Fixed("action", "set_change_data_retention_barrier")], B::Json, A::Empty);
+    GET_CHANGE_DATA_RETENTION_BARRIER = op(Get, TASK, &[Query::Fixed("action", "get_change_data_retention_barrier")], B::None, A::Json);
 }
 
 /// Qlik Enterprise Manager.
@@ -380,44 +391,6 @@ pub static QEM: Service = Service {
     },
     operations: QEM_OPERATIONS,
 };
-
-impl Service {
-    /// The table as JSON, for bindings that generate their methods or check coverage:
-    /// `[{"name", "method", "verb", "args": [..], "required": [..], "body", "answer"}]`.
-    pub fn describe(&self) -> serde_json::Value {
-        let ops = self.operations.iter().map(|o| {
-            let required: Vec<&str> = o
-                .path
-                .iter()
-                .filter_map(|s| match s {
-                    Seg::Name(n) => Some(*n),
-                    Seg::Lit(_) => None,
-                })
-                .chain(o.query.iter().filter_map(|q| match q {
-                    Query::Arg {
-                        name,
-                        required: true,
-                        ..
-                    } => Some(*name),
-                    _ => None,
-                }))
-                .chain(
-                    matches!(o.body, Body::Json | Body::Text | Body::Document).then_some("payload"),
-                )
-                .collect();
-            serde_json::json!({
-                "name": o.name,
-                "method": o.method,
-                "verb": o.verb.as_str(),
-                "args": o.arg_names().collect::<Vec<_>>(),
-                "required": required,
-                "body": format!("{:?}", o.body),
-                "answer": format!("{:?}", o.answer),
-            })
-        });
-        serde_json::Value::Array(ops.collect())
-    }
-}
 
 #[cfg(test)]
 mod tests {

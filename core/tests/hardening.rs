@@ -38,8 +38,8 @@ fn expand(entry: &Value) -> String {
 /// Valid arguments for `method`, from the table's `base_args` and `payloads`.
 fn base_args(table: &Value, op: &Value) -> Map<String, Value> {
     let mut args = Map::new();
-    for name in op["args"].as_array().expect("args") {
-        let name = name.as_str().expect("a name");
+    for arg in op["args"].as_array().expect("args") {
+        let name = arg["name"].as_str().expect("a name");
         if let Some(v) = table["base_args"].get(name) {
             args.insert(name.into(), v.clone());
         }
@@ -55,12 +55,18 @@ async fn every_name_argument_of_every_operation_reaches_its_method_or_nothing() 
     let mock = mock().await;
     let client = Client::connect(config(&mock, 0)).await.unwrap();
     let table = hostile_table();
-    let ops = client.service().describe();
+    let description = qem_core::describe::api_description();
+    let ops = &description["services"][0]["operations"];
     let mut checked = 0;
     for op in ops.as_array().expect("operations") {
         let method = op["method"].as_str().unwrap();
         for arg in ["server", "task", "endpoint"] {
-            if !op["args"].as_array().unwrap().iter().any(|a| a == arg) {
+            if !op["args"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|a| a["name"] == arg)
+            {
                 continue;
             }
             for (entry, refused) in table["refused"]
@@ -119,7 +125,7 @@ async fn every_name_argument_of_every_operation_reaches_its_method_or_nothing() 
             let args = op["args"].as_array().unwrap();
             ["server", "task", "endpoint"]
                 .iter()
-                .filter(|a| args.iter().any(|x| x == **a))
+                .filter(|a| args.iter().any(|x| x["name"] == **a))
                 .count()
         })
         .sum();

@@ -64,10 +64,12 @@ __all__ = [
 
 
 def operations() -> list:  # type: ignore[type-arg]
-    """Every operation the core knows, with its arguments (name, method, args, ...)."""
+    """Every Enterprise Manager operation of the API description (``schema/api.json``):
+    its REST ``name``, snake ``method``, ``doc``, ``verb``, ``path``, ``args`` (each with
+    its ``name``, place ``in``, ``required`` and JSON ``schema``) and ``answer``."""
     import json
 
-    return list(json.loads(_native.operations()))
+    return list(json.loads(_native.operations())["services"][0]["operations"])
 
 
 _native.install_logging()
