@@ -132,22 +132,23 @@ fn read<T: serde::de::DeserializeOwned>(method: &str, args: &crate::Args) -> Res
     })
 }
 
-/// Declares every helper once: its name in the generic entry, a one-line doc, its
-/// arguments (a struct that refuses unknown names; every helper also takes the waits'
-/// `timeout_ms` and `poll_ms`), the client function it calls and the call itself.
+/// Declares every helper once: a one-line doc, its name (in the generic entry, and the
+/// client function it calls), its arguments (the struct `<Name>Args`, `RunTasksArgs` for
+/// `run_tasks`, refusing unknown names; every helper also takes the waits' `timeout_ms`
+/// and `poll_ms`) and the call itself.
 macro_rules! helpers {
     ($(
         #[doc = $doc:literal]
-        $helper:literal => $args:ident calls $function:ident {
+        $function:ident {
             $( $(#[$fm:meta])* $field:ident : $ty:ty ),* $(,)?
         }
         |$client:ident, $a:ident, $wait:ident| $body:expr;
-    )*) => {
+    )*) => { pastey::paste! {
         $(
             #[doc = $doc]
             #[derive(Debug, Deserialize, JsonSchema)]
             #[serde(deny_unknown_fields)]
-            pub struct $args {
+            pub struct [<$function:camel Args>] {
                 $( $(#[$fm])* pub $field: $ty, )*
                 /// How long a wait may take, in milliseconds (10 minutes when absent).
                 #[serde(default)]
@@ -157,7 +158,7 @@ macro_rules! helpers {
                 pub poll_ms: Option<u64>,
             }
 
-            impl $args {
+            impl [<$function:camel Args>] {
                 fn wait(&self) -> WaitOptions {
                     let d = WaitOptions::default();
                     WaitOptions {
@@ -172,10 +173,10 @@ macro_rules! helpers {
         /// doc, client function and the schema of its arguments.
         pub(crate) static HELPERS: &[HelperSpec] = &[
             $( HelperSpec {
-                name: $helper,
+                name: stringify!($function),
                 doc: $doc,
                 function: stringify!($function),
-                args: |g| g.subschema_for::<$args>(),
+                args: |g| g.subschema_for::<[<$function:camel Args>]>(),
             }, )*
         ];
 
@@ -185,17 +186,17 @@ macro_rules! helpers {
             method: &str,
             args: &crate::Args,
         ) -> Option<Result<Value>> {
-            match method {
-                $( $helper => Some(async {
-                    let $a: $args = read($helper, args)?;
+            $( if method == stringify!($function) {
+                return Some(async {
+                    let $a: [<$function:camel Args>] = read(stringify!($function), args)?;
                     let $wait = $a.wait();
                     let $client = client;
                     to_value($body.await)
-                }.await), )*
-                _ => None,
-            }
+                }.await);
+            } )*
+            None
         }
-    };
+    } };
 }
 
 /// A helper of the generic entry, for the API description.
@@ -208,7 +209,7 @@ pub(crate) struct HelperSpec {
 
 helpers! {
     #[doc = "Polls a task until it is in one of `states`; answers its details."]
-    "wait_for_task_state" => WaitForTaskStateArgs calls wait_for_task_state {
+    wait_for_task_state {
         server: Name, task: Name,
         /// The wanted states (any of them).
         #[serde(default)]
@@ -225,7 +226,7 @@ helpers! {
         }
     };
     #[doc = "Runs a task and waits until it is RUNNING (TASK_FAILED on ERROR or STOPPED)."]
-    "run_task_and_wait" => RunTaskAndWaitArgs calls run_task_and_wait {
+    run_task_and_wait {
         server: Name, task: Name, option: Name,
         /// The position for the three position options.
         cdcposition: Option<String>,
@@ -233,27 +234,27 @@ helpers! {
         &a.server.0, &a.task.0, RunTaskOptions::from_wire(&a.option.0), a.cdcposition.as_deref(), w,
     );
     #[doc = "Stops a task and waits until it is STOPPED."]
-    "stop_task_and_wait" => StopTaskAndWaitArgs calls stop_task_and_wait {
+    stop_task_and_wait {
         server: Name, task: Name,
     } |c, a, w| c.stop_task_and_wait(&a.server.0, &a.task.0, w);
     #[doc = "Waits until a task's full load has ended; answers its details."]
-    "wait_for_full_load" => WaitForFullLoadArgs calls wait_for_full_load {
+    wait_for_full_load {
         server: Name, task: Name,
     } |c, a, w| c.wait_for_full_load(&a.server.0, &a.task.0, w);
     #[doc = "Waits for latency 00:00:00 and no change in flight on `quiet_polls` polls in a row."]
-    "drain_task" => DrainTaskArgs calls drain_task {
+    drain_task {
         server: Name, task: Name,
         /// Polls in a row that must be quiet (3).
         quiet_polls: Option<Count>,
     } |c, a, w| c.drain_task(&a.server.0, &a.task.0, quiet_polls(a.quiet_polls), w);
     #[doc = "Drains a task (as drain_task), then stops it and waits for STOPPED."]
-    "drain_and_stop_task" => DrainAndStopTaskArgs calls drain_and_stop_task {
+    drain_and_stop_task {
         server: Name, task: Name,
         /// Polls in a row that must be quiet (3).
         quiet_polls: Option<Count>,
     } |c, a, w| c.drain_and_stop_task(&a.server.0, &a.task.0, quiet_polls(a.quiet_polls), w);
     #[doc = "The names of the tasks a selection picks, sorted (an empty selection needs `all`: true)."]
-    "select_tasks" => SelectTasksArgs calls select_tasks {
+    select_tasks {
         server: Name,
         /// Exact task names (any of them).
         #[serde(default)]
@@ -272,7 +273,7 @@ helpers! {
         c.select_tasks(&a.server.0, &selection(&a.names, &a.pattern, &a.states, &a.tags, a.all)).await
     };
     #[doc = "Runs the selected tasks with a concurrency limit; a report per task."]
-    "run_tasks" => RunTasksArgs calls run_tasks {
+    run_tasks {
         server: Name, #[serde(default)] names: Strings, pattern: Option<String>,
         #[serde(default)] states: Strings, #[serde(default)] tags: Strings,
         all: Option<bool>,
@@ -288,7 +289,7 @@ helpers! {
         c.run_tasks(&a.server.0, &selection(&a.names, &a.pattern, &a.states, &a.tags, a.all), option, options).await
     };
     #[doc = "Stops the selected tasks (drained first with `drain`); a report per task."]
-    "stop_tasks" => StopTasksArgs calls stop_tasks {
+    stop_tasks {
         server: Name, #[serde(default)] names: Strings, pattern: Option<String>,
         #[serde(default)] states: Strings, #[serde(default)] tags: Strings,
         all: Option<bool>,
@@ -306,11 +307,11 @@ helpers! {
         c.stop_tasks(&a.server.0, &selection(&a.names, &a.pattern, &a.states, &a.tags, a.all), drain, options).await
     };
     #[doc = "Every task's state and stop reason, with the time taken."]
-    "snapshot_task_states" => SnapshotTaskStatesArgs calls snapshot_task_states {
+    snapshot_task_states {
         server: Name,
     } |c, a, _w| c.snapshot_task_states(&a.server.0);
     #[doc = "Dated backups: ExportAll per server and every task with its endpoints, under `dir`."]
-    "backup" => BackupArgs calls backup {
+    backup {
         /// The folder the dated backup folder is made in.
         dir: Name,
         /// The servers (all of GetServerList when absent).
@@ -318,7 +319,7 @@ helpers! {
         servers: Strings,
     } |c, a, _w| async move { c.backup(Path::new(&a.dir.0), &a.servers.0).await };
     #[doc = "The selected tasks' figures in the Prometheus text format (every task when nothing is selected)."]
-    "prometheus_metrics" => PrometheusMetricsArgs calls prometheus_metrics {
+    prometheus_metrics {
         server: Name, #[serde(default)] names: Strings, pattern: Option<String>,
         #[serde(default)] states: Strings, #[serde(default)] tags: Strings,
         all: Option<bool>,
@@ -328,7 +329,7 @@ helpers! {
         c.prometheus_metrics(&a.server.0, &selection(&a.names, &a.pattern, &a.states, &a.tags, a.all), concurrency(a.concurrency)).await
     };
     #[doc = "Exports a task, renames it and its endpoints, overrides endpoint settings, imports it (nothing imported when a change does not apply)."]
-    "promote_task" => PromoteTaskArgs calls promote_task {
+    promote_task {
         server: Name, task: Name,
         /// The server it is imported to.
         to_server: Name,
