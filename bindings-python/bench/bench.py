@@ -208,7 +208,10 @@ def main() -> None:
         "| 8 sharing one `Client` | {0:.0f} ({1:.2}× one thread) |".format(eight, eight / one_thread),
         "",
     ]
-    text = "\n".join(lines)
+    sys.path.insert(0, str(HERE))
+    import import_time
+
+    text = "\n".join(lines) + "\n" + import_time.measure() + "\n"
     (HERE.parent / "BENCHMARKS.md").write_text(text)
     print(text)
 

@@ -33,14 +33,12 @@ pub(crate) fn with_python(f: impl FnOnce(Python<'_>)) {
     }
 }
 
-/// Installs the tracing subscriber once per process (`qem` calls it on import).
+/// Installs the tracing subscriber once per process (`qem` calls it on import). Python's
+/// `logging` is not imported here (it is a quarter of what `import qem` would cost): the
+/// `qem` logger is looked up once the program has imported `logging` itself, or when a
+/// record of WARNING or above (what an unconfigured `logging` prints) must go out.
 #[pyfunction]
 pub(crate) fn install_logging(py: Python<'_>) -> PyResult<()> {
-    let logging = py.import("logging")?;
-    let logger = logging.call_method1("getLogger", ("qem",))?;
-    let level = logger.getattr("getEffectiveLevel")?.unbind();
-    let log = logger.getattr("log")?.unbind();
-    let _ = LOGGER.set(py, (level, log));
     INSTALL.call_once(|| {
         let _ = tracing::subscriber::set_global_default(
             tracing_subscriber::registry().with(PythonLogLayer),
@@ -50,20 +48,56 @@ pub(crate) fn install_logging(py: Python<'_>) -> PyResult<()> {
     Ok(())
 }
 
+/// The `qem` logger's `getEffectiveLevel` and `log`, once `logging` is imported (or
+/// `force`d, importing it).
+fn logger(py: Python<'_>, force: bool) -> Option<&(PyObject, PyObject)> {
+    if let Some(found) = LOGGER.get(py) {
+        return Some(found);
+    }
+    // Checked on every call until found: `sys.modules` is kept, so this is one lookup.
+    static MODULES: GILOnceCell<PyObject> = GILOnceCell::new();
+    let imported = MODULES
+        .get_or_try_init(py, || {
+            py.import("sys")?
+                .getattr("modules")
+                .map(pyo3::Bound::unbind)
+        })
+        .and_then(|m| m.bind(py).contains("logging"))
+        .unwrap_or(false);
+    if !imported && !force {
+        return None;
+    }
+    let found = py.import("logging").ok().and_then(|logging| {
+        let logger = logging.call_method1("getLogger", ("qem",)).ok()?;
+        let level = logger.getattr("getEffectiveLevel").ok()?.unbind();
+        let log = logger.getattr("log").ok()?.unbind();
+        Some((level, log))
+    })?;
+    let _ = LOGGER.set(py, found);
+    LOGGER.get(py)
+}
+
 /// Marks the interpreter as exiting (registered with `atexit`).
 #[pyfunction]
 pub(crate) fn shutdown() {
     ALIVE.store(false, Ordering::Release);
 }
 
-/// Re-reads the `qem` logger's effective level.
+/// Re-reads the `qem` logger's effective level: WARNING, `logging`'s default, until the
+/// program imports `logging`.
 pub(crate) fn refresh_level(py: Python<'_>) {
-    if let Some((level, _)) = LOGGER.get(py) {
-        if let Ok(n) = level.call0(py).and_then(|v| v.extract::<u32>(py)) {
-            LEVEL.store(n, Ordering::Relaxed);
-        }
-    }
+    let n = match logger(py, false) {
+        Some((level, _)) => level
+            .call0(py)
+            .and_then(|v| v.extract::<u32>(py))
+            .unwrap_or(WARNING),
+        None => WARNING,
+    };
+    LEVEL.store(n, Ordering::Relaxed);
 }
+
+/// Python's WARNING level.
+const WARNING: u32 = 30;
 
 /// Remembers the credential values of client options so records never show them.
 pub(crate) fn remember_secrets(options: &Value) {
@@ -195,7 +229,7 @@ impl<S: Subscriber> Layer<S> for PythonLogLayer {
         event.record(&mut c);
         let text = redact(&format!("{}{} [{}]", c.message, c.fields, meta.target()));
         with_python(|py| {
-            if let Some((_, log)) = LOGGER.get(py) {
+            if let Some((_, log)) = logger(py, true) {
                 // A failing handler is Python's business; never let it reach the core.
                 let _ = log.call1(py, (level, "%s", text));
             }

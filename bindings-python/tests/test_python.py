@@ -9,6 +9,8 @@ import json
 import logging
 import os
 import signal
+import subprocess
+import sys
 import threading
 import time
 from typing import Any, List
@@ -228,6 +230,37 @@ def test_every_core_operation_is_a_method() -> None:
         assert callable(getattr(qem.Client, op["method"], None)), op["method"]
         assert callable(getattr(qem.AsyncClient, op["method"], None)), op["method"]
         assert callable(getattr(AemClient, op["method"], None)), op["method"]
+
+
+def test_import_qem_leaves_asyncio_and_logging_unimported() -> None:
+    # Most scripts are blocking: asyncio (and concurrent.futures), logging and typing are
+    # imported only by those that use them. AsyncClient still works, importing asyncio then.
+    code = (
+        "import sys, qem\n"
+        "heavy = ('asyncio', 'concurrent.futures', 'logging', 'typing')\n"
+        "print(sorted(m for m in heavy if m in sys.modules))\n"
+        "import aem_client\n"
+        "print(sorted(m for m in heavy[:3] if m in sys.modules))\n"
+        "print(qem.AsyncClient.__name__, 'asyncio' in sys.modules)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == ["[]", "[]", "AsyncClient True"], out
+
+
+def test_records_reach_logging_imported_after_qem(fresh: Any) -> None:
+    # The logger is looked up lazily: a program importing logging after qem still gets
+    # the records (here in a child process, where logging is not yet imported).
+    code = (
+        "import sys, qem\n"
+        "assert 'logging' not in sys.modules\n"
+        "import logging\n"
+        "logging.basicConfig(level=logging.DEBUG, stream=sys.stdout, format='%(name)s %(message)s')\n"
+        "c = qem.Client({0!r}, username='QEM\\\\admin', password='admin-pass', ca_file={1!r})\n"
+        "c.get_server_list()\n"
+        "c.close()\n"
+    ).format(fresh.base_url, fresh.cert)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert "qem " in out and "admin-pass" not in out, out
 
 
 # ---------------------------------------------------------------- modern surface

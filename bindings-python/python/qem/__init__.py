@@ -14,7 +14,7 @@ from __future__ import annotations
 import atexit as _atexit
 
 from . import _native
-from ._client import AsyncClient, Client
+from ._client import Client
 from .errors import (
     AemClientException,
     ClientClosedError,
@@ -61,6 +61,17 @@ __all__ = [
     "AuthenticationMethod",
     "operations",
 ]
+
+
+def __getattr__(name: str) -> object:
+    # AsyncClient is imported when first used, and asyncio with it: most scripts never
+    # need it, and it is most of what importing qem would cost.
+    if name == "AsyncClient":
+        from ._async import AsyncClient
+
+        globals()["AsyncClient"] = AsyncClient
+        return AsyncClient
+    raise AttributeError("module 'qem' has no attribute {0!r}".format(name))
 
 
 def operations() -> list:  # type: ignore[type-arg]

@@ -1,7 +1,8 @@
 """Qlik Enterprise Manager SDK for Python (see __init__.py)."""
 
 from typing import Any, Dict, List
-from ._client import AsyncClient as AsyncClient, Client as Client
+from ._async import AsyncClient as AsyncClient
+from ._client import Client as Client
 from .errors import (
     AemClientException as AemClientException,
     ClientClosedError as ClientClosedError,

@@ -11,7 +11,11 @@ from __future__ import annotations
 
 import builtins
 import json
-from typing import Dict, Optional, Type
+
+# typing is for the type checker only: importing it would cost every `import qem`.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Dict, Optional, Type
 
 __all__ = [
     "AemClientException",

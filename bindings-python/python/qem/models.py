@@ -12,9 +12,13 @@ from __future__ import annotations
 
 import json
 from enum import Enum
-from typing import Any, ClassVar, Dict, List, Optional, Tuple, Type, Union
 
 from . import _native
+
+# typing is for the type checker only: importing it would cost every `import qem`.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, ClassVar, Dict, List, Optional, Tuple, Type, Union
 
 __all__ = [
     "AttrDict",
