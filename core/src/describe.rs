@@ -110,8 +110,14 @@ fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
     let helpers: Vec<Value> = crate::helpers::dispatch::HELPERS
         .iter()
         .map(|h| {
+            let schema = (h.answer)(generator);
+            // A model's name when the answer is one (not for a list or a text).
+            let answer = match schema.get("$ref") {
+                Some(_) => json!({"kind": "json", "model": h.answer_type, "schema": schema}),
+                None => json!({"kind": "json", "schema": schema}),
+            };
             json!({"name": h.name, "doc": h.doc, "function": h.function,
-                "args": (h.args)(generator)})
+                "args": (h.args)(generator), "answer": answer})
         })
         .collect();
     json!({

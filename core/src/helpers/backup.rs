@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::time::SystemTime;
 
 /// One file a backup wrote, or failed to write.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct BackupItem {
     /// The server.
     pub server: String,
@@ -28,7 +28,7 @@ pub struct BackupItem {
 /// What a backup wrote: `folder` is `<dir>/<UTC date and time>`, holding per server
 /// `<server>/server.json` (ExportAll) and `<server>/tasks/<task>.json` (each task with
 /// its endpoints).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct BackupReport {
     /// The dated folder.
     pub folder: String,

@@ -133,13 +133,13 @@ fn read<T: serde::de::DeserializeOwned>(method: &str, args: &crate::Args) -> Res
 }
 
 /// Declares every helper once: a one-line doc, its name (in the generic entry, and the
-/// client function it calls), its arguments (the struct `<Name>Args`, `RunTasksArgs` for
+/// client function it calls) and its answer's type, its arguments (the struct `<Name>Args`, `RunTasksArgs` for
 /// `run_tasks`, refusing unknown names; every helper also takes the waits' `timeout_ms`
 /// and `poll_ms`) and the call itself.
 macro_rules! helpers {
     ($(
         #[doc = $doc:literal]
-        $function:ident {
+        $function:ident -> $answer:ty {
             $( $(#[$fm:meta])* $field:ident : $ty:ty ),* $(,)?
         }
         |$client:ident, $a:ident, $wait:ident| $body:expr;
@@ -177,6 +177,8 @@ macro_rules! helpers {
                 doc: $doc,
                 function: stringify!($function),
                 args: |g| g.subschema_for::<[<$function:camel Args>]>(),
+                answer: |g| g.subschema_for::<$answer>(),
+                answer_type: stringify!($answer),
             }, )*
         ];
 
@@ -191,7 +193,8 @@ macro_rules! helpers {
                     let $a: [<$function:camel Args>] = read(stringify!($function), args)?;
                     let $wait = $a.wait();
                     let $client = client;
-                    to_value($body.await)
+                    let answer: Result<$answer> = $body.await;
+                    to_value(answer)
                 }.await);
             } )*
             None
@@ -205,11 +208,13 @@ pub(crate) struct HelperSpec {
     pub doc: &'static str,
     pub function: &'static str,
     pub args: crate::api::SchemaFn,
+    pub answer: crate::api::SchemaFn,
+    pub answer_type: &'static str,
 }
 
 helpers! {
     #[doc = "Polls a task until it is in one of `states`; answers its details."]
-    wait_for_task_state {
+    wait_for_task_state -> TaskDetails {
         server: Name, task: Name,
         /// The wanted states (any of them).
         #[serde(default)]
@@ -226,7 +231,7 @@ helpers! {
         }
     };
     #[doc = "Runs a task and waits until it is RUNNING (TASK_FAILED on ERROR or STOPPED)."]
-    run_task_and_wait {
+    run_task_and_wait -> TaskDetails {
         server: Name, task: Name, option: Name,
         /// The position for the three position options.
         cdcposition: Option<String>,
@@ -234,27 +239,27 @@ helpers! {
         &a.server.0, &a.task.0, RunTaskOptions::from_wire(&a.option.0), a.cdcposition.as_deref(), w,
     );
     #[doc = "Stops a task and waits until it is STOPPED."]
-    stop_task_and_wait {
+    stop_task_and_wait -> TaskDetails {
         server: Name, task: Name,
     } |c, a, w| c.stop_task_and_wait(&a.server.0, &a.task.0, w);
     #[doc = "Waits until a task's full load has ended; answers its details."]
-    wait_for_full_load {
+    wait_for_full_load -> TaskDetails {
         server: Name, task: Name,
     } |c, a, w| c.wait_for_full_load(&a.server.0, &a.task.0, w);
     #[doc = "Waits for latency 00:00:00 and no change in flight on `quiet_polls` polls in a row."]
-    drain_task {
+    drain_task -> TaskDetails {
         server: Name, task: Name,
         /// Polls in a row that must be quiet (3).
         quiet_polls: Option<Count>,
     } |c, a, w| c.drain_task(&a.server.0, &a.task.0, quiet_polls(a.quiet_polls), w);
     #[doc = "Drains a task (as drain_task), then stops it and waits for STOPPED."]
-    drain_and_stop_task {
+    drain_and_stop_task -> TaskDetails {
         server: Name, task: Name,
         /// Polls in a row that must be quiet (3).
         quiet_polls: Option<Count>,
     } |c, a, w| c.drain_and_stop_task(&a.server.0, &a.task.0, quiet_polls(a.quiet_polls), w);
     #[doc = "The names of the tasks a selection picks, sorted (an empty selection needs `all`: true)."]
-    select_tasks {
+    select_tasks -> Vec<String> {
         server: Name,
         /// Exact task names (any of them).
         #[serde(default)]
@@ -273,7 +278,7 @@ helpers! {
         c.select_tasks(&a.server.0, &selection(&a.names, &a.pattern, &a.states, &a.tags, a.all)).await
     };
     #[doc = "Runs the selected tasks with a concurrency limit; a report per task."]
-    run_tasks {
+    run_tasks -> BulkReport {
         server: Name, #[serde(default)] names: Strings, pattern: Option<String>,
         #[serde(default)] states: Strings, #[serde(default)] tags: Strings,
         all: Option<bool>,
@@ -289,7 +294,7 @@ helpers! {
         c.run_tasks(&a.server.0, &selection(&a.names, &a.pattern, &a.states, &a.tags, a.all), option, options).await
     };
     #[doc = "Stops the selected tasks (drained first with `drain`); a report per task."]
-    stop_tasks {
+    stop_tasks -> BulkReport {
         server: Name, #[serde(default)] names: Strings, pattern: Option<String>,
         #[serde(default)] states: Strings, #[serde(default)] tags: Strings,
         all: Option<bool>,
@@ -307,11 +312,11 @@ helpers! {
         c.stop_tasks(&a.server.0, &selection(&a.names, &a.pattern, &a.states, &a.tags, a.all), drain, options).await
     };
     #[doc = "Every task's state and stop reason, with the time taken."]
-    snapshot_task_states {
+    snapshot_task_states -> TaskStateSnapshot {
         server: Name,
     } |c, a, _w| c.snapshot_task_states(&a.server.0);
     #[doc = "Dated backups: ExportAll per server and every task with its endpoints, under `dir`."]
-    backup {
+    backup -> BackupReport {
         /// The folder the dated backup folder is made in.
         dir: Name,
         /// The servers (all of GetServerList when absent).
@@ -319,7 +324,7 @@ helpers! {
         servers: Strings,
     } |c, a, _w| async move { c.backup(Path::new(&a.dir.0), &a.servers.0).await };
     #[doc = "The selected tasks' figures in the Prometheus text format (every task when nothing is selected)."]
-    prometheus_metrics {
+    prometheus_metrics -> String {
         server: Name, #[serde(default)] names: Strings, pattern: Option<String>,
         #[serde(default)] states: Strings, #[serde(default)] tags: Strings,
         all: Option<bool>,
@@ -329,7 +334,7 @@ helpers! {
         c.prometheus_metrics(&a.server.0, &selection(&a.names, &a.pattern, &a.states, &a.tags, a.all), concurrency(a.concurrency)).await
     };
     #[doc = "Exports a task, renames it and its endpoints, overrides endpoint settings, imports it (nothing imported when a change does not apply)."]
-    promote_task {
+    promote_task -> PromoteReport {
         server: Name, task: Name,
         /// The server it is imported to.
         to_server: Name,

@@ -31,7 +31,7 @@ use serde::{Deserialize, Serialize};
 use std::time::SystemTime;
 
 /// Why one item of a report failed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Failure {
     /// The error's stable code.
     pub error_code: String,

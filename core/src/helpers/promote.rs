@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 /// What to change in a task on its way to another server or environment (see
 /// [`Client::promote_task`]). Endpoints are named as in the source export.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct PromoteChanges {
     /// The task's name there (the same name when absent).
@@ -21,7 +21,7 @@ pub struct PromoteChanges {
 }
 
 /// What [`Client::promote_task`] did.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct PromoteReport {
     /// Where the task came from.
     pub from_server: String,

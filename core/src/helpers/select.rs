@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 /// Which tasks of a server a bulk helper acts on. Every criterion given must hold; an
 /// empty selection is refused unless `all` is set, so that a mistake never stops every
 /// task of a server.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 #[serde(default)]
 pub struct TaskSelection {
     /// Exact task names (any of them).
@@ -35,7 +35,7 @@ impl TaskSelection {
 }
 
 /// What a bulk helper did to one task.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TaskOutcome {
     /// The task's name.
     pub task: String,
@@ -65,7 +65,7 @@ impl TaskOutcome {
 }
 
 /// The report of a bulk helper: one outcome per selected task, in name order.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct BulkReport {
     /// The server acted on.
     pub server: String,
@@ -109,7 +109,7 @@ impl Default for BulkOptions {
 }
 
 /// One task's state at the time of a snapshot.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TaskStateEntry {
     /// The task's name.
     pub name: String,
@@ -121,7 +121,7 @@ pub struct TaskStateEntry {
 }
 
 /// The states of every task of a server at one moment, to compare with or restore later.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct TaskStateSnapshot {
     /// The server.
     pub server: String,
