@@ -13,6 +13,10 @@ def blocking() -> None:
     with qem.Client(URL, username="QEM\\admin", password="admin-pass", ca_file="ca.pem") as client:
         for task in client.get_task_list("Local Server").taskList:
             print(task.name, task.state)
+        run = client.run_task("Local Server", "SalesDBBackup", option=qem.AemRunTaskOptions.RELOAD_TARGET, timeout=60)
+        print(run.state)
+        report = client.stop_tasks("Local Server", tags=["sales"], drain=True, timeout=300)
+        print(report["succeeded"], report["failed"])
         details = client.run_task_and_wait("Local Server", "SalesDBBackup", timeout=120)
         assert details.state == qem.AemTaskState.RUNNING
         written: int = client.export_task_to_file("Local Server", "SalesDBBackup", "task.json", withendpoints=True)

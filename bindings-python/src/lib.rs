@@ -333,6 +333,13 @@ fn operations() -> &'static str {
     qem_core::describe::api_description_text()
 }
 
+/// The fingerprint of the API description this module was built from; the generated
+/// `qem/_operations.py` checks it is the one it was generated from.
+#[pyfunction]
+fn description_fingerprint() -> String {
+    qem_core::describe::fingerprint(include_str!("../../schema/api.json"))
+}
+
 /// Parses an export document (tolerating a leading `//` comment line) into JSON text.
 #[pyfunction]
 fn parse_document(text: &str) -> PyResult<String> {
@@ -349,6 +356,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(parse_document, m)?)?;
     m.add_function(wrap_pyfunction!(convert::fill, m)?)?;
     m.add_function(wrap_pyfunction!(logbridge::install_logging, m)?)?;
+    m.add_function(wrap_pyfunction!(description_fingerprint, m)?)?;
     m.add_function(wrap_pyfunction!(logbridge::shutdown, m)?)?;
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     Ok(())

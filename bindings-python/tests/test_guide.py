@@ -108,9 +108,14 @@ def test_method_names_parameters_and_defaults(name: str, params: List[Tuple[str,
     from aem_client import AemClient
 
     assert positional(getattr(AemClient, name)) == params
-    # The modern clients have the same names and parameter order.
+    # The modern clients take the same arguments by name (the names first, the rest by
+    # keyword; RunTask's position as `cdcposition` rather than a payload object).
+    if name == "set_task_table_selection":
+        name = "put_task_table_selection"  # the guide's other name, only in the drop-in
     for cls in (qem.Client, qem.AsyncClient):
-        assert [p for p, _d in positional(getattr(cls, name))] == [p for p, _d in params], cls
+        modern = inspect.signature(getattr(cls, name)).parameters
+        for p, _d in params:
+            assert p in modern or (name, p) == ("run_task", "payload"), (cls, p)
 
 
 def test_constructor_as_4_2_writes_it() -> None:

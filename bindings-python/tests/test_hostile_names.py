@@ -134,7 +134,7 @@ def test_typed_methods_refuse_lone_surrogates_in_filters_and_timestamps(mock: An
         for arg, call in (
             ("schema", lambda: client.get_table_list("Local Server", "SalesDBBackup", schema="\ud800")),
             ("table", lambda: client.get_table_statuses("Local Server", "SalesDBBackup", table="a\udfff")),
-            ("end_timestamp", lambda: client.export_audit_trail("2024-01-01T00:00:00", "\ud800")),
+            ("end_timestamp", lambda: client.export_audit_trail("2024-01-01T00:00:00", end_timestamp="\ud800")),
         ):
             with pytest.raises(qem.InvalidArgumentError) as info:
                 call()

@@ -2,7 +2,10 @@
 //! registry; `cargo run -p qem-codegen -- --check` writes nothing and exits non-zero
 //! naming each file that is stale (the README's test command runs it).
 //!
-//! Generated today: `schema/api.json`, the API description.
+//! Generated today: `schema/api.json`, the API description; the Python binding's typed
+//! methods and their stubs (`python.rs`, templates in `templates/python/`).
+
+mod python;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -14,10 +17,17 @@ struct Generated {
 }
 
 fn generated() -> Vec<Generated> {
-    vec![Generated {
+    let text = qem_core::describe::api_description_text();
+    let description: serde_json::Value =
+        serde_json::from_str(text).expect("the description is JSON");
+    let mut files = vec![Generated {
         path: "schema/api.json",
-        content: qem_core::describe::api_description_text().to_owned(),
-    }]
+        content: text.to_owned(),
+    }];
+    for (path, content) in python::files(&description, text) {
+        files.push(Generated { path, content });
+    }
+    files
 }
 
 fn root() -> PathBuf {

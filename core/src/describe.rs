@@ -34,6 +34,18 @@ pub fn api_description_text() -> &'static str {
     })
 }
 
+/// A stable fingerprint of a description's text (FNV-1a, 64 bits, in hex): generated
+/// code carries the one of the description it was made from, and a binding built from
+/// another description is refused at import.
+pub fn fingerprint(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")
+}
+
 fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
     let auth = match s.auth {
         AuthScheme::QemSession { header, .. } => json!({"scheme": "session", "header": header}),

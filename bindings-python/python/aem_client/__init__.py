@@ -26,7 +26,7 @@ from urllib.parse import quote
 from urllib.request import Request, urlopen
 
 from qem._client import Client as _Client
-from qem._client import _opt_bool
+from qem._convert import _opt_bool
 from qem.errors import AemClientException
 
 # The categories of AemClientException, as attributes (``aem_client.NotFoundError``); not
@@ -48,6 +48,8 @@ from qem.models import *  # noqa: F401,F403 - the documented names
 from qem.models import AemObject as _AemObject
 from qem.models import AuthenticationMethod as _AuthMethod
 from qem.models import __all__ as _model_names
+
+from ._guide import _GuideMethods
 
 use_python_env_3X = sys.version_info > (3,)
 base_string_type = str
@@ -140,7 +142,7 @@ class AttUtil(object):
         return base64.b64encode("{0}:{1}".format(username, password).encode()).decode("ascii")
 
 
-class AemClient(_Client):
+class AemClient(_GuideMethods, _Client):
     """The chapter 4 client (4.2): logs in on construction.
 
     ``b64_username_password`` is base64 of ``domain\\user:password`` (Active Directory),

@@ -13,6 +13,8 @@ from urllib.parse import quote as quote
 from urllib.request import Request as Request, urlopen as urlopen
 
 from qem._client import Client as _Client
+
+from ._guide import _GuideMethods
 from qem.errors import AemClientException as AemClientException
 from qem.errors import (
     ClientClosedError as ClientClosedError,
@@ -155,7 +157,8 @@ class AttUtil:
     @staticmethod
     def get_b64_user_pass(username: str, password: str) -> str: ...
 
-class AemClient(_Client):
+# The guide's signatures replace the modern ones (payload first, its defaults).
+class AemClient(_GuideMethods, _Client):  # type: ignore[misc]
     """The chapter 4 client (4.2): logs in on construction."""
     def __init__(
         self,

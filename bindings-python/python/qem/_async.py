@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import asyncio
 
-from ._client import _ClientBase, _loads, _same, _dumps
+from ._client import _ClientBase
+from ._convert import _dumps, _loads, _same
 from .errors import _from_native
 
 # typing is for the type checker only: importing it would cost every `import qem`.

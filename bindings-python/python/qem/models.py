@@ -1120,6 +1120,8 @@ _TASK_DETAILS = {
     "": AemTaskInfoDetailed,
 }
 _DETAILS_OBJECTS["task"] = _TASK_DETAILS
+# A server definition is read as the class its $type names (see `convert.rs`).
+_SERVER_DEF = {"Compose": AemComposeServer, "": AemReplicateServer}
 
 
 def task_details(j: Dict[str, Any]) -> AemTaskInfoDetailedBase:

@@ -2,7 +2,7 @@
 
 from _typeshed import Incomplete
 from enum import Enum
-from typing import Any, ClassVar, Dict, List, Optional, Tuple
+from typing import Any, ClassVar, Dict, List, Optional, Tuple, Type
 
 __all__ = [
     "AemEndpointState",
@@ -534,3 +534,7 @@ class AemTestEndpointResp(AemObject):
 class AemGetChangeDataRetentionBarrierResp(AemObject):
     application: str | None
     retention_point: str | None
+
+# How the clients read a server definition and a task's details: the class by $type.
+_SERVER_DEF: Dict[str, Type[AemServer]]
+_TASK_DETAILS: Dict[str, Type[AemTaskInfoDetailedBase]]

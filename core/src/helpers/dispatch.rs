@@ -217,7 +217,6 @@ helpers! {
     wait_for_task_state -> TaskDetails {
         server: Name, task: Name,
         /// The wanted states (any of them).
-        #[serde(default)]
         states: Strings,
     } |c, a, w| {
         let states: Vec<TaskState> = a.states.0.iter().map(|s| TaskState::from_wire(s)).collect();
@@ -232,11 +231,14 @@ helpers! {
     };
     #[doc = "Runs a task and waits until it is RUNNING (TASK_FAILED on ERROR or STOPPED)."]
     run_task_and_wait -> TaskDetails {
-        server: Name, task: Name, option: Name,
+        server: Name, task: Name,
+        /// The run option (RESUME_PROCESSING).
+        option: Option<RunTaskOptions>,
         /// The position for the three position options.
         cdcposition: Option<String>,
     } |c, a, w| c.run_task_and_wait(
-        &a.server.0, &a.task.0, RunTaskOptions::from_wire(&a.option.0), a.cdcposition.as_deref(), w,
+        &a.server.0, &a.task.0, a.option.clone().unwrap_or(RunTaskOptions::ResumeProcessing),
+        a.cdcposition.as_deref(), w,
     );
     #[doc = "Stops a task and waits until it is STOPPED."]
     stop_task_and_wait -> TaskDetails {

@@ -1,0 +1,342 @@
+//! The Python binding's generated files: the typed methods of `qem.Client` and
+//! `qem.AsyncClient` (`qem/_operations.py`) and their stubs (`qem/_client.pyi`,
+//! `qem/_async.pyi`), from the API description and `templates/python/`.
+//!
+//! What a method looks like in Python is decided here, once for every entry: the
+//! required arguments are positional (names first, in the description's order), the
+//! others keyword-only; each argument's check and its stub type follow from its JSON
+//! Schema; a wait's `timeout_ms` / `poll_ms` become seconds (`timeout`, `poll_interval`).
+//! `templates/python/names.json` gives the chapter 4 class of each model.
+
+use minijinja::Environment;
+use serde_json::{json, Map, Value};
+
+/// The chapter 4 names of the models (`templates/python/names.json`).
+struct Names(Value);
+
+impl Names {
+    fn load() -> Names {
+        let text = include_str!("../templates/python/names.json");
+        Names(serde_json::from_str(text).expect("names.json is JSON"))
+    }
+
+    fn get(&self, table: &str, key: &str) -> Option<String> {
+        self.0[table][key].as_str().map(str::to_owned)
+    }
+
+    /// The class of `model` as method `method`'s answer or payload (`table`).
+    fn class(&self, table: &str, method: &str, model: Option<&str>) -> Option<String> {
+        self.get(table, method)
+            .or_else(|| model.and_then(|m| self.get("models", m)))
+    }
+}
+
+/// One Python argument.
+struct Arg {
+    /// The Python parameter.
+    py: String,
+    /// The key it is sent under.
+    key: String,
+    /// The expression checking and converting it (`fn` is the method's name).
+    conv: String,
+    /// Its stub type.
+    ann: String,
+    required: bool,
+}
+
+impl Arg {
+    fn to_json(&self) -> Value {
+        json!({"py": self.py, "key": self.key, "conv": self.conv, "ann": self.ann,
+            "required": self.required})
+    }
+}
+
+/// The last segment of a `$ref`, or of the first `$ref` of an `anyOf` (an optional).
+fn ref_name(schema: &Value) -> Option<&str> {
+    if let Some(r) = schema["$ref"].as_str() {
+        return r.rsplit('/').next();
+    }
+    schema["anyOf"]
+        .as_array()?
+        .iter()
+        .find_map(|s| s["$ref"].as_str())
+        .and_then(|r| r.rsplit('/').next())
+}
+
+/// The JSON type of a schema, ignoring `null` (`["string", "null"]` is `string`).
+fn json_type(schema: &Value) -> &str {
+    match &schema["type"] {
+        Value::String(t) => t,
+        Value::Array(ts) => ts
+            .iter()
+            .filter_map(Value::as_str)
+            .find(|t| *t != "null")
+            .unwrap_or(""),
+        _ => "",
+    }
+}
+
+/// A scalar argument (a name, text, a flag, a number, a run option, a list of names).
+fn scalar(name: &str, schema: &Value, required: bool) -> Arg {
+    let quoted = format!("fn, \"{name}\", {name}");
+    let (conv, ann) = match (ref_name(schema), json_type(schema)) {
+        (Some("RunTaskOptions"), _) => (
+            format!("_option(fn, {name})"),
+            "Union[AemRunTaskOptions, str, None]".to_owned(),
+        ),
+        (Some("Name"), _) => (format!("_name({quoted})"), "str".to_owned()),
+        (Some("Strings"), _) => (
+            format!("_strings({quoted})"),
+            "Union[str, Enum, Sequence[Union[str, Enum]]]".to_owned(),
+        ),
+        (Some("Count"), _) | (None, "integer") => {
+            (format!("_opt_int({quoted})"), "Optional[int]".to_owned())
+        }
+        (None, "boolean") => (format!("_opt_bool({quoted})"), "Optional[bool]".to_owned()),
+        (None, "object") => (
+            format!("_opt_dict({quoted})"),
+            "Optional[Dict[str, Any]]".to_owned(),
+        ),
+        (None, "string") if required => (format!("_name({quoted})"), "str".to_owned()),
+        _ => (format!("_opt_str({quoted})"), "Optional[str]".to_owned()),
+    };
+    let ann = if required || ann.starts_with("Optional") || ann.ends_with("None]") {
+        ann
+    } else {
+        format!("Optional[{ann}]")
+    };
+    Arg {
+        py: name.to_owned(),
+        key: name.to_owned(),
+        conv,
+        ann,
+        required,
+    }
+}
+
+/// An operation's body argument.
+fn body(method: &str, arg: &Value, names: &Names) -> Arg {
+    let name = arg["name"].as_str().unwrap_or("payload");
+    let required = arg["required"].as_bool().unwrap_or(false);
+    if name != "payload" {
+        // RunTask's position, sent as {"cdcposition": ...} by the core.
+        return scalar(name, &arg["schema"], required);
+    }
+    let (conv, ann) = match arg["content"].as_str() {
+        Some("text") => (
+            "_text(fn, payload)".to_owned(),
+            "Union[str, bytes]".to_owned(),
+        ),
+        Some("document") => (
+            "_document(fn, payload)".to_owned(),
+            "Union[str, bytes, Dict[str, Any]]".to_owned(),
+        ),
+        _ => match names.class("payloads", method, ref_name(&arg["schema"])) {
+            Some(class) => {
+                let value = match names.get("named_payloads", method) {
+                    Some(field) => format!("_named(payload, \"{field}\")"),
+                    None => "payload".to_owned(),
+                };
+                (
+                    format!("_body(fn, {value}, (m.{class},))"),
+                    format!("Union[{class}, Dict[str, Any], str]"),
+                )
+            }
+            None => (
+                "_body(fn, payload, ())".to_owned(),
+                "Union[List[Dict[str, Any]], str]".to_owned(),
+            ),
+        },
+    };
+    Arg {
+        py: "payload".to_owned(),
+        key: "payload".to_owned(),
+        conv,
+        ann,
+        required: true,
+    }
+}
+
+/// A method's answer: the spec the binding reads it with and its stub type.
+fn answer(method: &str, answer: &Value, names: &Names) -> (String, String) {
+    match answer["kind"].as_str() {
+        Some("none") => ("None".to_owned(), "None".to_owned()),
+        Some("document") => ("None".to_owned(), "Any".to_owned()),
+        _ => match names.class("answers", method, answer["model"].as_str()) {
+            Some(class) => {
+                let spec = names
+                    .get("specs", &class)
+                    .unwrap_or_else(|| format!("m.{class}"));
+                (spec, class)
+            }
+            None => {
+                let ann = match json_type(&answer["schema"]) {
+                    "string" => "str",
+                    "array" => "List[str]",
+                    _ => "Any",
+                };
+                ("None".to_owned(), ann.to_owned())
+            }
+        },
+    }
+}
+
+fn doc(text: &str) -> String {
+    text.trim().replace('\\', "\\\\").replace("\"\"\"", "'''")
+}
+
+/// The template context of one operation.
+fn operation(op: &Value, names: &Names) -> Value {
+    let method = op["method"].as_str().unwrap_or_default();
+    let mut args = Vec::new();
+    for arg in op["args"].as_array().into_iter().flatten() {
+        let name = arg["name"].as_str().unwrap_or_default();
+        let required = arg["required"].as_bool().unwrap_or(false);
+        args.push(match arg["in"].as_str() {
+            Some("body") => body(method, arg, names),
+            Some("path") => scalar(name, &json!({"$ref": "#/$defs/Name"}), true),
+            _ => scalar(name, &arg["schema"], required),
+        });
+    }
+    let (spec, ret) = answer(method, &op["answer"], names);
+    method_context(method, &op["doc"], args, spec, ret, &op["answer"]["kind"])
+}
+
+/// The template context of one helper.
+fn helper(h: &Value, models: &Map<String, Value>, names: &Names) -> Value {
+    let method = h["name"].as_str().unwrap_or_default();
+    let schema = ref_name(&h["args"])
+        .and_then(|r| models.get(r))
+        .unwrap_or(&h["args"]);
+    let required: Vec<&str> = schema["required"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    let mut args = Vec::new();
+    for (name, s) in schema["properties"].as_object().into_iter().flatten() {
+        let arg = match name.as_str() {
+            // Seconds in Python, as every other duration there.
+            "timeout_ms" => Arg {
+                py: "timeout".into(),
+                key: name.clone(),
+                conv: "_seconds_ms(fn, \"timeout\", timeout)".into(),
+                ann: "Optional[float]".into(),
+                required: false,
+            },
+            "poll_ms" => Arg {
+                py: "poll_interval".into(),
+                key: name.clone(),
+                conv: "_seconds_ms(fn, \"poll_interval\", poll_interval)".into(),
+                ann: "Optional[float]".into(),
+                required: false,
+            },
+            _ => scalar(name, s, required.contains(&name.as_str())),
+        };
+        args.push(arg);
+    }
+    let (spec, ret) = answer(method, &h["answer"], names);
+    method_context(method, &h["doc"], args, spec, ret, &h["answer"]["kind"])
+}
+
+fn method_context(
+    method: &str,
+    doc_text: &Value,
+    args: Vec<Arg>,
+    spec: String,
+    ret: String,
+    kind: &Value,
+) -> Value {
+    let (positional, keywords): (Vec<&Arg>, Vec<&Arg>) = args.iter().partition(|a| a.required);
+    json!({
+        "name": method,
+        "doc": doc(doc_text.as_str().unwrap_or_default()),
+        "args": args.iter().map(Arg::to_json).collect::<Vec<_>>(),
+        "positional": positional.iter().map(|a| a.to_json()).collect::<Vec<_>>(),
+        "keywords": keywords.iter().map(|a| a.to_json()).collect::<Vec<_>>(),
+        "spec": spec,
+        "ret": ret,
+        "document": kind == "document",
+    })
+}
+
+/// The generated files: (path from the workspace root, content).
+pub fn files(description: &Value, text: &str) -> Vec<(&'static str, String)> {
+    let names = Names::load();
+    let service = &description["services"][0];
+    let empty = Map::new();
+    let models = description["models"].as_object().unwrap_or(&empty);
+    let mut methods: Vec<Value> = service["operations"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter(|op| !matches!(op["method"].as_str(), Some("login" | "logout")))
+        .map(|op| operation(op, &names))
+        .collect();
+    methods.extend(
+        service["helpers"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|h| helper(h, models, &names)),
+    );
+    let mut classes: Vec<String> = methods
+        .iter()
+        .flat_map(|m| {
+            let mut used = vec![m["ret"].as_str().unwrap_or_default().to_owned()];
+            for a in m["args"].as_array().into_iter().flatten() {
+                used.push(a["ann"].as_str().unwrap_or_default().to_owned());
+            }
+            used
+        })
+        .flat_map(|ann| {
+            ann.split(|c: char| !c.is_alphanumeric() && c != '_')
+                .filter(|w| w.starts_with("Aem") || *w == "TableSelectionDefinition")
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    classes.sort();
+    classes.dedup();
+
+    let mut env = Environment::new();
+    env.set_trim_blocks(true);
+    env.set_lstrip_blocks(true);
+    env.add_template(
+        "operations.py",
+        include_str!("../templates/python/operations.py.j2"),
+    )
+    .expect("operations.py.j2 parses");
+    env.add_template(
+        "client.pyi",
+        include_str!("../templates/python/client.pyi.j2"),
+    )
+    .expect("client.pyi.j2 parses");
+    let render = |name: &str, is_async: bool| {
+        env.get_template(name)
+            .and_then(|t| {
+                t.render(json!({
+                    "methods": methods,
+                    "classes": classes,
+                    "fingerprint": qem_core::describe::fingerprint(text),
+                    "is_async": is_async,
+                }))
+            })
+            .unwrap_or_else(|e| panic!("rendering {name}: {e:#}"))
+    };
+    vec![
+        (
+            "bindings-python/python/qem/_operations.py",
+            render("operations.py", false),
+        ),
+        (
+            "bindings-python/python/qem/_client.pyi",
+            render("client.pyi", false),
+        ),
+        (
+            "bindings-python/python/qem/_async.pyi",
+            render("client.pyi", true),
+        ),
+    ]
+}
