@@ -145,22 +145,39 @@ impl NativeClient {
 
     /// `call`, answering Python objects read as `spec` says (see `convert::build`):
     /// an answer class, `{"$type" part: class}`, or None for plain values in `AttrDict`s.
+    /// `timeout_ms` bounds this one call.
+    #[pyo3(signature = (method, args, spec, timeout_ms=None))]
     fn call_typed(
         &self,
         py: Python<'_>,
         method: &str,
         args: &Bound<'_, PyString>,
         spec: &Bound<'_, PyAny>,
+        timeout_ms: Option<u64>,
     ) -> PyResult<PyObject> {
-        let v = self.call_value(py, method, args)?;
+        let v = match timeout_ms {
+            None => self.call_value(py, method, args)?,
+            Some(ms) => self.for_one_call(py, ms)?.call_value(py, method, args)?,
+        };
         convert::build(py, spec, v)
+    }
+
+    /// A client sharing this one's session and connections whose calls use `options`
+    /// (JSON text: `timeout_ms`, `max_retries`; see `qem_core::CallOptions`).
+    fn with_options(&self, py: Python<'_>, options: &Bound<'_, PyString>) -> PyResult<Self> {
+        let json = parse_args(py, options)?;
+        let options = qem_core::CallOptions::from_json(&json).map_err(|e| py_error(py, &e))?;
+        Ok(NativeClient {
+            inner: self.inner.with_options(options),
+        })
     }
 
     /// The generic entry, asynchronous: calls `callback(ok, answer)` from a runtime thread
     /// when done; `answer` is the JSON text, or with `typed` the objects `call_typed`
     /// would answer for `spec`; on failure the error as JSON text. The returned handle
     /// aborts the call; an aborted call never calls back.
-    #[pyo3(signature = (method, args, callback, typed=false, spec=None))]
+    #[pyo3(signature = (method, args, callback, typed=false, spec=None, timeout_ms=None))]
+    #[allow(clippy::too_many_arguments)]
     fn call_async(
         &self,
         py: Python<'_>,
@@ -169,11 +186,15 @@ impl NativeClient {
         callback: PyObject,
         typed: bool,
         spec: Option<PyObject>,
+        timeout_ms: Option<u64>,
     ) -> PyResult<CallHandle> {
         let args = parse_args(py, args)?;
         logbridge::refresh_level(py);
         let rt = runtime::shared().map_err(|e| py_error(py, &e))?;
-        let client = self.inner.clone();
+        let client = match timeout_ms {
+            None => self.inner.clone(),
+            Some(ms) => self.for_one_call(py, ms)?.inner,
+        };
         let task = rt.spawn(async move {
             let result = client.call(&method, args).await;
             logbridge::with_python(|py| {
@@ -289,6 +310,16 @@ impl NativeClient {
 }
 
 impl NativeClient {
+    /// This client with `timeout_ms` for one call (zero refused as the options are).
+    fn for_one_call(&self, py: Python<'_>, timeout_ms: u64) -> PyResult<NativeClient> {
+        let options =
+            qem_core::CallOptions::from_json(&serde_json::json!({"timeout_ms": timeout_ms}))
+                .map_err(|e| py_error(py, &e))?;
+        Ok(NativeClient {
+            inner: self.inner.with_options(options),
+        })
+    }
+
     fn call_value(
         &self,
         py: Python<'_>,

@@ -281,6 +281,45 @@ def test_helpers_are_typed_methods_on_both_clients(fresh: Any) -> None:
     asyncio.run(main())
 
 
+def test_per_call_timeout_and_with_options(fresh: Any) -> None:
+    with fresh.client() as c:
+        c.get_server_list()
+        quick = c.with_options(timeout=0.3, retries=0)
+        assert type(quick) is qem.Client and quick.url == c.url
+        fresh.control("DELETE", "requests")
+        fresh.control("PUT", "faults", {"latency_ms": 1000})
+        for call in (lambda: c.get_task_list(SERVER, timeout=0.3), lambda: quick.get_task_list(SERVER)):
+            started = time.monotonic()
+            with pytest.raises(qem.TimeoutError) as info:
+                call()
+            assert info.value.error_code == "TIMEOUT" and time.monotonic() - started < 0.9
+        # No retries on the handle; the client keeps its own; one session for both.
+        fresh.control("PUT", "faults", {"fail_next": {"get_task_list": 1}})
+        with pytest.raises(qem.AemClientException):
+            quick.get_task_list(SERVER)
+        fresh.control("PUT", "faults", {"fail_next": {"get_task_list": 1}})
+        assert c.get_task_list(SERVER).taskList
+        assert [r for r in fresh.control("GET", "requests") if r["operation"] == "login"] == []
+        with pytest.raises(TypeError, match="'retries'"):
+            c.with_options(retries="3")
+        with pytest.raises(qem.InvalidArgumentError):
+            c.with_options(retries=99)
+
+    async def main() -> None:
+        async with qem.AsyncClient(
+            fresh.base_url, username="QEM\\admin", password="admin-pass", ca_file=fresh.cert
+        ) as a:
+            fresh.control("PUT", "faults", {"latency_ms": 1000})
+            with pytest.raises(qem.TimeoutError):
+                await a.get_task_list(SERVER, timeout=0.3)
+            with pytest.raises(qem.TimeoutError):
+                await a.with_options(timeout=0.3).get_server_list()
+            fresh.control("PUT", "faults", {"latency_ms": 0})
+
+    asyncio.run(main())
+    fresh.reset()
+
+
 def test_records_reach_logging_imported_after_qem(fresh: Any) -> None:
     # The logger is looked up lazily: a program importing logging after qem still gets
     # the records (here in a child process, where logging is not yet imported).

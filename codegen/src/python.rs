@@ -199,7 +199,12 @@ fn operation(op: &Value, names: &Names) -> Value {
         });
     }
     let (spec, ret) = answer(method, &op["answer"], names);
-    method_context(method, &op["doc"], args, spec, ret, &op["answer"]["kind"])
+    // Every method takes a `timeout`: the server's wait where the operation has one
+    // (the client's own limits then allow for it), else this call's whole time limit.
+    let call_timeout = !args.iter().any(|a| a.py == "timeout");
+    let mut context = method_context(method, &op["doc"], args, spec, ret, &op["answer"]["kind"]);
+    context["call_timeout"] = call_timeout.into();
+    context
 }
 
 /// The template context of one helper.

@@ -274,9 +274,8 @@ blocking_mirror! {
 
 impl Client {
     async fn typed<T: DeserializeOwned>(&self, op: &'static Operation, args: Args) -> Result<T> {
-        let body = self
-            .execute_read(op, &args, |reply| self.reply_bytes(op, reply))
-            .await?;
+        let read = self.execute_read(op, &args, |reply| self.reply_bytes(op, reply));
+        let body = self.bounded(op.method, read).await?;
         decode(op, &body)
     }
 

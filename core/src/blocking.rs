@@ -31,6 +31,15 @@ impl Client {
         Ok(client)
     }
 
+    /// A handle on the same client whose calls use `options` (see
+    /// [`crate::Client::with_options`]).
+    pub fn with_options(&self, options: crate::CallOptions) -> Client {
+        Client {
+            inner: self.inner.with_options(options),
+            rt: self.rt.clone(),
+        }
+    }
+
     /// The async client underneath (shares the session).
     pub fn as_async(&self) -> &crate::Client {
         &self.inner

@@ -22,6 +22,52 @@ use tokio::io::{AsyncWrite, AsyncWriteExt};
 #[derive(Clone)]
 pub struct Client {
     pub(crate) inner: Arc<Inner>,
+    /// What [`Client::with_options`] set for this handle's calls.
+    options: CallOptions,
+}
+
+/// Settings of the calls of one client handle ([`Client::with_options`]) over the
+/// client's configuration; `None` keeps the configuration's.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CallOptions {
+    /// The most one call may take, retries, renewals and waits for `Retry-After`
+    /// included (the configuration's `total_timeout` otherwise). A call still running
+    /// then fails with `TIMEOUT`; a state change it made is never repeated.
+    pub timeout: Option<Duration>,
+    /// How many times a read is retried after a transient failure.
+    pub max_retries: Option<u32>,
+}
+
+impl CallOptions {
+    /// Reads `{"timeout_ms": n, "max_retries": n}` (either may be absent or null),
+    /// refusing other keys, a zero timeout and more than [`crate::MAX_RETRIES`].
+    pub fn from_json(v: &serde_json::Value) -> Result<CallOptions> {
+        let bad = |m: String| Err(Error::invalid_argument(format!("call options: {m}")));
+        let Some(map) = v.as_object() else {
+            return bad("must be an object".into());
+        };
+        let mut o = CallOptions::default();
+        for (k, v) in map {
+            if v.is_null() {
+                continue;
+            }
+            match (k.as_str(), v.as_u64()) {
+                ("timeout_ms", Some(0)) => return bad("`timeout_ms` must be positive".into()),
+                ("timeout_ms", Some(ms)) => o.timeout = Some(Duration::from_millis(ms)),
+                ("max_retries", Some(n)) if n <= u64::from(crate::MAX_RETRIES) => {
+                    o.max_retries = Some(n as u32)
+                }
+                ("timeout_ms" | "max_retries", _) => {
+                    return bad(format!(
+                        "`{k}` must be a whole number (at most {} retries)",
+                        crate::MAX_RETRIES
+                    ))
+                }
+                _ => return bad(format!("unknown option `{k}`")),
+            }
+        }
+        Ok(o)
+    }
 }
 
 impl std::fmt::Debug for Client {
@@ -126,7 +172,47 @@ impl Client {
                 conn,
                 closed: AtomicBool::new(false),
             }),
+            options: CallOptions::default(),
         })
+    }
+
+    /// A handle on the same client (session, connections, closing) whose calls use
+    /// `options` where they set something, and this handle's options elsewhere.
+    pub fn with_options(&self, options: CallOptions) -> Client {
+        Client {
+            inner: self.inner.clone(),
+            options: CallOptions {
+                timeout: options.timeout.or(self.options.timeout),
+                max_retries: options.max_retries.or(self.options.max_retries),
+            },
+        }
+    }
+
+    /// This handle's call options.
+    pub fn options(&self) -> CallOptions {
+        self.options
+    }
+
+    /// Runs one call within this handle's `timeout`, when it has one.
+    pub(crate) async fn bounded<T>(
+        &self,
+        method: &str,
+        call: impl std::future::Future<Output = Result<T>>,
+    ) -> Result<T> {
+        let Some(limit) = self.options.timeout else {
+            return call.await;
+        };
+        match tokio::time::timeout(limit, call).await {
+            Ok(result) => result,
+            Err(_) => Err(Error::new(
+                ErrorKind::Timeout,
+                codes::TIMEOUT,
+                format!(
+                    "{method}: not done within its timeout of {:.1} s",
+                    limit.as_secs_f64()
+                ),
+            )),
+        }
     }
 
     /// A client that has logged in: wrong credentials fail here.
@@ -387,7 +473,11 @@ impl Client {
 
     /// When a call starting now must stop starting retries, renewals and waits.
     fn deadline(&self) -> Instant {
-        Instant::now() + self.inner.config.total_timeout
+        Instant::now()
+            + self
+                .options
+                .timeout
+                .unwrap_or(self.inner.config.total_timeout)
     }
 
     /// The wait before trying `e`'s request again, or `None` when it must not be tried
@@ -401,7 +491,8 @@ impl Client {
         deadline: Instant,
     ) -> Option<Duration> {
         let policy = self.inner.config.retry;
-        if tries >= policy.max_retries || !is_retryable(read, e) {
+        let max_retries = self.options.max_retries.unwrap_or(policy.max_retries);
+        if tries >= max_retries || !is_retryable(read, e) {
             return None;
         }
         let delay = e

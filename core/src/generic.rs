@@ -29,7 +29,7 @@ impl Client {
     /// helpers `wait_for_task_state` (`states`, `timeout_ms`, `poll_ms`),
     /// `run_task_and_wait` and `stop_task_and_wait` among them).
     pub async fn call(&self, method: &str, args: Value) -> Result<Value> {
-        match self.answered(method, args).await? {
+        match self.bounded(method, self.answered(method, args)).await? {
             Answered::Value(v) => Ok(v),
             Answered::Json(op, body) => {
                 let mut v = decode(op, &body)?;
@@ -44,7 +44,7 @@ impl Client {
     /// checked and passed on as the server sent it (unwrapped where `call` unwraps)
     /// instead of being built into a `Value` and written out again.
     pub async fn call_text(&self, method: &str, args: Value) -> Result<String> {
-        match self.answered(method, args).await? {
+        match self.bounded(method, self.answered(method, args)).await? {
             Answered::Value(v) => Ok(v.to_string()),
             // The rare answer holding another spelling is rewritten; the others pass as text.
             Answered::Json(op, body) if has_alias(op, &body) => {

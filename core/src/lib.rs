@@ -46,7 +46,7 @@ pub mod runtime;
 
 pub use api::ArgValue;
 pub use auth::Credentials;
-pub use client::Client;
+pub use client::{CallOptions, Client};
 pub use config::{ClientConfig, LoginMethod, RetryPolicy, MAX_RETRIES};
 pub use decode::parse_document;
 pub use error::{codes, Error, ErrorKind, Result, INVALID_SESSION_ID, UNAUTHORIZED_REQUEST};

@@ -5,7 +5,7 @@
 mod common;
 
 use common::{arrivals, config, SERVER, TASK};
-use qem_core::Client;
+use qem_core::{CallOptions, Client};
 use qem_mock::{Faults, MockConfig, MockServer};
 use serde_json::json;
 use std::collections::BTreeMap;
@@ -210,4 +210,59 @@ async fn the_time_budget_bounds_the_retries_of_a_call() {
     mock.set_faults(Faults::default());
     assert!((2..=5).contains(&sent), "{sent} attempts, not 11");
     assert!(took < Duration::from_millis(1500), "{took:?}");
+}
+
+#[tokio::test]
+async fn call_options_bound_one_handle_and_share_the_session() {
+    let mock = mock().await;
+    let client = Client::connect(config(&mock, 3)).await.unwrap();
+    let quick = client.with_options(CallOptions {
+        timeout: Some(Duration::from_millis(300)),
+        max_retries: Some(0),
+    });
+    // The same session: no second login.
+    quick.get_task_list(SERVER).await.unwrap();
+    assert_eq!(reached(&mock, "login").len(), 1);
+    // A slow server: the handle's timeout ends the call, the client's own does not.
+    mock.set_faults(Faults {
+        latency_ms: 1_000,
+        ..Faults::default()
+    });
+    let started = Instant::now();
+    let e = quick
+        .call("get_task_list", json!({"server": SERVER}))
+        .await
+        .unwrap_err();
+    assert_eq!(e.error_code(), "TIMEOUT", "{e}");
+    assert!(
+        started.elapsed() < Duration::from_millis(900),
+        "{:?}",
+        started.elapsed()
+    );
+    // No retries on the handle: one failing read reaches the server once.
+    mock.set_faults(Faults {
+        fail_next: BTreeMap::from([("get_task_list".to_string(), 1)]),
+        ..Faults::default()
+    });
+    let before = reached(&mock, "get_task_list").len();
+    assert!(quick.get_task_list(SERVER).await.is_err());
+    assert_eq!(reached(&mock, "get_task_list").len(), before + 1);
+    // The client itself keeps its retries.
+    mock.set_faults(Faults {
+        fail_next: BTreeMap::from([("get_task_list".to_string(), 1)]),
+        ..Faults::default()
+    });
+    client.get_task_list(SERVER).await.unwrap();
+    // Options are read from JSON, refusing what they do not know.
+    let o = CallOptions::from_json(&json!({"timeout_ms": 1500, "max_retries": null})).unwrap();
+    assert_eq!(o.timeout, Some(Duration::from_millis(1500)));
+    for bad in [
+        json!({"timeout_ms": 0}),
+        json!({"retries": 1}),
+        json!({"max_retries": 99}),
+        json!(3),
+    ] {
+        let e = CallOptions::from_json(&bad).unwrap_err();
+        assert_eq!(e.error_code(), "INVALID_ARGUMENT", "{bad}");
+    }
 }

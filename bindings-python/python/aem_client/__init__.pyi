@@ -173,7 +173,7 @@ class AemClient(_GuideMethods, _Client):  # type: ignore[misc]
         connect_timeout: Optional[float] = ...,
         read_timeout: Optional[float] = ...,
     ) -> None: ...
-    def get_table_list(
+    def get_table_list(  # type: ignore[override]
         self,
         server: str,
         task: str,
@@ -187,7 +187,7 @@ class AemClient(_GuideMethods, _Client):  # type: ignore[misc]
     ) -> AemGetTableListResp:
         """The tables of a task matching states, schema and table patterns (4.16)."""
         ...
-    def get_table_statuses(
+    def get_table_statuses(  # type: ignore[override]
         self,
         server: str,
         task: str,

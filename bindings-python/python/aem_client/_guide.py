@@ -39,18 +39,25 @@ class _GuideMethods:
 
     if TYPE_CHECKING:
 
-        def _run(self, method: str, args: Dict[str, Any], spec: Any, post: Callable[[Any], Any] = _same) -> Any: ...
+        def _run(
+            self,
+            method: str,
+            args: Dict[str, Any],
+            spec: Any,
+            post: Callable[[Any], Any] = _same,
+            timeout_ms: Any = None,
+        ) -> Any: ...
 
     def _flag(self, fn: str, name: str, value: Any) -> Optional[bool]:
         v = _opt_bool(fn, name, value)
         return None if (v is False and self._false_is_absent) else v
 
-    def _export(self, fn: str, args: Dict[str, Any]) -> Any:
+    def _export(self, fn: str, args: Dict[str, Any], timeout_ms: Any = None) -> Any:
         # The drop-in returns the document as text (chapter 4): the server's own bytes.
         if self._export_as_text:
             args["raw"] = True
-            return self._run(fn, args, None, _export_text)
-        return self._run(fn, args, None)
+            return self._run(fn, args, None, _export_text, timeout_ms)
+        return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     # 4.5 - 4.13 servers
     def put_server_license(self, payload: Any, server: Any) -> Any:

@@ -57,13 +57,20 @@ class AsyncClient(_ClientBase):
     async def _call(self, method: str, payload: str) -> Any:
         return await self._go(lambda done: self._native.call_async(method, payload, done))
 
-    async def _run_async(self, method: str, args: Dict[str, Any], spec: Any, post: Callable[[Any], Any]) -> Any:
+    async def _run_async(
+        self, method: str, args: Dict[str, Any], spec: Any, post: Callable[[Any], Any], timeout_ms: Any = None
+    ) -> Any:
         payload = _dumps(args)
-        return post(await self._go(lambda done: self._native.call_async(method, payload, done, True, spec), _same))
+        native = self._native
+        return post(
+            await self._go(lambda done: native.call_async(method, payload, done, True, spec, timeout_ms), _same)
+        )
 
-    def _run(self, method: str, args: Dict[str, Any], spec: Any, post: Callable[[Any], Any] = _same) -> Any:
+    def _run(
+        self, method: str, args: Dict[str, Any], spec: Any, post: Callable[[Any], Any] = _same, timeout_ms: Any = None
+    ) -> Any:
         # Arguments are checked now (TypeError at the call site); the work when awaited.
-        return self._run_async(method, args, spec, post)
+        return self._run_async(method, args, spec, post, timeout_ms)
 
     async def call(self, method: str, args: Optional[Dict[str, Any]] = None, **kwargs: Any) -> Any:
         """The generic entry (see :meth:`Client.call`)."""

@@ -54,12 +54,16 @@ class AsyncClient(_ClientBase):
         self,
         server: str,
         payload: Union[str, bytes],
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.7 Registers a license (its text) on a server."""
         ...
     async def get_server_details(
         self,
         server: str,
+        *,
+        timeout: Optional[float] = ...,
     ) -> AemGetServerDetailsResp:
         """2.8 Details of a server: configuration, state, license, task summary, resources."""
         ...
@@ -67,6 +71,8 @@ class AsyncClient(_ClientBase):
         self,
         server: str,
         payload: Union[AemServer, Dict[str, Any], str],
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.9 Adds a server or updates its definition."""
         ...
@@ -74,41 +80,55 @@ class AsyncClient(_ClientBase):
         self,
         server: str,
         payload: Union[AemAuthorizationAcl, Dict[str, Any], str],
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.10 Replaces the explicit ACL of a server."""
         ...
     async def get_server(
         self,
         server: str,
+        *,
+        timeout: Optional[float] = ...,
     ) -> AemServer:
         """2.11 A server's definition; the password comes back as a session-bound identifier."""
         ...
     async def get_server_acl(
         self,
         server: str,
+        *,
+        timeout: Optional[float] = ...,
     ) -> AemAuthorizationAcl:
         """2.12 The explicit ACL of a server."""
         ...
     async def get_server_list(
         self,
+        *,
+        timeout: Optional[float] = ...,
     ) -> AemGetServerListResp:
         """2.13 Every server under management."""
         ...
     async def delete_server(
         self,
         server: str,
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.14 Removes a server from Enterprise Manager."""
         ...
     async def delete_server_acl(
         self,
         server: str,
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.15 Removes the explicit ACL of a server."""
         ...
     async def get_task_list(
         self,
         server: str,
+        *,
+        timeout: Optional[float] = ...,
     ) -> AemGetTaskListResp:
         """2.16 The tasks of a server."""
         ...
@@ -116,6 +136,8 @@ class AsyncClient(_ClientBase):
         self,
         server: str,
         task: str,
+        *,
+        timeout: Optional[float] = ...,
     ) -> AemTaskInfoDetailedBase:
         """2.17 Full monitoring information of a task."""
         ...
@@ -131,6 +153,7 @@ class AsyncClient(_ClientBase):
         includecompleted: Optional[bool] = ...,
         includechangeprocessing: Optional[bool] = ...,
         includeerror: Optional[bool] = ...,
+        timeout: Optional[float] = ...,
     ) -> AemGetTableListResp:
         """2.18 The tables of a task matching the filter."""
         ...
@@ -138,6 +161,8 @@ class AsyncClient(_ClientBase):
         self,
         server: str,
         task: str,
+        *,
+        timeout: Optional[float] = ...,
     ) -> TableSelectionDefinition:
         """2.19 The table selection of a task."""
         ...
@@ -146,6 +171,8 @@ class AsyncClient(_ClientBase):
         server: str,
         task: str,
         payload: Union[TableSelectionDefinition, Dict[str, Any], str],
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.20 Replaces the table selection of a task."""
         ...
@@ -161,6 +188,7 @@ class AsyncClient(_ClientBase):
         includecompleted: Optional[bool] = ...,
         includechangeprocessing: Optional[bool] = ...,
         includeerror: Optional[bool] = ...,
+        timeout: Optional[float] = ...,
     ) -> AemGetTableStatusesResp:
         """2.21 Load and change-processing statuses of the tables matching the filter."""
         ...
@@ -170,6 +198,7 @@ class AsyncClient(_ClientBase):
         task: str,
         *,
         deletetasklogs: Optional[bool] = ...,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.22 Deletes a task, and its logs when asked."""
         ...
@@ -179,6 +208,7 @@ class AsyncClient(_ClientBase):
         task: str,
         *,
         withendpoints: Optional[bool] = ...,
+        timeout: Optional[float] = ...,
     ) -> Any:
         """2.23 A task's definition as a JSON document (see `export_task_to_file` to stream it)."""
         ...
@@ -187,6 +217,8 @@ class AsyncClient(_ClientBase):
         server: str,
         task: str,
         payload: Union[str, bytes, Dict[str, Any]],
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.24 Creates or replaces a task from an exported document."""
         ...
@@ -195,6 +227,7 @@ class AsyncClient(_ClientBase):
         start_timestamp: str,
         *,
         end_timestamp: Optional[str] = ...,
+        timeout: Optional[float] = ...,
     ) -> Any:
         """2.25 The audit trail between two timestamps (UTC or .NET ticks)."""
         ...
@@ -223,12 +256,16 @@ class AsyncClient(_ClientBase):
         server: str,
         task: str,
         payload: Union[AemCloneTaskReq, Dict[str, Any], str],
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """CloneTask: copies a task's definition under a new name."""
         ...
     async def get_endpoint_list(
         self,
         server: str,
+        *,
+        timeout: Optional[float] = ...,
     ) -> AemGetEndpointListResp:
         """2.28 The endpoints of a server."""
         ...
@@ -237,6 +274,8 @@ class AsyncClient(_ClientBase):
         server: str,
         endpoint: str,
         payload: Union[List[Dict[str, Any]], str],
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.29 Changes endpoint settings with JSON Patch operations on `/db_settings/...`."""
         ...
@@ -244,6 +283,8 @@ class AsyncClient(_ClientBase):
         self,
         server: str,
         endpoint: str,
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.30 Deletes an endpoint no task uses."""
         ...
@@ -254,12 +295,15 @@ class AsyncClient(_ClientBase):
         configuration: str,
         *,
         recycle: Optional[bool] = ...,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.31 Switches an endpoint to another configuration without waiting."""
         ...
     async def export_all(
         self,
         server: str,
+        *,
+        timeout: Optional[float] = ...,
     ) -> Any:
         """2.32 Every task and endpoint of a server as one document."""
         ...
@@ -267,6 +311,8 @@ class AsyncClient(_ClientBase):
         self,
         server: str,
         payload: Union[str, bytes, Dict[str, Any]],
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.33 Imports a document of tasks and endpoints into a server."""
         ...
@@ -276,6 +322,8 @@ class AsyncClient(_ClientBase):
         task: str,
         schema: str,
         table: str,
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.34 Reloads a table."""
         ...
@@ -285,6 +333,8 @@ class AsyncClient(_ClientBase):
         task: str,
         schema: str,
         table: str,
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.35 Resumes a suspended table."""
         ...
@@ -302,6 +352,8 @@ class AsyncClient(_ClientBase):
         server: str,
         task: str,
         payload: Union[AemDeleteOldChangeDataReq, Dict[str, Any], str],
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.37 Deletes change data older than a timestamp or an ISO 8601 duration."""
         ...
@@ -310,6 +362,8 @@ class AsyncClient(_ClientBase):
         server: str,
         task: str,
         payload: Union[AemSetChangeDataRetentionBarrierReq, Dict[str, Any], str],
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.38 Sets the change data retention barrier."""
         ...
@@ -317,6 +371,8 @@ class AsyncClient(_ClientBase):
         self,
         server: str,
         task: str,
+        *,
+        timeout: Optional[float] = ...,
     ) -> AemGetChangeDataRetentionBarrierResp:
         """2.39 The change data retention barrier."""
         ...

@@ -78,7 +78,14 @@ class _Files:
 
     if TYPE_CHECKING:
 
-        def _run(self, method: str, args: Dict[str, Any], spec: Any, post: Callable[[Any], Any] = _same) -> Any: ...
+        def _run(
+            self,
+            method: str,
+            args: Dict[str, Any],
+            spec: Any,
+            post: Callable[[Any], Any] = _same,
+            timeout_ms: Any = None,
+        ) -> Any: ...
 
     def export_task_to_file(self, server: Any, task: Any, path: Any, *, withendpoints: Any = None) -> Any:
         """Streams a task export into a file; answers the number of bytes written."""
@@ -188,6 +195,18 @@ class _ClientBase(_Operations, _Files):
         """A client logging in with a JSON Web Token."""
         return cls(url, jwt=jwt, **kwargs)
 
+    def with_options(self, *, timeout: Optional[float] = None, retries: Optional[int] = None) -> Any:
+        """A client of the same kind sharing this one's session and connections (closing
+        either closes both) whose calls take at most ``timeout`` seconds each, retries
+        and renewals included, and retry a failed read at most ``retries`` times; what
+        is not given stays as this client has it."""
+        fn = "with_options"
+        options = {"timeout_ms": _seconds_ms(fn, "timeout", timeout), "max_retries": _opt_int(fn, "retries", retries)}
+        clone = object.__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        clone._native = self._native.with_options(_dumps(options))
+        return clone
+
     @property
     def url(self) -> str:
         """The Enterprise Manager URL (``https://host/attunityenterprisemanager``)."""
@@ -226,8 +245,10 @@ class Client(_ClientBase):
     out at the end.
     """
 
-    def _run(self, method: str, args: Dict[str, Any], spec: Any, post: Callable[[Any], Any] = _same) -> Any:
-        return post(self._native.call_typed(method, _dumps(args), spec))
+    def _run(
+        self, method: str, args: Dict[str, Any], spec: Any, post: Callable[[Any], Any] = _same, timeout_ms: Any = None
+    ) -> Any:
+        return post(self._native.call_typed(method, _dumps(args), spec, timeout_ms))
 
     def call(self, method: str, args: Optional[Dict[str, Any]] = None, **kwargs: Any) -> Any:
         """The generic entry: any operation by its guide name, arguments by the guide's

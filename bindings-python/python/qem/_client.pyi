@@ -67,6 +67,10 @@ class _ClientBase:
     def with_jwt(cls: Type[_C], url: str, jwt: str, **kwargs: Any) -> _C:
         """A client logging in with a JSON Web Token."""
         ...
+    def with_options(self: _C, *, timeout: Optional[float] = ..., retries: Optional[int] = ...) -> _C:
+        """A client of the same kind sharing this one's session and connections whose calls
+        take at most ``timeout`` seconds each and retry a failed read at most ``retries`` times."""
+        ...
     @property
     def url(self) -> str: ...
     @property
@@ -102,12 +106,16 @@ class Client(_ClientBase):
         self,
         server: str,
         payload: Union[str, bytes],
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.7 Registers a license (its text) on a server."""
         ...
     def get_server_details(
         self,
         server: str,
+        *,
+        timeout: Optional[float] = ...,
     ) -> AemGetServerDetailsResp:
         """2.8 Details of a server: configuration, state, license, task summary, resources."""
         ...
@@ -115,6 +123,8 @@ class Client(_ClientBase):
         self,
         server: str,
         payload: Union[AemServer, Dict[str, Any], str],
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.9 Adds a server or updates its definition."""
         ...
@@ -122,41 +132,55 @@ class Client(_ClientBase):
         self,
         server: str,
         payload: Union[AemAuthorizationAcl, Dict[str, Any], str],
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.10 Replaces the explicit ACL of a server."""
         ...
     def get_server(
         self,
         server: str,
+        *,
+        timeout: Optional[float] = ...,
     ) -> AemServer:
         """2.11 A server's definition; the password comes back as a session-bound identifier."""
         ...
     def get_server_acl(
         self,
         server: str,
+        *,
+        timeout: Optional[float] = ...,
     ) -> AemAuthorizationAcl:
         """2.12 The explicit ACL of a server."""
         ...
     def get_server_list(
         self,
+        *,
+        timeout: Optional[float] = ...,
     ) -> AemGetServerListResp:
         """2.13 Every server under management."""
         ...
     def delete_server(
         self,
         server: str,
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.14 Removes a server from Enterprise Manager."""
         ...
     def delete_server_acl(
         self,
         server: str,
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.15 Removes the explicit ACL of a server."""
         ...
     def get_task_list(
         self,
         server: str,
+        *,
+        timeout: Optional[float] = ...,
     ) -> AemGetTaskListResp:
         """2.16 The tasks of a server."""
         ...
@@ -164,6 +188,8 @@ class Client(_ClientBase):
         self,
         server: str,
         task: str,
+        *,
+        timeout: Optional[float] = ...,
     ) -> AemTaskInfoDetailedBase:
         """2.17 Full monitoring information of a task."""
         ...
@@ -179,6 +205,7 @@ class Client(_ClientBase):
         includecompleted: Optional[bool] = ...,
         includechangeprocessing: Optional[bool] = ...,
         includeerror: Optional[bool] = ...,
+        timeout: Optional[float] = ...,
     ) -> AemGetTableListResp:
         """2.18 The tables of a task matching the filter."""
         ...
@@ -186,6 +213,8 @@ class Client(_ClientBase):
         self,
         server: str,
         task: str,
+        *,
+        timeout: Optional[float] = ...,
     ) -> TableSelectionDefinition:
         """2.19 The table selection of a task."""
         ...
@@ -194,6 +223,8 @@ class Client(_ClientBase):
         server: str,
         task: str,
         payload: Union[TableSelectionDefinition, Dict[str, Any], str],
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.20 Replaces the table selection of a task."""
         ...
@@ -209,6 +240,7 @@ class Client(_ClientBase):
         includecompleted: Optional[bool] = ...,
         includechangeprocessing: Optional[bool] = ...,
         includeerror: Optional[bool] = ...,
+        timeout: Optional[float] = ...,
     ) -> AemGetTableStatusesResp:
         """2.21 Load and change-processing statuses of the tables matching the filter."""
         ...
@@ -218,6 +250,7 @@ class Client(_ClientBase):
         task: str,
         *,
         deletetasklogs: Optional[bool] = ...,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.22 Deletes a task, and its logs when asked."""
         ...
@@ -227,6 +260,7 @@ class Client(_ClientBase):
         task: str,
         *,
         withendpoints: Optional[bool] = ...,
+        timeout: Optional[float] = ...,
     ) -> Any:
         """2.23 A task's definition as a JSON document (see `export_task_to_file` to stream it)."""
         ...
@@ -235,6 +269,8 @@ class Client(_ClientBase):
         server: str,
         task: str,
         payload: Union[str, bytes, Dict[str, Any]],
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.24 Creates or replaces a task from an exported document."""
         ...
@@ -243,6 +279,7 @@ class Client(_ClientBase):
         start_timestamp: str,
         *,
         end_timestamp: Optional[str] = ...,
+        timeout: Optional[float] = ...,
     ) -> Any:
         """2.25 The audit trail between two timestamps (UTC or .NET ticks)."""
         ...
@@ -271,12 +308,16 @@ class Client(_ClientBase):
         server: str,
         task: str,
         payload: Union[AemCloneTaskReq, Dict[str, Any], str],
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """CloneTask: copies a task's definition under a new name."""
         ...
     def get_endpoint_list(
         self,
         server: str,
+        *,
+        timeout: Optional[float] = ...,
     ) -> AemGetEndpointListResp:
         """2.28 The endpoints of a server."""
         ...
@@ -285,6 +326,8 @@ class Client(_ClientBase):
         server: str,
         endpoint: str,
         payload: Union[List[Dict[str, Any]], str],
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.29 Changes endpoint settings with JSON Patch operations on `/db_settings/...`."""
         ...
@@ -292,6 +335,8 @@ class Client(_ClientBase):
         self,
         server: str,
         endpoint: str,
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.30 Deletes an endpoint no task uses."""
         ...
@@ -302,12 +347,15 @@ class Client(_ClientBase):
         configuration: str,
         *,
         recycle: Optional[bool] = ...,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.31 Switches an endpoint to another configuration without waiting."""
         ...
     def export_all(
         self,
         server: str,
+        *,
+        timeout: Optional[float] = ...,
     ) -> Any:
         """2.32 Every task and endpoint of a server as one document."""
         ...
@@ -315,6 +363,8 @@ class Client(_ClientBase):
         self,
         server: str,
         payload: Union[str, bytes, Dict[str, Any]],
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.33 Imports a document of tasks and endpoints into a server."""
         ...
@@ -324,6 +374,8 @@ class Client(_ClientBase):
         task: str,
         schema: str,
         table: str,
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.34 Reloads a table."""
         ...
@@ -333,6 +385,8 @@ class Client(_ClientBase):
         task: str,
         schema: str,
         table: str,
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.35 Resumes a suspended table."""
         ...
@@ -350,6 +404,8 @@ class Client(_ClientBase):
         server: str,
         task: str,
         payload: Union[AemDeleteOldChangeDataReq, Dict[str, Any], str],
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.37 Deletes change data older than a timestamp or an ISO 8601 duration."""
         ...
@@ -358,6 +414,8 @@ class Client(_ClientBase):
         server: str,
         task: str,
         payload: Union[AemSetChangeDataRetentionBarrierReq, Dict[str, Any], str],
+        *,
+        timeout: Optional[float] = ...,
     ) -> None:
         """2.38 Sets the change data retention barrier."""
         ...
@@ -365,6 +423,8 @@ class Client(_ClientBase):
         self,
         server: str,
         task: str,
+        *,
+        timeout: Optional[float] = ...,
     ) -> AemGetChangeDataRetentionBarrierResp:
         """2.39 The change data retention barrier."""
         ...

@@ -43,16 +43,18 @@ if _native.description_fingerprint() != DESCRIPTION_FINGERPRINT:
 class _Operations:
     """Every operation and helper, names first and the rest by keyword."""
 
-    def _run(self, method: str, args: Dict[str, Any], spec: Any) -> Any:
+    def _run(self, method: str, args: Dict[str, Any], spec: Any, timeout_ms: Any = None) -> Any:
         raise NotImplementedError
 
-    def _export(self, method: str, args: Dict[str, Any]) -> Any:
-        return self._run(method, args, None)
+    def _export(self, method: str, args: Dict[str, Any], timeout_ms: Any = None) -> Any:
+        return self._run(method, args, None, timeout_ms=timeout_ms)
 
     def put_server_license(
         self,
         server: Any,
         payload: Any,
+        *,
+        timeout: Any = None,
     ) -> Any:
         """2.7 Registers a license (its text) on a server."""
         fn = "put_server_license"
@@ -60,23 +62,29 @@ class _Operations:
             "server": _name(fn, "server", server),
             "payload": _text(fn, payload),
         }
-        return self._run(fn, args, None)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def get_server_details(
         self,
         server: Any,
+        *,
+        timeout: Any = None,
     ) -> Any:
         """2.8 Details of a server: configuration, state, license, task summary, resources."""
         fn = "get_server_details"
         args = {
             "server": _name(fn, "server", server),
         }
-        return self._run(fn, args, m.AemGetServerDetailsResp)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._run(fn, args, m.AemGetServerDetailsResp, timeout_ms=timeout_ms)
 
     def put_server(
         self,
         server: Any,
         payload: Any,
+        *,
+        timeout: Any = None,
     ) -> Any:
         """2.9 Adds a server or updates its definition."""
         fn = "put_server"
@@ -84,12 +92,15 @@ class _Operations:
             "server": _name(fn, "server", server),
             "payload": _body(fn, payload, (m.AemServer,)),
         }
-        return self._run(fn, args, None)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def put_server_acl(
         self,
         server: Any,
         payload: Any,
+        *,
+        timeout: Any = None,
     ) -> Any:
         """2.10 Replaces the explicit ACL of a server."""
         fn = "put_server_acl"
@@ -97,75 +108,96 @@ class _Operations:
             "server": _name(fn, "server", server),
             "payload": _body(fn, payload, (m.AemAuthorizationAcl,)),
         }
-        return self._run(fn, args, None)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def get_server(
         self,
         server: Any,
+        *,
+        timeout: Any = None,
     ) -> Any:
         """2.11 A server's definition; the password comes back as a session-bound identifier."""
         fn = "get_server"
         args = {
             "server": _name(fn, "server", server),
         }
-        return self._run(fn, args, m._SERVER_DEF)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._run(fn, args, m._SERVER_DEF, timeout_ms=timeout_ms)
 
     def get_server_acl(
         self,
         server: Any,
+        *,
+        timeout: Any = None,
     ) -> Any:
         """2.12 The explicit ACL of a server."""
         fn = "get_server_acl"
         args = {
             "server": _name(fn, "server", server),
         }
-        return self._run(fn, args, m.AemAuthorizationAcl)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._run(fn, args, m.AemAuthorizationAcl, timeout_ms=timeout_ms)
 
     def get_server_list(
         self,
+        *,
+        timeout: Any = None,
     ) -> Any:
         """2.13 Every server under management."""
         fn = "get_server_list"
         args: Dict[str, Any] = {}
-        return self._run(fn, args, m.AemGetServerListResp)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._run(fn, args, m.AemGetServerListResp, timeout_ms=timeout_ms)
 
     def delete_server(
         self,
         server: Any,
+        *,
+        timeout: Any = None,
     ) -> Any:
         """2.14 Removes a server from Enterprise Manager."""
         fn = "delete_server"
         args = {
             "server": _name(fn, "server", server),
         }
-        return self._run(fn, args, None)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def delete_server_acl(
         self,
         server: Any,
+        *,
+        timeout: Any = None,
     ) -> Any:
         """2.15 Removes the explicit ACL of a server."""
         fn = "delete_server_acl"
         args = {
             "server": _name(fn, "server", server),
         }
-        return self._run(fn, args, None)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def get_task_list(
         self,
         server: Any,
+        *,
+        timeout: Any = None,
     ) -> Any:
         """2.16 The tasks of a server."""
         fn = "get_task_list"
         args = {
             "server": _name(fn, "server", server),
         }
-        return self._run(fn, args, m.AemGetTaskListResp)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._run(fn, args, m.AemGetTaskListResp, timeout_ms=timeout_ms)
 
     def get_task_details(
         self,
         server: Any,
         task: Any,
+        *,
+        timeout: Any = None,
     ) -> Any:
         """2.17 Full monitoring information of a task."""
         fn = "get_task_details"
@@ -173,7 +205,8 @@ class _Operations:
             "server": _name(fn, "server", server),
             "task": _name(fn, "task", task),
         }
-        return self._run(fn, args, m._TASK_DETAILS)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._run(fn, args, m._TASK_DETAILS, timeout_ms=timeout_ms)
 
     def get_table_list(
         self,
@@ -187,6 +220,7 @@ class _Operations:
         includecompleted: Any = None,
         includechangeprocessing: Any = None,
         includeerror: Any = None,
+        timeout: Any = None,
     ) -> Any:
         """2.18 The tables of a task matching the filter."""
         fn = "get_table_list"
@@ -201,12 +235,15 @@ class _Operations:
             "includechangeprocessing": _opt_bool(fn, "includechangeprocessing", includechangeprocessing),
             "includeerror": _opt_bool(fn, "includeerror", includeerror),
         }
-        return self._run(fn, args, m.AemGetTableListResp)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._run(fn, args, m.AemGetTableListResp, timeout_ms=timeout_ms)
 
     def get_task_table_selection(
         self,
         server: Any,
         task: Any,
+        *,
+        timeout: Any = None,
     ) -> Any:
         """2.19 The table selection of a task."""
         fn = "get_task_table_selection"
@@ -214,13 +251,16 @@ class _Operations:
             "server": _name(fn, "server", server),
             "task": _name(fn, "task", task),
         }
-        return self._run(fn, args, m.TableSelectionDefinition)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._run(fn, args, m.TableSelectionDefinition, timeout_ms=timeout_ms)
 
     def put_task_table_selection(
         self,
         server: Any,
         task: Any,
         payload: Any,
+        *,
+        timeout: Any = None,
     ) -> Any:
         """2.20 Replaces the table selection of a task."""
         fn = "put_task_table_selection"
@@ -229,7 +269,8 @@ class _Operations:
             "task": _name(fn, "task", task),
             "payload": _body(fn, payload, (m.TableSelectionDefinition,)),
         }
-        return self._run(fn, args, None)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def get_table_statuses(
         self,
@@ -243,6 +284,7 @@ class _Operations:
         includecompleted: Any = None,
         includechangeprocessing: Any = None,
         includeerror: Any = None,
+        timeout: Any = None,
     ) -> Any:
         """2.21 Load and change-processing statuses of the tables matching the filter."""
         fn = "get_table_statuses"
@@ -257,7 +299,8 @@ class _Operations:
             "includechangeprocessing": _opt_bool(fn, "includechangeprocessing", includechangeprocessing),
             "includeerror": _opt_bool(fn, "includeerror", includeerror),
         }
-        return self._run(fn, args, m.AemGetTableStatusesResp)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._run(fn, args, m.AemGetTableStatusesResp, timeout_ms=timeout_ms)
 
     def delete_task(
         self,
@@ -265,6 +308,7 @@ class _Operations:
         task: Any,
         *,
         deletetasklogs: Any = None,
+        timeout: Any = None,
     ) -> Any:
         """2.22 Deletes a task, and its logs when asked."""
         fn = "delete_task"
@@ -273,7 +317,8 @@ class _Operations:
             "task": _name(fn, "task", task),
             "deletetasklogs": _opt_bool(fn, "deletetasklogs", deletetasklogs),
         }
-        return self._run(fn, args, None)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def export_task(
         self,
@@ -281,6 +326,7 @@ class _Operations:
         task: Any,
         *,
         withendpoints: Any = None,
+        timeout: Any = None,
     ) -> Any:
         """2.23 A task's definition as a JSON document (see `export_task_to_file` to stream it)."""
         fn = "export_task"
@@ -289,13 +335,16 @@ class _Operations:
             "task": _name(fn, "task", task),
             "withendpoints": _opt_bool(fn, "withendpoints", withendpoints),
         }
-        return self._export(fn, args)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._export(fn, args, timeout_ms)
 
     def import_task(
         self,
         server: Any,
         task: Any,
         payload: Any,
+        *,
+        timeout: Any = None,
     ) -> Any:
         """2.24 Creates or replaces a task from an exported document."""
         fn = "import_task"
@@ -304,13 +353,15 @@ class _Operations:
             "task": _name(fn, "task", task),
             "payload": _document(fn, payload),
         }
-        return self._run(fn, args, None)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def export_audit_trail(
         self,
         start_timestamp: Any,
         *,
         end_timestamp: Any = None,
+        timeout: Any = None,
     ) -> Any:
         """2.25 The audit trail between two timestamps (UTC or .NET ticks)."""
         fn = "export_audit_trail"
@@ -318,7 +369,8 @@ class _Operations:
             "start_timestamp": _name(fn, "start_timestamp", start_timestamp),
             "end_timestamp": _opt_str(fn, "end_timestamp", end_timestamp),
         }
-        return self._export(fn, args)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._export(fn, args, timeout_ms)
 
     def run_task(
         self,
@@ -361,6 +413,8 @@ class _Operations:
         server: Any,
         task: Any,
         payload: Any,
+        *,
+        timeout: Any = None,
     ) -> Any:
         """CloneTask: copies a task's definition under a new name."""
         fn = "clone_task"
@@ -369,24 +423,30 @@ class _Operations:
             "task": _name(fn, "task", task),
             "payload": _body(fn, _named(payload, "new_task_name"), (m.AemCloneTaskReq,)),
         }
-        return self._run(fn, args, None)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def get_endpoint_list(
         self,
         server: Any,
+        *,
+        timeout: Any = None,
     ) -> Any:
         """2.28 The endpoints of a server."""
         fn = "get_endpoint_list"
         args = {
             "server": _name(fn, "server", server),
         }
-        return self._run(fn, args, m.AemGetEndpointListResp)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._run(fn, args, m.AemGetEndpointListResp, timeout_ms=timeout_ms)
 
     def patch_endpoint(
         self,
         server: Any,
         endpoint: Any,
         payload: Any,
+        *,
+        timeout: Any = None,
     ) -> Any:
         """2.29 Changes endpoint settings with JSON Patch operations on `/db_settings/...`."""
         fn = "patch_endpoint"
@@ -395,12 +455,15 @@ class _Operations:
             "endpoint": _name(fn, "endpoint", endpoint),
             "payload": _body(fn, payload, ()),
         }
-        return self._run(fn, args, None)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def delete_endpoint(
         self,
         server: Any,
         endpoint: Any,
+        *,
+        timeout: Any = None,
     ) -> Any:
         """2.30 Deletes an endpoint no task uses."""
         fn = "delete_endpoint"
@@ -408,7 +471,8 @@ class _Operations:
             "server": _name(fn, "server", server),
             "endpoint": _name(fn, "endpoint", endpoint),
         }
-        return self._run(fn, args, None)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def reconfigure_endpoint_no_wait(
         self,
@@ -417,6 +481,7 @@ class _Operations:
         configuration: Any,
         *,
         recycle: Any = None,
+        timeout: Any = None,
     ) -> Any:
         """2.31 Switches an endpoint to another configuration without waiting."""
         fn = "reconfigure_endpoint_no_wait"
@@ -426,23 +491,29 @@ class _Operations:
             "configuration": _name(fn, "configuration", configuration),
             "recycle": _opt_bool(fn, "recycle", recycle),
         }
-        return self._run(fn, args, None)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def export_all(
         self,
         server: Any,
+        *,
+        timeout: Any = None,
     ) -> Any:
         """2.32 Every task and endpoint of a server as one document."""
         fn = "export_all"
         args = {
             "server": _name(fn, "server", server),
         }
-        return self._export(fn, args)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._export(fn, args, timeout_ms)
 
     def import_all(
         self,
         server: Any,
         payload: Any,
+        *,
+        timeout: Any = None,
     ) -> Any:
         """2.33 Imports a document of tasks and endpoints into a server."""
         fn = "import_all"
@@ -450,7 +521,8 @@ class _Operations:
             "server": _name(fn, "server", server),
             "payload": _document(fn, payload),
         }
-        return self._run(fn, args, None)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def reload_table(
         self,
@@ -458,6 +530,8 @@ class _Operations:
         task: Any,
         schema: Any,
         table: Any,
+        *,
+        timeout: Any = None,
     ) -> Any:
         """2.34 Reloads a table."""
         fn = "reload_table"
@@ -467,7 +541,8 @@ class _Operations:
             "schema": _name(fn, "schema", schema),
             "table": _name(fn, "table", table),
         }
-        return self._run(fn, args, None)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def resume_table(
         self,
@@ -475,6 +550,8 @@ class _Operations:
         task: Any,
         schema: Any,
         table: Any,
+        *,
+        timeout: Any = None,
     ) -> Any:
         """2.35 Resumes a suspended table."""
         fn = "resume_table"
@@ -484,7 +561,8 @@ class _Operations:
             "schema": _name(fn, "schema", schema),
             "table": _name(fn, "table", table),
         }
-        return self._run(fn, args, None)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def test_endpoint(
         self,
@@ -507,6 +585,8 @@ class _Operations:
         server: Any,
         task: Any,
         payload: Any,
+        *,
+        timeout: Any = None,
     ) -> Any:
         """2.37 Deletes change data older than a timestamp or an ISO 8601 duration."""
         fn = "delete_old_change_data"
@@ -515,13 +595,16 @@ class _Operations:
             "task": _name(fn, "task", task),
             "payload": _body(fn, payload, (m.AemDeleteOldChangeDataReq,)),
         }
-        return self._run(fn, args, None)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def set_change_data_retention_barrier(
         self,
         server: Any,
         task: Any,
         payload: Any,
+        *,
+        timeout: Any = None,
     ) -> Any:
         """2.38 Sets the change data retention barrier."""
         fn = "set_change_data_retention_barrier"
@@ -530,12 +613,15 @@ class _Operations:
             "task": _name(fn, "task", task),
             "payload": _body(fn, payload, (m.AemSetChangeDataRetentionBarrierReq,)),
         }
-        return self._run(fn, args, None)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def get_change_data_retention_barrier(
         self,
         server: Any,
         task: Any,
+        *,
+        timeout: Any = None,
     ) -> Any:
         """2.39 The change data retention barrier."""
         fn = "get_change_data_retention_barrier"
@@ -543,7 +629,8 @@ class _Operations:
             "server": _name(fn, "server", server),
             "task": _name(fn, "task", task),
         }
-        return self._run(fn, args, m.AemGetChangeDataRetentionBarrierResp)
+        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        return self._run(fn, args, m.AemGetChangeDataRetentionBarrierResp, timeout_ms=timeout_ms)
 
     def wait_for_task_state(
         self,
