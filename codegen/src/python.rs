@@ -185,8 +185,8 @@ fn doc(text: &str) -> String {
     text.trim().replace('\\', "\\\\").replace("\"\"\"", "'''")
 }
 
-/// The template context of one operation.
-fn operation(op: &Value, names: &Names) -> Value {
+/// An operation's arguments as the modern client takes them.
+fn op_args(op: &Value, names: &Names) -> Vec<Arg> {
     let method = op["method"].as_str().unwrap_or_default();
     let mut args = Vec::new();
     for arg in op["args"].as_array().into_iter().flatten() {
@@ -198,6 +198,13 @@ fn operation(op: &Value, names: &Names) -> Value {
             _ => scalar(name, &arg["schema"], required),
         });
     }
+    args
+}
+
+/// The template context of one operation.
+fn operation(op: &Value, names: &Names) -> Value {
+    let method = op["method"].as_str().unwrap_or_default();
+    let args = op_args(op, names);
     let (spec, ret) = answer(method, &op["answer"], names);
     // Every method takes a `timeout`: the server's wait where the operation has one
     // (the client's own limits then allow for it), else this call's whole time limit.
@@ -266,6 +273,120 @@ fn method_context(
     })
 }
 
+/// The drop-in's methods (`templates/python/guide.json`): chapter 4's signatures, with
+/// each argument checked as the modern method checks it, except where the guide lets it
+/// be absent (then the server says what is missing), its flags and its RunTask payload.
+fn guide(description: &Value, names: &Names) -> Vec<Value> {
+    let table: Value = serde_json::from_str(include_str!("../templates/python/guide.json"))
+        .expect("guide.json is JSON");
+    let flags: Vec<&str> = table["flags"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .filter_map(Value::as_str)
+        .collect();
+    let ops = description["services"][0]["operations"]
+        .as_array()
+        .expect("operations");
+    let mut methods = Vec::new();
+    for entry in table["methods"].as_array().into_iter().flatten() {
+        let line = entry.as_str().expect("a signature");
+        let (section, rest) = line.split_once(' ').expect("section signature");
+        let (signature, target) = match rest.split_once(" -> ") {
+            Some((s, t)) => (s, Some(t)),
+            None => (rest, None),
+        };
+        let (name, params) = signature
+            .trim_end_matches(')')
+            .split_once('(')
+            .expect("name(params)");
+        let op_method = target.unwrap_or(name);
+        let op = ops
+            .iter()
+            .find(|o| o["method"] == op_method)
+            .unwrap_or_else(|| panic!("guide.json: no operation {op_method}"));
+        let modern = op_args(op, names);
+        let mut args = Vec::new();
+        for param in params.split(", ").filter(|p| !p.is_empty()) {
+            let (py, default) = match param.split_once('=') {
+                Some((p, d)) => (p, Some(d)),
+                None => (param, None),
+            };
+            let (conv, ann, key) = if let Some(over) = table["payloads"][name].as_array() {
+                if py == "payload" {
+                    let s = |i: usize| over[i].as_str().unwrap_or_default().to_owned();
+                    (s(0), s(1), "payload".to_owned())
+                } else {
+                    guide_arg(&modern, name, py, default, &flags)
+                }
+            } else {
+                guide_arg(&modern, name, py, default, &flags)
+            };
+            args.push(json!({"py": py, "key": key, "conv": conv, "ann": ann,
+                "default": default}));
+        }
+        let (spec, ret) = answer(op_method, &op["answer"], names);
+        methods.push(json!({
+            "name": name,
+            "op": op_method,
+            "doc": format!("{} ({section})", doc(op["doc"].as_str().unwrap_or_default())),
+            "args": args,
+            "spec": spec,
+            "ret": ret,
+            "document": op["answer"]["kind"] == "document",
+        }));
+    }
+    methods
+}
+
+/// The sorted names `keep` picks among the words of each method's arguments' `field`
+/// (and, for types, each method's answer): what a generated file imports.
+fn used_names(methods: &[Value], field: &str, keep: impl Fn(&str) -> bool) -> Vec<String> {
+    let mut out: Vec<String> = methods
+        .iter()
+        .flat_map(|m| {
+            let mut texts = vec![m["ret"].as_str().unwrap_or_default().to_owned()];
+            for a in m["args"].as_array().into_iter().flatten() {
+                texts.push(a[field].as_str().unwrap_or_default().to_owned());
+            }
+            texts
+        })
+        .flat_map(|text| {
+            text.split(|c: char| !c.is_alphanumeric() && c != '_')
+                .filter(|w| !w.is_empty() && keep(w))
+                .map(str::to_owned)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// One guide argument: its check, stub type and key, from the modern one.
+fn guide_arg(
+    modern: &[Arg],
+    method: &str,
+    py: &str,
+    default: Option<&str>,
+    flags: &[&str],
+) -> (String, String, String) {
+    let arg = modern
+        .iter()
+        .find(|a| a.py == py)
+        .unwrap_or_else(|| panic!("guide.json: {method} has no argument {py}"));
+    let quoted = format!("fn, \"{py}\", {py}");
+    let (conv, ann) = if flags.contains(&py) {
+        (format!("self._flag({quoted})"), arg.ann.clone())
+    } else if default.is_some() && arg.conv.starts_with("_name(") {
+        // The guide lets it be left out; the core then names what is required.
+        (format!("_opt_str({quoted})"), "Optional[str]".to_owned())
+    } else {
+        (arg.conv.clone(), arg.ann.clone())
+    };
+    (conv, ann, arg.key.clone())
+}
+
 /// The generated files: (path from the workspace root, content).
 pub fn files(description: &Value, text: &str) -> Vec<(&'static str, String)> {
     let names = Names::load();
@@ -318,6 +439,20 @@ pub fn files(description: &Value, text: &str) -> Vec<(&'static str, String)> {
         include_str!("../templates/python/client.pyi.j2"),
     )
     .expect("client.pyi.j2 parses");
+    env.add_template("guide.py", include_str!("../templates/python/guide.py.j2"))
+        .expect("guide.py.j2 parses");
+    env.add_template(
+        "guide.pyi",
+        include_str!("../templates/python/guide.pyi.j2"),
+    )
+    .expect("guide.pyi.j2 parses");
+    let guide_methods = guide(description, &names);
+    let guide_imports = used_names(&guide_methods, "conv", |w| {
+        w.starts_with('_') && !w.starts_with("_flag") && w != "_"
+    });
+    let guide_classes = used_names(&guide_methods, "ann", |w| {
+        w.starts_with("Aem") || w == "TableSelectionDefinition"
+    });
     let render = |name: &str, is_async: bool| {
         env.get_template(name)
             .and_then(|t| {
@@ -326,6 +461,9 @@ pub fn files(description: &Value, text: &str) -> Vec<(&'static str, String)> {
                     "classes": classes,
                     "fingerprint": qem_core::describe::fingerprint(text),
                     "is_async": is_async,
+                    "guide": guide_methods,
+                    "guide_imports": guide_imports,
+                    "guide_classes": guide_classes,
                 }))
             })
             .unwrap_or_else(|e| panic!("rendering {name}: {e:#}"))
@@ -342,6 +480,14 @@ pub fn files(description: &Value, text: &str) -> Vec<(&'static str, String)> {
         (
             "bindings-python/python/qem/_async.pyi",
             render("client.pyi", true),
+        ),
+        (
+            "bindings-python/python/aem_client/_guide_ops.py",
+            render("guide.py", false),
+        ),
+        (
+            "bindings-python/python/aem_client/_guide_ops.pyi",
+            render("guide.pyi", false),
         ),
     ]
 }

@@ -221,35 +221,6 @@ class AemClient(_GuideMethods, _Client):
         )
         self.login()
 
-    def get_table_list(
-        self,
-        server: Any,
-        task: Any,
-        schema: Any = None,
-        table: Any = None,
-        includequeued: Any = False,
-        includeloading: Any = False,
-        includecompleted: Any = False,
-        includechangeprocessing: Any = False,
-        includeerror: Any = False,
-    ) -> Any:
-        """The tables of a task matching states, schema and table patterns (4.16).
-
-        Answers AemGetTableListResp (``tablelist``). Setting a state to False has no
-        effect on the server (4.19's note), so False flags are not sent.
-        """
-        return super().get_table_list(
-            server,
-            task,
-            schema,
-            table,
-            includequeued,
-            includeloading,
-            includecompleted,
-            includechangeprocessing,
-            includeerror,
-        )
-
     def get_table_statuses(
         self,
         server: Any,

@@ -173,20 +173,6 @@ class AemClient(_GuideMethods, _Client):  # type: ignore[misc]
         connect_timeout: Optional[float] = ...,
         read_timeout: Optional[float] = ...,
     ) -> None: ...
-    def get_table_list(  # type: ignore[override]
-        self,
-        server: str,
-        task: str,
-        schema: Optional[str] = ...,
-        table: Optional[str] = ...,
-        includequeued: Optional[bool] = ...,
-        includeloading: Optional[bool] = ...,
-        includecompleted: Optional[bool] = ...,
-        includechangeprocessing: Optional[bool] = ...,
-        includeerror: Optional[bool] = ...,
-    ) -> AemGetTableListResp:
-        """The tables of a task matching states, schema and table patterns (4.16)."""
-        ...
     def get_table_statuses(  # type: ignore[override]
         self,
         server: str,
