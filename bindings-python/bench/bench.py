@@ -97,6 +97,22 @@ def main() -> None:
 
         reused = qlik_context()
 
+        # A bare http.client keep-alive loop: the same request with the same session
+        # header, the answer parsed by json.loads; the floor a Python client can reach.
+        import http.client
+
+        host, port = url.split("//", 1)[1].split("/", 1)[0].rsplit(":", 1)
+        conn = http.client.HTTPSConnection(host, int(port), context=reused)
+        task_path = task_url.split(host + ":" + port, 1)[1]
+
+        def bare() -> None:
+            conn.request("GET", task_path, headers={HDR: token})
+            json.loads(conn.getresponse().read())
+
+        from aem_client import AemClient
+
+        dropin = AemClient(base64.b64encode(b"QEM\\admin:admin-pass").decode(), host, port=int(port), ca_file=cert)
+
         per = max(N // ROUNDS, 50)
         out.update(
             interleaved(
@@ -106,6 +122,8 @@ def main() -> None:
                     "core_typed": (lambda n: native.bench_core("get_task_details", text, n, True), per),
                     "binding_typed": (timed(lambda: client.get_task_details(SERVER, TASK)), per),
                     "binding_call": (timed(lambda: client.call("get_task_details", args)), per),
+                    "dropin": (timed(lambda: dropin.get_task_details(SERVER, TASK)), per),
+                    "http_client": (timed(bare), per),
                     "requests": (timed(lambda: s.get(task_url, verify=False).json()), max(per // 4, 10)),
                     "urllib": (timed(lambda: urllib_once(qlik_context())), 2),
                     "urllib_reused": (timed(lambda: urllib_once(reused)), 10),
@@ -177,6 +195,8 @@ def main() -> None:
         "| Rust core, typed (`Client::get_task_details`, struct) | {0:.1f} µs |".format(out["core_typed"]),
         "| this binding, typed (`Client.get_task_details`, answer object) | {0:.1f} µs |".format(out["binding_typed"]),
         "| this binding, generic (`Client.call`, dicts) | {0:.1f} µs |".format(out["binding_call"]),
+        "| drop-in, typed (`AemClient.get_task_details`) | {0:.1f} µs |".format(out["dropin"]),
+        "| bare `http.client` keep-alive loop (`json.loads`) | {0:.1f} µs |".format(out["http_client"]),
         "| `requests.Session` loop (keep-alive, `.json()`) | {0:.1f} µs |".format(out["requests"]),
         "| urllib, new connection and TLS context per call (as Qlik's aem_client.py) | {0:.1f} µs |".format(
             out["urllib"]
@@ -187,6 +207,8 @@ def main() -> None:
         "",
         "- binding typed / core typed: **{0:.2f}×** (target ≤ 1.25×); binding generic / core generic: "
         "**{1:.2f}×**".format(overhead, out["binding_call"] / out["core"]),
+        "- binding typed / bare http.client loop: **{0:.2f}×**; drop-in / bare http.client loop: **{1:.2f}×** "
+        "(target ≤ 1.1×)".format(out["binding_typed"] / out["http_client"], out["dropin"] / out["http_client"]),
         "- requests.Session / binding: **{0:.1f}×** faster (target ≥ 3×)".format(
             out["requests"] / out["binding_typed"]
         ),
