@@ -31,8 +31,9 @@ enum Absent {
 /// How one answer class reads its fields (from its class attributes).
 #[pyclass(frozen)]
 struct Plan {
-    /// Field -> the enumeration's `from_wire`.
-    enums: Vec<(String, PyObject)>,
+    /// Field -> the enumeration's `from_wire`, and its members by every wire spelling
+    /// (names and `_ALIASES`): a known text is looked up here without running Python.
+    enums: Vec<(String, PyObject, Py<PyDict>)>,
     /// Field -> the class (or `{"$type" part: class}`) of an object field.
     objects: Vec<(String, PyObject)>,
     /// Field -> the class (or `{"$type" part: class}`) of a list's items.
@@ -58,6 +59,36 @@ fn optional<'py, T: FromPyObject<'py>>(cls: &Bound<'py, PyAny>, attr: &str) -> P
 
 fn find<'a>(table: &'a [(String, PyObject)], key: &str) -> Option<&'a PyObject> {
     table.iter().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+/// An enumeration's members by wire text: each member's name, and the other spellings
+/// `qem.models._ALIASES` gives for the class.
+fn spellings(e: &Bound<'_, PyAny>) -> PyResult<Py<PyDict>> {
+    let py = e.py();
+    let out = PyDict::new(py);
+    for (name, member) in e
+        .getattr("__members__")?
+        .call_method0("items")?
+        .try_iter()?
+        .map(|i| i.and_then(|pair| pair.extract::<(Bound<'_, PyAny>, Bound<'_, PyAny>)>()))
+        .collect::<PyResult<Vec<_>>>()?
+    {
+        out.set_item(name, member)?;
+    }
+    let aliases = py.import("qem.models")?.getattr("_ALIASES")?;
+    if let Ok(Some(mine)) = aliases
+        .downcast::<PyDict>()
+        .map(|d| d.get_item(e.getattr("__name__").ok()?).ok().flatten())
+    {
+        if let Ok(mine) = mine.downcast::<PyDict>() {
+            for (alias, target) in mine.iter() {
+                if let Some(member) = out.get_item(&target)? {
+                    out.set_item(alias, member)?;
+                }
+            }
+        }
+    }
+    Ok(out.unbind())
 }
 
 fn attr_dict(py: Python<'_>) -> PyResult<&Bound<'_, PyType>> {
@@ -91,7 +122,7 @@ fn plan_for<'py>(cls: &Bound<'py, PyAny>) -> PyResult<Bound<'py, Plan>> {
     for (k, e) in table("_enums")? {
         // Plain `Enum`s (no `from_wire`) are left as the wire sent them.
         if let Ok(f) = e.bind(py).getattr("from_wire") {
-            enums.push((k, f.unbind()));
+            enums.push((k, f.unbind(), spellings(e.bind(py))?));
         }
     }
     let objects = table("_objects")?;
@@ -232,8 +263,16 @@ fn fill_dict(
         } else {
             v
         };
-        let value = if let Some(from_wire) = find(&plan.enums, &k) {
-            from_wire.call1(py, (plain(py, v)?,))?
+        let value = if let Some((_, from_wire, known)) = plan.enums.iter().find(|(f, ..)| *f == k) {
+            let member = match &v {
+                Value::String(s) => known.bind(py).get_item(s)?,
+                _ => None,
+            };
+            match member {
+                Some(member) => member.unbind(),
+                // Numbers, null and texts this SDK does not know: `from_wire` decides.
+                None => from_wire.call1(py, (plain(py, v)?,))?,
+            }
         } else if let Some(spec) = find(&plan.objects, &k) {
             match v {
                 // Qlik's client gives an empty object for a null one; so do we.
