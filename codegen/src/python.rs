@@ -407,24 +407,8 @@ pub fn files(description: &Value, text: &str) -> Vec<(&'static str, String)> {
             .flatten()
             .map(|h| helper(h, models, &names)),
     );
-    let mut classes: Vec<String> = methods
-        .iter()
-        .flat_map(|m| {
-            let mut used = vec![m["ret"].as_str().unwrap_or_default().to_owned()];
-            for a in m["args"].as_array().into_iter().flatten() {
-                used.push(a["ann"].as_str().unwrap_or_default().to_owned());
-            }
-            used
-        })
-        .flat_map(|ann| {
-            ann.split(|c: char| !c.is_alphanumeric() && c != '_')
-                .filter(|w| w.starts_with("Aem") || *w == "TableSelectionDefinition")
-                .map(str::to_owned)
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    classes.sort();
-    classes.dedup();
+    let is_class = |w: &str| w.starts_with("Aem") || w == "TableSelectionDefinition";
+    let classes = used_names(&methods, "ann", is_class);
 
     let mut env = Environment::new();
     env.set_trim_blocks(true);
@@ -450,9 +434,7 @@ pub fn files(description: &Value, text: &str) -> Vec<(&'static str, String)> {
     let guide_imports = used_names(&guide_methods, "conv", |w| {
         w.starts_with('_') && !w.starts_with("_flag") && w != "_"
     });
-    let guide_classes = used_names(&guide_methods, "ann", |w| {
-        w.starts_with("Aem") || w == "TableSelectionDefinition"
-    });
+    let guide_classes = used_names(&guide_methods, "ann", is_class);
     let render = |name: &str, is_async: bool| {
         env.get_template(name)
             .and_then(|t| {
