@@ -239,6 +239,7 @@ def test_import_qem_leaves_asyncio_and_logging_unimported() -> None:
         "import sys, qem\n"
         "heavy = ('asyncio', 'concurrent.futures', 'logging', 'typing')\n"
         "print(sorted(m for m in heavy if m in sys.modules))\n"
+        "assert 'AsyncClient' in dir(qem)\n"
         "import aem_client\n"
         "print(sorted(m for m in heavy[:3] if m in sys.modules))\n"
         "print(qem.AsyncClient.__name__, 'asyncio' in sys.modules)\n"

@@ -74,6 +74,11 @@ def __getattr__(name: str) -> object:
     raise AttributeError("module 'qem' has no attribute {0!r}".format(name))
 
 
+def __dir__() -> list:  # type: ignore[type-arg]
+    # What `dir(qem)` and completion show, AsyncClient included before its first use.
+    return sorted(set(globals()) | set(__all__))
+
+
 def operations() -> list:  # type: ignore[type-arg]
     """Every Enterprise Manager operation of the API description (``schema/api.json``):
     its REST ``name``, snake ``method``, ``doc``, ``verb``, ``path``, ``args`` (each with
