@@ -16,7 +16,7 @@ def blocking() -> None:
         run = client.run_task("Local Server", "SalesDBBackup", option=qem.AemRunTaskOptions.RELOAD_TARGET, timeout=60)
         print(run.state)
         report = client.stop_tasks("Local Server", tags=["sales"], drain=True, timeout=300)
-        print(report["succeeded"], report["failed"])
+        print(report.succeeded, report.failed)
         details = client.run_task_and_wait("Local Server", "SalesDBBackup", timeout=120)
         assert details.state == qem.AemTaskState.RUNNING
         written: int = client.export_task_to_file("Local Server", "SalesDBBackup", "task.json", withendpoints=True)

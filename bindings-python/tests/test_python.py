@@ -264,9 +264,10 @@ def test_helpers_are_typed_methods_on_both_clients(fresh: Any) -> None:
     with fresh.client() as c:
         assert c.select_tasks(SERVER, all=True) == [TASK]
         snap = c.snapshot_task_states(SERVER)
-        assert snap["tasks"][0]["name"] == TASK
+        assert isinstance(snap, qem.types.TaskStateSnapshot) and snap.tasks[0].name == TASK
         report = c.run_tasks(SERVER, names=TASK, timeout=20, poll_interval=0.05)
-        assert report["succeeded"] == 1 and report["tasks"][0]["state"] == "RUNNING"
+        assert isinstance(report, qem.types.BulkReport)
+        assert report.succeeded == 1 and report.tasks[0].state == "RUNNING" and report.tasks[0].error_code is None
         assert "qem_task" in c.prometheus_metrics(SERVER, pattern="Sales*")
         with pytest.raises(TypeError, match="'names'"):
             c.stop_tasks(SERVER, names=42)

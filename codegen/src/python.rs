@@ -169,16 +169,79 @@ fn answer(method: &str, answer: &Value, names: &Names) -> (String, String) {
                     .unwrap_or_else(|| format!("m.{class}"));
                 (spec, class)
             }
-            None => {
-                let ann = match json_type(&answer["schema"]) {
-                    "string" => "str",
-                    "array" => "List[str]",
-                    _ => "Any",
-                };
-                ("None".to_owned(), ann.to_owned())
-            }
+            // A model with no chapter 4 class: its generated class (`qem.types`).
+            None => match answer["model"].as_str() {
+                Some(model) => (format!("t.{model}"), model.to_owned()),
+                None => {
+                    let ann = match json_type(&answer["schema"]) {
+                        "string" => "str",
+                        "array" => "List[str]",
+                        _ => "Any",
+                    };
+                    ("None".to_owned(), ann.to_owned())
+                }
+            },
         },
     }
+}
+
+/// The classes of `qem.types`: every object model an answer names (and the models its
+/// fields name) that has no chapter 4 class, leaves first so that each class exists
+/// before another names it.
+fn generated_models(roots: &[String], models: &Map<String, Value>, names: &Names) -> Vec<Value> {
+    fn visit(
+        name: &str,
+        models: &Map<String, Value>,
+        names: &Names,
+        done: &mut Vec<String>,
+        out: &mut Vec<Value>,
+    ) {
+        if done.iter().any(|d| d == name) || names.get("models", name).is_some() {
+            return;
+        }
+        let Some(schema) = models.get(name).filter(|s| s["properties"].is_object()) else {
+            return;
+        };
+        done.push(name.to_owned());
+        let mut fields = Vec::new();
+        for (field, s) in schema["properties"].as_object().into_iter().flatten() {
+            let item = if json_type(s) == "array" {
+                &s["items"]
+            } else {
+                s
+            };
+            let target = ref_name(item).filter(|r| models[*r]["properties"].is_object());
+            if let Some(target) = target {
+                visit(target, models, names, done, out);
+            }
+            let class = target.map(|t| names.get("models", t).unwrap_or_else(|| t.to_owned()));
+            let (ann, default, table) = match (json_type(s), class) {
+                ("array", Some(c)) => (format!("List[{c}]"), "[]", Some("lists")),
+                ("array", None) => ("List[Any]".to_owned(), "[]", None),
+                (_, Some(c)) => (c, "None", Some("objects")),
+                ("string", _) => ("Optional[str]".to_owned(), "None", None),
+                ("integer", _) => ("Optional[int]".to_owned(), "None", None),
+                ("number", _) => ("Optional[float]".to_owned(), "None", None),
+                ("boolean", _) => ("Optional[bool]".to_owned(), "None", None),
+                ("object", _) => ("Optional[Dict[str, Any]]".to_owned(), "None", None),
+                _ => ("Any".to_owned(), "None", None),
+            };
+            fields.push(
+                json!({"name": field, "ann": ann, "default": default, "table": table,
+                "class": ann.trim_start_matches("List[").trim_end_matches(']'),
+                "doc": doc(s["description"].as_str().unwrap_or_default())}),
+            );
+        }
+        out.push(
+            json!({"name": name, "doc": doc(schema["description"].as_str().unwrap_or_default()),
+            "fields": fields}),
+        );
+    }
+    let (mut done, mut out) = (Vec::new(), Vec::new());
+    for root in roots {
+        visit(root, models, names, &mut done, &mut out);
+    }
+    out
 }
 
 fn doc(text: &str) -> String {
@@ -407,8 +470,24 @@ pub fn files(description: &Value, text: &str) -> Vec<(&'static str, String)> {
             .flatten()
             .map(|h| helper(h, models, &names)),
     );
+    let roots: Vec<String> = methods
+        .iter()
+        .filter_map(|m| m["spec"].as_str()?.strip_prefix("t.").map(str::to_owned))
+        .collect();
+    let types = generated_models(&roots, models, &names);
+    let type_names: Vec<String> = types
+        .iter()
+        .filter_map(|t| t["name"].as_str().map(str::to_owned))
+        .collect();
     let is_class = |w: &str| w.starts_with("Aem") || w == "TableSelectionDefinition";
     let classes = used_names(&methods, "ann", is_class);
+    let used_types = used_names(&methods, "ann", |w| type_names.iter().any(|t| t == w));
+    let typing_names = {
+        let fields: Vec<Value> = types.iter().map(|t| json!({"args": t["fields"]})).collect();
+        used_names(&fields, "ann", |w| {
+            ["Any", "Dict", "List", "Optional"].contains(&w)
+        })
+    };
 
     let mut env = Environment::new();
     env.set_trim_blocks(true);
@@ -423,6 +502,13 @@ pub fn files(description: &Value, text: &str) -> Vec<(&'static str, String)> {
         include_str!("../templates/python/client.pyi.j2"),
     )
     .expect("client.pyi.j2 parses");
+    env.add_template("types.py", include_str!("../templates/python/types.py.j2"))
+        .expect("types.py.j2 parses");
+    env.add_template(
+        "types.pyi",
+        include_str!("../templates/python/types.pyi.j2"),
+    )
+    .expect("types.pyi.j2 parses");
     env.add_template("guide.py", include_str!("../templates/python/guide.py.j2"))
         .expect("guide.py.j2 parses");
     env.add_template(
@@ -444,6 +530,10 @@ pub fn files(description: &Value, text: &str) -> Vec<(&'static str, String)> {
                     "fingerprint": qem_core::describe::fingerprint(text),
                     "is_async": is_async,
                     "guide": guide_methods,
+                    "types": types,
+                    "type_names": type_names,
+                    "used_types": used_types,
+                    "typing_names": typing_names,
                     "guide_imports": guide_imports,
                     "guide_classes": guide_classes,
                 }))
@@ -462,6 +552,14 @@ pub fn files(description: &Value, text: &str) -> Vec<(&'static str, String)> {
         (
             "bindings-python/python/qem/_async.pyi",
             render("client.pyi", true),
+        ),
+        (
+            "bindings-python/python/qem/types.py",
+            render("types.py", false),
+        ),
+        (
+            "bindings-python/python/qem/types.pyi",
+            render("types.pyi", false),
         ),
         (
             "bindings-python/python/aem_client/_guide_ops.py",

@@ -3,6 +3,8 @@
 - :class:`Client` (blocking, thread-safe) and :class:`AsyncClient` (asyncio), with every
   method of the API guide's chapter 4 plus ``clone_task``, wait helpers and streaming
   export/import to files; ``call(method, args)`` reaches any operation by name.
+- :mod:`qem.models`: chapter 4's classes; :mod:`qem.types`: the classes generated for
+  the other answers (the helpers' reports).
 - :mod:`aem_client`: a drop-in replacement of Qlik's own ``aem_client.py``.
 - Failures raise :class:`AemClientException` subclasses (``error_code``, ``message``,
   ``http_status``).

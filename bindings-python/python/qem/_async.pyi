@@ -26,6 +26,12 @@ from .models import (
     AemTestEndpointResp,
     TableSelectionDefinition,
 )
+from .types import (
+    BackupReport,
+    BulkReport,
+    PromoteReport,
+    TaskStateSnapshot,
+)
 
 __all__ = ["AsyncClient"]
 
@@ -469,7 +475,7 @@ class AsyncClient(_ClientBase):
         wait: Optional[bool] = ...,
         timeout: Optional[float] = ...,
         poll_interval: Optional[float] = ...,
-    ) -> Any:
+    ) -> BulkReport:
         """Runs the selected tasks with a concurrency limit; a report per task."""
         ...
     async def stop_tasks(
@@ -487,7 +493,7 @@ class AsyncClient(_ClientBase):
         wait: Optional[bool] = ...,
         timeout: Optional[float] = ...,
         poll_interval: Optional[float] = ...,
-    ) -> Any:
+    ) -> BulkReport:
         """Stops the selected tasks (drained first with `drain`); a report per task."""
         ...
     async def snapshot_task_states(
@@ -496,7 +502,7 @@ class AsyncClient(_ClientBase):
         *,
         timeout: Optional[float] = ...,
         poll_interval: Optional[float] = ...,
-    ) -> Any:
+    ) -> TaskStateSnapshot:
         """Every task's state and stop reason, with the time taken."""
         ...
     async def backup(
@@ -506,7 +512,7 @@ class AsyncClient(_ClientBase):
         servers: Optional[Union[str, Enum, Sequence[Union[str, Enum]]]] = ...,
         timeout: Optional[float] = ...,
         poll_interval: Optional[float] = ...,
-    ) -> Any:
+    ) -> BackupReport:
         """Dated backups: ExportAll per server and every task with its endpoints, under `dir`."""
         ...
     async def prometheus_metrics(
@@ -536,6 +542,6 @@ class AsyncClient(_ClientBase):
         with_endpoints: Optional[bool] = ...,
         timeout: Optional[float] = ...,
         poll_interval: Optional[float] = ...,
-    ) -> Any:
+    ) -> PromoteReport:
         """Exports a task, renames it and its endpoints, overrides endpoint settings, imports it (nothing imported when a change does not apply)."""
         ...

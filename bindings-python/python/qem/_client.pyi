@@ -25,6 +25,12 @@ from .models import (
     AemTestEndpointResp,
     TableSelectionDefinition,
 )
+from .types import (
+    BackupReport,
+    BulkReport,
+    PromoteReport,
+    TaskStateSnapshot,
+)
 
 __all__ = ["Client"]
 
@@ -521,7 +527,7 @@ class Client(_ClientBase):
         wait: Optional[bool] = ...,
         timeout: Optional[float] = ...,
         poll_interval: Optional[float] = ...,
-    ) -> Any:
+    ) -> BulkReport:
         """Runs the selected tasks with a concurrency limit; a report per task."""
         ...
     def stop_tasks(
@@ -539,7 +545,7 @@ class Client(_ClientBase):
         wait: Optional[bool] = ...,
         timeout: Optional[float] = ...,
         poll_interval: Optional[float] = ...,
-    ) -> Any:
+    ) -> BulkReport:
         """Stops the selected tasks (drained first with `drain`); a report per task."""
         ...
     def snapshot_task_states(
@@ -548,7 +554,7 @@ class Client(_ClientBase):
         *,
         timeout: Optional[float] = ...,
         poll_interval: Optional[float] = ...,
-    ) -> Any:
+    ) -> TaskStateSnapshot:
         """Every task's state and stop reason, with the time taken."""
         ...
     def backup(
@@ -558,7 +564,7 @@ class Client(_ClientBase):
         servers: Optional[Union[str, Enum, Sequence[Union[str, Enum]]]] = ...,
         timeout: Optional[float] = ...,
         poll_interval: Optional[float] = ...,
-    ) -> Any:
+    ) -> BackupReport:
         """Dated backups: ExportAll per server and every task with its endpoints, under `dir`."""
         ...
     def prometheus_metrics(
@@ -588,6 +594,6 @@ class Client(_ClientBase):
         with_endpoints: Optional[bool] = ...,
         timeout: Optional[float] = ...,
         poll_interval: Optional[float] = ...,
-    ) -> Any:
+    ) -> PromoteReport:
         """Exports a task, renames it and its endpoints, overrides endpoint settings, imports it (nothing imported when a change does not apply)."""
         ...

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from . import _native
 from . import models as m
+from . import types as t
 from ._convert import (
     _body,
     _document,
@@ -806,7 +807,7 @@ class _Operations:
             "timeout_ms": _seconds_ms(fn, "timeout", timeout),
             "poll_ms": _seconds_ms(fn, "poll_interval", poll_interval),
         }
-        return self._run(fn, args, None)
+        return self._run(fn, args, t.BulkReport)
 
     def stop_tasks(
         self,
@@ -840,7 +841,7 @@ class _Operations:
             "timeout_ms": _seconds_ms(fn, "timeout", timeout),
             "poll_ms": _seconds_ms(fn, "poll_interval", poll_interval),
         }
-        return self._run(fn, args, None)
+        return self._run(fn, args, t.BulkReport)
 
     def snapshot_task_states(
         self,
@@ -856,7 +857,7 @@ class _Operations:
             "timeout_ms": _seconds_ms(fn, "timeout", timeout),
             "poll_ms": _seconds_ms(fn, "poll_interval", poll_interval),
         }
-        return self._run(fn, args, None)
+        return self._run(fn, args, t.TaskStateSnapshot)
 
     def backup(
         self,
@@ -874,7 +875,7 @@ class _Operations:
             "timeout_ms": _seconds_ms(fn, "timeout", timeout),
             "poll_ms": _seconds_ms(fn, "poll_interval", poll_interval),
         }
-        return self._run(fn, args, None)
+        return self._run(fn, args, t.BackupReport)
 
     def prometheus_metrics(
         self,
@@ -930,4 +931,4 @@ class _Operations:
             "timeout_ms": _seconds_ms(fn, "timeout", timeout),
             "poll_ms": _seconds_ms(fn, "poll_interval", poll_interval),
         }
-        return self._run(fn, args, None)
+        return self._run(fn, args, t.PromoteReport)
