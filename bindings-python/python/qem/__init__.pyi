@@ -1,6 +1,7 @@
 """Qlik Enterprise Manager SDK for Python (see __init__.py)."""
 
 from typing import Any, Dict, List
+from . import models as models, types as types
 from ._async import AsyncClient as AsyncClient
 from ._client import Client as Client
 from .errors import (
