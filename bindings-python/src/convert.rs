@@ -1,5 +1,5 @@
-//! Answers into Python objects in one walk over the core's JSON, without a text round
-//! trip: the answer classes of `qem.models` (their `_fields`, `_enums`, `_objects`,
+//! Answers into Python objects in one walk over the answer's JSON (parsed here into
+//! [`Json`], pairs in order, no map to hash into): the answer classes of `qem.models` (their `_fields`, `_enums`, `_objects`,
 //! `_lists`, `_ints`, `_aliases` and `_fallbacks` say how each field is read), `AttrDict`
 //! for every other JSON object.
 //!
@@ -11,7 +11,94 @@ use pyo3::prelude::*;
 use pyo3::sync::GILOnceCell;
 use pyo3::types::{PyDict, PyList, PyString, PyType};
 use pyo3::IntoPyObjectExt;
-use serde_json::{Map, Value};
+use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+
+/// An answer as parsed here: JSON with its objects as lists of pairs, in the order the
+/// server wrote them. Cheaper than `serde_json::Value` (no map to hash into) for what
+/// happens next: one walk that makes Python objects.
+pub enum Json {
+    Null,
+    Bool(bool),
+    Int(i64),
+    UInt(u64),
+    Float(f64),
+    Str(String),
+    Arr(Vec<Json>),
+    Obj(Vec<(String, Json)>),
+}
+
+type Map = Vec<(String, Json)>;
+
+impl Json {
+    fn as_str(&self) -> Option<&str> {
+        match self {
+            Json::Str(s) => Some(s),
+            _ => None,
+        }
+    }
+}
+
+fn get<'a>(m: &'a Map, key: &str) -> Option<&'a Json> {
+    // The last of repeated keys wins, as in a Python dict.
+    m.iter().rev().find(|(k, _)| k == key).map(|(_, v)| v)
+}
+
+impl<'de> Deserialize<'de> for Json {
+    fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Json, D::Error> {
+        struct V;
+        impl<'de> Visitor<'de> for V {
+            type Value = Json;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("JSON")
+            }
+            fn visit_unit<E>(self) -> Result<Json, E> {
+                Ok(Json::Null)
+            }
+            fn visit_none<E>(self) -> Result<Json, E> {
+                Ok(Json::Null)
+            }
+            fn visit_bool<E>(self, b: bool) -> Result<Json, E> {
+                Ok(Json::Bool(b))
+            }
+            fn visit_i64<E>(self, n: i64) -> Result<Json, E> {
+                Ok(Json::Int(n))
+            }
+            fn visit_u64<E>(self, n: u64) -> Result<Json, E> {
+                Ok(Json::UInt(n))
+            }
+            fn visit_f64<E>(self, n: f64) -> Result<Json, E> {
+                Ok(Json::Float(n))
+            }
+            fn visit_str<E>(self, s: &str) -> Result<Json, E> {
+                Ok(Json::Str(s.to_owned()))
+            }
+            fn visit_string<E>(self, s: String) -> Result<Json, E> {
+                Ok(Json::Str(s))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Json, A::Error> {
+                let mut out = Vec::with_capacity(seq.size_hint().unwrap_or(0));
+                while let Some(v) = seq.next_element()? {
+                    out.push(v);
+                }
+                Ok(Json::Arr(out))
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Json, A::Error> {
+                let mut out = Vec::with_capacity(map.size_hint().unwrap_or(0));
+                while let Some((k, v)) = map.next_entry::<String, Json>()? {
+                    out.push((k, v));
+                }
+                Ok(Json::Obj(out))
+            }
+        }
+        d.deserialize_any(V)
+    }
+}
+
+/// Parses answer text (JSON the core has checked).
+pub fn parse(text: &str) -> PyResult<Json> {
+    serde_json::from_str(text)
+        .map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("not JSON: {e}")))
+}
 
 static ATTR_DICT: GILOnceCell<Py<PyType>> = GILOnceCell::new();
 /// Class -> [`Plan`], filled on first use of each class. A Python dict rather than a
@@ -153,18 +240,16 @@ fn plan_for<'py>(cls: &Bound<'py, PyAny>) -> PyResult<Bound<'py, Plan>> {
 }
 
 /// A JSON value as plain Python values, objects as `AttrDict`s.
-pub fn plain(py: Python<'_>, v: Value) -> PyResult<PyObject> {
+pub fn plain(py: Python<'_>, v: Json) -> PyResult<PyObject> {
     match v {
-        Value::Null => Ok(py.None()),
-        Value::Bool(b) => b.into_py_any(py),
-        Value::Number(n) => match (n.as_i64(), n.as_u64()) {
-            (Some(i), _) => i.into_py_any(py),
-            (None, Some(u)) => u.into_py_any(py),
-            _ => n.as_f64().unwrap_or(f64::NAN).into_py_any(py),
-        },
-        Value::String(s) => Ok(PyString::new(py, &s).into_any().unbind()),
-        Value::Array(items) => list(py, items, plain),
-        Value::Object(m) => {
+        Json::Null => Ok(py.None()),
+        Json::Bool(b) => b.into_py_any(py),
+        Json::Int(i) => i.into_py_any(py),
+        Json::UInt(u) => u.into_py_any(py),
+        Json::Float(f) => f.into_py_any(py),
+        Json::Str(s) => Ok(PyString::new(py, &s).into_any().unbind()),
+        Json::Arr(items) => list(py, items, plain),
+        Json::Obj(m) => {
             let d = attr_dict(py)?.call0()?.downcast_into::<PyDict>()?;
             for (k, v) in m {
                 d.set_item(k, plain(py, v)?)?;
@@ -176,8 +261,8 @@ pub fn plain(py: Python<'_>, v: Value) -> PyResult<PyObject> {
 
 fn list(
     py: Python<'_>,
-    items: Vec<Value>,
-    each: impl Fn(Python<'_>, Value) -> PyResult<PyObject>,
+    items: Vec<Json>,
+    each: impl Fn(Python<'_>, Json) -> PyResult<PyObject>,
 ) -> PyResult<PyObject> {
     let items = items
         .into_iter()
@@ -189,12 +274,12 @@ fn list(
 /// A JSON value read as `spec` says: a class, `{"$type" part: class, "": default}`
 /// (picked by the object's `$type`, else its `type`), or `None` for [`plain`] values.
 /// Values that are not objects stay plain, whatever the spec.
-pub fn build(py: Python<'_>, spec: &Bound<'_, PyAny>, v: Value) -> PyResult<PyObject> {
-    let Value::Object(m) = v else {
+pub fn build(py: Python<'_>, spec: &Bound<'_, PyAny>, v: Json) -> PyResult<PyObject> {
+    let Json::Obj(m) = v else {
         return plain(py, v);
     };
     if spec.is_none() {
-        return plain(py, Value::Object(m));
+        return plain(py, Json::Obj(m));
     }
     let cls = pick(spec, &m)?;
     let obj = cls.call_method1(intern!(py, "__new__"), (&cls,))?;
@@ -205,11 +290,11 @@ pub fn build(py: Python<'_>, spec: &Bound<'_, PyAny>, v: Value) -> PyResult<PyOb
     Ok(obj.unbind())
 }
 
-fn pick<'py>(spec: &Bound<'py, PyAny>, m: &Map<String, Value>) -> PyResult<Bound<'py, PyAny>> {
+fn pick<'py>(spec: &Bound<'py, PyAny>, m: &Map) -> PyResult<Bound<'py, PyAny>> {
     let Ok(choices) = spec.downcast::<PyDict>() else {
         return Ok(spec.clone());
     };
-    let named = |k: &str| m.get(k).and_then(Value::as_str).filter(|s| !s.is_empty());
+    let named = |k: &str| get(m, k).and_then(Json::as_str).filter(|s| !s.is_empty());
     let t = named("$type").or_else(|| named("type")).unwrap_or("");
     for (key, cls) in choices.iter() {
         let key: String = key.extract()?;
@@ -227,33 +312,43 @@ fn pick<'py>(spec: &Bound<'py, PyAny>, m: &Map<String, Value>) -> PyResult<Bound
 
 /// An empty object of `spec`, every documented field at its absent value.
 fn empty(py: Python<'_>, spec: &PyObject) -> PyResult<PyObject> {
-    build(py, spec.bind(py), Value::Object(Map::new()))
+    build(py, spec.bind(py), Json::Obj(Vec::new()))
 }
 
 /// A numeric string as a number (`"30"` -> 30); anything else as it is.
-fn int_text(v: Value) -> Value {
+fn int_text(v: Json) -> Json {
     match v {
-        Value::String(s) => match s.trim().parse::<i64>() {
-            Ok(n) => Value::from(n),
-            Err(_) => Value::String(s),
+        Json::Str(s) => match s.trim().parse::<i64>() {
+            Ok(n) => Json::Int(n),
+            Err(_) => Json::Str(s),
         },
         other => other,
     }
 }
 
-fn fill_dict(
-    d: &Bound<'_, PyDict>,
-    cls: &Bound<'_, PyAny>,
-    mut m: Map<String, Value>,
-) -> PyResult<()> {
+/// A copy of a value (a field read under two names).
+fn copy(v: &Json) -> Json {
+    match v {
+        Json::Null => Json::Null,
+        Json::Bool(b) => Json::Bool(*b),
+        Json::Int(i) => Json::Int(*i),
+        Json::UInt(u) => Json::UInt(*u),
+        Json::Float(f) => Json::Float(*f),
+        Json::Str(s) => Json::Str(s.clone()),
+        Json::Arr(a) => Json::Arr(a.iter().map(copy).collect()),
+        Json::Obj(m) => Json::Obj(m.iter().map(|(k, v)| (k.clone(), copy(v))).collect()),
+    }
+}
+
+fn fill_dict(d: &Bound<'_, PyDict>, cls: &Bound<'_, PyAny>, mut m: Map) -> PyResult<()> {
     let py = d.py();
     let plan = plan_for(cls)?;
     let plan = plan.get();
     // A field sent under its other spelling is read as the main one.
     for (a, b) in plan.aliases.iter().chain(plan.fallbacks.iter()) {
-        if !m.contains_key(a) {
-            if let Some(v) = m.get(b).cloned() {
-                m.insert(a.clone(), v);
+        if get(&m, a).is_none() {
+            if let Some(v) = get(&m, b).map(copy) {
+                m.push((a.clone(), v));
             }
         }
     }
@@ -265,7 +360,7 @@ fn fill_dict(
         };
         let value = if let Some((_, from_wire, known)) = plan.enums.iter().find(|(f, ..)| *f == k) {
             let member = match &v {
-                Value::String(s) => known.bind(py).get_item(s)?,
+                Json::Str(s) => known.bind(py).get_item(s)?,
                 _ => None,
             };
             match member {
@@ -276,13 +371,13 @@ fn fill_dict(
         } else if let Some(spec) = find(&plan.objects, &k) {
             match v {
                 // Qlik's client gives an empty object for a null one; so do we.
-                Value::Null => empty(py, spec)?,
+                Json::Null => empty(py, spec)?,
                 v => build(py, spec.bind(py), v)?,
             }
         } else if let Some(spec) = find(&plan.lists, &k) {
             match v {
-                Value::Array(items) => list(py, items, |py, x| build(py, spec.bind(py), x))?,
-                Value::Null => PyList::empty(py).into_any().unbind(),
+                Json::Arr(items) => list(py, items, |py, x| build(py, spec.bind(py), x))?,
+                Json::Null => PyList::empty(py).into_any().unbind(),
                 other => plain(py, other)?,
             }
         } else {
@@ -316,9 +411,7 @@ fn fill_dict(
 /// `AemObject.__init__(j)`: reads the JSON object text `j` into `obj` by its class.
 #[pyfunction]
 pub fn fill(obj: &Bound<'_, PyAny>, text: &str) -> PyResult<()> {
-    let v: Value = serde_json::from_str(text)
-        .map_err(|e| pyo3::exceptions::PyValueError::new_err(format!("not JSON: {e}")))?;
-    let Value::Object(m) = v else {
+    let Json::Obj(m) = parse(text)? else {
         return Err(pyo3::exceptions::PyTypeError::new_err(format!(
             "{}: expected a JSON object",
             obj.get_type().name()?

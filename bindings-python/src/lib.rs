@@ -140,7 +140,7 @@ impl NativeClient {
     /// The generic entry, blocking: `method` by the guide's name, `args` JSON text of
     /// named arguments. Returns the answer as JSON text (`null` when there is none).
     fn call(&self, py: Python<'_>, method: &str, args: &Bound<'_, PyString>) -> PyResult<String> {
-        Ok(to_text(&self.call_value(py, method, args)?))
+        self.call_text(py, method, args)
     }
 
     /// `call`, answering Python objects read as `spec` says (see `convert::build`):
@@ -155,11 +155,11 @@ impl NativeClient {
         spec: &Bound<'_, PyAny>,
         timeout_ms: Option<u64>,
     ) -> PyResult<PyObject> {
-        let v = match timeout_ms {
-            None => self.call_value(py, method, args)?,
-            Some(ms) => self.for_one_call(py, ms)?.call_value(py, method, args)?,
+        let text = match timeout_ms {
+            None => self.call_text(py, method, args)?,
+            Some(ms) => self.for_one_call(py, ms)?.call_text(py, method, args)?,
         };
-        convert::build(py, spec, v)
+        convert::build(py, spec, convert::parse(&text)?)
     }
 
     /// A client sharing this one's session and connections whose calls use `options`
@@ -196,20 +196,19 @@ impl NativeClient {
             Some(ms) => self.for_one_call(py, ms)?.inner,
         };
         let task = rt.spawn(async move {
-            let result = client.call(&method, args).await;
+            let result = client.call_text(&method, args).await;
             logbridge::with_python(|py| {
                 let (ok, answer) = match result {
-                    Ok(v) if typed => {
+                    Ok(text) if typed => {
                         let spec = spec.as_ref().map_or_else(|| py.None(), |s| s.clone_ref(py));
-                        match convert::build(py, spec.bind(py), v) {
+                        match convert::parse(&text)
+                            .and_then(|v| convert::build(py, spec.bind(py), v))
+                        {
                             Ok(obj) => (true, obj),
                             Err(e) => (false, conversion_failure(py, &e)),
                         }
                     }
-                    Ok(v) => (
-                        true,
-                        to_text(&v).into_py_any(py).unwrap_or_else(|_| py.None()),
-                    ),
+                    Ok(text) => (true, text.into_py_any(py).unwrap_or_else(|_| py.None())),
                     Err(e) => (
                         false,
                         e.to_json()
@@ -320,16 +319,18 @@ impl NativeClient {
         })
     }
 
-    fn call_value(
+    /// The generic entry, blocking, answering the checked JSON text (`call_text`: no
+    /// `Value` is built on the way).
+    fn call_text(
         &self,
         py: Python<'_>,
         method: &str,
         args: &Bound<'_, PyString>,
-    ) -> PyResult<Value> {
+    ) -> PyResult<String> {
         let args = parse_args(py, args)?;
         logbridge::refresh_level(py);
-        match block_on_interruptible(py, self.inner.call(method, args))? {
-            Ok(v) => Ok(v),
+        match block_on_interruptible(py, self.inner.call_text(method, args))? {
+            Ok(text) => Ok(text),
             Err(e) => Err(py_error(py, &e)),
         }
     }
