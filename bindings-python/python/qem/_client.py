@@ -246,9 +246,15 @@ class Client(_ClientBase):
     """
 
     def _run(
-        self, method: str, args: Dict[str, Any], spec: Any, post: Callable[[Any], Any] = _same, timeout_ms: Any = None
+        self,
+        method: str,
+        args: Dict[str, Any],
+        spec: Any,
+        post: Optional[Callable[[Any], Any]] = None,
+        timeout_ms: Any = None,
     ) -> Any:
-        return post(self._native.call_typed(method, _dumps(args), spec, timeout_ms))
+        answer = self._native.call_typed(method, _dumps(args), spec, timeout_ms)
+        return answer if post is None else post(answer)
 
     def call(self, method: str, args: Optional[Dict[str, Any]] = None, **kwargs: Any) -> Any:
         """The generic entry: any operation by its guide name, arguments by the guide's

@@ -63,7 +63,7 @@ class _Operations:
             "server": _name(fn, "server", server),
             "payload": _text(fn, payload),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def get_server_details(
@@ -77,7 +77,7 @@ class _Operations:
         args = {
             "server": _name(fn, "server", server),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._run(fn, args, m.AemGetServerDetailsResp, timeout_ms=timeout_ms)
 
     def put_server(
@@ -93,7 +93,7 @@ class _Operations:
             "server": _name(fn, "server", server),
             "payload": _body(fn, payload, (m.AemServer,)),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def put_server_acl(
@@ -109,7 +109,7 @@ class _Operations:
             "server": _name(fn, "server", server),
             "payload": _body(fn, payload, (m.AemAuthorizationAcl,)),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def get_server(
@@ -123,7 +123,7 @@ class _Operations:
         args = {
             "server": _name(fn, "server", server),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._run(fn, args, m._SERVER_DEF, timeout_ms=timeout_ms)
 
     def get_server_acl(
@@ -137,7 +137,7 @@ class _Operations:
         args = {
             "server": _name(fn, "server", server),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._run(fn, args, m.AemAuthorizationAcl, timeout_ms=timeout_ms)
 
     def get_server_list(
@@ -148,7 +148,7 @@ class _Operations:
         """2.13 Every server under management."""
         fn = "get_server_list"
         args: Dict[str, Any] = {}
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._run(fn, args, m.AemGetServerListResp, timeout_ms=timeout_ms)
 
     def delete_server(
@@ -162,7 +162,7 @@ class _Operations:
         args = {
             "server": _name(fn, "server", server),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def delete_server_acl(
@@ -176,7 +176,7 @@ class _Operations:
         args = {
             "server": _name(fn, "server", server),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def get_task_list(
@@ -190,7 +190,7 @@ class _Operations:
         args = {
             "server": _name(fn, "server", server),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._run(fn, args, m.AemGetTaskListResp, timeout_ms=timeout_ms)
 
     def get_task_details(
@@ -206,7 +206,7 @@ class _Operations:
             "server": _name(fn, "server", server),
             "task": _name(fn, "task", task),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._run(fn, args, m._TASK_DETAILS, timeout_ms=timeout_ms)
 
     def get_table_list(
@@ -236,7 +236,7 @@ class _Operations:
             "includechangeprocessing": _opt_bool(fn, "includechangeprocessing", includechangeprocessing),
             "includeerror": _opt_bool(fn, "includeerror", includeerror),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._run(fn, args, m.AemGetTableListResp, timeout_ms=timeout_ms)
 
     def get_task_table_selection(
@@ -252,7 +252,7 @@ class _Operations:
             "server": _name(fn, "server", server),
             "task": _name(fn, "task", task),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._run(fn, args, m.TableSelectionDefinition, timeout_ms=timeout_ms)
 
     def put_task_table_selection(
@@ -270,7 +270,7 @@ class _Operations:
             "task": _name(fn, "task", task),
             "payload": _body(fn, payload, (m.TableSelectionDefinition,)),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def get_table_statuses(
@@ -300,7 +300,7 @@ class _Operations:
             "includechangeprocessing": _opt_bool(fn, "includechangeprocessing", includechangeprocessing),
             "includeerror": _opt_bool(fn, "includeerror", includeerror),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._run(fn, args, m.AemGetTableStatusesResp, timeout_ms=timeout_ms)
 
     def delete_task(
@@ -318,7 +318,7 @@ class _Operations:
             "task": _name(fn, "task", task),
             "deletetasklogs": _opt_bool(fn, "deletetasklogs", deletetasklogs),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def export_task(
@@ -336,7 +336,7 @@ class _Operations:
             "task": _name(fn, "task", task),
             "withendpoints": _opt_bool(fn, "withendpoints", withendpoints),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._export(fn, args, timeout_ms)
 
     def import_task(
@@ -354,7 +354,7 @@ class _Operations:
             "task": _name(fn, "task", task),
             "payload": _document(fn, payload),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def export_audit_trail(
@@ -370,7 +370,7 @@ class _Operations:
             "start_timestamp": _name(fn, "start_timestamp", start_timestamp),
             "end_timestamp": _opt_str(fn, "end_timestamp", end_timestamp),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._export(fn, args, timeout_ms)
 
     def run_task(
@@ -424,7 +424,7 @@ class _Operations:
             "task": _name(fn, "task", task),
             "payload": _body(fn, _named(payload, "new_task_name"), (m.AemCloneTaskReq,)),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def get_endpoint_list(
@@ -438,7 +438,7 @@ class _Operations:
         args = {
             "server": _name(fn, "server", server),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._run(fn, args, m.AemGetEndpointListResp, timeout_ms=timeout_ms)
 
     def patch_endpoint(
@@ -456,7 +456,7 @@ class _Operations:
             "endpoint": _name(fn, "endpoint", endpoint),
             "payload": _body(fn, payload, ()),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def delete_endpoint(
@@ -472,7 +472,7 @@ class _Operations:
             "server": _name(fn, "server", server),
             "endpoint": _name(fn, "endpoint", endpoint),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def reconfigure_endpoint_no_wait(
@@ -492,7 +492,7 @@ class _Operations:
             "configuration": _name(fn, "configuration", configuration),
             "recycle": _opt_bool(fn, "recycle", recycle),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def export_all(
@@ -506,7 +506,7 @@ class _Operations:
         args = {
             "server": _name(fn, "server", server),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._export(fn, args, timeout_ms)
 
     def import_all(
@@ -522,7 +522,7 @@ class _Operations:
             "server": _name(fn, "server", server),
             "payload": _document(fn, payload),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def reload_table(
@@ -542,7 +542,7 @@ class _Operations:
             "schema": _name(fn, "schema", schema),
             "table": _name(fn, "table", table),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def resume_table(
@@ -562,7 +562,7 @@ class _Operations:
             "schema": _name(fn, "schema", schema),
             "table": _name(fn, "table", table),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def test_endpoint(
@@ -596,7 +596,7 @@ class _Operations:
             "task": _name(fn, "task", task),
             "payload": _body(fn, payload, (m.AemDeleteOldChangeDataReq,)),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def set_change_data_retention_barrier(
@@ -614,7 +614,7 @@ class _Operations:
             "task": _name(fn, "task", task),
             "payload": _body(fn, payload, (m.AemSetChangeDataRetentionBarrierReq,)),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._run(fn, args, None, timeout_ms=timeout_ms)
 
     def get_change_data_retention_barrier(
@@ -630,7 +630,7 @@ class _Operations:
             "server": _name(fn, "server", server),
             "task": _name(fn, "task", task),
         }
-        timeout_ms = _seconds_ms(fn, "timeout", timeout)
+        timeout_ms = None if timeout is None else _seconds_ms(fn, "timeout", timeout)
         return self._run(fn, args, m.AemGetChangeDataRetentionBarrierResp, timeout_ms=timeout_ms)
 
     def wait_for_task_state(
