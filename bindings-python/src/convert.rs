@@ -16,6 +16,7 @@ use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 /// An answer as parsed here: JSON with its objects as lists of pairs, in the order the
 /// server wrote them. Cheaper than `serde_json::Value` (no map to hash into) for what
 /// happens next: one walk that makes Python objects.
+#[derive(Clone)]
 pub enum Json {
     Null,
     Bool(bool),
@@ -326,20 +327,6 @@ fn int_text(v: Json) -> Json {
     }
 }
 
-/// A copy of a value (a field read under two names).
-fn copy(v: &Json) -> Json {
-    match v {
-        Json::Null => Json::Null,
-        Json::Bool(b) => Json::Bool(*b),
-        Json::Int(i) => Json::Int(*i),
-        Json::UInt(u) => Json::UInt(*u),
-        Json::Float(f) => Json::Float(*f),
-        Json::Str(s) => Json::Str(s.clone()),
-        Json::Arr(a) => Json::Arr(a.iter().map(copy).collect()),
-        Json::Obj(m) => Json::Obj(m.iter().map(|(k, v)| (k.clone(), copy(v))).collect()),
-    }
-}
-
 fn fill_dict(d: &Bound<'_, PyDict>, cls: &Bound<'_, PyAny>, mut m: Map) -> PyResult<()> {
     let py = d.py();
     let plan = plan_for(cls)?;
@@ -347,7 +334,7 @@ fn fill_dict(d: &Bound<'_, PyDict>, cls: &Bound<'_, PyAny>, mut m: Map) -> PyRes
     // A field sent under its other spelling is read as the main one.
     for (a, b) in plan.aliases.iter().chain(plan.fallbacks.iter()) {
         if get(&m, a).is_none() {
-            if let Some(v) = get(&m, b).map(copy) {
+            if let Some(v) = get(&m, b).cloned() {
                 m.push((a.clone(), v));
             }
         }

@@ -86,7 +86,8 @@ fn scalar(name: &str, schema: &Value, required: bool) -> Arg {
         ),
         (Some("Name"), _) => (format!("_name({quoted})"), "str".to_owned()),
         (Some("Strings"), _) => (
-            format!("_strings({quoted})"),
+            // A required list refuses None here, as a required name does.
+            format!("_strings({quoted}{})", if required { ", True" } else { "" }),
             "Union[str, Enum, Sequence[Union[str, Enum]]]".to_owned(),
         ),
         (Some("Count"), _) | (None, "integer") => {

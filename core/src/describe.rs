@@ -128,7 +128,7 @@ fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
                 Some(_) => json!({"kind": "json", "model": h.answer_type, "schema": schema}),
                 None => json!({"kind": "json", "schema": schema}),
             };
-            json!({"name": h.name, "doc": h.doc, "function": h.function,
+            json!({"name": h.name, "doc": h.doc, "function": h.name,
                 "args": (h.args)(generator), "answer": answer})
         })
         .collect();

@@ -8,15 +8,7 @@ from __future__ import annotations
 from qem import models as m
 from qem._convert import (
     _export_text,
-    _name,
     _opt_bool,
-    _opt_str,
-    _option,
-    _path,
-    _same,
-    _seconds_ms,
-    _states,
-    _written,
 )
 
 from ._guide_ops import _GuideOperations
@@ -41,7 +33,7 @@ class _GuideMethods(_GuideOperations):
             method: str,
             args: Dict[str, Any],
             spec: Any,
-            post: Callable[[Any], Any] = _same,
+            post: Optional[Callable[[Any], Any]] = None,
             timeout_ms: Any = None,
         ) -> Any: ...
 
@@ -56,7 +48,8 @@ class _GuideMethods(_GuideOperations):
             return self._run(fn, args, None, _export_text, timeout_ms)
         return self._run(fn, args, None, timeout_ms=timeout_ms)
 
-    # helpers people write by hand today
+    # The first release's wait helpers and file streaming, with their signatures of then,
+    # over the modern methods (which check the arguments and name the method).
     def wait_for_task_state(
         self, server: Any, task: Any, states: Any, timeout: Any = 60.0, poll_interval: Any = 0.25
     ) -> Any:
@@ -64,15 +57,7 @@ class _GuideMethods(_GuideOperations):
 
         Raises ``TimeoutError`` (``WAIT_TIMEOUT``) when ``timeout`` seconds pass first.
         """
-        fn = "wait_for_task_state"
-        args = {
-            "server": _name(fn, "server", server),
-            "task": _name(fn, "task", task),
-            "states": _states(fn, states),
-            "timeout_ms": _seconds_ms(fn, "timeout", timeout),
-            "poll_ms": _seconds_ms(fn, "poll_interval", poll_interval),
-        }
-        return self._run(fn, args, m._TASK_DETAILS)
+        return super().wait_for_task_state(server, task, states, timeout=timeout, poll_interval=poll_interval)
 
     def run_task_and_wait(
         self,
@@ -87,70 +72,26 @@ class _GuideMethods(_GuideOperations):
 
         Raises ``AemClientException`` (``TASK_FAILED``) when the task ends in ERROR.
         """
-        fn = "run_task_and_wait"
-        args = {
-            "server": _name(fn, "server", server),
-            "task": _name(fn, "task", task),
-            "option": _option(fn, option),
-            "cdcposition": _opt_str(fn, "cdcposition", cdcposition),
-            "timeout_ms": _seconds_ms(fn, "timeout", timeout),
-            "poll_ms": _seconds_ms(fn, "poll_interval", poll_interval),
-        }
-        if args["option"] is None:
-            args["option"] = "RESUME_PROCESSING"
-        return self._run(fn, args, m._TASK_DETAILS)
+        return super().run_task_and_wait(
+            server, task, option=option, cdcposition=cdcposition, timeout=timeout, poll_interval=poll_interval
+        )
 
     def stop_task_and_wait(self, server: Any, task: Any, timeout: Any = 300.0, poll_interval: Any = 0.25) -> Any:
         """Stops a task and waits until it is STOPPED; answers its details."""
-        fn = "stop_task_and_wait"
-        args = {
-            "server": _name(fn, "server", server),
-            "task": _name(fn, "task", task),
-            "timeout_ms": _seconds_ms(fn, "timeout", timeout),
-            "poll_ms": _seconds_ms(fn, "poll_interval", poll_interval),
-        }
-        return self._run(fn, args, m._TASK_DETAILS)
+        return super().stop_task_and_wait(server, task, timeout=timeout, poll_interval=poll_interval)
 
-    # streaming to and from files
     def export_task_to_file(self, server: Any, task: Any, path: Any, withendpoints: Any = False) -> Any:
         """Streams a task export into a file; answers the number of bytes written."""
-        fn = "export_task"
-        args = {
-            "server": _name(fn, "server", server),
-            "task": _name(fn, "task", task),
-            "withendpoints": _opt_bool(fn, "withendpoints", withendpoints),
-            "file": _path("export_task_to_file", "path", path),
-        }
-        return self._run(fn, args, None, _written)
-
-    def export_all_to_file(self, server: Any, path: Any) -> Any:
-        """Streams a whole-server export into a file; answers the number of bytes written."""
-        fn = "export_all"
-        args = {"server": _name(fn, "server", server), "file": _path("export_all_to_file", "path", path)}
-        return self._run(fn, args, None, _written)
+        return super().export_task_to_file(server, task, path, withendpoints=withendpoints)
 
     def export_audit_trail_to_file(self, path: Any, start_timestamp: Any, end_timestamp: Any = None) -> Any:
         """Streams the audit trail into a file; answers the number of bytes written."""
-        fn = "export_audit_trail"
-        args = {
-            "start_timestamp": _name(fn, "start_timestamp", start_timestamp),
-            "end_timestamp": _opt_str(fn, "end_timestamp", end_timestamp),
-            "file": _path("export_audit_trail_to_file", "path", path),
-        }
-        return self._run(fn, args, None, _written)
+        return super().export_audit_trail_to_file(start_timestamp, path, end_timestamp=end_timestamp)
 
     def import_task_from_file(self, path: Any, server: Any, task: Any) -> Any:
         """Streams a task document from a file into a server."""
-        fn = "import_task"
-        args = {
-            "payload_file": _path("import_task_from_file", "path", path),
-            "server": _name(fn, "server", server),
-            "task": _name(fn, "task", task),
-        }
-        return self._run(fn, args, None)
+        return super().import_task_from_file(server, task, path)
 
     def import_all_from_file(self, path: Any, server: Any) -> Any:
         """Streams a whole-server document from a file into a server."""
-        fn = "import_all"
-        args = {"payload_file": _path("import_all_from_file", "path", path), "server": _name(fn, "server", server)}
-        return self._run(fn, args, None)
+        return super().import_all_from_file(server, path)

@@ -43,9 +43,6 @@ class _GuideMethods(_GuideOperations):
     def export_task_to_file(self, server: str, task: str, path: PathLike, withendpoints: Optional[bool] = ...) -> int:
         """Streams a task export into a file; answers the number of bytes written."""
         ...
-    def export_all_to_file(self, server: str, path: PathLike) -> int:
-        """Streams a whole-server export into a file; answers the number of bytes written."""
-        ...
     def export_audit_trail_to_file(
         self, path: PathLike, start_timestamp: str, end_timestamp: Optional[str] = ...
     ) -> int:

@@ -58,23 +58,32 @@ class AsyncClient(_ClientBase):
         return await self._go(lambda done: self._native.call_async(method, payload, done))
 
     async def _run_async(
-        self, method: str, args: Dict[str, Any], spec: Any, post: Callable[[Any], Any], timeout_ms: Any = None
+        self,
+        method: str,
+        args: Dict[str, Any],
+        spec: Any,
+        post: Optional[Callable[[Any], Any]] = None,
+        timeout_ms: Any = None,
     ) -> Any:
         payload = _dumps(args)
         native = self._native
-        return post(
-            await self._go(lambda done: native.call_async(method, payload, done, True, spec, timeout_ms), _same)
-        )
+        answer = await self._go(lambda done: native.call_async(method, payload, done, True, spec, timeout_ms), _same)
+        return answer if post is None else post(answer)
 
     def _run(
-        self, method: str, args: Dict[str, Any], spec: Any, post: Callable[[Any], Any] = _same, timeout_ms: Any = None
+        self,
+        method: str,
+        args: Dict[str, Any],
+        spec: Any,
+        post: Optional[Callable[[Any], Any]] = None,
+        timeout_ms: Any = None,
     ) -> Any:
         # Arguments are checked now (TypeError at the call site); the work when awaited.
         return self._run_async(method, args, spec, post, timeout_ms)
 
     async def call(self, method: str, args: Optional[Dict[str, Any]] = None, **kwargs: Any) -> Any:
         """The generic entry (see :meth:`Client.call`)."""
-        return await self._run_async(method, self._args(method, args, kwargs), None, _same)
+        return await self._run_async(method, self._args(method, args, kwargs), None)
 
     async def login(self) -> None:
         """Logs in now (again), replacing any session."""

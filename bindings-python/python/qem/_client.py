@@ -13,7 +13,7 @@ import os
 
 from . import _native
 from . import models as m
-from ._convert import _dumps, _name, _opt_bool, _opt_int, _opt_str, _path, _same, _seconds_ms, _type_error, _written
+from ._convert import _dumps, _name, _opt_bool, _opt_int, _opt_str, _path, _seconds_ms, _type_error, _written
 from ._operations import _Operations
 from .errors import ClientClosedError
 
@@ -83,7 +83,7 @@ class _Files:
             method: str,
             args: Dict[str, Any],
             spec: Any,
-            post: Callable[[Any], Any] = _same,
+            post: Optional[Callable[[Any], Any]] = None,
             timeout_ms: Any = None,
         ) -> Any: ...
 

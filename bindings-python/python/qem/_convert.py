@@ -131,22 +131,6 @@ def _document(fn: str, value: Any) -> Any:
     raise _type_error(fn, "payload", "str, bytes or dict", value)
 
 
-def _states(fn: str, states: Any) -> list:  # type: ignore[type-arg]
-    if isinstance(states, (str, m.AemTaskState)):
-        states = [states]
-    if not isinstance(states, (list, tuple, set, frozenset)):
-        raise _type_error(fn, "states", "a task state or a list of them", states)
-    out = []
-    for s in states:
-        if isinstance(s, Enum):
-            out.append(s.name)
-        elif isinstance(s, str):
-            out.append(s)
-        else:
-            raise _type_error(fn, "states", "AemTaskState or str items", s)
-    return out
-
-
 def _same(v: Any) -> Any:
     return v
 
@@ -176,9 +160,9 @@ def _named(value: Any, field: str) -> Any:
     return value
 
 
-def _strings(fn: str, name: str, value: Any) -> Any:
+def _strings(fn: str, name: str, value: Any, required: bool = False) -> Any:
     """Names, states or tags: one or a list, each text or an enumeration member."""
-    if value is None:
+    if value is None and not required:
         return None
     if isinstance(value, (str, Enum)):
         value = [value]

@@ -647,7 +647,7 @@ class _Operations:
         args = {
             "server": _name(fn, "server", server),
             "task": _name(fn, "task", task),
-            "states": _strings(fn, "states", states),
+            "states": _strings(fn, "states", states, True),
             "timeout_ms": _seconds_ms(fn, "timeout", timeout),
             "poll_ms": _seconds_ms(fn, "poll_interval", poll_interval),
         }

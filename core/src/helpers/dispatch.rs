@@ -175,7 +175,6 @@ macro_rules! helpers {
             $( HelperSpec {
                 name: stringify!($function),
                 doc: $doc,
-                function: stringify!($function),
                 args: |g| g.subschema_for::<[<$function:camel Args>]>(),
                 answer: |g| g.subschema_for::<$answer>(),
                 answer_type: stringify!($answer),
@@ -206,7 +205,6 @@ macro_rules! helpers {
 pub(crate) struct HelperSpec {
     pub name: &'static str,
     pub doc: &'static str,
-    pub function: &'static str,
     pub args: crate::api::SchemaFn,
     pub answer: crate::api::SchemaFn,
     pub answer_type: &'static str,
