@@ -70,16 +70,9 @@ class AsyncClient(_ClientBase):
         answer = await self._go(lambda done: native.call_async(method, payload, done, True, spec, timeout_ms), _same)
         return answer if post is None else post(answer)
 
-    def _run(
-        self,
-        method: str,
-        args: Dict[str, Any],
-        spec: Any,
-        post: Optional[Callable[[Any], Any]] = None,
-        timeout_ms: Any = None,
-    ) -> Any:
-        # Arguments are checked now (TypeError at the call site); the work when awaited.
-        return self._run_async(method, args, spec, post, timeout_ms)
+    # Calling it checks nothing and runs nothing: the generated methods check their
+    # arguments at the call site, and the work happens when the coroutine is awaited.
+    _run = _run_async
 
     async def call(self, method: str, args: Optional[Dict[str, Any]] = None, **kwargs: Any) -> Any:
         """The generic entry (see :meth:`Client.call`)."""
