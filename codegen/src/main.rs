@@ -3,9 +3,11 @@
 //! naming each file that is stale (the README's test command runs it).
 //!
 //! Generated today: `schema/api.json`, the API description; the Python binding's typed
-//! methods and their stubs (`python.rs`, templates in `templates/python/`).
+//! methods and their stubs (`python.rs`), and its chapter 4 classes and enumerations
+//! (`python_models.rs`), from the templates and data in `templates/python/`.
 
 mod python;
+mod python_models;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;

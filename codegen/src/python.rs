@@ -8,20 +8,30 @@
 //! Schema; a wait's `timeout_ms` / `poll_ms` become seconds (`timeout`, `poll_interval`).
 //! `templates/python/names.json` gives the chapter 4 class of each model.
 
+use crate::python_models::{self, Chapter4};
 use minijinja::Environment;
 use serde_json::{json, Map, Value};
 
-/// The chapter 4 names of the models (`templates/python/names.json`).
-struct Names(Value);
+/// The chapter 4 names of the models: their classes (`templates/python/models.json`)
+/// and where a method differs (`templates/python/names.json`).
+struct Names(Value, Chapter4);
 
 impl Names {
     fn load() -> Names {
         let text = include_str!("../templates/python/names.json");
-        Names(serde_json::from_str(text).expect("names.json is JSON"))
+        Names(
+            serde_json::from_str(text).expect("names.json is JSON"),
+            Chapter4::load(),
+        )
     }
 
     fn get(&self, table: &str, key: &str) -> Option<String> {
-        self.0[table][key].as_str().map(str::to_owned)
+        match table {
+            "models" => self.1.class_of(key),
+            // The table of kinds a class is read through (`m._SERVER_DEF`).
+            "specs" => self.1.spec_for_class(key).map(|s| format!("m.{s}")),
+            _ => self.0[table][key].as_str().map(str::to_owned),
+        }
     }
 
     /// The class of `model` as method `method`'s answer or payload (`table`).
@@ -52,7 +62,7 @@ impl Arg {
 }
 
 /// The last segment of a `$ref`, or of the first `$ref` of an `anyOf` (an optional).
-fn ref_name(schema: &Value) -> Option<&str> {
+pub(crate) fn ref_name(schema: &Value) -> Option<&str> {
     if let Some(r) = schema["$ref"].as_str() {
         return r.rsplit('/').next();
     }
@@ -64,7 +74,7 @@ fn ref_name(schema: &Value) -> Option<&str> {
 }
 
 /// The JSON type of a schema, ignoring `null` (`["string", "null"]` is `string`).
-fn json_type(schema: &Value) -> &str {
+pub(crate) fn json_type(schema: &Value) -> &str {
     match &schema["type"] {
         Value::String(t) => t,
         Value::Array(ts) => ts
@@ -245,7 +255,7 @@ fn generated_models(roots: &[String], models: &Map<String, Value>, names: &Names
     out
 }
 
-fn doc(text: &str) -> String {
+pub(crate) fn doc(text: &str) -> String {
     text.trim().replace('\\', "\\\\").replace("\"\"\"", "'''")
 }
 
@@ -517,6 +527,17 @@ pub fn files(description: &Value, text: &str) -> Vec<(&'static str, String)> {
         include_str!("../templates/python/guide.pyi.j2"),
     )
     .expect("guide.pyi.j2 parses");
+    env.add_template(
+        "models.py",
+        include_str!("../templates/python/models.py.j2"),
+    )
+    .expect("models.py.j2 parses");
+    env.add_template(
+        "models.pyi",
+        include_str!("../templates/python/models.pyi.j2"),
+    )
+    .expect("models.pyi.j2 parses");
+    let chapter4 = python_models::context(models, &names.1);
     let guide_methods = guide(description, &names);
     let guide_imports = used_names(&guide_methods, "conv", |w| {
         w.starts_with('_') && !w.starts_with("_flag") && w != "_"
@@ -537,6 +558,10 @@ pub fn files(description: &Value, text: &str) -> Vec<(&'static str, String)> {
                     "typing_names": typing_names,
                     "guide_imports": guide_imports,
                     "guide_classes": guide_classes,
+                    "enums": chapter4["enums"],
+                    "model_classes": chapter4["classes"],
+                    "deferred": chapter4["deferred"],
+                    "all": chapter4["all"],
                 }))
             })
             .unwrap_or_else(|e| panic!("rendering {name}: {e:#}"))
@@ -561,6 +586,14 @@ pub fn files(description: &Value, text: &str) -> Vec<(&'static str, String)> {
         (
             "bindings-python/python/qem/types.pyi",
             render("types.pyi", false),
+        ),
+        (
+            "bindings-python/python/qem/models.py",
+            render("models.py", false),
+        ),
+        (
+            "bindings-python/python/qem/models.pyi",
+            render("models.pyi", false),
         ),
         (
             "bindings-python/python/aem_client/_guide_ops.py",

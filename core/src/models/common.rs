@@ -8,7 +8,8 @@ use std::time::Duration;
 
 /// Declares a wire enum: REST strings in, REST strings out, with `Unknown(String)` for
 /// values a newer server may send. `| "ALIAS"` adds spellings accepted on reading;
-/// `@ 3` gives the number 2.40 assigns to a value, accepted on reading. Any other
+/// `@ 3` gives the number the guide assigns to a value (2.40, or the SDK chapters'
+/// enumerations, which the bindings' enumerations take), accepted on reading. Any other
 /// number, or a boolean, reads as `Unknown` holding its JSON text; reading never fails.
 macro_rules! wire_enum {
     ($(#[$doc:meta])* $name:ident {
@@ -538,11 +539,11 @@ wire_enum! {
     /// Monitoring state of a server (2.40 Server State).
     ServerState {
         /// Monitored: Enterprise Manager is connected and synchronized.
-        Monitored = "MONITORED",
+        Monitored = "MONITORED" @ 1,
         /// Enterprise Manager fails to connect to and monitor the server.
-        Error = "ERROR",
+        Error = "ERROR" @ 2,
         /// The server is not monitored.
-        NotMonitored = "NOT_MONITORED",
+        NotMonitored = "NOT_MONITORED" @ 0,
     }
 }
 
@@ -550,11 +551,11 @@ wire_enum! {
     /// Platform a server runs on (2.40 Server Platform; `UNKNOWN` from the SDK's AemPlatform).
     Platform {
         /// Windows.
-        Windows = "WINDOWS",
+        Windows = "WINDOWS" @ 1,
         /// Linux.
-        Linux = "LINUX",
+        Linux = "LINUX" @ 2,
         /// The server did not say.
-        Unspecified = "UNKNOWN",
+        Unspecified = "UNKNOWN" @ 0,
     }
 }
 
@@ -582,13 +583,13 @@ wire_enum! {
     /// Type of a server as real servers send it in `type` (not in the guide).
     ServerType {
         /// Qlik Replicate.
-        Replicate = "REPLICATE",
+        Replicate = "REPLICATE" @ 1,
         /// Qlik Compose.
-        Compose = "COMPOSE",
+        Compose = "COMPOSE" | "COMPOSE_DWH" @ 4,
         /// Compose for Data Lakes.
-        ComposeFdl = "COMPOSE_FDL",
+        ComposeFdl = "COMPOSE_FDL" @ 3,
         /// Compose for Data Warehouses.
-        ComposeFdw = "COMPOSE_FDW",
+        ComposeFdw = "COMPOSE_FDW" @ 5,
     }
 }
 
@@ -596,21 +597,21 @@ wire_enum! {
     /// State of a task (2.40 Task State, and what real servers send; `RECOVERING` reads as `Recovery`).
     TaskState {
         /// Not run yet, or stopped.
-        Stopped = "STOPPED",
+        Stopped = "STOPPED" @ 0,
         /// Running.
-        Running = "RUNNING",
+        Running = "RUNNING" @ 1,
         /// Stopped on a fatal error.
-        Error = "ERROR",
+        Error = "ERROR" @ 2,
         /// Recovering from an error.
-        Recovery = "RECOVERY" | "RECOVERING",
+        Recovery = "RECOVERY" | "RECOVERING" @ 3,
         /// The task does not exist.
-        NotExist = "NOT_EXIST",
+        NotExist = "NOT_EXIST" @ 5,
         /// Paused.
-        Paused = "PAUSED",
+        Paused = "PAUSED" @ 4,
         /// Starting.
-        Starting = "STARTING",
+        Starting = "STARTING" @ 6,
         /// Stopping.
-        Stopping = "STOPPING",
+        Stopping = "STOPPING" @ 7,
     }
 }
 
@@ -632,27 +633,27 @@ wire_enum! {
     /// Why a task stopped (2.40 Task Stop reason; the list's `stop_reason`, the details' `task_stop_reason`).
     TaskStopReason {
         /// Running, no stop reason.
-        None = "NONE",
+        None = "NONE" @ 0,
         /// Stopped by the user.
-        Normal = "NORMAL",
+        Normal = "NORMAL" @ 1,
         /// A temporary problem; Replicate restarts the task.
-        RecoverableError = "RECOVERABLE_ERROR",
+        RecoverableError = "RECOVERABLE_ERROR" @ 2,
         /// Stopped; the error must be resolved by hand.
-        FatalError = "FATAL_ERROR" | "FATAL ERROR",
+        FatalError = "FATAL_ERROR" | "FATAL ERROR" @ 3,
         /// Full load only, finished.
-        FullLoadOnlyFinished = "FULL_LOAD_ONLY_FINISHED",
+        FullLoadOnlyFinished = "FULL_LOAD_ONLY_FINISHED" @ 4,
         /// Stopped after full load.
-        StoppedAfterFullLoad = "STOPPED_AFTER_FULL_LOAD",
+        StoppedAfterFullLoad = "STOPPED_AFTER_FULL_LOAD" @ 5,
         /// Stopped after cached changes were applied.
-        StoppedAfterCachedEvents = "STOPPED_AFTER_CACHED_EVENTS",
+        StoppedAfterCachedEvents = "STOPPED_AFTER_CACHED_EVENTS" @ 6,
         /// Express license limits reached.
-        ExpressLicenseLimitsReached = "EXPRESS_LICENSE_LIMITS_REACHED",
+        ExpressLicenseLimitsReached = "EXPRESS_LICENSE_LIMITS_REACHED" @ 7,
         /// Stopped after DDL statements were applied.
-        StoppedAfterDdlApply = "STOPPED_AFTER_DDL_APPLY" | "STOPPED AFTER DDL APPLY",
+        StoppedAfterDdlApply = "STOPPED_AFTER_DDL_APPLY" | "STOPPED AFTER DDL APPLY" @ 8,
         /// Stopped on low memory.
-        StoppedLowMemory = "STOPPED_LOW_MEMORY",
+        StoppedLowMemory = "STOPPED_LOW_MEMORY" @ 9,
         /// Stopped on low disk space.
-        StoppedLowDiskSpace = "STOPPED_LOW_DISK_SPACE" | "STOPPED_LOW_DISK",
+        StoppedLowDiskSpace = "STOPPED_LOW_DISK_SPACE" | "STOPPED_LOW_DISK" @ 10,
     }
 }
 
@@ -660,21 +661,21 @@ wire_enum! {
     /// How to run a task (2.40 Run options, RunTask's `option`).
     RunTaskOptions {
         /// Resume from where the task stopped.
-        ResumeProcessing = "RESUME_PROCESSING",
+        ResumeProcessing = "RESUME_PROCESSING" @ 1,
         /// Restart full load.
-        ReloadTarget = "RELOAD_TARGET",
+        ReloadTarget = "RELOAD_TARGET" @ 2,
         /// Start change processing from a timestamp (`cdcposition`).
-        ResumeProcessingFromTimestamp = "RESUME_PROCESSING_FROM_TIMESTAMP",
+        ResumeProcessingFromTimestamp = "RESUME_PROCESSING_FROM_TIMESTAMP" @ 3,
         /// Start change processing from a source log position (`cdcposition`).
-        ResumeProcessingFromPosition = "RESUME_PROCESSING_FROM_POSITION",
+        ResumeProcessingFromPosition = "RESUME_PROCESSING_FROM_POSITION" @ 8,
         /// Recover from the checkpoint in the task folder.
-        RecoverUsingLocallyStoredCheckpoint = "RECOVER_USING_LOCALLY_STORED_CHECKPOINT",
+        RecoverUsingLocallyStoredCheckpoint = "RECOVER_USING_LOCALLY_STORED_CHECKPOINT" @ 6,
         /// Recover from the target's `attrep_txn_state` checkpoint (`cdcposition`).
-        RecoverUsingCheckpointStoredOnTarget = "RECOVER_USING_CHECKPOINT_STORED_ON_TARGET",
+        RecoverUsingCheckpointStoredOnTarget = "RECOVER_USING_CHECKPOINT_STORED_ON_TARGET" @ 7,
         /// Recreate the target tables defined for full load.
-        MetadataOnlyRecreateAllTables = "METADATA_ONLY_RECREATE_ALL_TABLES",
+        MetadataOnlyRecreateAllTables = "METADATA_ONLY_RECREATE_ALL_TABLES" @ 4,
         /// Create missing target tables, change tables included.
-        MetadataOnlyCreateMissingTables = "METADATA_ONLY_CREATE_MISSING_TABLES",
+        MetadataOnlyCreateMissingTables = "METADATA_ONLY_CREATE_MISSING_TABLES" @ 5,
     }
 }
 
@@ -708,13 +709,13 @@ wire_enum! {
     /// Role of an endpoint (2.40 Endpoint Role; ALL and BOTH from the SDK's EndpointRole).
     EndpointRole {
         /// Source.
-        Source = "SOURCE",
+        Source = "SOURCE" @ 1,
         /// Target.
-        Target = "TARGET",
+        Target = "TARGET" @ 2,
         /// Both source and target.
-        Both = "BOTH",
+        Both = "BOTH" @ 3,
         /// Any role.
-        All = "ALL",
+        All = "ALL" @ 0,
     }
 }
 
@@ -726,11 +727,11 @@ wire_enum! {
         /// The connection is not valid.
         Failure = "FAILURE",
         /// Connected.
-        Connected = "CONNECTED",
+        Connected = "CONNECTED" @ 1,
         /// Error.
-        Error = "ERROR",
+        Error = "ERROR" @ 2,
         /// Not known.
-        Unspecified = "UNKNOWN",
+        Unspecified = "UNKNOWN" @ 0,
     }
 }
 

@@ -9,6 +9,7 @@ model! {
         /// `ReplicateServerInfo` or `ComposeServerInfo`.
         type_name as "$type": String,
         /// REPLICATE, COMPOSE, COMPOSE_FDL or COMPOSE_FDW: real servers send it, the guide does not show it.
+        #[schemars(with = "Option<ServerType>")]
         server_type as "type": String,
         /// The name of the server.
         name: String,
@@ -111,6 +112,7 @@ model! {
         /// `ReplicateServerDetails` or `ComposeServerDetails`.
         type_name as "$type": String,
         /// REPLICATE, COMPOSE, COMPOSE_FDL or COMPOSE_FDW (real servers; not in the guide).
+        #[schemars(with = "Option<ServerType>")]
         server_type as "type": String,
         /// Name of the server in Enterprise Manager.
         name: String,

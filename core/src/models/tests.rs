@@ -619,8 +619,11 @@ fn enums_accept_numbers_without_failing() {
     assert_eq!(s, TableState::ChangeProcessing);
     let t: TableType = serde_json::from_value(json!(2)).unwrap();
     assert_eq!(t, TableType::View);
+    // The SDK chapters' numbers (AemTaskState) read as their values; others stay unknown.
     let s: TaskState = serde_json::from_value(json!(7)).unwrap();
-    assert_eq!(s, TaskState::Unknown("7".into()));
+    assert_eq!(s, TaskState::Stopping);
+    let s: TaskState = serde_json::from_value(json!(42)).unwrap();
+    assert_eq!(s, TaskState::Unknown("42".into()));
     let s: TaskState = serde_json::from_value(json!(true)).unwrap();
     assert_eq!(s, TaskState::Unknown("true".into()));
     assert_eq!(
