@@ -1,15 +1,14 @@
 'use strict'
-// The JavaScript face of the addon: `AemClient` with one camelCase method per core
-// method, argument checks and `AemClientError`. The methods, their argument order and
-// types all come from the method table build.rs generates from the core's Rust
-// definitions; nothing here knows a URL, a verb or a status.
+// The JavaScript face of the addon: `AemClient`, argument checks and `AemClientError`.
+// Its methods, their argument order and types are generated from the API description
+// (`methods.js`, written by `cargo run -p qem-codegen`); nothing here knows a URL, a
+// verb or a status.
 
 const native = require('./native.js')
+const { methods, defineMethods } = require('./methods.js')
 
 /** Every Enterprise Manager operation of the API description (`schema/api.json`). */
 const operations = Object.freeze(JSON.parse(native.describeOperations()).services[0].operations)
-/** The JS methods: `[{ name, method, kind, doc, positional, options, returns }]`. */
-const methods = Object.freeze(JSON.parse(native.methodTable()))
 
 const snake = (s) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
 const camel = (s) => s.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase())
@@ -91,6 +90,11 @@ function checkArg (method, name, check, v) {
     case 'states':
       if (!Array.isArray(v) || v.length === 0 || v.some((s) => typeof s !== 'string')) {
         throw bad('a non-empty array of task states')
+      }
+      return v
+    case 'strings':
+      if (typeof v !== 'string' && (!Array.isArray(v) || v.some((s) => typeof s !== 'string'))) {
+        throw bad('a string or an array of strings')
       }
       return v
     default:
@@ -358,13 +362,17 @@ function flush () {
   }
 }
 
+/** Runs one generated method (set in AemClient's static block, which can reach #run). */
+let runMethod
+
 /** A client of one Qlik Enterprise Manager. Create it with `AemClient.connect()`. */
-class AemClient {
+class AemClient extends defineMethods((client, spec, given) => runMethod(client, spec, given)) {
   #calls
   #closed = false
 
   constructor (token, calls) {
     if (token !== TOKEN) throw new TypeError('use `await AemClient.connect(options)` to create an AemClient')
+    super()
     this.#calls = calls
   }
 
@@ -432,18 +440,15 @@ class AemClient {
     }
   }
 
-  // One method per entry of the generated table (a static block can reach #invoke).
+  /** One generated method's call: its arguments checked against its spec, then the core's answer. */
+  async #run (spec, given) {
+    const answer = await this.#invoke(spec.method, buildArgs(spec, given), spec.name)
+    if (spec.kind === 'export_file') return answer.bytes
+    return spec.returns === 'void' ? undefined : answer
+  }
+
   static {
-    for (const spec of methods) {
-      const fn = {
-        async [spec.name] (...given) {
-          const answer = await this.#invoke(spec.method, buildArgs(spec, given), spec.name)
-          if (spec.kind === 'export_file') return answer.bytes
-          return spec.returns === 'void' ? undefined : answer
-        }
-      }[spec.name]
-      Object.defineProperty(AemClient.prototype, spec.name, { value: fn, writable: true, configurable: true })
-    }
+    runMethod = (client, spec, given) => client.#run(spec, given)
   }
 }
 

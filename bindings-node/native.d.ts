@@ -25,7 +25,3 @@ export declare class NativeClient {
 }
 /** The API description (`schema/api.json`) as JSON text. */
 export declare function describeOperations (): string
-/** The JS method table generated from the core's typed methods, as JSON text. */
-export declare function methodTable (): string
-/** TypeScript declarations generated from the core. */
-export declare function typescriptDeclarations (): string

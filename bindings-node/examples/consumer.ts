@@ -11,7 +11,11 @@ import {
   type TaskState,
   type TableStatuses,
   type EndpointList,
-  type ExportDocument
+  type ExportDocument,
+  type BulkReport,
+  type TaskStateSnapshot,
+  type BackupReport,
+  type PromoteReport
 } from '..'
 
 async function main (): Promise<void> {
@@ -101,6 +105,28 @@ async function main (): Promise<void> {
     console.log(running.state)
     await client.waitForTaskState(server, task, ['RUNNING', 'ERROR'], { timeoutMs: 10000 })
     await client.stopTaskAndWait(server, task, { timeoutMs: 60000 })
+    const loaded: TaskDetails = await client.waitForFullLoad(server, task, { timeoutMs: 600000 })
+    console.log(loaded.full_load_completed)
+    await client.drainTask(server, task, { quietPolls: 3 })
+    await client.drainAndStopTask(server, task, { quietPolls: 3, timeoutMs: 600000 })
+
+    // Many tasks at once: a selection by names, pattern, states or tags.
+    const names: string[] = await client.selectTasks(server, { pattern: 'Sales*', states: ['STOPPED'] })
+    const started: BulkReport = await client.runTasks(server, { names, concurrency: 4, wait: true })
+    console.log(started.succeeded, started.failed)
+    await client.stopTasks(server, { tags: 'nightly', drain: true })
+    const snapshot: TaskStateSnapshot = await client.snapshotTaskStates(server)
+    console.log(snapshot.tasks?.length)
+    const saved: BackupReport = await client.backup('/var/backups/qem', { servers: [server] })
+    console.log(saved.items?.length)
+    const metrics: string = await client.prometheusMetrics(server, { all: true })
+    console.log(metrics.length)
+    const promoted: PromoteReport = await client.promoteTask(server, task, 'Production', {
+      newName: 'Sales (prod)',
+      endpointNames: { 'Oracle dev': 'Oracle prod' },
+      withEndpoints: true
+    })
+    console.log(promoted)
 
     const generic = await client.call('get_task_details', { server, task })
     console.log(generic.name, operations.length, methods.map((m) => m.name))

@@ -1,6 +1,7 @@
 'use strict'
-// Builds the addon with cargo and copies it next to native.js as qem-client.node, then
-// writes index.d.ts. `node scripts/build.js --debug` builds the dev profile instead.
+// Builds the addon with cargo and copies it next to native.js as qem-client.node (its
+// methods.js and index.d.ts are generated and committed: `cargo run -p qem-codegen`).
+// `node scripts/build.js --debug` builds the dev profile instead.
 const { spawnSync } = require('node:child_process')
 const fs = require('node:fs')
 const path = require('node:path')
@@ -29,4 +30,3 @@ fs.copyFileSync(artifact, target)
 // The workspace's release profile keeps debug info; the package does not need it.
 if (release && process.platform !== 'win32') spawnSync('strip', ['--strip-debug', target], { stdio: 'ignore' })
 console.log(`built ${path.relative(root, target)} from ${artifact}`)
-require('./gen-types.js')

@@ -1,5 +1,6 @@
-// Type declarations of qem-client. The part below the "Generated" line comes from the
-// core's Rust definitions (build.rs); this header declares the client class around it.
+// Type declarations of qem-client. The part below the "Generated" line is written from the
+// API description (schema/api.json) by `cargo run -p qem-codegen`; this header, written by
+// hand, declares the client class around it.
 
 /** Any JSON value. */
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue }
@@ -88,12 +89,12 @@ export interface OperationInfo {
   answer: { kind: string, model?: string, schema?: unknown }
 }
 
-/** One JS method of the generated table. */
+/** One method of AemClient (the table of `methods.js`, generated). */
 export interface MethodInfo {
   name: string
   method: string
   rest: string | null
-  kind: 'op' | 'session' | 'export_file' | 'import_file' | 'wait'
+  kind: 'op' | 'session' | 'export_file' | 'import_file' | 'helper'
   doc: string
   positional: { name: string, wire: string, type: string, check: string }[]
   options: { name: string, wire: string, type: string, check: string }[]

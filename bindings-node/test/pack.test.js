@@ -24,7 +24,7 @@ test('npm pack makes a tarball that installs in a fresh project and works', () =
   try {
     const [packed] = JSON.parse(run(npm, ['pack', '--json', '--pack-destination', work, '--loglevel=error'], PKG))
     const files = packed.files.map((f) => f.path).sort()
-    assert.deepStrictEqual(files, ['README.md', 'index.d.ts', 'index.js', 'native.d.ts', 'native.js', 'package.json', 'qem-client.node'])
+    assert.deepStrictEqual(files, ['README.md', 'index.d.ts', 'index.js', 'methods.js', 'native.d.ts', 'native.js', 'package.json', 'qem-client.node'])
 
     const app = path.join(work, 'app')
     fs.mkdirSync(app)

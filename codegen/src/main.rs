@@ -4,10 +4,13 @@
 //!
 //! Generated today: `schema/api.json`, the API description; the Python binding's typed
 //! methods and their stubs (`python.rs`), and its chapter 4 classes and enumerations
-//! (`python_models.rs`), from the templates and data in `templates/python/`.
+//! (`python_models.rs`), from the templates and data in `templates/python/`; the Node
+//! binding's methods and `index.d.ts` (`node.rs`, `templates/node/`).
 
+mod node;
 mod python;
 mod python_models;
+mod schema;
 
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -26,6 +29,9 @@ fn generated() -> Vec<Generated> {
         path: "schema/api.json",
         content: text.to_owned(),
     }];
+    for (path, content) in node::files(&description) {
+        files.push(Generated { path, content });
+    }
     for (path, content) in python::files(&description, text) {
         files.push(Generated { path, content });
     }

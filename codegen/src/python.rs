@@ -9,6 +9,7 @@
 //! `templates/python/names.json` gives the chapter 4 class of each model.
 
 use crate::python_models::{self, Chapter4};
+use crate::schema::{doc, json_type, ref_name, strings};
 use minijinja::Environment;
 use serde_json::{json, Map, Value};
 
@@ -58,31 +59,6 @@ impl Arg {
     fn to_json(&self) -> Value {
         json!({"py": self.py, "key": self.key, "conv": self.conv, "ann": self.ann,
             "required": self.required})
-    }
-}
-
-/// The last segment of a `$ref`, or of the first `$ref` of an `anyOf` (an optional).
-pub(crate) fn ref_name(schema: &Value) -> Option<&str> {
-    if let Some(r) = schema["$ref"].as_str() {
-        return r.rsplit('/').next();
-    }
-    schema["anyOf"]
-        .as_array()?
-        .iter()
-        .find_map(|s| s["$ref"].as_str())
-        .and_then(|r| r.rsplit('/').next())
-}
-
-/// The JSON type of a schema, ignoring `null` (`["string", "null"]` is `string`).
-pub(crate) fn json_type(schema: &Value) -> &str {
-    match &schema["type"] {
-        Value::String(t) => t,
-        Value::Array(ts) => ts
-            .iter()
-            .filter_map(Value::as_str)
-            .find(|t| *t != "null")
-            .unwrap_or(""),
-        _ => "",
     }
 }
 
@@ -255,10 +231,6 @@ fn generated_models(roots: &[String], models: &Map<String, Value>, names: &Names
     out
 }
 
-pub(crate) fn doc(text: &str) -> String {
-    text.trim().replace('\\', "\\\\").replace("\"\"\"", "'''")
-}
-
 /// An operation's arguments as the modern client takes them.
 fn op_args(op: &Value, names: &Names) -> Vec<Arg> {
     let method = op["method"].as_str().unwrap_or_default();
@@ -294,12 +266,7 @@ fn helper(h: &Value, models: &Map<String, Value>, names: &Names) -> Value {
     let schema = ref_name(&h["args"])
         .and_then(|r| models.get(r))
         .unwrap_or(&h["args"]);
-    let required: Vec<&str> = schema["required"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .filter_map(Value::as_str)
-        .collect();
+    let required = strings(&schema["required"]);
     let mut args = Vec::new();
     for (name, s) in schema["properties"].as_object().into_iter().flatten() {
         let arg = match name.as_str() {

@@ -7,7 +7,7 @@
 //! model's JSON Schema; an enumeration's members and numbers from its model's values
 //! and `x-codes`. A field added to a model therefore reaches Python by regenerating.
 
-use crate::python::{doc, json_type, ref_name};
+use crate::schema::{doc, json_type, ref_name};
 use serde_json::{json, Map, Value};
 
 /// Chapter 4's table (`templates/python/models.json`).
