@@ -18,10 +18,6 @@ export declare class NativeClient {
   close (id: number): void
   /** True once `close` was called. */
   get closed (): boolean
-  /** Panics on purpose inside a started call (tests prove it ends with INTERNAL_ERROR instead of aborting). */
-  testPanic (id: number, message: string): void
-  /** Panics on purpose on the calling thread (tests prove it throws instead of aborting). */
-  testPanicNow (message: string): void
 }
 /** The API description (`schema/api.json`) as JSON text. */
 export declare function describeOperations (): string

@@ -15,8 +15,9 @@ npm ci --no-audit --no-fund --loglevel=error
 echo "== biome lint (biome.json: the recommended rules; JS and the example's TS)"
 npx --no-install biome lint .
 
-echo "== build the addon (release) and index.d.ts"
+echo "== build the addon (release), and the tests' build with the panic hooks"
 npm run build --silent
+node scripts/build.js --test-hooks
 
 echo "== build the mock"
 (cd .. && cargo build -p qem-mock --quiet)

@@ -372,7 +372,13 @@ impl NativeClient {
     pub fn closed(&self) -> bool {
         self.client.is_closed()
     }
+}
 
+/// Test hooks, in the test build only (`node scripts/build.js --test-hooks`, the
+/// `test-hooks` feature): the shipped addon has none.
+#[cfg(feature = "test-hooks")]
+#[napi]
+impl NativeClient {
     /// Panics on purpose inside a call started like `start`'s, so the tests can prove a
     /// panic is reported as `INTERNAL_ERROR` instead of killing the process.
     #[napi(catch_unwind)]

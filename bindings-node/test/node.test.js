@@ -11,6 +11,8 @@ const { spawnSync, spawn } = require('node:child_process')
 const { performance } = require('node:perf_hooks')
 const { AemClient, AemClientError, operations, methods } = require('..')
 const native = require('../native.js')
+// The tests' build of the addon, with the panic hooks the shipped one leaves out.
+const hooked = require('./qem-client-test.node')
 const { startMock } = require('./mock')
 
 const PKG = path.join(__dirname, '..')
@@ -288,7 +290,7 @@ test('nothing a caller passes crashes the process', async () => {
 
 test('a Rust panic rejects instead of killing the process', async () => {
   const ends = new Map()
-  const nc = await native.NativeClient.create(JSON.stringify({ url: mock.baseUrl, ca_file: mock.certFile, username: 'QEM\\admin', password: 'admin-pass' }),
+  const nc = await hooked.NativeClient.create(JSON.stringify({ url: mock.baseUrl, ca_file: mock.certFile, username: 'QEM\\admin', password: 'admin-pass' }),
     (id, ok, text) => ends.get(id)({ ok, text }))
   const end = (id) => new Promise((resolve) => ends.set(id, resolve))
   const panicked = end(1)
@@ -483,8 +485,14 @@ test('hostile values anywhere never crash the process', async () => {
   assert.strictEqual((await client.getTaskDetails(SERVER, TASK)).name, TASK)
 })
 
+test('the shipped addon has no test hooks', () => {
+  assert.strictEqual(native.NativeClient.prototype.testPanic, undefined)
+  assert.strictEqual(native.NativeClient.prototype.testPanicNow, undefined)
+  assert.strictEqual(typeof hooked.NativeClient.prototype.testPanicNow, 'function')
+})
+
 test('a Rust panic on the calling thread throws instead of aborting', async () => {
-  const nc = await native.NativeClient.create(JSON.stringify({ url: mock.baseUrl, ca_file: mock.certFile, username: 'QEM\\admin', password: 'admin-pass' }), () => {})
+  const nc = await hooked.NativeClient.create(JSON.stringify({ url: mock.baseUrl, ca_file: mock.certFile, username: 'QEM\\admin', password: 'admin-pass' }), () => {})
   assert.throws(() => nc.testPanicNow('kaboom'), (e) => e instanceof Error && /kaboom/.test(e.message))
   assert.strictEqual(nc.closed, false)
   assert.strictEqual((await client.getServerList()).serverList[0].name, SERVER)
