@@ -316,6 +316,38 @@ static class Tests
         }
     }
 
+    static void TestTheHelpersAreTypedMethods()
+    {
+        // Every helper of the API description is a method, PascalCase, with its async twin.
+        var description = (JsonObject)Json.Parse(AemRestClient.OperationsJson());
+        var helpers = (List<object>)((JsonObject)((List<object>)description["services"])[0])["helpers"];
+        var names = new HashSet<string>(typeof(AemRestClient).GetMethods().Select(m => m.Name));
+        foreach (JsonObject h in helpers)
+        {
+            var n = string.Concat(((string)h["name"]).Split('_').Select(w => char.ToUpperInvariant(w[0]) + w.Substring(1)));
+            Check(names.Contains(n) && names.Contains(n + "Async"), "a typed method for " + n);
+        }
+        using (var client = Admin())
+        {
+            var selected = client.SelectTasks("Local Server", all: true);
+            Check(selected.Contains("SalesDBBackup"), "select: " + string.Join(",", selected));
+            var snapshot = client.SnapshotTaskStates("Local Server");
+            Check(snapshot.Server == "Local Server" && snapshot.Tasks.Any(t => t.Name == "SalesDBBackup" && t.State != null), "snapshot");
+            var metrics = client.PrometheusMetrics("Local Server", names: new[] { "SalesDBBackup" });
+            Check(metrics.Contains("SalesDBBackup"), "metrics");
+            // A name no task has selects nothing: the arguments reached the core as given.
+            var report = client.RunTasksAsync("Local Server", names: new[] { "No Such Task" }, option: AemRunTaskOptions.RELOAD_TARGET, wait: false).Result;
+            Check(report.Server == "Local Server" && report.Succeeded == 0 && report.Failed == 0 && report.Tasks.Count == 0, "run tasks report");
+            var dir = Path.Combine(Path.GetTempPath(), "qem-net-backup-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                var saved = client.Backup(dir, servers: new[] { "Local Server" });
+                Check(saved.Failed == 0 && saved.Items.Any(i => i.Task == "SalesDBBackup" && i.Bytes > 0), "backup");
+            }
+            finally { if (Directory.Exists(dir)) Directory.Delete(dir, true); }
+        }
+    }
+
     static void TestTypedMethodsAndNetworkCredential()
     {
         var cred = new NetworkCredential { Domain = "QEM", UserName = "admin", Password = "admin-pass" };

@@ -5,8 +5,11 @@
 //! Generated today: `schema/api.json`, the API description; the Python binding's typed
 //! methods and their stubs (`python.rs`), and its chapter 4 classes and enumerations
 //! (`python_models.rs`), from the templates and data in `templates/python/`; the Node
-//! binding's methods and `index.d.ts` (`node.rs`, `templates/node/`).
+//! binding's methods and `index.d.ts` (`node.rs`, `templates/node/`); the .NET SDK's
+//! `AemRestClient` methods, typed helpers and report classes (`dotnet.rs`,
+//! `templates/dotnet/`).
 
+mod dotnet;
 mod node;
 mod python;
 mod python_models;
@@ -29,6 +32,9 @@ fn generated() -> Vec<Generated> {
         path: "schema/api.json",
         content: text.to_owned(),
     }];
+    for (path, content) in dotnet::files(&description) {
+        files.push(Generated { path, content });
+    }
     for (path, content) in node::files(&description) {
         files.push(Generated { path, content });
     }

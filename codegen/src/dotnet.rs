@@ -1,0 +1,320 @@
+//! The .NET SDK's generated file, `bindings-dotnet/src/AemRestClient.g.cs`: chapter 3's
+//! methods of `AemRestClient` (each with its asynchronous twin, XML docs), every helper
+//! typed (sync and async), and the classes of the helpers' reports, from the API
+//! description and `templates/dotnet/chapter3.json` (chapter 3's signatures, its other
+//! names and defaults: what the guide does differently).
+
+use crate::schema::{json_type, ref_name, strings};
+use minijinja::Environment;
+use serde_json::{json, Map, Value};
+
+fn pascal(s: &str) -> String {
+    s.split('_')
+        .map(|w| {
+            let mut c = w.chars();
+            c.next()
+                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+fn camel(s: &str) -> String {
+    let p = pascal(s);
+    let mut c = p.chars();
+    c.next()
+        .map(|f| f.to_lowercase().collect::<String>() + c.as_str())
+        .unwrap_or_default()
+}
+
+/// Text for an XML doc comment.
+fn xml(text: &str) -> String {
+    text.trim()
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('\n', " ")
+}
+
+/// One chapter 3 method: its signature parsed, its call, and its arguments' object.
+fn chapter3_method(entry: &Value, ops: &[Value], flags: &[&str]) -> Value {
+    let sig = entry["sig"].as_str().expect("a signature");
+    let (head, params) = sig
+        .trim_end_matches(')')
+        .split_once('(')
+        .expect("ret name(params)");
+    let (ret, name) = head.split_once(' ').expect("ret name");
+    let op_name = entry["op"].as_str().unwrap_or(name);
+    let op = ops
+        .iter()
+        .find(|o| o["name"] == op_name)
+        .unwrap_or_else(|| panic!("chapter3.json: no operation {op_name}"));
+    let mut pairs = Vec::new();
+    let mut names = Vec::new();
+    for p in params.split(", ").filter(|p| !p.is_empty()) {
+        let decl = p.split(" = ").next().unwrap_or(p);
+        let pname = decl.rsplit(' ').next().unwrap_or(decl);
+        names.push(pname.to_owned());
+        if entry["args"].is_string() {
+            continue; // a hand-written function builds the arguments
+        }
+        let key = op["args"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|a| a["name"].as_str())
+            .find(|k| camel(k) == pname || *k == pname)
+            .unwrap_or_else(|| panic!("chapter3.json: {name} has no argument {pname}"));
+        let value = match entry["convert"][pname].as_str() {
+            Some(expr) => expr.to_owned(),
+            None if flags.contains(&pname) => format!("Flag({pname})"),
+            None => pname.to_owned(),
+        };
+        pairs.push(format!("\"{key}\", {value}"));
+    }
+    let args = entry["args"]
+        .as_str()
+        .map(str::to_owned)
+        .unwrap_or_else(|| format!("A({})", pairs.join(", ")));
+    let kind = match (ret, op["answer"]["kind"].as_str()) {
+        ("void", _) => "do",
+        ("string", Some("document")) => "text",
+        _ => "get",
+    };
+    json!({
+        "name": name, "ret": ret, "params": params, "op": op_name, "doc": xml(entry["doc"].as_str().unwrap_or_default()),
+        "kind": kind, "read_as": entry["read_as"].as_str().unwrap_or(ret), "args": args,
+        "convert": entry["convert"].is_object(), "arg_names": names,
+    })
+}
+
+/// A helper argument's C# type.
+fn helper_type(wire: &str, schema: &Value, enums: &Value) -> String {
+    match (ref_name(schema), json_type(schema)) {
+        (Some("Strings"), _) if wire == "states" => "AemTaskState[]".to_owned(),
+        (Some("Strings"), _) => "string[]".to_owned(),
+        (Some("Name"), _) => "string".to_owned(),
+        (Some("Count"), _) | (None, "integer") => "int?".to_owned(),
+        (Some(r), _) => match enums[r].as_str() {
+            Some(e) => format!("{e}?"),
+            None => "string".to_owned(),
+        },
+        (None, "boolean") => "bool?".to_owned(),
+        (None, "object") if schema["additionalProperties"]["type"] == "string" => {
+            "IDictionary<string, string>".to_owned()
+        }
+        (None, "object") => "IDictionary<string, object>".to_owned(),
+        _ => "string".to_owned(),
+    }
+}
+
+/// A model's C# class (chapter 3's, or the generated one of its name).
+fn class_of(model: &str, table: &Value) -> String {
+    table["models"][model]
+        .as_str()
+        .map(str::to_owned)
+        .unwrap_or_else(|| model.to_owned())
+}
+
+/// A report field's C# type.
+fn field_type(schema: &Value, table: &Value) -> String {
+    let nullable = schema["type"]
+        .as_array()
+        .is_some_and(|t| t.iter().any(|x| x == "null"));
+    match (ref_name(schema), json_type(schema)) {
+        (Some(r), _) => class_of(r, table),
+        (None, "array") => match ref_name(&schema["items"]) {
+            Some(r) => format!("List<{}>", class_of(r, table)),
+            None => "List<string>".to_owned(),
+        },
+        (None, "integer") if nullable => "long?".to_owned(),
+        (None, "integer") => "long".to_owned(),
+        (None, "boolean") if nullable => "bool?".to_owned(),
+        (None, "boolean") => "bool".to_owned(),
+        (None, "object") => "JsonObject".to_owned(),
+        _ => "string".to_owned(),
+    }
+}
+
+/// The classes of the helpers' reports (and of the models of operations chapter 3 does
+/// not list): every model with no chapter 3 class, and the models those name, leaves first.
+fn reports(helpers: &[Value], models: &Map<String, Value>, table: &Value) -> Vec<Value> {
+    fn visit(
+        name: &str,
+        models: &Map<String, Value>,
+        table: &Value,
+        done: &mut Vec<String>,
+        out: &mut Vec<Value>,
+    ) {
+        if done.iter().any(|d| d == name) || table["models"][name].is_string() {
+            return;
+        }
+        let Some(schema) = models.get(name).filter(|s| s["properties"].is_object()) else {
+            return;
+        };
+        done.push(name.to_owned());
+        let mut fields = Vec::new();
+        for (wire, s) in schema["properties"].as_object().into_iter().flatten() {
+            if wire.starts_with('$') {
+                continue; // the kind's name, which the class is
+            }
+            let target = ref_name(s).or_else(|| ref_name(&s["items"]));
+            if let Some(t) = target {
+                visit(t, models, table, done, out);
+            }
+            fields.push(
+                json!({"wire": wire, "name": pascal(wire), "type": field_type(s, table),
+                "doc": xml(s["description"].as_str().unwrap_or_default())}),
+            );
+        }
+        out.push(
+            json!({"name": name, "doc": xml(schema["description"].as_str().unwrap_or_default()),
+            "fields": fields}),
+        );
+    }
+    let (mut done, mut out) = (Vec::new(), Vec::new());
+    for h in helpers {
+        if let Some(m) = h["answer"]["model"].as_str() {
+            visit(m, models, table, &mut done, &mut out);
+        }
+    }
+    out
+}
+
+/// One helper, typed: required arguments first, the others optional (null: the core's default).
+fn helper(h: &Value, models: &Map<String, Value>, table: &Value) -> Value {
+    let method = h["name"].as_str().unwrap_or_default();
+    let schema = ref_name(&h["args"])
+        .and_then(|r| models.get(r))
+        .expect("a helper's arguments are a model");
+    let required = strings(&schema["required"]);
+    let (mut first, mut rest, mut pairs) = (Vec::new(), Vec::new(), Vec::new());
+    for (wire, s) in schema["properties"].as_object().into_iter().flatten() {
+        let ty = helper_type(wire, s, &table["models"]);
+        let name = camel(wire);
+        if required.contains(&wire.as_str()) {
+            first.push(format!("{ty} {name}"));
+        } else {
+            rest.push(format!("{ty} {name} = null"));
+        }
+        pairs.push(format!("\"{wire}\", {name}"));
+    }
+    first.extend(rest);
+    let answer = &h["answer"];
+    let ret = match (answer["model"].as_str(), json_type(&answer["schema"])) {
+        (Some(m), _) => class_of(m, table),
+        (None, "array") => "List<string>".to_owned(),
+        _ => "string".to_owned(),
+    };
+    json!({"name": pascal(method), "ret": ret, "params": first.join(", "), "op": method,
+        "doc": xml(h["doc"].as_str().unwrap_or_default()), "kind": "get", "read_as": ret,
+        "args": format!("A({})", pairs.join(", ")), "convert": false})
+}
+
+/// An operation chapter 3 does not list, by the guide's rule: the payload first, then
+/// the names, then the other arguments (optional ones `= null`).
+fn rule_method(op: &Value, table: &Value) -> Value {
+    let (mut payload, mut first, mut rest, mut pairs) =
+        (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+    for a in op["args"].as_array().into_iter().flatten() {
+        let wire = a["name"].as_str().unwrap_or_default();
+        let name = camel(wire);
+        let schema = &a["schema"];
+        let required = a["required"] == true;
+        let ty = match (
+            wire,
+            a["content"].as_str(),
+            ref_name(schema),
+            json_type(schema),
+        ) {
+            ("payload", Some("text" | "document"), _, _) => "string".to_owned(),
+            ("payload", _, Some(r), _) => class_of(r, table),
+            ("payload", _, None, "array") => "List<object>".to_owned(),
+            ("payload", _, None, _) => "JsonObject".to_owned(),
+            (_, _, _, "boolean") => "bool?".to_owned(),
+            (_, _, _, "integer") => "int?".to_owned(),
+            _ => "string".to_owned(),
+        };
+        let ty = if required {
+            ty.trim_end_matches('?').to_owned()
+        } else {
+            ty
+        };
+        match (wire, required) {
+            ("payload", _) => payload.push(format!("{ty} {name}")),
+            (_, true) => first.push(format!("{ty} {name}")),
+            (_, false) => rest.push(format!("{ty} {name} = null")),
+        }
+        pairs.push(format!("\"{wire}\", {name}"));
+    }
+    payload.extend(first);
+    payload.extend(rest);
+    let answer = &op["answer"];
+    let (kind, ret) = match (answer["kind"].as_str(), answer["model"].as_str()) {
+        (Some("none"), _) => ("do", "void".to_owned()),
+        (Some("document"), _) => ("text", "string".to_owned()),
+        (_, Some(m)) => ("get", class_of(m, table)),
+        _ => ("get", "JsonObject".to_owned()),
+    };
+    json!({"name": op["name"], "ret": ret, "params": payload.join(", "), "op": op["name"],
+        "doc": xml(op["doc"].as_str().unwrap_or_default()), "kind": kind, "read_as": ret,
+        "args": format!("A({})", pairs.join(", ")), "convert": false})
+}
+
+/// The generated files: (path from the workspace root, content).
+pub fn files(description: &Value) -> Vec<(&'static str, String)> {
+    let table: Value = serde_json::from_str(include_str!("../templates/dotnet/chapter3.json"))
+        .expect("chapter3.json is JSON");
+    let service = &description["services"][0];
+    let ops = service["operations"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
+    let helpers = service["helpers"].as_array().cloned().unwrap_or_default();
+    let empty = Map::new();
+    let models = description["models"].as_object().unwrap_or(&empty);
+    let flags = strings(&table["flags"]);
+    let mut methods: Vec<Value> = table["methods"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|e| chapter3_method(e, &ops, &flags))
+        .collect();
+    // An operation added since chapter 3 gets a method by the rule.
+    let rule_methods: Vec<Value> = ops
+        .iter()
+        .filter(|op| !matches!(op["method"].as_str(), Some("login" | "logout")))
+        .filter(|op| !methods.iter().any(|m| m["op"] == op["name"]))
+        .map(|op| rule_method(op, &table))
+        .collect();
+    methods.extend(rule_methods.iter().cloned());
+    let typed_helpers: Vec<Value> = helpers.iter().map(|h| helper(h, models, &table)).collect();
+    let mut answering = helpers.clone();
+    for op in ops
+        .iter()
+        .filter(|op| rule_methods.iter().any(|m| m["op"] == op["name"]))
+    {
+        answering.push(json!({"answer": op["answer"]}));
+        for a in op["args"].as_array().into_iter().flatten() {
+            if let Some(r) = ref_name(&a["schema"]) {
+                answering.push(json!({"answer": {"model": r}}));
+            }
+        }
+    }
+    let classes = reports(&answering, models, &table);
+    let mut env = Environment::new();
+    env.set_trim_blocks(true);
+    env.set_lstrip_blocks(true);
+    env.add_template(
+        "client.cs",
+        include_str!("../templates/dotnet/AemRestClient.g.cs.j2"),
+    )
+    .expect("AemRestClient.g.cs.j2 parses");
+    let text = env
+        .get_template("client.cs")
+        .and_then(|t| {
+            t.render(json!({"methods": methods, "helpers": typed_helpers, "classes": classes}))
+        })
+        .unwrap_or_else(|e| panic!("rendering AemRestClient.g.cs: {e:#}"));
+    vec![("bindings-dotnet/src/AemRestClient.g.cs", text)]
+}
