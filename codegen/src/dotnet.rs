@@ -261,6 +261,173 @@ fn rule_method(op: &Value, table: &Value) -> Value {
         "args": format!("A({})", pairs.join(", ")), "convert": false})
 }
 
+/// `[AemJson("name", "other", ...)] `: the names a member is written (first) and read under.
+fn attribute<S: AsRef<str>>(names: &[S]) -> String {
+    let quoted: Vec<String> = names
+        .iter()
+        .map(|n| format!("\"{}\"", n.as_ref()))
+        .collect();
+    format!("[AemJson({})] ", quoted.join(", "))
+}
+
+/// Chapter 3's enumerations: members and numbers from each model's values and x-codes.
+fn enumerations(table: &Value, models: &Map<String, Value>) -> Vec<Value> {
+    let mut out = Vec::new();
+    for e in table["enums"].as_array().into_iter().flatten() {
+        let model = e["model"].as_str().unwrap_or_default();
+        let schema = &models[model];
+        let mut members: Vec<(String, i64)> = match e["only"].as_object() {
+            Some(only) => only
+                .iter()
+                .map(|(m, n)| (m.clone(), n.as_i64().unwrap_or_default()))
+                .collect(),
+            None => schema["x-codes"]
+                .as_object()
+                .unwrap_or_else(|| {
+                    panic!("{model} numbers no value (x-codes): chapter 3 needs them")
+                })
+                .iter()
+                .map(|(n, m)| {
+                    (
+                        m.as_str().unwrap_or_default().to_owned(),
+                        n.parse().unwrap_or_default(),
+                    )
+                })
+                .collect(),
+        };
+        members.sort_by_key(|(_, n)| *n);
+        let members: Vec<Value> = members
+            .iter()
+            .map(|(m, n)| {
+                // The member's other spellings are read too.
+                let mut names = vec![m.clone()];
+                for (alias, target) in schema["x-aliases"].as_object().into_iter().flatten() {
+                    if target == m.as_str() {
+                        names.push(alias.clone());
+                    }
+                }
+                let attr = if names.len() > 1 {
+                    attribute(&names)
+                } else {
+                    String::new()
+                };
+                json!({"name": m, "value": n.to_string(), "attr": attr})
+            })
+            .chain(
+                e["same"]
+                    .as_object()
+                    .into_iter()
+                    .flatten()
+                    .map(|(m, other)| json!({"name": m, "value": other, "attr": ""})),
+            )
+            .collect();
+        let doc = e["doc"]
+            .as_str()
+            .map(xml)
+            .unwrap_or_else(|| format!("The values of {model} in the API description."));
+        out.push(json!({"name": e["enum"], "doc": doc, "members": members}));
+    }
+    out
+}
+
+/// A property's C# type by the rule: integer long, boolean bool, enumerations and
+/// classes by chapter 3's names.
+fn property_type(schema: &Value, models: &Map<String, Value>, table: &Value) -> String {
+    if let Some(any) = schema["anyOf"].as_array() {
+        // A number or its name (a load order): the number.
+        if any.iter().any(|s| s["type"] == "integer") {
+            return "long".to_owned();
+        }
+    }
+    if let Some(r) = ref_name(schema) {
+        let target = &models[r];
+        if target["properties"].is_object() {
+            return class_of(r, table);
+        }
+        if target["enum"].is_array() {
+            return table["models"][r].as_str().unwrap_or("string").to_owned();
+        }
+        return property_type(target, models, table);
+    }
+    match json_type(schema) {
+        "array" => format!("List<{}>", property_type(&schema["items"], models, table)),
+        "integer" => "long".to_owned(),
+        "boolean" => "bool".to_owned(),
+        "object" => "JsonObject".to_owned(),
+        _ => "string".to_owned(),
+    }
+}
+
+/// Chapter 3's classes over the description's models.
+fn model_classes(table: &Value, models: &Map<String, Value>) -> Vec<Value> {
+    let mut out = Vec::new();
+    for c in table["classes"].as_array().into_iter().flatten() {
+        let name = c["class"].as_str().unwrap_or_default();
+        let own: Vec<&str> = match (&c["model"], &c["models"]) {
+            (Value::String(m), _) => vec![m.as_str()],
+            (_, Value::Array(ms)) => ms.iter().filter_map(Value::as_str).collect(),
+            _ => Vec::new(),
+        };
+        let mut props: Vec<(String, Value)> = Vec::new();
+        for m in &own {
+            for (w, s) in models[*m]["properties"].as_object().into_iter().flatten() {
+                if !props.iter().any(|(n, _)| n == w) {
+                    props.push((w.clone(), s.clone()));
+                }
+            }
+        }
+        let wanted: Vec<String> = match c["fields"].as_array() {
+            Some(f) => f
+                .iter()
+                .filter_map(|x| x.as_str().map(str::to_owned))
+                .collect(),
+            None => props.iter().map(|(n, _)| n.clone()).collect(),
+        };
+        let mut fields = Vec::new();
+        for w in &wanted {
+            let schema = props
+                .iter()
+                .find(|(n, _)| n == w)
+                .map(|(_, s)| s.clone())
+                .unwrap_or_else(|| panic!("chapter3.json: {name}'s field {w} is not in its model"));
+            let prop = match (c["names"][w].as_str(), w.as_str()) {
+                (Some(n), _) => n.to_owned(),
+                (None, "$type") => "TypeName".to_owned(),
+                (None, _) => pascal(w),
+            };
+            let ty = c["types"][&prop]
+                .as_str()
+                .map(str::to_owned)
+                .unwrap_or_else(|| property_type(&schema, models, table));
+            let attr = match (&c["json"][&prop], w.as_str()) {
+                (Value::Array(n), _) => attribute(&strings(&json!(n))),
+                (_, "$type") => attribute(&["$type"]),
+                _ => String::new(),
+            };
+            fields.push(json!({"name": prop, "type": ty, "attr": attr,
+                "doc": xml(schema["description"].as_str().unwrap_or_default())}));
+        }
+        for (prop, ty) in c["add"].as_object().into_iter().flatten() {
+            fields.push(json!({"name": prop, "type": ty, "attr": "", "doc": ""}));
+        }
+        let ctor = match (c["type_name"].as_str(), c["ctor"].as_str()) {
+            (Some(t), _) => Some(format!("TypeName = \"{t}\";")),
+            (None, Some(text)) => Some(text.to_owned()),
+            _ => None,
+        };
+        let doc = c["doc"].as_str().map(str::to_owned).or_else(|| {
+            own.first()
+                .and_then(|m| models[*m]["description"].as_str())
+                .map(xml)
+        });
+        out.push(
+            json!({"name": name, "base": c["base"].as_str().unwrap_or("AemModel"),
+            "doc": doc, "ctor": ctor, "fields": fields}),
+        );
+    }
+    out
+}
+
 /// The generated files: (path from the workspace root, content).
 pub fn files(description: &Value) -> Vec<(&'static str, String)> {
     let table: Value = serde_json::from_str(include_str!("../templates/dotnet/chapter3.json"))
@@ -306,6 +473,11 @@ pub fn files(description: &Value) -> Vec<(&'static str, String)> {
     env.set_trim_blocks(true);
     env.set_lstrip_blocks(true);
     env.add_template(
+        "models.cs",
+        include_str!("../templates/dotnet/Models.g.cs.j2"),
+    )
+    .expect("Models.g.cs.j2 parses");
+    env.add_template(
         "client.cs",
         include_str!("../templates/dotnet/AemRestClient.g.cs.j2"),
     )
@@ -316,5 +488,15 @@ pub fn files(description: &Value) -> Vec<(&'static str, String)> {
             t.render(json!({"methods": methods, "helpers": typed_helpers, "classes": classes}))
         })
         .unwrap_or_else(|e| panic!("rendering AemRestClient.g.cs: {e:#}"));
-    vec![("bindings-dotnet/src/AemRestClient.g.cs", text)]
+    let model_text = env
+        .get_template("models.cs")
+        .and_then(|t| {
+            t.render(json!({"enums": enumerations(&table, models),
+                "classes": model_classes(&table, models)}))
+        })
+        .unwrap_or_else(|e| panic!("rendering Models.g.cs: {e:#}"));
+    vec![
+        ("bindings-dotnet/src/AemRestClient.g.cs", text),
+        ("bindings-dotnet/src/Models.g.cs", model_text),
+    ]
 }
