@@ -95,3 +95,73 @@ fn main() -> ExitCode {
     }
     ExitCode::FAILURE
 }
+
+#[cfg(test)]
+mod tests {
+    use super::{dotnet, node, python};
+    use serde_json::{json, Value};
+
+    /// An operation added to the registry reaches every language by regenerating, with no
+    /// hand-written line: its typed method in Python, Node and .NET, and its model's class.
+    #[test]
+    fn a_new_operation_reaches_every_language() {
+        let text = qem_core::describe::api_description_text();
+        let mut d: Value = serde_json::from_str(text).expect("the description is JSON");
+        d["models"]["WidgetReport"] = json!({
+            "type": "object",
+            "properties": {
+                "widget_name": {"type": ["string", "null"], "description": "Its name."},
+                "count": {"type": ["integer", "null"], "description": "How many."}
+            },
+            "additionalProperties": true,
+            "description": "A widget."
+        });
+        let path = |name: &str| {
+            json!({"name": name, "in": "path", "required": true,
+            "schema": {"type": "string", "minLength": 1}})
+        };
+        d["services"][0]["operations"]
+            .as_array_mut()
+            .expect("operations")
+            .push(json!({
+                "name": "GetWidget", "method": "get_widget", "aliases": [], "doc": "9.9 A widget.",
+                "rust": "get_widget", "verb": "GET", "path": "/servers/{server}/widgets/{widget}",
+                "query": {}, "retried": "read",
+                "args": [path("server"), path("widget"),
+                    {"name": "verbose", "in": "query", "required": false, "schema": {"type": "boolean"}}],
+                "answer": {"kind": "json", "model": "WidgetReport",
+                    "schema": {"$ref": "#/$defs/WidgetReport"}}
+            }));
+        let all: Vec<(&str, String)> = python::files(&d, text)
+            .into_iter()
+            .chain(node::files(&d))
+            .chain(dotnet::files(&d))
+            .collect();
+        let file = |suffix: &str| {
+            all.iter()
+                .find(|(p, _)| p.ends_with(suffix))
+                .map(|(_, c)| c.as_str())
+                .unwrap_or_else(|| panic!("no generated {suffix}"))
+        };
+        for (suffix, wanted) in [
+            ("qem/_operations.py", "def get_widget("),
+            ("qem/_client.pyi", "def get_widget("),
+            ("qem/_async.pyi", "async def get_widget("),
+            ("qem/types.py", "class WidgetReport(AemObject)"),
+            ("bindings-node/methods.js", "getWidget (server, widget, options, ...more)"),
+            (
+                "bindings-node/index.d.ts",
+                "getWidget(server: string, widget: string, options?: GetWidgetParams): Promise<WidgetReport>",
+            ),
+            ("bindings-node/index.d.ts", "export interface WidgetReport {"),
+            (
+                "AemRestClient.g.cs",
+                "public WidgetReport GetWidget(string server, string widget, bool? verbose = null)",
+            ),
+            ("AemRestClient.g.cs", "public Task<WidgetReport> GetWidgetAsync("),
+            ("AemRestClient.g.cs", "public class WidgetReport : AemModel"),
+        ] {
+            assert!(file(suffix).contains(wanted), "{suffix} lacks {wanted}");
+        }
+    }
+}
