@@ -176,6 +176,7 @@ export interface ServerDetails {
   [field: string]: unknown
 }
 
+/** Type of a server as real servers send it in `type` (not in the guide). */
 export type ServerType = 'REPLICATE' | 'COMPOSE' | 'COMPOSE_FDL' | 'COMPOSE_FDW' | (string & {})
 
 /** Connection properties inside server details (2.8 `configuration`). */
@@ -192,8 +193,10 @@ export interface ServerConfiguration {
   [field: string]: unknown
 }
 
+/** Platform a server runs on (2.40 Server Platform; `UNKNOWN` from the SDK's AemPlatform). */
 export type Platform = 'WINDOWS' | 'LINUX' | 'UNKNOWN' | (string & {})
 
+/** Monitoring state of a server (2.40 Server State). */
 export type ServerState = 'MONITORED' | 'ERROR' | 'NOT_MONITORED' | (string & {})
 
 /** License of a server (2.8 `license`). */
@@ -210,6 +213,7 @@ export interface License {
   [field: string]: unknown
 }
 
+/** License state of a server, in the spelling of real servers and of the guide's SDK chapters (`AemLicenseState`); the REST chapter's spellings (2.40: `LICENSE_VALID`, ...) are read as the same values. */
 export type LicenseState = 'VALID_LICENSE' | 'INVALID_LICENSE_CHECKSUM' | 'EXPIRED_LICENSE' | 'NO_LICENSE' | 'MACHINE_NOT_LICENSED' | 'INVALID_LICENSE' | (string & {})
 
 /** Task counts of a server (2.8 `task_summary`). */
@@ -368,8 +372,10 @@ export interface TaskInfo {
   [field: string]: unknown
 }
 
+/** State of a task (2.40 Task State, and what real servers send; `RECOVERING` reads as `Recovery`). */
 export type TaskState = 'STOPPED' | 'RUNNING' | 'ERROR' | 'RECOVERY' | 'NOT_EXIST' | 'PAUSED' | 'STARTING' | 'STOPPING' | (string & {})
 
+/** Why a task stopped (2.40 Task Stop reason; the list's `stop_reason`, the details' `task_stop_reason`). */
 export type TaskStopReason = 'NONE' | 'NORMAL' | 'RECOVERABLE_ERROR' | 'FATAL_ERROR' | 'FULL_LOAD_ONLY_FINISHED' | 'STOPPED_AFTER_FULL_LOAD' | 'STOPPED_AFTER_CACHED_EVENTS' | 'EXPRESS_LICENSE_LIMITS_REACHED' | 'STOPPED_AFTER_DDL_APPLY' | 'STOPPED_LOW_MEMORY' | 'STOPPED_LOW_DISK_SPACE' | (string & {})
 
 /** GetTaskDetails answer for a Replicate or Compose task (2.17). Read flat or wrapped in `{"task": {...}}` (Qlik's sample); written flat. */
@@ -440,6 +446,7 @@ export interface TaskDetails {
   [field: string]: unknown
 }
 
+/** Task type in GetTaskDetails' `type`/`$type` (2.17). */
 export type TaskType = 'ReplicateTaskInfoDetailed' | 'AemComposeDWTaskInfoDetailed' | 'AemComposeDMTaskInfoDetailed' | 'AemComposeDLTaskInfoDetailed' | (string & {})
 
 /** A task's source or target endpoint (2.17 `source_endpoint`, `target_endpoint`). */
@@ -454,6 +461,7 @@ export interface EndpointRef {
   [field: string]: unknown
 }
 
+/** State of a task's source or target endpoint (2.40 Source/target status). */
 export type EndpointStatus = 'RUNNING' | 'ERROR' | 'DISCONNECTED' | 'WARNING' | (string & {})
 
 /** Changes applied so far, all tables (2.17 `cdc_event_counters`). */
@@ -623,6 +631,7 @@ export interface TableRef {
   [field: string]: unknown
 }
 
+/** State of a table (2.40 state; the numbers 0-4 are read too). */
 export type TableState = 'TABLE_QUEUED' | 'TABLE_LOADING' | 'TABLE_COMPLETED' | 'TABLE_CHANGE_PROCESSING' | 'TABLE_ERROR' | (string & {})
 
 /** A task's table selection (2.19 GetTaskTableSelection's answer, 2.20 PutTaskTableSelection's body). Wire names are singular `included_pattern`, `excluded_pattern`; the plural spellings are read too. */
@@ -653,8 +662,10 @@ export interface TableSelectionDefinition {
 
 export type LoadOrder = number | StandardLoadOrder
 
+/** Named load orders of a table selection (2.40 Load order). */
 export type StandardLoadOrder = 'LOWEST' | 'LOWER' | 'LOW' | 'NORMAL' | 'HIGH' | 'HIGHER' | 'HIGHEST' | (string & {})
 
+/** Kind of a selected table (2.40 Table type; the numbers 1-2 are read too). */
 export type TableType = 'TABLE' | 'VIEW' | (string & {})
 
 /** GetTableStatuses answer (2.21): `{"table_details": [...]}`. */
@@ -727,6 +738,7 @@ export interface TableCdcInfo {
   [field: string]: unknown
 }
 
+/** How to run a task (2.40 Run options, RunTask's `option`). */
 export type RunTaskOptions = 'RESUME_PROCESSING' | 'RELOAD_TARGET' | 'RESUME_PROCESSING_FROM_TIMESTAMP' | 'RESUME_PROCESSING_FROM_POSITION' | 'RECOVER_USING_LOCALLY_STORED_CHECKPOINT' | 'RECOVER_USING_CHECKPOINT_STORED_ON_TARGET' | 'METADATA_ONLY_RECREATE_ALL_TABLES' | 'METADATA_ONLY_CREATE_MISSING_TABLES' | (string & {})
 
 /** RunTask and StopTask answer (2.26, 2.27): `{"state", "error_message"}`. */
@@ -783,6 +795,7 @@ export interface EndpointInfo {
   [field: string]: unknown
 }
 
+/** Role of an endpoint (2.40 Endpoint Role; ALL and BOTH from the SDK's EndpointRole). */
 export type EndpointRole = 'SOURCE' | 'TARGET' | 'BOTH' | 'ALL' | (string & {})
 
 /** One JSON Patch operation of PatchEndpoint (2.29): `add`, `replace`, `remove` or `test` on a path under `/db_settings/`. */
@@ -795,6 +808,7 @@ export interface PatchOperation {
   value?: JsonValue
 }
 
+/** A JSON Patch operation of PatchEndpoint (2.29; move and copy are not supported by servers). */
 export type PatchOp = 'add' | 'replace' | 'remove' | 'test' | (string & {})
 
 /** TestEndpoint answer (2.36). The guide shows the state three ways, and real servers send them side by side: `requeststate` (2.36's body: SUCCESS, FAILURE), `state` (2.36's example: CONNECTED) and `status` (chapters 3 and 4, what Qlik's client reads: UNKNOWN, CONNECTED, ERROR). Each is read as it came. */
@@ -815,6 +829,7 @@ export interface TestEndpointResponse {
   [field: string]: unknown
 }
 
+/** Result of TestEndpoint (2.36; 2.40 Request state, and the SDK's AemEndpointState). */
 export type EndpointState = 'SUCCESS' | 'FAILURE' | 'CONNECTED' | 'ERROR' | 'UNKNOWN' | (string & {})
 
 /** DeleteOldChangeData's body (2.37): a timestamp (`2020-06-30T16:15:00Z`) or an ISO 8601 duration (`P1M3DT1H2M`) after which partitions can be deleted. */

@@ -10,7 +10,7 @@ using System.Collections.Generic;
 
 namespace Qlik.EnterpriseManager.Client
 {
-    /// <summary>The values of Platform in the API description.</summary>
+    /// <summary>Platform a server runs on (2.40 Server Platform; `UNKNOWN` from the SDK's AemPlatform).</summary>
     public enum AemPlatform
     {
         UNKNOWN = 0,
@@ -18,7 +18,7 @@ namespace Qlik.EnterpriseManager.Client
         LINUX = 2,
     }
 
-    /// <summary>The values of ServerState in the API description.</summary>
+    /// <summary>Monitoring state of a server (2.40 Server State).</summary>
     public enum AemServerState
     {
         NOT_MONITORED = 0,
@@ -26,7 +26,7 @@ namespace Qlik.EnterpriseManager.Client
         ERROR = 2,
     }
 
-    /// <summary>The values of LicenseState in the API description.</summary>
+    /// <summary>License state of a server, in the spelling of real servers and of the guide's SDK chapters (`AemLicenseState`); the REST chapter's spellings (2.40: `LICENSE_VALID`, ...) are read as the same values.</summary>
     public enum AemLicenseState
     {
         [AemJson("VALID_LICENSE", "LICENSE_VALID")] VALID_LICENSE = 0,
@@ -50,7 +50,7 @@ namespace Qlik.EnterpriseManager.Client
         STOPPING = 7,
     }
 
-    /// <summary>The values of TaskStopReason in the API description.</summary>
+    /// <summary>Why a task stopped (2.40 Task Stop reason; the list's `stop_reason`, the details' `task_stop_reason`).</summary>
     public enum AemTaskStopReason
     {
         NONE = 0,
@@ -66,7 +66,7 @@ namespace Qlik.EnterpriseManager.Client
         [AemJson("STOPPED_LOW_DISK_SPACE", "STOPPED_LOW_DISK")] STOPPED_LOW_DISK_SPACE = 10,
     }
 
-    /// <summary>The values of RunTaskOptions in the API description.</summary>
+    /// <summary>How to run a task (2.40 Run options, RunTask's `option`).</summary>
     public enum AemRunTaskOptions
     {
         RESUME_PROCESSING = 1,

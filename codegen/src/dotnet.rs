@@ -323,8 +323,9 @@ fn enumerations(table: &Value, models: &Map<String, Value>) -> Vec<Value> {
             .collect();
         let doc = e["doc"]
             .as_str()
+            .or_else(|| schema["description"].as_str())
             .map(xml)
-            .unwrap_or_else(|| format!("The values of {model} in the API description."));
+            .unwrap_or_default();
         out.push(json!({"name": e["enum"], "doc": doc, "members": members}));
     }
     out

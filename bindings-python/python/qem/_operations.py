@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 # The description these methods were generated from; the native module must have been
 # built from the same one.
-DESCRIPTION_FINGERPRINT = "f78edbe2183a25ca"
+DESCRIPTION_FINGERPRINT = "57bff2950e9e926e"
 if _native.description_fingerprint() != DESCRIPTION_FINGERPRINT:
     raise ImportError(
         "qem: the native module was built from another API description ({0}) than qem/_operations.py ({1}):"

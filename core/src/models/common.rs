@@ -6,6 +6,38 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 use serde_json::Value;
 use std::time::Duration;
 
+/// The text of doc attributes as `stringify!` gives them (`doc = r" text"`, a raw string
+/// for a doc comment), one line each as rustdoc joins them: what a `wire_enum!` says of
+/// itself in its JSON Schema.
+pub(crate) fn doc_text(attrs: &[&str]) -> String {
+    let line = |a: &str| -> Option<String> {
+        // stringify! may break the line after `=`.
+        let lit = a
+            .strip_prefix("doc")?
+            .trim_start()
+            .strip_prefix('=')?
+            .trim_start();
+        if let Some(raw) = lit.strip_prefix('r') {
+            let hashes = raw.len() - raw.trim_start_matches('#').len();
+            let close = format!("\"{}", "#".repeat(hashes));
+            return Some(
+                raw[hashes..]
+                    .strip_prefix('"')?
+                    .strip_suffix(&close)?
+                    .to_owned(),
+            );
+        }
+        let inner = lit.strip_prefix('"')?.strip_suffix('"')?;
+        Some(inner.replace("\\\"", "\"").replace("\\\\", "\\"))
+    };
+    let lines: Vec<String> = attrs
+        .iter()
+        .filter_map(|a| line(a))
+        .map(|l| l.trim().to_owned())
+        .collect();
+    lines.join("\n").trim().to_owned()
+}
+
 /// Declares a wire enum: REST strings in, REST strings out, with `Unknown(String)` for
 /// values a newer server may send. `| "ALIAS"` adds spellings accepted on reading;
 /// `@ 3` gives the number the guide assigns to a value (2.40, or the SDK chapters'
@@ -121,6 +153,10 @@ macro_rules! wire_enum {
                     "type": "string",
                     "enum": $name::ALL,
                 });
+                let doc = $crate::models::doc_text(&[$(stringify!($doc)),*]);
+                if !doc.is_empty() {
+                    schema.insert("description".into(), doc.into());
+                }
                 if !aliases.is_empty() {
                     schema.insert("x-aliases".into(), aliases.into());
                 }

@@ -892,3 +892,26 @@ fn requests_carry_only_what_was_set() {
         r#"{"included_pattern":[],"excluded_pattern":[],"explicit_included_tables":[{"owner":"dbo","name":"employees","load_order":0,"table_type":"TABLE"}]}"#
     );
 }
+
+#[test]
+fn enum_docs_reach_the_description() {
+    use crate::models::doc_text;
+    // As stringify! gives doc comments: raw strings, with hashes when the text has a
+    // quote, and a line break after `=` for long lines.
+    let attrs = [
+        "doc = r\" A \"",
+        "doc = r#\" quoted \"x\" \"#",
+        "doc =\nr\" long line\"",
+        "doc = \"escaped \\\"y\\\"\"",
+        "allow(dead_code)",
+    ];
+    assert_eq!(
+        doc_text(&attrs),
+        "A\nquoted \"x\"\nlong line\nescaped \"y\""
+    );
+    let schema = schemars::schema_for!(TaskState);
+    assert!(schema
+        .get("description")
+        .and_then(|d| d.as_str())
+        .is_some_and(|d| d.starts_with("State of a task")));
+}
