@@ -90,7 +90,8 @@ pub type QemCallback = Option<
     ),
 >;
 
-const INTERNAL_ERROR: &str = "INTERNAL_ERROR";
+/// The error code of a Rust panic caught at the boundary (a bug, never a crash).
+use qem_core::codes::INTERNAL_ERROR;
 
 fn to_cstring(s: &str) -> CString {
     // Interior NULs cannot be represented in C; they never occur in codes and are rare in

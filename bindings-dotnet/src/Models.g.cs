@@ -10,6 +10,36 @@ using System.Collections.Generic;
 
 namespace Qlik.EnterpriseManager.Client
 {
+    /// <summary>The SDK's own error codes (<see cref="AemClientException.ErrorCode"/>); an error from
+    /// the server carries the server's code verbatim.</summary>
+    public static class AemErrorCodes
+    {
+        /// <summary>No connection could be made or it broke before an answer arrived.</summary>
+        public const string CONNECTION_ERROR = "CONNECTION_ERROR";
+        /// <summary>The connect or read timeout passed.</summary>
+        public const string TIMEOUT = "TIMEOUT";
+        /// <summary>The TLS handshake failed (for example an untrusted certificate).</summary>
+        public const string TLS_ERROR = "TLS_ERROR";
+        /// <summary>The caller passed an argument the client refuses before sending anything.</summary>
+        public const string INVALID_ARGUMENT = "INVALID_ARGUMENT";
+        /// <summary>A success status whose body is not what the method promises (HTML, truncated JSON, empty).</summary>
+        public const string INVALID_RESPONSE = "INVALID_RESPONSE";
+        /// <summary>A failure status without an Enterprise Manager error body (a proxy's HTML page).</summary>
+        public const string HTTP_ERROR = "HTTP_ERROR";
+        /// <summary>The client was closed.</summary>
+        public const string CLIENT_CLOSED = "CLIENT_CLOSED";
+        /// <summary>Reading or writing a local file or stream failed.</summary>
+        public const string IO_ERROR = "IO_ERROR";
+        /// <summary>A wait helper gave up before the task reached a wanted state.</summary>
+        public const string WAIT_TIMEOUT = "WAIT_TIMEOUT";
+        /// <summary>A wait helper saw the task end in ERROR (or STOPPED) instead of the wanted state.</summary>
+        public const string TASK_FAILED = "TASK_FAILED";
+        /// <summary>The call was cancelled by the caller.</summary>
+        public const string CANCELLED = "CANCELLED";
+        /// <summary>A bug: a panic caught at a binding's boundary, reported instead of a crash.</summary>
+        public const string INTERNAL_ERROR = "INTERNAL_ERROR";
+    }
+
     /// <summary>Platform a server runs on (2.40 Server Platform; `UNKNOWN` from the SDK's AemPlatform).</summary>
     public enum AemPlatform
     {

@@ -51,16 +51,16 @@ export type Credential = PasswordCredential | ApiTokenCredential | JwtCredential
 /** A failed call, or one the client refused (`INVALID_ARGUMENT`, `CLIENT_CLOSED`). */
 export declare class AemClientError extends Error {
   readonly name: 'AemClientError'
-  /** The server's code verbatim (`AEM_TASK_ALREADY_RUNNING`) or the SDK's (`CONNECTION_ERROR`, `TIMEOUT`, `TLS_ERROR`, `INVALID_ARGUMENT`, `INVALID_RESPONSE`, `HTTP_ERROR`, `CLIENT_CLOSED`, `IO_ERROR`, `WAIT_TIMEOUT`, `TASK_FAILED`, `INTERNAL_ERROR`). */
-  readonly errorCode: string
+  /** The server's code verbatim (`AEM_TASK_ALREADY_RUNNING`) or one of the SDK's (`SdkErrorCode`: `CONNECTION_ERROR`, `TIMEOUT`, `INVALID_ARGUMENT`, `WAIT_TIMEOUT`...). */
+  readonly errorCode: SdkErrorCode | (string & {})
   /** The HTTP status of the answer, or null when none came. */
   readonly httpStatus: number | null
   /** The client method that failed (`getTaskDetails`). */
   readonly method: string | null
   /** The REST operation that failed (`GetTaskDetails`), or null. */
   readonly operation: string | null
-  /** `session`, `unauthorized`, `not_found`, `server`, `connection`, `timeout`, `tls`, `invalid_argument`, `invalid_response`, `closed`, `io` or `internal`. */
-  readonly kind: string | null
+  /** The error's category (`ErrorKind`: `session`, `not_found`, `connection`...), or `internal` for a bug caught at the boundary. */
+  readonly kind: ErrorKind | 'internal' | null
   /** The message without code, operation and status. */
   readonly detail: string
 }

@@ -26,7 +26,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, OnceLock};
 
 /// The error code of a Rust panic caught at the boundary (a bug, never a crash).
-const INTERNAL_ERROR: &str = "INTERNAL_ERROR";
+use qem_core::codes::INTERNAL_ERROR;
 
 /// The error's JSON, as `index.js` reads it.
 fn error_json(e: &qem_core::Error) -> String {

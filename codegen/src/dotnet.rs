@@ -493,7 +493,8 @@ pub fn files(description: &Value) -> Vec<(&'static str, String)> {
         .get_template("models.cs")
         .and_then(|t| {
             t.render(json!({"enums": enumerations(&table, models),
-                "classes": model_classes(&table, models)}))
+                "classes": model_classes(&table, models),
+                "codes": description["errors"]["codes"]}))
         })
         .unwrap_or_else(|e| panic!("rendering Models.g.cs: {e:#}"));
     vec![

@@ -246,6 +246,38 @@ fn declarations(description: &Value, methods: &[Value]) -> String {
     let mut out = String::new();
     let empty = Map::new();
     let models = description["models"].as_object().unwrap_or(&empty);
+    let errors = &description["errors"];
+    let codes: Vec<String> = errors["codes"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|c| {
+            format!(
+                " * - `{}`: {}",
+                c["code"].as_str().unwrap_or_default(),
+                c["doc"].as_str().unwrap_or_default()
+            )
+        })
+        .collect();
+    let quoted = |v: &Value| -> Vec<String> {
+        v.as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|x| x.as_str().or_else(|| x["code"].as_str()))
+            .map(|x| format!("'{x}'"))
+            .collect()
+    };
+    let _ = writeln!(
+        out,
+        "/**\n * The SDK's own error codes (an error from the server carries the server's code verbatim):\n{}\n */\nexport type SdkErrorCode = {}\n",
+        codes.join("\n"),
+        quoted(&errors["codes"]).join(" | ")
+    );
+    let _ = writeln!(
+        out,
+        "/** The category every error falls in (`AemClientError.kind`). */\nexport type ErrorKind = {}\n",
+        quoted(&errors["kinds"]).join(" | ")
+    );
     out.push_str("/** An exported task or server document, parsed. */\n");
     out.push_str("export interface ExportDocument {\n  [field: string]: unknown\n}\n\n");
     for (name, schema) in models {

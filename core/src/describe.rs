@@ -18,7 +18,23 @@ pub fn api_description() -> Value {
         "$comment": "Generated from the core's registry by `cargo run -p qem-codegen`; do not edit.",
         "version": env!("CARGO_PKG_VERSION"),
         "services": services,
+        "errors": errors(),
         "models": models,
+    })
+}
+
+/// What an error carries besides the server's own codes: our codes, each with its
+/// meaning, and the categories (`kind`) every error falls in.
+fn errors() -> Value {
+    let codes: Vec<Value> = crate::codes::ALL
+        .iter()
+        .map(|(code, doc)| json!({"code": code, "doc": doc.trim()}))
+        .collect();
+    let kinds: Vec<&str> = crate::ErrorKind::ALL.iter().map(|k| k.as_str()).collect();
+    json!({
+        "$comment": "An error's error_code is the server's own code verbatim when it sent one, else one of these codes; its kind is one of these categories.",
+        "codes": codes,
+        "kinds": kinds,
     })
 }
 
@@ -194,6 +210,31 @@ mod tests {
     /// Every operation is described with a doc, every JSON answer has its model, and
     /// every `$ref` points at a model the description holds. (That each typed method
     /// names an operation of the table is checked by the compiler.)
+    #[test]
+    fn the_sdk_error_codes_and_kinds_are_described() {
+        let d = api_description();
+        let codes: Vec<&str> = d["errors"]["codes"]
+            .as_array()
+            .expect("codes")
+            .iter()
+            .filter_map(|c| c["code"].as_str())
+            .collect();
+        for code in [
+            "CONNECTION_ERROR",
+            "WAIT_TIMEOUT",
+            "INVALID_ARGUMENT",
+            "INTERNAL_ERROR",
+        ] {
+            assert!(codes.contains(&code), "{code} is not described");
+        }
+        assert!(d["errors"]["codes"][0]["doc"]
+            .as_str()
+            .is_some_and(|t| !t.is_empty()));
+        let kinds = d["errors"]["kinds"].as_array().expect("kinds");
+        assert_eq!(kinds.len(), crate::ErrorKind::ALL.len());
+        assert!(kinds.iter().any(|k| k == "not_found"));
+    }
+
     #[test]
     fn the_description_is_whole() {
         let d = api_description();

@@ -3,31 +3,45 @@
 
 use std::fmt;
 
+/// Declares our own error codes: each a constant, and `ALL` with its doc (the API
+/// description lists them, so every binding documents them).
+macro_rules! sdk_codes {
+    ($( #[doc = $doc:literal] $name:ident ),* $(,)?) => {
+        $( #[doc = $doc] pub const $name: &str = stringify!($name); )*
+        /// Every code of ours and what it means.
+        pub const ALL: &[(&str, &str)] = &[$( ($name, $doc) ),*];
+    };
+}
+
 /// Error codes of our own, for failures the server did not describe. Stable: bindings
 /// and users match on these strings.
 pub mod codes {
-    /// No connection could be made or it broke before an answer arrived.
-    pub const CONNECTION_ERROR: &str = "CONNECTION_ERROR";
-    /// The connect or read timeout passed.
-    pub const TIMEOUT: &str = "TIMEOUT";
-    /// The TLS handshake failed (for example an untrusted certificate).
-    pub const TLS_ERROR: &str = "TLS_ERROR";
-    /// The caller passed an argument the client refuses before sending anything.
-    pub const INVALID_ARGUMENT: &str = "INVALID_ARGUMENT";
-    /// A success status whose body is not what the method promises (HTML, truncated JSON, empty).
-    pub const INVALID_RESPONSE: &str = "INVALID_RESPONSE";
-    /// A failure status without an Enterprise Manager error body (a proxy's HTML page).
-    pub const HTTP_ERROR: &str = "HTTP_ERROR";
-    /// The client was closed.
-    pub const CLIENT_CLOSED: &str = "CLIENT_CLOSED";
-    /// Reading or writing a local file or stream failed.
-    pub const IO_ERROR: &str = "IO_ERROR";
-    /// A wait helper gave up before the task reached a wanted state.
-    pub const WAIT_TIMEOUT: &str = "WAIT_TIMEOUT";
-    /// A wait helper saw the task end in ERROR (or STOPPED) instead of the wanted state.
-    pub const TASK_FAILED: &str = "TASK_FAILED";
-    /// The call was cancelled by the caller.
-    pub const CANCELLED: &str = "CANCELLED";
+    sdk_codes! {
+        /// No connection could be made or it broke before an answer arrived.
+        CONNECTION_ERROR,
+        /// The connect or read timeout passed.
+        TIMEOUT,
+        /// The TLS handshake failed (for example an untrusted certificate).
+        TLS_ERROR,
+        /// The caller passed an argument the client refuses before sending anything.
+        INVALID_ARGUMENT,
+        /// A success status whose body is not what the method promises (HTML, truncated JSON, empty).
+        INVALID_RESPONSE,
+        /// A failure status without an Enterprise Manager error body (a proxy's HTML page).
+        HTTP_ERROR,
+        /// The client was closed.
+        CLIENT_CLOSED,
+        /// Reading or writing a local file or stream failed.
+        IO_ERROR,
+        /// A wait helper gave up before the task reached a wanted state.
+        WAIT_TIMEOUT,
+        /// A wait helper saw the task end in ERROR (or STOPPED) instead of the wanted state.
+        TASK_FAILED,
+        /// The call was cancelled by the caller.
+        CANCELLED,
+        /// A bug: a panic caught at a binding's boundary, reported instead of a crash.
+        INTERNAL_ERROR,
+    }
 }
 
 /// The server's code for an expired or unknown session.
@@ -63,6 +77,21 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// Every category, in declaration order.
+    pub const ALL: &'static [ErrorKind] = &[
+        ErrorKind::Session,
+        ErrorKind::Unauthorized,
+        ErrorKind::NotFound,
+        ErrorKind::Server,
+        ErrorKind::Connection,
+        ErrorKind::Timeout,
+        ErrorKind::Tls,
+        ErrorKind::InvalidArgument,
+        ErrorKind::InvalidResponse,
+        ErrorKind::Closed,
+        ErrorKind::Io,
+    ];
+
     /// The category's name in snake case, for bindings.
     pub fn as_str(self) -> &'static str {
         match self {
