@@ -580,6 +580,17 @@ def test_none_means_absent(fresh: Any) -> None:
         assert c.run_task(SERVER, TASK, timeout=None).state == qem.AemTaskState.RUNNING
 
 
+def test_error_codes_are_constants_of_qem_codes(fresh: Any) -> None:
+    from qem import codes
+
+    with fresh.client() as c:
+        with pytest.raises(qem.InvalidArgumentError) as info:
+            c.get_task_details(SERVER, "a\x00b")
+    assert info.value.error_code == codes.INVALID_ARGUMENT
+    assert info.value.kind in codes.KINDS
+    assert {"CONNECTION_ERROR", "WAIT_TIMEOUT", "INTERNAL_ERROR"} <= set(codes.__all__)
+
+
 def test_invalid_arguments_and_odd_input_do_not_crash(fresh: Any) -> None:
     with fresh.client() as c:
         with pytest.raises(qem.InvalidArgumentError) as info:

@@ -494,6 +494,8 @@ pub fn files(description: &Value, text: &str) -> Vec<(&'static str, String)> {
         include_str!("../templates/python/guide.pyi.j2"),
     )
     .expect("guide.pyi.j2 parses");
+    env.add_template("codes.py", include_str!("../templates/python/codes.py.j2"))
+        .expect("codes.py.j2 parses");
     env.add_template(
         "models.py",
         include_str!("../templates/python/models.py.j2"),
@@ -529,6 +531,8 @@ pub fn files(description: &Value, text: &str) -> Vec<(&'static str, String)> {
                     "model_classes": chapter4["classes"],
                     "deferred": chapter4["deferred"],
                     "all": chapter4["all"],
+                    "codes": description["errors"]["codes"],
+                    "kinds": description["errors"]["kinds"],
                 }))
             })
             .unwrap_or_else(|e| panic!("rendering {name}: {e:#}"))
@@ -553,6 +557,10 @@ pub fn files(description: &Value, text: &str) -> Vec<(&'static str, String)> {
         (
             "bindings-python/python/qem/types.pyi",
             render("types.pyi", false),
+        ),
+        (
+            "bindings-python/python/qem/codes.py",
+            render("codes.py", false),
         ),
         (
             "bindings-python/python/qem/models.py",
