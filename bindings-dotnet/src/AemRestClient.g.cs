@@ -12,108 +12,160 @@ namespace Qlik.EnterpriseManager.Client
     {
         // ---- chapter 3's methods (3.5 - 3.37, CloneTask), by the guide's signatures
         /// <summary>Registers a license on the server (3.5): the license text as provided.</summary>
+        /// <remarks>2.7 Registers a license (its text) on a server (PutServerLicense).</remarks>
         public void PutServerLicense(string payload, string server) { Do("PutServerLicense", A("payload", payload, "server", server)); }
         /// <summary>Registers a license on the server (3.5): the license text as provided. Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.7 Registers a license (its text) on a server (PutServerLicense).</remarks>
         public Task PutServerLicenseAsync(string payload, string server, CancellationToken cancellationToken = default(CancellationToken)) { return DoAsync("PutServerLicense", A("payload", payload, "server", server), cancellationToken); }
         /// <summary>The server's details (3.6).</summary>
+        /// <remarks>2.8 Details of a server: configuration, state, license, task summary, resources (GetServerDetails).</remarks>
         public AemGetServerDetailsResp GetServerDetails(string server) { return Get<AemGetServerDetailsResp>("GetServerDetails", A("server", server)); }
         /// <summary>The server's details (3.6). Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.8 Details of a server: configuration, state, license, task summary, resources (GetServerDetails).</remarks>
         public Task<AemGetServerDetailsResp> GetServerDetailsAsync(string server, CancellationToken cancellationToken = default(CancellationToken)) { return GetAsync<AemGetServerDetailsResp>("GetServerDetails", A("server", server), cancellationToken); }
         /// <summary>Adds a server or updates its definition (3.7); GetServer, edit, PutServer.</summary>
+        /// <remarks>2.9 Adds a server or updates its definition (PutServer).</remarks>
         public void PutServer(AemServer payload, string server) { Do("PutServer", A("payload", payload, "server", server)); }
         /// <summary>Adds a server or updates its definition (3.7); GetServer, edit, PutServer. Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.9 Adds a server or updates its definition (PutServer).</remarks>
         public Task PutServerAsync(AemServer payload, string server, CancellationToken cancellationToken = default(CancellationToken)) { return DoAsync("PutServer", A("payload", payload, "server", server), cancellationToken); }
         /// <summary>Puts the server's explicit ACL (3.8).</summary>
+        /// <remarks>2.10 Replaces the explicit ACL of a server (PutServerAcl).</remarks>
         public void PutServerACL(AemAuthorizationAcl payload, string server) { Do("PutServerAcl", A("payload", payload, "server", server)); }
         /// <summary>Puts the server's explicit ACL (3.8). Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.10 Replaces the explicit ACL of a server (PutServerAcl).</remarks>
         public Task PutServerACLAsync(AemAuthorizationAcl payload, string server, CancellationToken cancellationToken = default(CancellationToken)) { return DoAsync("PutServerAcl", A("payload", payload, "server", server), cancellationToken); }
         /// <summary>Same as PutServerACL (the guide spells it both ways).</summary>
+        /// <remarks>2.10 Replaces the explicit ACL of a server (PutServerAcl).</remarks>
         public void PutServerAcl(AemAuthorizationAcl payload, string server) { Do("PutServerAcl", A("payload", payload, "server", server)); }
         /// <summary>Same as PutServerACL (the guide spells it both ways). Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.10 Replaces the explicit ACL of a server (PutServerAcl).</remarks>
         public Task PutServerAclAsync(AemAuthorizationAcl payload, string server, CancellationToken cancellationToken = default(CancellationToken)) { return DoAsync("PutServerAcl", A("payload", payload, "server", server), cancellationToken); }
         /// <summary>The server's definition (3.9): an AemReplicateServer or AemComposeServer.</summary>
+        /// <remarks>2.11 A server's definition; the password comes back as a session-bound identifier (GetServer).</remarks>
         public AemServer GetServer(string server) { return Get<AemServer>("GetServer", A("server", server)); }
         /// <summary>The server's definition (3.9): an AemReplicateServer or AemComposeServer. Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.11 A server's definition; the password comes back as a session-bound identifier (GetServer).</remarks>
         public Task<AemServer> GetServerAsync(string server, CancellationToken cancellationToken = default(CancellationToken)) { return GetAsync<AemServer>("GetServer", A("server", server), cancellationToken); }
         /// <summary>The server's explicit ACL (3.10).</summary>
+        /// <remarks>2.12 The explicit ACL of a server (GetServerAcl).</remarks>
         public AemAuthorizationAcl GetServerAcl(string server) { return Get<AemAuthorizationACL>("GetServerAcl", A("server", server)); }
         /// <summary>The server's explicit ACL (3.10). Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.12 The explicit ACL of a server (GetServerAcl).</remarks>
         public Task<AemAuthorizationAcl> GetServerAclAsync(string server, CancellationToken cancellationToken = default(CancellationToken)) { return GetAsync<AemAuthorizationAcl, AemAuthorizationACL>("GetServerAcl", A("server", server), cancellationToken); }
         /// <summary>Same as GetServerAcl (the guide also writes GetServerACL).</summary>
+        /// <remarks>2.12 The explicit ACL of a server (GetServerAcl).</remarks>
         public AemAuthorizationAcl GetServerACL(string server) { return Get<AemAuthorizationACL>("GetServerAcl", A("server", server)); }
         /// <summary>Same as GetServerAcl (the guide also writes GetServerACL). Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.12 The explicit ACL of a server (GetServerAcl).</remarks>
         public Task<AemAuthorizationAcl> GetServerACLAsync(string server, CancellationToken cancellationToken = default(CancellationToken)) { return GetAsync<AemAuthorizationAcl, AemAuthorizationACL>("GetServerAcl", A("server", server), cancellationToken); }
         /// <summary>The servers Enterprise Manager manages (3.11).</summary>
+        /// <remarks>2.13 Every server under management (GetServerList).</remarks>
         public AemGetServerListResp GetServerList() { return Get<AemGetServerListResp>("GetServerList", A()); }
         /// <summary>The servers Enterprise Manager manages (3.11). Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.13 Every server under management (GetServerList).</remarks>
         public Task<AemGetServerListResp> GetServerListAsync(CancellationToken cancellationToken = default(CancellationToken)) { return GetAsync<AemGetServerListResp>("GetServerList", A(), cancellationToken); }
         /// <summary>Deletes the server from Enterprise Manager (3.12).</summary>
+        /// <remarks>2.14 Removes a server from Enterprise Manager (DeleteServer).</remarks>
         public void DeleteServer(string server) { Do("DeleteServer", A("server", server)); }
         /// <summary>Deletes the server from Enterprise Manager (3.12). Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.14 Removes a server from Enterprise Manager (DeleteServer).</remarks>
         public Task DeleteServerAsync(string server, CancellationToken cancellationToken = default(CancellationToken)) { return DoAsync("DeleteServer", A("server", server), cancellationToken); }
         /// <summary>Deletes the server's explicit ACL (3.13).</summary>
+        /// <remarks>2.15 Removes the explicit ACL of a server (DeleteServerAcl).</remarks>
         public void DeleteServerAcl(string server) { Do("DeleteServerAcl", A("server", server)); }
         /// <summary>Deletes the server's explicit ACL (3.13). Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.15 Removes the explicit ACL of a server (DeleteServerAcl).</remarks>
         public Task DeleteServerAclAsync(string server, CancellationToken cancellationToken = default(CancellationToken)) { return DoAsync("DeleteServerAcl", A("server", server), cancellationToken); }
         /// <summary>The server's tasks (3.14).</summary>
+        /// <remarks>2.16 The tasks of a server (GetTaskList).</remarks>
         public AemGetTaskListResp GetTaskList(string server) { return Get<AemGetTaskListResp>("GetTaskList", A("server", server)); }
         /// <summary>The server's tasks (3.14). Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.16 The tasks of a server (GetTaskList).</remarks>
         public Task<AemGetTaskListResp> GetTaskListAsync(string server, CancellationToken cancellationToken = default(CancellationToken)) { return GetAsync<AemGetTaskListResp>("GetTaskList", A("server", server), cancellationToken); }
         /// <summary>The task's details (3.15).</summary>
+        /// <remarks>2.17 Full monitoring information of a task (GetTaskDetails).</remarks>
         public AemGetTaskDetailsResp GetTaskDetails(string server, string task) { return Get<AemGetTaskDetailsResp>("GetTaskDetails", A("server", server, "task", task)); }
         /// <summary>The task's details (3.15). Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.17 Full monitoring information of a task (GetTaskDetails).</remarks>
         public Task<AemGetTaskDetailsResp> GetTaskDetailsAsync(string server, string task, CancellationToken cancellationToken = default(CancellationToken)) { return GetAsync<AemGetTaskDetailsResp>("GetTaskDetails", A("server", server, "task", task), cancellationToken); }
         /// <summary>The task's tables in the given states (3.16); no state flag set means every state.</summary>
+        /// <remarks>2.18 The tables of a task matching the filter (GetTableList).</remarks>
         public AemGetTableListResp GetTableList(string server, string task, string schema = null, string table = null, bool includequeued = false, bool includeloading = false, bool includecompleted = false, bool includechangeprocessing = false, bool includeerror = false) { return Get<AemGetTableListResp>("GetTableList", A("server", server, "task", task, "schema", schema, "table", table, "includequeued", Flag(includequeued), "includeloading", Flag(includeloading), "includecompleted", Flag(includecompleted), "includechangeprocessing", Flag(includechangeprocessing), "includeerror", Flag(includeerror))); }
         /// <summary>The task's tables in the given states (3.16); no state flag set means every state. Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.18 The tables of a task matching the filter (GetTableList).</remarks>
         public Task<AemGetTableListResp> GetTableListAsync(string server, string task, string schema = null, string table = null, bool includequeued = false, bool includeloading = false, bool includecompleted = false, bool includechangeprocessing = false, bool includeerror = false, CancellationToken cancellationToken = default(CancellationToken)) { return GetAsync<AemGetTableListResp>("GetTableList", A("server", server, "task", task, "schema", schema, "table", table, "includequeued", Flag(includequeued), "includeloading", Flag(includeloading), "includecompleted", Flag(includecompleted), "includechangeprocessing", Flag(includechangeprocessing), "includeerror", Flag(includeerror)), cancellationToken); }
         /// <summary>The task's table selection (3.17).</summary>
+        /// <remarks>2.19 The table selection of a task (GetTaskTableSelection).</remarks>
         public TableSelectionDefinition GetTaskTableSelection(string server, string task) { return Get<TableSelectionDefinition>("GetTaskTableSelection", A("server", server, "task", task)); }
         /// <summary>The task's table selection (3.17). Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.19 The table selection of a task (GetTaskTableSelection).</remarks>
         public Task<TableSelectionDefinition> GetTaskTableSelectionAsync(string server, string task, CancellationToken cancellationToken = default(CancellationToken)) { return GetAsync<TableSelectionDefinition>("GetTaskTableSelection", A("server", server, "task", task), cancellationToken); }
         /// <summary>Replaces the task's table selection (3.18).</summary>
+        /// <remarks>2.20 Replaces the table selection of a task (PutTaskTableSelection).</remarks>
         public void PutTaskTableSelection(TableSelectionDefinition payload, string server, string task) { Do("PutTaskTableSelection", A("payload", payload, "server", server, "task", task)); }
         /// <summary>Replaces the task's table selection (3.18). Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.20 Replaces the table selection of a task (PutTaskTableSelection).</remarks>
         public Task PutTaskTableSelectionAsync(TableSelectionDefinition payload, string server, string task, CancellationToken cancellationToken = default(CancellationToken)) { return DoAsync("PutTaskTableSelection", A("payload", payload, "server", server, "task", task), cancellationToken); }
         /// <summary>The statuses of the task's tables in the given states (3.19).</summary>
+        /// <remarks>2.21 Load and change-processing statuses of the tables matching the filter (GetTableStatuses).</remarks>
         public AemGetTableStatusesResp GetTableStatuses(string server, string task, string schema = null, string table = null, bool includequeued = false, bool includeloading = false, bool includecompleted = false, bool includechangeprocessing = false, bool includeerror = false) { return Get<AemGetTableStatusesResp>("GetTableStatuses", A("server", server, "task", task, "schema", schema, "table", table, "includequeued", Flag(includequeued), "includeloading", Flag(includeloading), "includecompleted", Flag(includecompleted), "includechangeprocessing", Flag(includechangeprocessing), "includeerror", Flag(includeerror))); }
         /// <summary>The statuses of the task's tables in the given states (3.19). Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.21 Load and change-processing statuses of the tables matching the filter (GetTableStatuses).</remarks>
         public Task<AemGetTableStatusesResp> GetTableStatusesAsync(string server, string task, string schema = null, string table = null, bool includequeued = false, bool includeloading = false, bool includecompleted = false, bool includechangeprocessing = false, bool includeerror = false, CancellationToken cancellationToken = default(CancellationToken)) { return GetAsync<AemGetTableStatusesResp>("GetTableStatuses", A("server", server, "task", task, "schema", schema, "table", table, "includequeued", Flag(includequeued), "includeloading", Flag(includeloading), "includecompleted", Flag(includecompleted), "includechangeprocessing", Flag(includechangeprocessing), "includeerror", Flag(includeerror)), cancellationToken); }
         /// <summary>Deletes the task, and its logs when deletetasklogs (3.20).</summary>
+        /// <remarks>2.22 Deletes a task, and its logs when asked (DeleteTask).</remarks>
         public void DeleteTask(string server, string task, bool deletetasklogs = false) { Do("DeleteTask", A("server", server, "task", task, "deletetasklogs", deletetasklogs)); }
         /// <summary>Deletes the task, and its logs when deletetasklogs (3.20). Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.22 Deletes a task, and its logs when asked (DeleteTask).</remarks>
         public Task DeleteTaskAsync(string server, string task, bool deletetasklogs = false, CancellationToken cancellationToken = default(CancellationToken)) { return DoAsync("DeleteTask", A("server", server, "task", task, "deletetasklogs", deletetasklogs), cancellationToken); }
         /// <summary>The task's export document (3.21): the JSON text exactly as the server sent it.</summary>
+        /// <remarks>2.23 A task's definition as a JSON document (see `export_task_to_file` to stream it) (ExportTask).</remarks>
         public string ExportTask(string server, string task, bool withendpoints = false) { return Text("ExportTask", A("server", server, "task", task, "withendpoints", withendpoints)); }
         /// <summary>The task's export document (3.21): the JSON text exactly as the server sent it. Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.23 A task's definition as a JSON document (see `export_task_to_file` to stream it) (ExportTask).</remarks>
         public Task<string> ExportTaskAsync(string server, string task, bool withendpoints = false, CancellationToken cancellationToken = default(CancellationToken)) { return TextAsync("ExportTask", A("server", server, "task", task, "withendpoints", withendpoints), cancellationToken); }
         /// <summary>Imports one task's document (3.22).</summary>
+        /// <remarks>2.24 Creates or replaces a task from an exported document (ImportTask).</remarks>
         public void ImportTask(string payload, string server, string task) { Do("ImportTask", A("payload", payload, "server", server, "task", task)); }
         /// <summary>Imports one task's document (3.22). Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.24 Creates or replaces a task from an exported document (ImportTask).</remarks>
         public Task ImportTaskAsync(string payload, string server, string task, CancellationToken cancellationToken = default(CancellationToken)) { return DoAsync("ImportTask", A("payload", payload, "server", server, "task", task), cancellationToken); }
         /// <summary>The audit trail between two timestamps, UTC (2020-06-30T16:15:00Z) or ticks; endTimestamp null for the latest (3.23). The JSON text as the server sent it.</summary>
+        /// <remarks>2.25 The audit trail between two timestamps (UTC or .NET ticks) (ExportAuditTrail).</remarks>
         public string ExportAuditTrail(string startTimestamp, string endTimestamp) { return Text("ExportAuditTrail", A("start_timestamp", startTimestamp, "end_timestamp", endTimestamp)); }
         /// <summary>The audit trail between two timestamps, UTC (2020-06-30T16:15:00Z) or ticks; endTimestamp null for the latest (3.23). The JSON text as the server sent it. Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.25 The audit trail between two timestamps (UTC or .NET ticks) (ExportAuditTrail).</remarks>
         public Task<string> ExportAuditTrailAsync(string startTimestamp, string endTimestamp, CancellationToken cancellationToken = default(CancellationToken)) { return TextAsync("ExportAuditTrail", A("start_timestamp", startTimestamp, "end_timestamp", endTimestamp), cancellationToken); }
         /// <summary>Runs the task with the option (3.24); payload carries the cdcposition for the position options.</summary>
+        /// <remarks>2.26 Runs a task; the server waits up to `timeout` seconds (30 by default) for a steady state (RunTask).</remarks>
         public AemRunTaskResp RunTask(AemRunTaskReq payload, string server, string task, AemRunTaskOptions option = AemRunTaskOptions.RESUME_PROCESSING, int timeout = 30) { return Get<AemRunTaskResp>("RunTask", RunArgs(payload, server, task, option, timeout)); }
         /// <summary>Runs the task with the option (3.24); payload carries the cdcposition for the position options. Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.26 Runs a task; the server waits up to `timeout` seconds (30 by default) for a steady state (RunTask).</remarks>
         public Task<AemRunTaskResp> RunTaskAsync(AemRunTaskReq payload, string server, string task, AemRunTaskOptions option = AemRunTaskOptions.RESUME_PROCESSING, int timeout = 30, CancellationToken cancellationToken = default(CancellationToken)) { return GetAsync<AemRunTaskResp>("RunTask", RunArgs(payload, server, task, option, timeout), cancellationToken); }
         /// <summary>Stops the task (3.25).</summary>
+        /// <remarks>2.27 Stops a task; the server waits up to `timeout` seconds (30 by default) (StopTask).</remarks>
         public AemStopTaskResp StopTask(string server, string task, int timeout = 30) { return Get<AemStopTaskResp>("StopTask", A("server", server, "task", task, "timeout", timeout)); }
         /// <summary>Stops the task (3.25). Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.27 Stops a task; the server waits up to `timeout` seconds (30 by default) (StopTask).</remarks>
         public Task<AemStopTaskResp> StopTaskAsync(string server, string task, int timeout = 30, CancellationToken cancellationToken = default(CancellationToken)) { return GetAsync<AemStopTaskResp>("StopTask", A("server", server, "task", task, "timeout", timeout), cancellationToken); }
         /// <summary>Copies the task under a new name (CloneTask, qem-clone-task.txt).</summary>
+        /// <remarks>CloneTask: copies a task's definition under a new name (CloneTask).</remarks>
         public void CloneTask(AemCloneTaskReq payload, string server, string task) { Do("CloneTask", A("payload", payload, "server", server, "task", task)); }
         /// <summary>Copies the task under a new name (CloneTask, qem-clone-task.txt). Asynchronous: completes through the native callback.</summary>
+        /// <remarks>CloneTask: copies a task's definition under a new name (CloneTask).</remarks>
         public Task CloneTaskAsync(AemCloneTaskReq payload, string server, string task, CancellationToken cancellationToken = default(CancellationToken)) { return DoAsync("CloneTask", A("payload", payload, "server", server, "task", task), cancellationToken); }
         /// <summary>The server's endpoints (3.26).</summary>
+        /// <remarks>2.28 The endpoints of a server (GetEndpointList).</remarks>
         public AemGetEndpointListResp GetEndpointList(string server) { return Get<AemGetEndpointListResp>("GetEndpointList", A("server", server)); }
         /// <summary>The server's endpoints (3.26). Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.28 The endpoints of a server (GetEndpointList).</remarks>
         public Task<AemGetEndpointListResp> GetEndpointListAsync(string server, CancellationToken cancellationToken = default(CancellationToken)) { return GetAsync<AemGetEndpointListResp>("GetEndpointList", A("server", server), cancellationToken); }
         /// <summary>Patches the endpoint's settings (3.27): payload is a JSON Patch document (an array of {op, path, value}) as text.</summary>
+        /// <remarks>2.29 Changes endpoint settings with JSON Patch operations on `/db_settings/...` (PatchEndpoint).</remarks>
         public void PatchEndpoint(string payload, string server, string endpoint) { Do("PatchEndpoint", A("payload", ParsePayload(payload), "server", server, "endpoint", endpoint)); }
         /// <summary>Patches the endpoint's settings (3.27): payload is a JSON Patch document (an array of {op, path, value}) as text. Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.29 Changes endpoint settings with JSON Patch operations on `/db_settings/...` (PatchEndpoint).</remarks>
         public Task PatchEndpointAsync(string payload, string server, string endpoint, CancellationToken cancellationToken = default(CancellationToken))
         {
             JsonObject args;
@@ -122,52 +174,76 @@ namespace Qlik.EnterpriseManager.Client
             return DoAsync("PatchEndpoint", args, cancellationToken);
         }
         /// <summary>Deletes the endpoint (3.28).</summary>
+        /// <remarks>2.30 Deletes an endpoint no task uses (DeleteEndpoint).</remarks>
         public void DeleteEndpoint(string server, string endpoint) { Do("DeleteEndpoint", A("server", server, "endpoint", endpoint)); }
         /// <summary>Deletes the endpoint (3.28). Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.30 Deletes an endpoint no task uses (DeleteEndpoint).</remarks>
         public Task DeleteEndpointAsync(string server, string endpoint, CancellationToken cancellationToken = default(CancellationToken)) { return DoAsync("DeleteEndpoint", A("server", server, "endpoint", endpoint), cancellationToken); }
         /// <summary>Overrides the source endpoint's settings with another endpoint's (3.29).</summary>
+        /// <remarks>2.31 Switches an endpoint to another configuration without waiting (ReconfigureEndpointNoWait).</remarks>
         public void ReconfigureEndpointNowait(string server, string endpoint, string configuration = null, bool recycle = true) { Do("ReconfigureEndpointNoWait", A("server", server, "endpoint", endpoint, "configuration", configuration, "recycle", recycle)); }
         /// <summary>Overrides the source endpoint's settings with another endpoint's (3.29). Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.31 Switches an endpoint to another configuration without waiting (ReconfigureEndpointNoWait).</remarks>
         public Task ReconfigureEndpointNowaitAsync(string server, string endpoint, string configuration = null, bool recycle = true, CancellationToken cancellationToken = default(CancellationToken)) { return DoAsync("ReconfigureEndpointNoWait", A("server", server, "endpoint", endpoint, "configuration", configuration, "recycle", recycle), cancellationToken); }
         /// <summary>Same as ReconfigureEndpointNowait (the guide's section title spells it NoWait).</summary>
+        /// <remarks>2.31 Switches an endpoint to another configuration without waiting (ReconfigureEndpointNoWait).</remarks>
         public void ReconfigureEndpointNoWait(string server, string endpoint, string configuration = null, bool recycle = true) { Do("ReconfigureEndpointNoWait", A("server", server, "endpoint", endpoint, "configuration", configuration, "recycle", recycle)); }
         /// <summary>Same as ReconfigureEndpointNowait (the guide's section title spells it NoWait). Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.31 Switches an endpoint to another configuration without waiting (ReconfigureEndpointNoWait).</remarks>
         public Task ReconfigureEndpointNoWaitAsync(string server, string endpoint, string configuration = null, bool recycle = true, CancellationToken cancellationToken = default(CancellationToken)) { return DoAsync("ReconfigureEndpointNoWait", A("server", server, "endpoint", endpoint, "configuration", configuration, "recycle", recycle), cancellationToken); }
         /// <summary>Everything on the server as one export document (3.30): the JSON text exactly as the server sent it.</summary>
+        /// <remarks>2.32 Every task and endpoint of a server as one document (ExportAll).</remarks>
         public string ExportAll(string server) { return Text("ExportAll", A("server", server)); }
         /// <summary>Everything on the server as one export document (3.30): the JSON text exactly as the server sent it. Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.32 Every task and endpoint of a server as one document (ExportAll).</remarks>
         public Task<string> ExportAllAsync(string server, CancellationToken cancellationToken = default(CancellationToken)) { return TextAsync("ExportAll", A("server", server), cancellationToken); }
         /// <summary>Imports an export document into the server, merging (3.31).</summary>
+        /// <remarks>2.33 Imports a document of tasks and endpoints into a server (ImportAll).</remarks>
         public void ImportAll(string payload, string server) { Do("ImportAll", A("payload", payload, "server", server)); }
         /// <summary>Imports an export document into the server, merging (3.31). Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.33 Imports a document of tasks and endpoints into a server (ImportAll).</remarks>
         public Task ImportAllAsync(string payload, string server, CancellationToken cancellationToken = default(CancellationToken)) { return DoAsync("ImportAll", A("payload", payload, "server", server), cancellationToken); }
         /// <summary>Reloads a table (3.32).</summary>
+        /// <remarks>2.34 Reloads a table (ReloadTable).</remarks>
         public void ReloadTable(string server, string task, string schema = null, string table = null) { Do("ReloadTable", A("server", server, "task", task, "schema", schema, "table", table)); }
         /// <summary>Reloads a table (3.32). Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.34 Reloads a table (ReloadTable).</remarks>
         public Task ReloadTableAsync(string server, string task, string schema = null, string table = null, CancellationToken cancellationToken = default(CancellationToken)) { return DoAsync("ReloadTable", A("server", server, "task", task, "schema", schema, "table", table), cancellationToken); }
         /// <summary>Resumes a suspended table (3.33).</summary>
+        /// <remarks>2.35 Resumes a suspended table (ResumeTable).</remarks>
         public void ResumeTable(string server, string task, string schema = null, string table = null) { Do("ResumeTable", A("server", server, "task", task, "schema", schema, "table", table)); }
         /// <summary>Resumes a suspended table (3.33). Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.35 Resumes a suspended table (ResumeTable).</remarks>
         public Task ResumeTableAsync(string server, string task, string schema = null, string table = null, CancellationToken cancellationToken = default(CancellationToken)) { return DoAsync("ResumeTable", A("server", server, "task", task, "schema", schema, "table", table), cancellationToken); }
         /// <summary>Tests the connection to the endpoint (3.34).</summary>
+        /// <remarks>2.36 Tests an endpoint's connection; the server waits up to `timeout` seconds (60 by default) (TestEndpoint).</remarks>
         public AemTestEndpointResp TestEndpoint(string server, string endpoint, int timeout = 60) { return Get<AemTestEndpointResp>("TestEndpoint", A("server", server, "endpoint", endpoint, "timeout", timeout)); }
         /// <summary>Tests the connection to the endpoint (3.34). Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.36 Tests an endpoint's connection; the server waits up to `timeout` seconds (60 by default) (TestEndpoint).</remarks>
         public Task<AemTestEndpointResp> TestEndpointAsync(string server, string endpoint, int timeout = 60, CancellationToken cancellationToken = default(CancellationToken)) { return GetAsync<AemTestEndpointResp>("TestEndpoint", A("server", server, "endpoint", endpoint, "timeout", timeout), cancellationToken); }
         /// <summary>Deletes processed change data partitions (3.35).</summary>
+        /// <remarks>2.37 Deletes change data older than a timestamp or an ISO 8601 duration (DeleteOldChangeData).</remarks>
         public void DeleteOldData(AemDeleteOldDataReq payload, string server, string task) { Do("DeleteOldChangeData", A("payload", payload, "server", server, "task", task)); }
         /// <summary>Deletes processed change data partitions (3.35). Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.37 Deletes change data older than a timestamp or an ISO 8601 duration (DeleteOldChangeData).</remarks>
         public Task DeleteOldDataAsync(AemDeleteOldDataReq payload, string server, string task, CancellationToken cancellationToken = default(CancellationToken)) { return DoAsync("DeleteOldChangeData", A("payload", payload, "server", server, "task", task), cancellationToken); }
         /// <summary>Same as DeleteOldData (the guide's REST name, DeleteOldChangeData).</summary>
+        /// <remarks>2.37 Deletes change data older than a timestamp or an ISO 8601 duration (DeleteOldChangeData).</remarks>
         public void DeleteOldChangeData(AemDeleteOldDataReq payload, string server, string task) { Do("DeleteOldChangeData", A("payload", payload, "server", server, "task", task)); }
         /// <summary>Same as DeleteOldData (the guide's REST name, DeleteOldChangeData). Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.37 Deletes change data older than a timestamp or an ISO 8601 duration (DeleteOldChangeData).</remarks>
         public Task DeleteOldChangeDataAsync(AemDeleteOldDataReq payload, string server, string task, CancellationToken cancellationToken = default(CancellationToken)) { return DoAsync("DeleteOldChangeData", A("payload", payload, "server", server, "task", task), cancellationToken); }
         /// <summary>Sets or removes (empty RetentionPoint) an application's retention barrier (3.36).</summary>
+        /// <remarks>2.38 Sets the change data retention barrier (SetChangeDataRetentionBarrier).</remarks>
         public void SetChangeDataRetentionBarrier(AemSetChangeDataRetentionBarrierReq payload, string server, string task) { Do("SetChangeDataRetentionBarrier", A("payload", payload, "server", server, "task", task)); }
         /// <summary>Sets or removes (empty RetentionPoint) an application's retention barrier (3.36). Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.38 Sets the change data retention barrier (SetChangeDataRetentionBarrier).</remarks>
         public Task SetChangeDataRetentionBarrierAsync(AemSetChangeDataRetentionBarrierReq payload, string server, string task, CancellationToken cancellationToken = default(CancellationToken)) { return DoAsync("SetChangeDataRetentionBarrier", A("payload", payload, "server", server, "task", task), cancellationToken); }
         /// <summary>The earliest retention barrier (3.37).</summary>
+        /// <remarks>2.39 The change data retention barrier (GetChangeDataRetentionBarrier).</remarks>
         public AemGetChangeDataRetentionBarrierResp GetChangeDataRetentionBarrier(string server, string task) { return Get<AemGetChangeDataRetentionBarrierResp>("GetChangeDataRetentionBarrier", A("server", server, "task", task)); }
         /// <summary>The earliest retention barrier (3.37). Asynchronous: completes through the native callback.</summary>
+        /// <remarks>2.39 The change data retention barrier (GetChangeDataRetentionBarrier).</remarks>
         public Task<AemGetChangeDataRetentionBarrierResp> GetChangeDataRetentionBarrierAsync(string server, string task, CancellationToken cancellationToken = default(CancellationToken)) { return GetAsync<AemGetChangeDataRetentionBarrierResp>("GetChangeDataRetentionBarrier", A("server", server, "task", task), cancellationToken); }
 
         // ---- the helpers, typed (null leaves an argument to the core's default)

@@ -83,6 +83,7 @@ fn chapter3_method(entry: &Value, ops: &[Value], flags: &[&str]) -> Value {
     };
     json!({
         "name": name, "ret": ret, "params": params, "op": op_name, "doc": xml(entry["doc"].as_str().unwrap_or_default()),
+        "remarks": format!("{} ({op_name}).", xml(op["doc"].as_str().unwrap_or_default()).trim_end_matches('.')),
         "kind": kind, "read_as": entry["read_as"].as_str().unwrap_or(ret), "args": args,
         "convert": entry["convert"].is_object(), "arg_names": names,
     })
