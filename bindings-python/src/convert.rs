@@ -253,7 +253,7 @@ pub fn plain(py: Python<'_>, v: Json) -> PyResult<PyObject> {
         Json::Obj(m) => {
             let d = attr_dict(py)?.call0()?.downcast_into::<PyDict>()?;
             for (k, v) in m {
-                d.set_item(k, plain(py, v)?)?;
+                d.set_item(key(py, &k), plain(py, v)?)?;
             }
             Ok(d.into_any().unbind())
         }
@@ -327,6 +327,28 @@ fn int_text(v: Json) -> Json {
     }
 }
 
+thread_local! {
+    /// Field names as Python strings, made once per thread: answers repeat the same few
+    /// dozen names, and a string made once also keeps its hash. Bounded, so a server
+    /// sending ever new names cannot grow it without end.
+    static KEYS: std::cell::RefCell<std::collections::HashMap<String, Py<PyString>>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+fn key<'py>(py: Python<'py>, k: &str) -> Bound<'py, PyString> {
+    KEYS.with(|keys| {
+        let mut keys = keys.borrow_mut();
+        if let Some(s) = keys.get(k) {
+            return s.bind(py).clone();
+        }
+        let s = PyString::new(py, k);
+        if keys.len() < 2048 {
+            keys.insert(k.to_owned(), s.clone().unbind());
+        }
+        s
+    })
+}
+
 fn fill_dict(d: &Bound<'_, PyDict>, cls: &Bound<'_, PyAny>, mut m: Map) -> PyResult<()> {
     let py = d.py();
     let plan = plan_for(cls)?;
@@ -370,7 +392,7 @@ fn fill_dict(d: &Bound<'_, PyDict>, cls: &Bound<'_, PyAny>, mut m: Map) -> PyRes
         } else {
             plain(py, v)?
         };
-        d.set_item(k, value)?;
+        d.set_item(key(py, &k), value)?;
     }
     // Every documented field exists, whatever the server left out.
     for (k, default) in &plan.defaults {
