@@ -4,28 +4,9 @@
 //! description and `templates/dotnet/chapter3.json` (chapter 3's signatures, its other
 //! names and defaults: what the guide does differently).
 
-use crate::schema::{json_type, ref_name, strings};
+use crate::schema::{camel, json_type, leaves_first, models_of, pascal, ref_name, strings};
 use minijinja::Environment;
 use serde_json::{json, Map, Value};
-
-fn pascal(s: &str) -> String {
-    s.split('_')
-        .map(|w| {
-            let mut c = w.chars();
-            c.next()
-                .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
-                .unwrap_or_default()
-        })
-        .collect()
-}
-
-fn camel(s: &str) -> String {
-    let p = pascal(s);
-    let mut c = p.chars();
-    c.next()
-        .map(|f| f.to_lowercase().collect::<String>() + c.as_str())
-        .unwrap_or_default()
-}
 
 /// Text for an XML doc comment.
 fn xml(text: &str) -> String {
@@ -50,11 +31,9 @@ fn chapter3_method(entry: &Value, ops: &[Value], flags: &[&str]) -> Value {
         .find(|o| o["name"] == op_name)
         .unwrap_or_else(|| panic!("chapter3.json: no operation {op_name}"));
     let mut pairs = Vec::new();
-    let mut names = Vec::new();
     for p in params.split(", ").filter(|p| !p.is_empty()) {
         let decl = p.split(" = ").next().unwrap_or(p);
         let pname = decl.rsplit(' ').next().unwrap_or(decl);
-        names.push(pname.to_owned());
         if entry["args"].is_string() {
             continue; // a hand-written function builds the arguments
         }
@@ -85,7 +64,7 @@ fn chapter3_method(entry: &Value, ops: &[Value], flags: &[&str]) -> Value {
         "name": name, "ret": ret, "params": params, "op": op_name, "doc": xml(entry["doc"].as_str().unwrap_or_default()),
         "remarks": format!("{} ({op_name}).", xml(op["doc"].as_str().unwrap_or_default()).trim_end_matches('.')),
         "kind": kind, "read_as": entry["read_as"].as_str().unwrap_or(ret), "args": args,
-        "convert": entry["convert"].is_object(), "arg_names": names,
+        "convert": entry["convert"].is_object(),
     })
 }
 
@@ -140,31 +119,23 @@ fn field_type(schema: &Value, table: &Value) -> String {
 /// The classes of the helpers' reports (and of the models of operations chapter 3 does
 /// not list): every model with no chapter 3 class, and the models those name, leaves first.
 fn reports(helpers: &[Value], models: &Map<String, Value>, table: &Value) -> Vec<Value> {
-    fn visit(
-        name: &str,
-        models: &Map<String, Value>,
-        table: &Value,
-        done: &mut Vec<String>,
-        out: &mut Vec<Value>,
-    ) {
-        if done.iter().any(|d| d == name) || table["models"][name].is_string() {
-            return;
-        }
-        let Some(schema) = models.get(name).filter(|s| s["properties"].is_object()) else {
-            return;
-        };
-        done.push(name.to_owned());
+    let roots = helpers.iter().filter_map(|h| h["answer"]["model"].as_str());
+    let has_class = |m: &str| table["models"][m].is_string();
+    let mut out = Vec::new();
+    for name in leaves_first(roots, models, &has_class) {
+        let schema = &models[name];
         let mut fields = Vec::new();
         for (wire, s) in schema["properties"].as_object().into_iter().flatten() {
             if wire.starts_with('$') {
                 continue; // the kind's name, which the class is
             }
-            let target = ref_name(s).or_else(|| ref_name(&s["items"]));
-            if let Some(t) = target {
-                visit(t, models, table, done, out);
-            }
+            // C# refuses a member named as its class.
+            let member = match pascal(wire) {
+                p if p == name => format!("{p}Value"),
+                p => p,
+            };
             fields.push(
-                json!({"wire": wire, "name": pascal(wire), "type": field_type(s, table),
+                json!({"wire": wire, "name": member, "type": field_type(s, table),
                 "doc": xml(s["description"].as_str().unwrap_or_default())}),
             );
         }
@@ -172,12 +143,6 @@ fn reports(helpers: &[Value], models: &Map<String, Value>, table: &Value) -> Vec
             json!({"name": name, "doc": xml(schema["description"].as_str().unwrap_or_default()),
             "fields": fields}),
         );
-    }
-    let (mut done, mut out) = (Vec::new(), Vec::new());
-    for h in helpers {
-        if let Some(m) = h["answer"]["model"].as_str() {
-            visit(m, models, table, &mut done, &mut out);
-        }
     }
     out
 }
@@ -365,11 +330,7 @@ fn model_classes(table: &Value, models: &Map<String, Value>) -> Vec<Value> {
     let mut out = Vec::new();
     for c in table["classes"].as_array().into_iter().flatten() {
         let name = c["class"].as_str().unwrap_or_default();
-        let own: Vec<&str> = match (&c["model"], &c["models"]) {
-            (Value::String(m), _) => vec![m.as_str()],
-            (_, Value::Array(ms)) => ms.iter().filter_map(Value::as_str).collect(),
-            _ => Vec::new(),
-        };
+        let own = models_of(c);
         let mut props: Vec<(String, Value)> = Vec::new();
         for m in &own {
             for (w, s) in models[*m]["properties"].as_object().into_iter().flatten() {

@@ -9,26 +9,10 @@
 //! `<name>ToFile(..., path)`, one taking a document `<name>FromFile(..., path)`.
 //! `templates/node/node.json` holds Node's only differences.
 
-use crate::schema::{json_type, ref_name, strings};
+use crate::schema::{camel, json_type, ref_name, strings};
 use minijinja::Environment;
 use serde_json::{json, Map, Value};
 use std::fmt::Write as _;
-
-fn camel(s: &str) -> String {
-    let mut out = String::new();
-    let mut up = false;
-    for c in s.chars() {
-        if c == '_' {
-            up = true;
-        } else if up {
-            out.extend(c.to_uppercase());
-            up = false;
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
 
 /// A JSON Schema as a TypeScript type.
 fn ts(schema: &Value) -> String {
@@ -219,6 +203,16 @@ fn methods(description: &Value, table: &Value) -> Vec<Value> {
     out
 }
 
+/// The interface of a method's options (`getTableList` -> `GetTableListParams`).
+fn params_type(method: &str) -> String {
+    let mut c = method.chars();
+    let first = c
+        .next()
+        .map(|f| f.to_uppercase().collect::<String>())
+        .unwrap_or_default();
+    format!("{first}{}Params", c.as_str())
+}
+
 fn positional_of(m: &Value) -> Vec<Value> {
     m["positional"].as_array().cloned().unwrap_or_default()
 }
@@ -326,7 +320,7 @@ fn declarations(description: &Value, methods: &[Value]) -> String {
             })
             .collect();
         if !opts.is_empty() {
-            let iface = format!("{}{}Params", name[..1].to_uppercase(), &name[1..]);
+            let iface = params_type(name);
             let _ = writeln!(out, "/** Optional arguments of `AemClient.{name}`. */");
             let _ = writeln!(out, "export interface {iface} {{");
             for o in &opts {
@@ -379,7 +373,7 @@ pub fn files(description: &Value) -> Vec<(&'static str, String)> {
             }
             json!({"name": m["name"], "doc": m["doc"].as_str().unwrap_or_default().replace("*/", "* /"), "params": params,
                 "positional": m["positional"], "has_options": m["options"].as_array().is_some_and(|o| !o.is_empty()),
-                "options_type": format!("{}{}Params", m["name"].as_str().unwrap_or_default()[..1].to_uppercase(), &m["name"].as_str().unwrap_or_default()[1..]),
+                "options_type": params_type(m["name"].as_str().unwrap_or_default()),
                 "returns": m["returns"], "spec": serde_json::to_string(m).unwrap_or_default()})
         })
         .collect();

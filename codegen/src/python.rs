@@ -9,7 +9,7 @@
 //! `templates/python/names.json` gives the chapter 4 class of each model.
 
 use crate::python_models::{self, Chapter4};
-use crate::schema::{doc, json_type, ref_name, strings};
+use crate::schema::{doc, json_type, leaves_first, ref_name, strings};
 use minijinja::Environment;
 use serde_json::{json, Map, Value};
 
@@ -176,20 +176,11 @@ fn answer(method: &str, answer: &Value, names: &Names) -> (String, String) {
 /// fields name) that has no chapter 4 class, leaves first so that each class exists
 /// before another names it.
 fn generated_models(roots: &[String], models: &Map<String, Value>, names: &Names) -> Vec<Value> {
-    fn visit(
-        name: &str,
-        models: &Map<String, Value>,
-        names: &Names,
-        done: &mut Vec<String>,
-        out: &mut Vec<Value>,
-    ) {
-        if done.iter().any(|d| d == name) || names.get("models", name).is_some() {
-            return;
-        }
-        let Some(schema) = models.get(name).filter(|s| s["properties"].is_object()) else {
-            return;
-        };
-        done.push(name.to_owned());
+    let has_class = |m: &str| names.get("models", m).is_some();
+    let order = leaves_first(roots.iter().map(String::as_str), models, &has_class);
+    let mut out = Vec::new();
+    for name in order {
+        let schema = &models[name];
         let mut fields = Vec::new();
         for (field, s) in schema["properties"].as_object().into_iter().flatten() {
             let item = if json_type(s) == "array" {
@@ -198,9 +189,6 @@ fn generated_models(roots: &[String], models: &Map<String, Value>, names: &Names
                 s
             };
             let target = ref_name(item).filter(|r| models[*r]["properties"].is_object());
-            if let Some(target) = target {
-                visit(target, models, names, done, out);
-            }
             let class = target.map(|t| names.get("models", t).unwrap_or_else(|| t.to_owned()));
             let (ann, default, table) = match (json_type(s), class) {
                 ("array", Some(c)) => (format!("List[{c}]"), "[]", Some("lists")),
@@ -223,10 +211,6 @@ fn generated_models(roots: &[String], models: &Map<String, Value>, names: &Names
             json!({"name": name, "doc": doc(schema["description"].as_str().unwrap_or_default()),
             "fields": fields}),
         );
-    }
-    let (mut done, mut out) = (Vec::new(), Vec::new());
-    for root in roots {
-        visit(root, models, names, &mut done, &mut out);
     }
     out
 }

@@ -7,7 +7,7 @@
 //! model's JSON Schema; an enumeration's members and numbers from its model's values
 //! and `x-codes`. A field added to a model therefore reaches Python by regenerating.
 
-use crate::schema::{doc, json_type, ref_name};
+use crate::schema::{doc, json_type, models_of, ref_name};
 use serde_json::{json, Map, Value};
 
 /// Chapter 4's table (`templates/python/models.json`).
@@ -26,23 +26,11 @@ impl Chapter4 {
             .unwrap_or_default()
     }
 
-    /// The models a class entry reads (its `model`, or its `models`).
-    fn models_of(entry: &Value) -> Vec<String> {
-        match (&entry["model"], &entry["models"]) {
-            (Value::String(m), _) => vec![m.clone()],
-            (_, Value::Array(ms)) => ms
-                .iter()
-                .filter_map(|m| m.as_str().map(str::to_owned))
-                .collect(),
-            _ => Vec::new(),
-        }
-    }
-
     /// The chapter 4 class of an object model: the first class reading it.
     pub fn class_of(&self, model: &str) -> Option<String> {
         self.list("classes")
             .iter()
-            .find(|c| Self::models_of(c).iter().any(|m| m == model))
+            .find(|c| models_of(c).contains(&model))
             .and_then(|c| c["class"].as_str().map(str::to_owned))
     }
 
@@ -284,7 +272,7 @@ impl Gen<'_> {
         let name = c["class"].as_str().unwrap_or_default().to_owned();
         let base = c["base"].as_str().unwrap_or("AemObject").to_owned();
         let inherited = self.resolved(&base).cloned();
-        let own_models = Chapter4::models_of(c);
+        let own_models = models_of(c);
         let mut r = inherited.clone().unwrap_or_default();
         r.zeros = c["zeros"].as_bool().unwrap_or(r.zeros);
         r.payload = c["payload"].as_bool().unwrap_or(r.payload);
@@ -293,7 +281,7 @@ impl Gen<'_> {
         if !own_models.is_empty() || c["add"].is_object() {
             r.props.clear();
             for m in &own_models {
-                let schema = self.models.get(m).unwrap_or_else(|| {
+                let schema = self.models.get(*m).unwrap_or_else(|| {
                     panic!("models.json: {name}'s model {m} is not in the description")
                 });
                 for (f, s) in schema["properties"].as_object().into_iter().flatten() {
