@@ -63,57 +63,23 @@ fn to_text(v: &Value) -> String {
     serde_json::to_string(v).unwrap_or_else(|_| "null".into())
 }
 
-/// Drives a core future on this thread with the GIL released (the shared runtime's
-/// workers carry its I/O), waking every `SIGNAL_SLICE` to let Python run signal
-/// handlers; a raised signal drops the future, which cancels the call. Polling here
-/// rather than spawning saves a thread hop each way on every call.
+/// Drives a core future on this thread with the GIL released (the thread carries its
+/// I/O: [`runtime::drive_for`]), waking every `SIGNAL_SLICE` to let Python run signal
+/// handlers; a raised signal drops the future, which cancels the call.
 fn block_on_interruptible<T, F>(py: Python<'_>, fut: F) -> PyResult<Result<T, Error>>
 where
     T: Send,
     F: Future<Output = Result<T, Error>> + Send,
 {
-    let rt = runtime::shared().map_err(|e| py_error(py, &e))?;
     let mut fut = Box::pin(fut);
     loop {
         // The future moves into the GIL-free closure and back (it is Send, not Sync).
-        let (got, back) = py.allow_threads(|| {
-            let _enter = rt.enter();
-            (poll_for(&mut fut, SIGNAL_SLICE), fut)
-        });
+        let (got, back) = py.allow_threads(|| (runtime::drive_for(&mut fut, SIGNAL_SLICE), fut));
         fut = back;
         match got {
             Some(result) => return Ok(result),
             None => py.check_signals()?,
         }
-    }
-}
-
-/// Polls `fut` on this thread for up to `slice`, parking between wake-ups. A parked
-/// thread with a deadline costs nothing elsewhere, where a runtime timer per call would
-/// wake the runtime's timer thread every time.
-fn poll_for<F: Future + Unpin>(fut: &mut F, slice: Duration) -> Option<F::Output> {
-    struct Unpark(std::thread::Thread);
-    impl std::task::Wake for Unpark {
-        fn wake(self: std::sync::Arc<Self>) {
-            self.0.unpark();
-        }
-        fn wake_by_ref(self: &std::sync::Arc<Self>) {
-            self.0.unpark();
-        }
-    }
-    let waker = std::task::Waker::from(std::sync::Arc::new(Unpark(std::thread::current())));
-    let mut cx = std::task::Context::from_waker(&waker);
-    let deadline = std::time::Instant::now() + slice;
-    loop {
-        if let std::task::Poll::Ready(v) = std::pin::Pin::new(&mut *fut).poll(&mut cx) {
-            return Some(v);
-        }
-        // Wake-ups may be spurious; polling again is always correct.
-        let left = deadline.saturating_duration_since(std::time::Instant::now());
-        if left.is_zero() {
-            return None;
-        }
-        std::thread::park_timeout(left);
     }
 }
 
@@ -270,7 +236,6 @@ impl NativeClient {
         typed: bool,
     ) -> PyResult<f64> {
         let args = parse_args(py, args)?;
-        let rt = runtime::shared().map_err(|e| py_error(py, &e))?;
         let client = self.inner.clone();
         let text = |k: &str| {
             args.get(k)
@@ -280,14 +245,12 @@ impl NativeClient {
         };
         let (server, task) = (text("server"), text("task"));
         let outcome = py.allow_threads(|| {
-            let _enter = rt.enter();
             let started = std::time::Instant::now();
             for _ in 0..n {
                 if typed {
-                    futures_executor::block_on(client.get_task_details(&server, &task))
-                        .map(|_| ())?;
+                    runtime::drive(client.get_task_details(&server, &task)).map(|_| ())?;
                 } else {
-                    futures_executor::block_on(client.call(method, args.clone())).map(|_| ())?;
+                    runtime::drive(client.call(method, args.clone())).map(|_| ())?;
                 }
             }
             Ok::<_, Error>(started.elapsed().as_secs_f64())

@@ -45,11 +45,10 @@ impl Client {
         &self.inner
     }
 
-    /// Runs a future of the async client to completion on this thread. The future's I/O
-    /// is driven by the shared runtime's workers, so it may borrow from the caller.
+    /// Runs a future of the async client to completion on this thread, which carries
+    /// its I/O too ([`crate::runtime::drive`]); it may borrow from the caller.
     pub fn block_on<F: Future>(&self, fut: F) -> F::Output {
-        let _enter = self.rt.enter();
-        futures_executor::block_on(fut)
+        crate::runtime::drive(fut)
     }
 
     /// The generic entry: see [`crate::Client::call`].

@@ -98,7 +98,10 @@ pub(crate) struct Inner {
 /// The connection pool, session and locks of one process.
 struct Conn {
     pid: u32,
+    /// The pool of the calls the shared runtime carries (async calls).
     http: reqwest::Client,
+    /// What a thread's own pool is built with (see [`Conn::http`]).
+    tls: rustls::ClientConfig,
     session: RwLock<Session>,
     /// One login at a time: concurrent calls that hit an expired session share it.
     login_lock: tokio::sync::Mutex<()>,
@@ -109,9 +112,11 @@ struct Conn {
 
 impl Conn {
     fn new(config: &ClientConfig) -> Result<Conn> {
+        let tls = config.tls_config()?;
         Ok(Conn {
             pid: std::process::id(),
-            http: config.http_client()?,
+            http: config.http_client(tls.clone())?,
+            tls,
             session: RwLock::new(Session {
                 token: None,
                 generation: 0,
@@ -119,6 +124,50 @@ impl Conn {
             }),
             login_lock: tokio::sync::Mutex::new(()),
             in_flight: tokio::sync::Semaphore::new(config.max_concurrent_requests.max(1)),
+        })
+    }
+}
+
+thread_local! {
+    /// A thread's own connections for the blocking calls it drives itself
+    /// ([`crate::runtime::drive`]): one pool per client, registered with this thread's
+    /// runtime, with the process that made them.
+    static THREAD_HTTP: std::cell::RefCell<ThreadPools> =
+        const { std::cell::RefCell::new((0, Vec::new())) };
+}
+
+/// The process that made them, and each client's pool (by its connections' owner).
+type ThreadPools = (u32, Vec<(std::sync::Weak<Conn>, reqwest::Client)>);
+
+impl Conn {
+    /// The pool a request of this call goes over: this thread's own while it drives the
+    /// call itself, whose connections only this thread's runtime can carry; otherwise the
+    /// shared one.
+    fn http(self: &Arc<Self>, config: &ClientConfig) -> Result<reqwest::Client> {
+        if !crate::runtime::driving() {
+            return Ok(self.http.clone());
+        }
+        THREAD_HTTP.with(|cell| {
+            let mut cell = cell.borrow_mut();
+            let pid = std::process::id();
+            if cell.0 != pid {
+                // A fork() child: the parent's connections share its event queue; they
+                // are leaked, never dropped (as in `Client::conn`).
+                std::mem::forget(std::mem::take(&mut cell.1));
+                cell.0 = pid;
+            }
+            // The pools of clients dropped since this thread last called.
+            cell.1.retain(|(owner, _)| owner.strong_count() > 0);
+            if let Some((_, http)) = cell
+                .1
+                .iter()
+                .find(|(owner, _)| owner.as_ptr() == Arc::as_ptr(self))
+            {
+                return Ok(http.clone());
+            }
+            let http = config.http_client(self.tls.clone())?;
+            cell.1.push((Arc::downgrade(self), http.clone()));
+            Ok(http)
         })
     }
 }
@@ -305,7 +354,7 @@ impl Client {
         let op = &crate::ops::LOGOUT;
         let url = format!("{}/logout", self.inner.api_root);
         let req = conn
-            .http
+            .http(&self.inner.config)?
             .get(url)
             .header(self.inner.session_header, token)
             .header(CONTENT_TYPE, JSON);
@@ -333,26 +382,25 @@ impl Client {
     /// Logs in, retried like a read (login changes nothing but the session): after
     /// connection errors and 502/503/504, with backoff. Callers hold `login_lock`, so
     /// concurrent callers share one login and its retries.
-    async fn login_locked(&self, conn: &Conn) -> Result<()> {
+    async fn login_locked(&self, conn: &Arc<Conn>) -> Result<()> {
         let op = &crate::ops::LOGIN;
         self.retrying(op, true, self.deadline(), || self.login_once(conn, op))
             .await
     }
 
-    async fn login_once(&self, conn: &Conn, op: &'static Operation) -> Result<()> {
+    async fn login_once(&self, conn: &Arc<Conn>, op: &'static Operation) -> Result<()> {
         let url = format!("{}/login", self.inner.api_root);
         let saml = self.inner.config.credentials.login_body();
+        let http = conn.http(&self.inner.config)?;
         let req = match (saml, self.inner.config.login_method) {
             // Qlik's client posts the SAML message as it is, under a form content type.
-            (Some(message), _) => conn
-                .http
+            (Some(message), _) => http
                 .post(url)
                 .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
                 .header(CONTENT_LENGTH, message.len())
                 .body(Bytes::copy_from_slice(message.as_bytes())),
-            (None, crate::config::LoginMethod::Get) => conn.http.get(url),
-            (None, crate::config::LoginMethod::Post) => conn
-                .http
+            (None, crate::config::LoginMethod::Get) => http.get(url),
+            (None, crate::config::LoginMethod::Post) => http
                 .post(url)
                 .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
                 .header(CONTENT_LENGTH, "0")
@@ -394,7 +442,7 @@ impl Client {
 
     /// The current session, logging in first when there is none, or when a call that
     /// cannot be repeated (a streamed upload) might otherwise meet an expired one.
-    async fn session(&self, conn: &Conn, fresh_needed: bool) -> Result<(HeaderValue, u64)> {
+    async fn session(&self, conn: &Arc<Conn>, fresh_needed: bool) -> Result<(HeaderValue, u64)> {
         if let Some(found) = self.usable_session(conn, fresh_needed) {
             return Ok(found);
         }
@@ -407,7 +455,7 @@ impl Client {
         Ok((s.token.clone().expect("just logged in"), s.generation))
     }
 
-    fn usable_session(&self, conn: &Conn, fresh_needed: bool) -> Option<(HeaderValue, u64)> {
+    fn usable_session(&self, conn: &Arc<Conn>, fresh_needed: bool) -> Option<(HeaderValue, u64)> {
         let s = conn.session.read().expect("session lock");
         let idle_limit = self
             .inner
@@ -422,7 +470,7 @@ impl Client {
     }
 
     /// Logs in again unless another call already did since `stale_generation`.
-    async fn renew(&self, conn: &Conn, stale_generation: u64) -> Result<()> {
+    async fn renew(&self, conn: &Arc<Conn>, stale_generation: u64) -> Result<()> {
         let _guard = conn.login_lock.lock().await;
         {
             let s = conn.session.read().expect("session lock");
@@ -566,7 +614,7 @@ impl Client {
 
     async fn attempt_once(
         &self,
-        conn: &Conn,
+        conn: &Arc<Conn>,
         op: &'static Operation,
         prepared: &Prepared,
         args: &Args,
@@ -589,7 +637,7 @@ impl Client {
             Verb::Delete => reqwest::Method::DELETE,
         };
         let mut req = conn
-            .http
+            .http(&self.inner.config)?
             .request(method, &prepared.url)
             .header(self.inner.session_header, token.clone());
         req = match &prepared.body {
@@ -781,7 +829,9 @@ impl Drop for Inner {
         let fut = async move {
             let _ = req.send().await;
         };
-        if let Ok(handle) = tokio::runtime::Handle::try_current() {
+        // Not on a thread's own runtime, which runs only while that thread calls.
+        let current = tokio::runtime::Handle::try_current().ok();
+        if let Some(handle) = current.filter(|_| !crate::runtime::driving()) {
             handle.spawn(fut);
         } else if let Ok(rt) = crate::runtime::shared() {
             rt.spawn(fut);

@@ -360,8 +360,9 @@ impl ClientConfig {
     }
 
     /// The HTTP client for these settings.
-    pub(crate) fn http_client(&self) -> Result<reqwest::Client> {
-        let tls = self.tls_config()?;
+    /// A connection pool with these settings over `tls` (from [`ClientConfig::tls_config`],
+    /// built once per client: reading the system's certificates is slow).
+    pub(crate) fn http_client(&self, tls: rustls::ClientConfig) -> Result<reqwest::Client> {
         reqwest::Client::builder()
             .use_preconfigured_tls(tls)
             .http1_only()
@@ -375,7 +376,7 @@ impl ClientConfig {
             .map_err(|e| Error::invalid_argument(format!("building the HTTP client: {e}")))
     }
 
-    fn tls_config(&self) -> Result<rustls::ClientConfig> {
+    pub(crate) fn tls_config(&self) -> Result<rustls::ClientConfig> {
         let provider = Arc::new(rustls::crypto::ring::default_provider());
         let builder = rustls::ClientConfig::builder_with_provider(provider.clone())
             .with_safe_default_protocol_versions()

@@ -341,6 +341,51 @@ fn the_blocking_client_shares_one_session_across_threads() {
     assert_eq!(logins(&mock), 1);
 }
 
+/// A blocking call is carried by its own thread (runtime and connections); a thread
+/// that ends takes them with it, so short-lived threads leave no descriptor behind.
+#[test]
+fn threads_that_end_leave_no_runtime_or_connection_behind() {
+    let mock = MockServer::start_background(MockConfig::default()).unwrap();
+    let client = qem_core::blocking::Client::connect(config(&mock)).unwrap();
+    let fds = || std::fs::read_dir("/proc/self/fd").unwrap().count();
+    let one_thread = || {
+        let c = client.clone();
+        std::thread::spawn(move || c.get_task_details(SERVER, TASK).map(drop))
+            .join()
+            .unwrap()
+            .unwrap();
+    };
+    one_thread();
+    let before = fds();
+    for _ in 0..20 {
+        one_thread();
+    }
+    // Each thread opened a socket, an event queue and its wake-up descriptor.
+    assert!(
+        fds() <= before + 2,
+        "{} descriptors, {before} before",
+        fds()
+    );
+    assert_eq!(logins(&mock), 1);
+}
+
+/// A blocking call made from async code (inside `block_in_place`) cannot drive its own
+/// runtime there; it is carried by the shared one instead.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_blocking_call_inside_async_code_still_answers() {
+    let mock = mock().await;
+    let client = qem_core::blocking::Client::new(config(&mock)).unwrap();
+    let c = client.clone();
+    let details = tokio::task::block_in_place(move || c.get_task_details(SERVER, TASK));
+    assert!(details.is_ok(), "{details:?}");
+    // And the same client from a plain thread afterwards.
+    let c = client.clone();
+    std::thread::spawn(move || c.get_task_details(SERVER, TASK).map(drop))
+        .join()
+        .unwrap()
+        .unwrap();
+}
+
 #[tokio::test]
 async fn requests_on_the_wire_are_bounded_per_client() {
     let mock = mock().await;
