@@ -302,101 +302,101 @@ namespace Qlik.EnterpriseManager.Client
     }
 
     /// <summary>What a bulk helper did to one task.</summary>
-    public class TaskOutcome : AemModel
+    public partial class TaskOutcome : AemModel
     {
         /// <summary>The task's name.</summary>
-        [AemJson("task")] public string Task { get; set; }
+        public string Task { get; set; }
         /// <summary>Whether the action (and its wait, if asked for) succeeded.</summary>
-        [AemJson("ok")] public bool Ok { get; set; }
+        public bool Ok { get; set; }
         /// <summary>The state seen last, when known.</summary>
-        [AemJson("state")] public string State { get; set; }
+        public string State { get; set; }
         /// <summary>The error's stable code.</summary>
-        [AemJson("error_code")] public string ErrorCode { get; set; }
+        public string ErrorCode { get; set; }
         /// <summary>The error's message.</summary>
-        [AemJson("message")] public string Message { get; set; }
+        public string Message { get; set; }
         /// <summary>The HTTP status of the answer, when one came.</summary>
-        [AemJson("http_status")] public long? HttpStatus { get; set; }
+        public long? HttpStatus { get; set; }
     }
 
     /// <summary>The report of a bulk helper: one outcome per selected task, in name order.</summary>
-    public class BulkReport : AemModel
+    public partial class BulkReport : AemModel
     {
         /// <summary>The server acted on.</summary>
-        [AemJson("server")] public string Server { get; set; }
+        public string Server { get; set; }
         /// <summary>How many tasks succeeded.</summary>
-        [AemJson("succeeded")] public long Succeeded { get; set; }
+        public long Succeeded { get; set; }
         /// <summary>How many failed.</summary>
-        [AemJson("failed")] public long Failed { get; set; }
+        public long Failed { get; set; }
         /// <summary>Every selected task's outcome.</summary>
-        [AemJson("tasks")] public List<TaskOutcome> Tasks { get; set; }
+        public List<TaskOutcome> Tasks { get; set; }
     }
 
     /// <summary>One task's state at the time of a snapshot.</summary>
-    public class TaskStateEntry : AemModel
+    public partial class TaskStateEntry : AemModel
     {
         /// <summary>The task's name.</summary>
-        [AemJson("name")] public string Name { get; set; }
+        public string Name { get; set; }
         /// <summary>Its state (`UNKNOWN` when the server sent none).</summary>
-        [AemJson("state")] public string State { get; set; }
+        public string State { get; set; }
         /// <summary>Why it stopped, when sent.</summary>
-        [AemJson("stop_reason")] public string StopReason { get; set; }
+        public string StopReason { get; set; }
     }
 
     /// <summary>The states of every task of a server at one moment, to compare with or restore later.</summary>
-    public class TaskStateSnapshot : AemModel
+    public partial class TaskStateSnapshot : AemModel
     {
         /// <summary>The server.</summary>
-        [AemJson("server")] public string Server { get; set; }
+        public string Server { get; set; }
         /// <summary>When it was taken, UTC (`2026-12-01T22:30:00Z`).</summary>
-        [AemJson("taken_at")] public string TakenAt { get; set; }
+        public string TakenAt { get; set; }
         /// <summary>Every task, in name order.</summary>
-        [AemJson("tasks")] public List<TaskStateEntry> Tasks { get; set; }
+        public List<TaskStateEntry> Tasks { get; set; }
     }
 
     /// <summary>One file a backup wrote, or failed to write.</summary>
-    public class BackupItem : AemModel
+    public partial class BackupItem : AemModel
     {
         /// <summary>The server.</summary>
-        [AemJson("server")] public string Server { get; set; }
+        public string Server { get; set; }
         /// <summary>The task, for a task export; absent for the whole-server export.</summary>
-        [AemJson("task")] public string Task { get; set; }
+        public string Task { get; set; }
         /// <summary>The file's path.</summary>
-        [AemJson("file")] public string File { get; set; }
+        public string File { get; set; }
         /// <summary>Its size, when written.</summary>
-        [AemJson("bytes")] public long? Bytes { get; set; }
+        public long? Bytes { get; set; }
         /// <summary>The error's stable code.</summary>
-        [AemJson("error_code")] public string ErrorCode { get; set; }
+        public string ErrorCode { get; set; }
         /// <summary>The error's message.</summary>
-        [AemJson("message")] public string Message { get; set; }
+        public string Message { get; set; }
         /// <summary>The HTTP status of the answer, when one came.</summary>
-        [AemJson("http_status")] public long? HttpStatus { get; set; }
+        public long? HttpStatus { get; set; }
     }
 
     /// <summary>What a backup wrote: `folder` is `&lt;dir&gt;/&lt;UTC date and time&gt;`, holding per server `&lt;server&gt;/server.json` (ExportAll) and `&lt;server&gt;/tasks/&lt;task&gt;.json` (each task with its endpoints).</summary>
-    public class BackupReport : AemModel
+    public partial class BackupReport : AemModel
     {
         /// <summary>The dated folder.</summary>
-        [AemJson("folder")] public string Folder { get; set; }
+        public string Folder { get; set; }
         /// <summary>Files written.</summary>
-        [AemJson("written")] public long Written { get; set; }
+        public long Written { get; set; }
         /// <summary>Files that failed.</summary>
-        [AemJson("failed")] public long Failed { get; set; }
+        public long Failed { get; set; }
         /// <summary>Every file, in order.</summary>
-        [AemJson("items")] public List<BackupItem> Items { get; set; }
+        public List<BackupItem> Items { get; set; }
     }
 
     /// <summary>What [`Client::promote_task`] did.</summary>
-    public class PromoteReport : AemModel
+    public partial class PromoteReport : AemModel
     {
         /// <summary>Where the task came from.</summary>
-        [AemJson("from_server")] public string FromServer { get; set; }
+        public string FromServer { get; set; }
         /// <summary>Its name there.</summary>
-        [AemJson("task")] public string Task { get; set; }
+        public string Task { get; set; }
         /// <summary>Where it went.</summary>
-        [AemJson("to_server")] public string ToServer { get; set; }
+        public string ToServer { get; set; }
         /// <summary>Its name there.</summary>
-        [AemJson("new_name")] public string NewName { get; set; }
+        public string NewName { get; set; }
         /// <summary>The endpoints the imported document carried (after renames).</summary>
-        [AemJson("endpoints")] public List<string> Endpoints { get; set; }
+        public List<string> Endpoints { get; set; }
     }
 }

@@ -6,20 +6,19 @@ namespace Qlik.EnterpriseManager.Client
     public partial class AemServerDetails
     {
         /// <summary>The task summary under the guide's name for it (same object as TaskSummary).</summary>
-        [AemJsonIgnore] public TaskSummary AemTasksSummary { get { return TaskSummary; } set { TaskSummary = value; } }
+        public TaskSummary AemTasksSummary { get { return TaskSummary; } set { TaskSummary = value; } }
     }
 
     public partial class AemTestEndpointResp
     {
         /// <summary>The same as Status.</summary>
-        [AemJsonIgnore] public AemEndpointState State { get { return Status; } set { Status = value; } }
+        public AemEndpointState State { get { return Status; } set { Status = value; } }
     }
 
     public partial class AemGetTaskDetailsResp
     {
         AemTaskInfoDetailed task;
         /// <summary>The task's details (read from the answer on first use; from its "task" wrapper when there is one).</summary>
-        [AemJsonIgnore]
         public AemTaskInfoDetailed Task
         {
             get

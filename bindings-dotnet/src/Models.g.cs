@@ -3,9 +3,8 @@
 // codegen/templates/dotnet/ (chapter3.json): do not edit.
 // </auto-generated>
 // The classes and enums of the guide's chapter 3 with the names, types and enum values it
-// documents, over the API description's models; the wire's field names are resolved by
-// Json's tolerant mapping (PascalCase here, snake_case or camelCase on the wire; [AemJson]
-// gives other spellings).
+// documents, over the API description's models. Each is read and written by its
+// generated reader and writer (Json.g.cs), which know the wire's spellings of its fields.
 using System.Collections.Generic;
 
 namespace Qlik.EnterpriseManager.Client
@@ -59,10 +58,10 @@ namespace Qlik.EnterpriseManager.Client
     /// <summary>License state of a server, in the spelling of real servers and of the guide's SDK chapters (`AemLicenseState`); the REST chapter's spellings (2.40: `LICENSE_VALID`, ...) are read as the same values.</summary>
     public enum AemLicenseState
     {
-        [AemJson("VALID_LICENSE", "LICENSE_VALID")] VALID_LICENSE = 0,
-        [AemJson("INVALID_LICENSE_CHECKSUM", "LICENSE_INVALID_CHECKSUM")] INVALID_LICENSE_CHECKSUM = 1,
-        [AemJson("EXPIRED_LICENSE", "LICENSE_EXPIRED", "LICENSE_EXPIRED_NO_LICENSE")] EXPIRED_LICENSE = 2,
-        [AemJson("NO_LICENSE", "NO_LICENSE_FOUND")] NO_LICENSE = 3,
+        VALID_LICENSE = 0,
+        INVALID_LICENSE_CHECKSUM = 1,
+        EXPIRED_LICENSE = 2,
+        NO_LICENSE = 3,
         MACHINE_NOT_LICENSED = 4,
         INVALID_LICENSE = 5,
     }
@@ -73,7 +72,7 @@ namespace Qlik.EnterpriseManager.Client
         STOPPED = 0,
         RUNNING = 1,
         ERROR = 2,
-        [AemJson("RECOVERY", "RECOVERING")] RECOVERY = 3,
+        RECOVERY = 3,
         PAUSED = 4,
         NOT_EXIST = 5,
         STARTING = 6,
@@ -86,14 +85,14 @@ namespace Qlik.EnterpriseManager.Client
         NONE = 0,
         NORMAL = 1,
         RECOVERABLE_ERROR = 2,
-        [AemJson("FATAL_ERROR", "FATAL ERROR")] FATAL_ERROR = 3,
+        FATAL_ERROR = 3,
         FULL_LOAD_ONLY_FINISHED = 4,
         STOPPED_AFTER_FULL_LOAD = 5,
         STOPPED_AFTER_CACHED_EVENTS = 6,
         EXPRESS_LICENSE_LIMITS_REACHED = 7,
-        [AemJson("STOPPED_AFTER_DDL_APPLY", "STOPPED AFTER DDL APPLY")] STOPPED_AFTER_DDL_APPLY = 8,
+        STOPPED_AFTER_DDL_APPLY = 8,
         STOPPED_LOW_MEMORY = 9,
-        [AemJson("STOPPED_LOW_DISK_SPACE", "STOPPED_LOW_DISK")] STOPPED_LOW_DISK_SPACE = 10,
+        STOPPED_LOW_DISK_SPACE = 10,
     }
 
     /// <summary>How to run a task (2.40 Run options, RunTask's `option`).</summary>
@@ -170,7 +169,7 @@ namespace Qlik.EnterpriseManager.Client
     public partial class AemServerInfo : AemModel
     {
         /// <summary>`ReplicateServerInfo` or `ComposeServerInfo`.</summary>
-        [AemJson("$type")] public string TypeName { get; set; }
+        public string TypeName { get; set; }
         /// <summary>REPLICATE, COMPOSE, COMPOSE_FDL or COMPOSE_FDW: real servers send it, the guide does not show it.</summary>
         public string Type { get; set; }
         /// <summary>The name of the server.</summary>
@@ -209,7 +208,7 @@ namespace Qlik.EnterpriseManager.Client
     public partial class AemGetServerListResp : AemModel
     {
         /// <summary>The servers.</summary>
-        [AemJson("serverList", "server_list")] public List<AemServerInfo> ServerList { get; set; }
+        public List<AemServerInfo> ServerList { get; set; }
     }
 
     /// <summary>Connection properties inside server details (2.8 `configuration`).</summary>
@@ -222,7 +221,7 @@ namespace Qlik.EnterpriseManager.Client
         /// <summary>Port the server machine is reached on.</summary>
         public string Port { get; set; }
         /// <summary>User name for connecting to the server.</summary>
-        [AemJson("username", "user_name")] public string UserName { get; set; }
+        public string UserName { get; set; }
     }
 
     /// <summary>License of a server (2.8 `license`).</summary>
@@ -270,7 +269,7 @@ namespace Qlik.EnterpriseManager.Client
     public partial class AemServerDetails : AemModel
     {
         /// <summary>`ReplicateServerDetails` or `ComposeServerDetails`.</summary>
-        [AemJson("$type")] public string TypeName { get; set; }
+        public string TypeName { get; set; }
         /// <summary>REPLICATE, COMPOSE, COMPOSE_FDL or COMPOSE_FDW (real servers; not in the guide).</summary>
         public string Type { get; set; }
         /// <summary>Name of the server in Enterprise Manager.</summary>
@@ -290,7 +289,7 @@ namespace Qlik.EnterpriseManager.Client
         /// <summary>Last successful sync of tasks and messages.</summary>
         public string LastConnection { get; set; }
         /// <summary>Task counts.</summary>
-        [AemJson("task_summary", "AemTasksSummary", "tasks_summary")] public TaskSummary TaskSummary { get; set; }
+        public TaskSummary TaskSummary { get; set; }
         /// <summary>Resource use.</summary>
         public AemServerUtilization ResourceUtilization { get; set; }
     }
@@ -311,7 +310,7 @@ namespace Qlik.EnterpriseManager.Client
     public partial class AemGetServerDetailsResp : AemModel
     {
         /// <summary>The details.</summary>
-        [AemJson("server_details", "serverDetails")] public AemServerDetails ServerDetails { get; set; }
+        public AemServerDetails ServerDetails { get; set; }
     }
 
     /// <summary>PutServer's payload and GetServer's answer; AemReplicateServer / AemComposeServer by $type.</summary>
@@ -320,7 +319,7 @@ namespace Qlik.EnterpriseManager.Client
         /// <summary>An empty AemServer.</summary>
         public AemServer() { VerifyServerCertificate = true; Monitored = true; }
         /// <summary>`AemReplicateServer` or `AemComposeServer`.</summary>
-        [AemJson("$type")] public string TypeName { get; set; }
+        public string TypeName { get; set; }
         /// <summary>Name of the server (must match the URL).</summary>
         public string Name { get; set; }
         /// <summary>Description (at most 250 characters).</summary>
@@ -402,7 +401,7 @@ namespace Qlik.EnterpriseManager.Client
         /// <summary>Current state.</summary>
         public AemTaskState State { get; set; }
         /// <summary>Why the task stopped (always NONE for Compose); `task_stop_reason` is read too.</summary>
-        [AemJson("stop_reason", "task_stop_reason")] public AemTaskStopReason StopReason { get; set; }
+        public AemTaskStopReason StopReason { get; set; }
         /// <summary>The message if the task stopped on an error.</summary>
         public string Message { get; set; }
         /// <summary>Custom tags of the task (empty when none).</summary>
@@ -413,7 +412,7 @@ namespace Qlik.EnterpriseManager.Client
     public partial class AemGetTaskListResp : AemModel
     {
         /// <summary>The tasks.</summary>
-        [AemJson("taskList", "task_list")] public List<AemTaskInfo> TaskList { get; set; }
+        public List<AemTaskInfo> TaskList { get; set; }
     }
 
     /// <summary>A task's source or target endpoint.</summary>
@@ -510,11 +509,11 @@ namespace Qlik.EnterpriseManager.Client
         /// <summary>Records in all in-progress transactions.</summary>
         public long AppliedRecordsInProgressCount { get; set; }
         /// <summary>Transactions committed.</summary>
-        [AemJson("applied_committed_transaction_count", "applied_comitted_transaction_count", "applied_comitted_transacion_count")] public long AppliedCommittedTransactionCount { get; set; }
+        public long AppliedCommittedTransactionCount { get; set; }
         /// <summary>Records in all completed transactions.</summary>
-        [AemJson("applied_records_committed_count", "applied_records_comitted_count")] public long AppliedRecordsCommittedCount { get; set; }
+        public long AppliedRecordsCommittedCount { get; set; }
         /// <summary>Volume of all completed transactions, MB.</summary>
-        [AemJson("applied_volume_committed_mb", "applied_volume_comitted_mb")] public long AppliedVolumeCommittedMb { get; set; }
+        public long AppliedVolumeCommittedMb { get; set; }
         /// <summary>Changes accumulated in memory until source commit.</summary>
         public long IncomingAccumulatedChangesInMemoryCount { get; set; }
         /// <summary>Changes accumulated on disk until source commit.</summary>
@@ -551,9 +550,9 @@ namespace Qlik.EnterpriseManager.Client
     public partial class AemTaskInfoDetailed : AemModel
     {
         /// <summary>Replicate: `ReplicateTaskInfoDetailed`; Compose (Python SDK): `AemCompose..TaskInfoDetailed`.</summary>
-        [AemJson("type", "$type")] public string Type { get; set; }
+        public string Type { get; set; }
         /// <summary>Compose: `AemComposeDWTaskInfoDetailed`, `AemComposeDMTaskInfoDetailed` or `AemComposeDLTaskInfoDetailed`.</summary>
-        [AemJson("$type")] public string TypeName { get; set; }
+        public string TypeName { get; set; }
         /// <summary>Replicate: the task's name; Compose: `task__project`.</summary>
         public string Name { get; set; }
         /// <summary>Description (empty when none).</summary>
@@ -581,13 +580,13 @@ namespace Qlik.EnterpriseManager.Client
         /// <summary>Change-processing throughput.</summary>
         public AemCdcThroughput CdcThroughput { get; set; }
         /// <summary>CDC transaction counters (`cdc_transaction_counters`, as the guide's heading says, is read too).</summary>
-        [AemJson("cdc_transactions_counters", "cdc_transaction_counters")] public AemCdcTransactionsCounters CdcTransactionsCounters { get; set; }
+        public AemCdcTransactionsCounters CdcTransactionsCounters { get; set; }
         /// <summary>Latencies.</summary>
         public AemCdcLatency CdcLatency { get; set; }
         /// <summary>Profile (2.40): e.g. `UNIDIRECTIONAL`.</summary>
         public string Profile { get; set; }
         /// <summary>Why the task stopped; `stop_reason` is read too.</summary>
-        [AemJson("task_stop_reason", "stop_reason")] public AemTaskStopReason TaskStopReason { get; set; }
+        public AemTaskStopReason TaskStopReason { get; set; }
         /// <summary>Memory used, MB (0 when not running).</summary>
         public long MemoryMb { get; set; }
         /// <summary>CPU use of the task process, percent (-1 when not available).</summary>
@@ -597,7 +596,7 @@ namespace Qlik.EnterpriseManager.Client
         /// <summary>Data errors in all tables.</summary>
         public long DataErrorCount { get; set; }
         /// <summary>Replication options.</summary>
-        [AemJson("options", "common_settings")] public AemCommonSettings Options { get; set; }
+        public AemCommonSettings Options { get; set; }
         /// <summary>Name of the associated Log Stream Staging task (empty when none).</summary>
         public string LogStreamStaging { get; set; }
         /// <summary>Compose: the project.</summary>
@@ -673,7 +672,7 @@ namespace Qlik.EnterpriseManager.Client
     public partial class AemGetTableListResp : AemModel
     {
         /// <summary>The tables.</summary>
-        [AemJson("tablelist", "tableList", "table_list")] public List<AemTableInfo> TableList { get; set; }
+        public List<AemTableInfo> TableList { get; set; }
     }
 
     /// <summary>Full load figures of a table (2.21 `table_full_load_info`).</summary>
@@ -739,7 +738,7 @@ namespace Qlik.EnterpriseManager.Client
     public partial class AemGetTableStatusesResp : AemModel
     {
         /// <summary>The tables.</summary>
-        [AemJson("table_details", "tableDetails")] public List<AemTableStatus> TableDetails { get; set; }
+        public List<AemTableStatus> TableDetails { get; set; }
     }
 
     /// <summary>One table or pattern of a selection (3.18).</summary>
@@ -759,9 +758,9 @@ namespace Qlik.EnterpriseManager.Client
     public partial class TableSelectionDefinition : AemModel
     {
         /// <summary>Include patterns.</summary>
-        [AemJson("included_pattern", "included_patterns")] public List<TableSelection> IncludedPattern { get; set; }
+        public List<TableSelection> IncludedPattern { get; set; }
         /// <summary>Exclude patterns.</summary>
-        [AemJson("excluded_pattern", "excluded_patterns")] public List<TableSelection> ExcludedPattern { get; set; }
+        public List<TableSelection> ExcludedPattern { get; set; }
         /// <summary>Tables and views selected explicitly (required only when no pattern is defined).</summary>
         public List<TableSelection> ExplicitIncludedTables { get; set; }
     }
@@ -785,18 +784,18 @@ namespace Qlik.EnterpriseManager.Client
     public partial class AemGetEndpointListResp : AemModel
     {
         /// <summary>The endpoints.</summary>
-        [AemJson("endpointList", "endpoint_list")] public List<Endpoint> EndpointList { get; set; }
+        public List<Endpoint> EndpointList { get; set; }
     }
 
     /// <summary>TestEndpoint answer (2.36). The guide shows the state three ways, and real servers send them side by side: `requeststate` (2.36's body: SUCCESS, FAILURE), `state` (2.36's example: CONNECTED) and `status` (chapters 3 and 4, what Qlik's client reads: UNKNOWN, CONNECTED, ERROR). Each is read as it came.</summary>
     public partial class AemTestEndpointResp : AemModel
     {
         /// <summary>The endpoint's state as the SDK chapters name it: UNKNOWN, CONNECTED, ERROR.</summary>
-        [AemJson("state", "requeststate", "status")] public AemEndpointState Status { get; set; }
+        public AemEndpointState Status { get; set; }
         /// <summary>Short description of the error.</summary>
         public string Message { get; set; }
         /// <summary>Elaborate description of the error.</summary>
-        [AemJson("detailed_message", "detailed message")] public string DetailedMessage { get; set; }
+        public string DetailedMessage { get; set; }
         /// <summary>The error, as the guide's example sends it.</summary>
         public string ErrorMessage { get; set; }
     }

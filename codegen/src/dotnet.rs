@@ -227,15 +227,6 @@ fn rule_method(op: &Value, table: &Value) -> Value {
         "args": format!("A({})", pairs.join(", ")), "convert": false})
 }
 
-/// `[AemJson("name", "other", ...)] `: the names a member is written (first) and read under.
-fn attribute<S: AsRef<str>>(names: &[S]) -> String {
-    let quoted: Vec<String> = names
-        .iter()
-        .map(|n| format!("\"{}\"", n.as_ref()))
-        .collect();
-    format!("[AemJson({})] ", quoted.join(", "))
-}
-
 /// Chapter 3's enumerations: members and numbers from each model's values and x-codes.
 fn enumerations(table: &Value, models: &Map<String, Value>) -> Vec<Value> {
     let mut out = Vec::new();
@@ -272,19 +263,14 @@ fn enumerations(table: &Value, models: &Map<String, Value>) -> Vec<Value> {
                         names.push(alias.clone());
                     }
                 }
-                let attr = if names.len() > 1 {
-                    attribute(&names)
-                } else {
-                    String::new()
-                };
-                json!({"name": m, "value": n.to_string(), "attr": attr})
+                json!({"name": m, "value": n.to_string(), "names": names})
             })
             .chain(
                 e["same"]
                     .as_object()
                     .into_iter()
                     .flatten()
-                    .map(|(m, other)| json!({"name": m, "value": other, "attr": ""})),
+                    .map(|(m, other)| json!({"name": m, "value": other, "names": [m]})),
             )
             .collect();
         let doc = e["doc"]
@@ -362,16 +348,16 @@ fn model_classes(table: &Value, models: &Map<String, Value>) -> Vec<Value> {
                 .as_str()
                 .map(str::to_owned)
                 .unwrap_or_else(|| property_type(&schema, models, table));
-            let attr = match (&c["json"][&prop], w.as_str()) {
-                (Value::Array(n), _) => attribute(&strings(&json!(n))),
-                (_, "$type") => attribute(&["$type"]),
-                _ => String::new(),
+            let names = match (&c["json"][&prop], w.as_str()) {
+                (Value::Array(n), _) => n.clone(),
+                (_, "$type") => vec![json!("$type")],
+                _ => vec![json!(prop)],
             };
-            fields.push(json!({"name": prop, "type": ty, "attr": attr,
+            fields.push(json!({"name": prop, "type": ty, "names": names,
                 "doc": xml(schema["description"].as_str().unwrap_or_default())}));
         }
         for (prop, ty) in c["add"].as_object().into_iter().flatten() {
-            fields.push(json!({"name": prop, "type": ty, "attr": "", "doc": ""}));
+            fields.push(json!({"name": prop, "type": ty, "names": [prop], "doc": ""}));
         }
         let ctor = match (c["type_name"].as_str(), c["ctor"].as_str()) {
             (Some(t), _) => Some(format!("TypeName = \"{t}\";")),
@@ -451,16 +437,21 @@ pub fn files(description: &Value) -> Vec<(&'static str, String)> {
             t.render(json!({"methods": methods, "helpers": typed_helpers, "classes": classes}))
         })
         .unwrap_or_else(|e| panic!("rendering AemRestClient.g.cs: {e:#}"));
+    let (enums, model_classes) = (enumerations(&table, models), model_classes(&table, models));
     let model_text = env
         .get_template("models.cs")
         .and_then(|t| {
-            t.render(json!({"enums": enumerations(&table, models),
-                "classes": model_classes(&table, models),
+            t.render(json!({"enums": enums, "classes": model_classes,
                 "codes": description["errors"]["codes"]}))
         })
         .unwrap_or_else(|e| panic!("rendering Models.g.cs: {e:#}"));
+    let all: Vec<Value> = model_classes.into_iter().chain(classes).collect();
     vec![
         ("bindings-dotnet/src/AemRestClient.g.cs", text),
         ("bindings-dotnet/src/Models.g.cs", model_text),
+        (
+            "bindings-dotnet/src/Json.g.cs",
+            crate::dotnet_json::file(&all, &enums),
+        ),
     ]
 }

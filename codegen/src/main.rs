@@ -10,6 +10,7 @@
 //! `templates/dotnet/`).
 
 mod dotnet;
+mod dotnet_json;
 mod node;
 mod python;
 mod python_models;
@@ -159,7 +160,11 @@ mod tests {
                 "public WidgetReport GetWidget(string server, string widget, bool? verbose = null)",
             ),
             ("AemRestClient.g.cs", "public Task<WidgetReport> GetWidgetAsync("),
-            ("AemRestClient.g.cs", "public class WidgetReport : AemModel"),
+            ("AemRestClient.g.cs", "public partial class WidgetReport : AemModel"),
+            (
+                "Json.g.cs",
+                "internal static WidgetReport ReadJson(Json.Parser p)",
+            ),
         ] {
             assert!(file(suffix).contains(wanted), "{suffix} lacks {wanted}");
         }
