@@ -137,10 +137,7 @@ namespace Qlik.EnterpriseManager.Client
         internal static JsonObject ReadObject(Parser p) { return p.Value() as JsonObject; }
 
         static double Number(string text)
-        {
-            double d;
-            return double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out d) ? d : 0;
-        }
+        { double d; return double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out d) ? d : 0; }
 
         /// <summary>A list; one value where a list was expected is a list of one; null stays null.</summary>
         internal static List<E> ReadList<E>(Parser p, Func<Parser, E> item)
@@ -172,9 +169,7 @@ namespace Qlik.EnterpriseManager.Client
 
         /// <summary>An enum value's number, when its text is one.</summary>
         internal static bool EnumNumber(string text, out long n)
-        {
-            return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out n);
-        }
+        { return long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out n); }
 
         // ---------------------------------------------------------------- writing
 
@@ -243,12 +238,12 @@ namespace Qlik.EnterpriseManager.Client
         internal sealed class ObjectWriter
         {
             readonly StringBuilder sb;
-            readonly HashSet<string> claimed = new HashSet<string>();
+            bool[] claimed; // by the numbers of the names the written fields read
             bool any;
             public ObjectWriter(StringBuilder sb) { this.sb = sb; sb.Append('{'); }
 
             /// <summary>A field, unless it is null or an enum value not defined (unknown: Raw keeps its text).</summary>
-            public void Field(string wire, object value, bool always, params string[] claims)
+            public void Field(string wire, object value, bool always, params int[] claims)
             {
                 if (!always && (value == null || (value is Enum && EnumWire(value) == null))) return;
                 if (any) sb.Append(',');
@@ -256,14 +251,18 @@ namespace Qlik.EnterpriseManager.Client
                 WriteString(sb, wire);
                 sb.Append(':');
                 WriteTo(sb, value);
-                foreach (var c in claims) claimed.Add(c);
+                if (claims.Length > 0 && claimed == null) claimed = new bool[KeyIds.Count];
+                foreach (var c in claims) claimed[c] = true;
             }
 
             public void End(JsonObject raw)
             {
                 if (raw != null)
                     foreach (var e in raw)
-                        if (!claimed.Contains(Fold(e.Key))) Field(e.Key, e.Value, true);
+                    {
+                        int id = Parser.IdOf(e.Key);
+                        if (claimed == null || id < 0 || !claimed[id]) Field(e.Key, e.Value, true);
+                    }
                 sb.Append('}');
             }
         }

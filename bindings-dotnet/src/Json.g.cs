@@ -13,6 +13,194 @@ namespace Qlik.EnterpriseManager.Client
 {
     public static partial class Json
     {
+        /// <summary>The number of each field name the readers know, folded.</summary>
+        static readonly Dictionary<string, int> KeyIds = new Dictionary<string, int>
+        {
+            { "$type", 0 },
+            { "type", 1 },
+            { "name", 2 },
+            { "description", 3 },
+            { "host", 4 },
+            { "port", 5 },
+            { "state", 6 },
+            { "message", 7 },
+            { "platform", 8 },
+            { "version", 9 },
+            { "lastconnection", 10 },
+            { "serverlist", 11 },
+            { "username", 12 },
+            { "issuedate", 13 },
+            { "expiration", 14 },
+            { "daystoexpiration", 15 },
+            { "total", 16 },
+            { "running", 17 },
+            { "stopped", 18 },
+            { "recovering", 19 },
+            { "error", 20 },
+            { "diskusagemb", 21 },
+            { "memorymb", 22 },
+            { "attunitycpupercentage", 23 },
+            { "machinecpupercentage", 24 },
+            { "configuration", 25 },
+            { "license", 26 },
+            { "tasksummary", 27 },
+            { "aemtaskssummary", 28 },
+            { "taskssummary", 29 },
+            { "resourceutilization", 30 },
+            { "serverdetails", 31 },
+            { "password", 32 },
+            { "verifyservercertificate", 33 },
+            { "monitored", 34 },
+            { "users", 35 },
+            { "groups", 36 },
+            { "adminrole", 37 },
+            { "designerrole", 38 },
+            { "operatorrole", 39 },
+            { "viewerrole", 40 },
+            { "disableinheritance", 41 },
+            { "stopreason", 42 },
+            { "taskstopreason", 43 },
+            { "assignedtags", 44 },
+            { "tasklist", 45 },
+            { "appliedinsertcount", 46 },
+            { "appliedupdatecount", 47 },
+            { "applieddeletecount", 48 },
+            { "appliedddlcount", 49 },
+            { "tablescompletedcount", 50 },
+            { "tablesloadingcount", 51 },
+            { "tablesqueuedcount", 52 },
+            { "tableswitherrorcount", 53 },
+            { "recordscompletedcount", 54 },
+            { "estimatedrecordsforalltablescount", 55 },
+            { "tablestotalcount", 56 },
+            { "commandstotalcount", 57 },
+            { "commandscompletedcount", 58 },
+            { "sourcethroughputrecordscount", 59 },
+            { "sourcethroughputvolume", 60 },
+            { "targetthroughputrecordscount", 61 },
+            { "targetthroughputvolume", 62 },
+            { "current", 63 },
+            { "commitchangerecordscount", 64 },
+            { "rollbacktransactioncount", 65 },
+            { "rollbackchangerecordscount", 66 },
+            { "rollbackchangevolumemb", 67 },
+            { "appliedtransactionsinprogresscount", 68 },
+            { "appliedrecordsinprogresscount", 69 },
+            { "appliedcommittedtransactioncount", 70 },
+            { "appliedcomittedtransactioncount", 71 },
+            { "appliedcomittedtransacioncount", 72 },
+            { "appliedrecordscommittedcount", 73 },
+            { "appliedrecordscomittedcount", 74 },
+            { "appliedvolumecommittedmb", 75 },
+            { "appliedvolumecomittedmb", 76 },
+            { "incomingaccumulatedchangesinmemorycount", 77 },
+            { "incomingaccumulatedchangesondiskcount", 78 },
+            { "incomingapplyingchangesinmemorycount", 79 },
+            { "incomingapplyingchangesondiskcount", 80 },
+            { "sourcelatency", 81 },
+            { "totallatency", 82 },
+            { "fullloadenabled", 83 },
+            { "applychangesenabled", 84 },
+            { "storechangesenabled", 85 },
+            { "auditchangesenabled", 86 },
+            { "sourceendpoint", 87 },
+            { "targetendpoint", 88 },
+            { "cdceventcounters", 89 },
+            { "fullloadcounters", 90 },
+            { "fullloadcompleted", 91 },
+            { "fullloadstart", 92 },
+            { "fullloadend", 93 },
+            { "fullloadthroughput", 94 },
+            { "cdcthroughput", 95 },
+            { "cdctransactionscounters", 96 },
+            { "cdctransactioncounters", 97 },
+            { "cdclatency", 98 },
+            { "profile", 99 },
+            { "cpupercentage", 100 },
+            { "dataerrorcount", 101 },
+            { "options", 102 },
+            { "commonsettings", 103 },
+            { "logstreamstaging", 104 },
+            { "project", 105 },
+            { "loadingcompleted", 106 },
+            { "loadingstart", 107 },
+            { "loadingend", 108 },
+            { "loadingcounters", 109 },
+            { "cdcposition", 110 },
+            { "errormessage", 111 },
+            { "clonepermissions", 112 },
+            { "newtaskname", 113 },
+            { "newsourceendpoint", 114 },
+            { "newtargetendpoint", 115 },
+            { "newcontrolschema", 116 },
+            { "newtargetschema", 117 },
+            { "newcontroltabletablespace", 118 },
+            { "newcontrolindextablespace", 119 },
+            { "schema", 120 },
+            { "table", 121 },
+            { "tablelist", 122 },
+            { "starttime", 123 },
+            { "endtime", 124 },
+            { "estimatedrowcount", 125 },
+            { "estimatedendtime", 126 },
+            { "transferredrowcount", 127 },
+            { "transferredvolumemb", 128 },
+            { "insertcount", 129 },
+            { "updatecount", 130 },
+            { "deletecount", 131 },
+            { "ddlcount", 132 },
+            { "lastupdatetime", 133 },
+            { "cachedinsertcount", 134 },
+            { "cachedupdatecount", 135 },
+            { "cacheddeletecount", 136 },
+            { "schemaonsource", 137 },
+            { "tableonsource", 138 },
+            { "schemaontarget", 139 },
+            { "tableontarget", 140 },
+            { "dataerrorscount", 141 },
+            { "tablefullloadinfo", 142 },
+            { "tablecdcinfo", 143 },
+            { "tabledetails", 144 },
+            { "owner", 145 },
+            { "loadorder", 146 },
+            { "tabletype", 147 },
+            { "includedpattern", 148 },
+            { "includedpatterns", 149 },
+            { "excludedpattern", 150 },
+            { "excludedpatterns", 151 },
+            { "explicitincludedtables", 152 },
+            { "role", 153 },
+            { "islicensed", 154 },
+            { "endpointlist", 155 },
+            { "requeststate", 156 },
+            { "status", 157 },
+            { "detailedmessage", 158 },
+            { "timestamporoffset", 159 },
+            { "retentionpoint", 160 },
+            { "application", 161 },
+            { "task", 162 },
+            { "ok", 163 },
+            { "errorcode", 164 },
+            { "httpstatus", 165 },
+            { "server", 166 },
+            { "succeeded", 167 },
+            { "failed", 168 },
+            { "tasks", 169 },
+            { "takenat", 170 },
+            { "file", 171 },
+            { "bytes", 172 },
+            { "folder", 173 },
+            { "written", 174 },
+            { "items", 175 },
+            { "fromserver", 176 },
+            { "toserver", 177 },
+            { "newname", 178 },
+            { "endpoints", 179 },
+        };
+
+        /// <summary>The number of "$type".</summary>
+        internal const int TypeKey = 0;
+
         static partial void Generated(Dictionary<Type, Delegate> into)
         {
             into[typeof(AemServerInfo)] = (Func<Parser, AemServerInfo>)AemServerInfo.ReadJson;
@@ -599,20 +787,31 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new AemServerInfo();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "$type": o.TypeName = Json.ReadString(p); break;
-                    case "type": o.Type = Json.ReadString(p); break;
-                    case "name": o.Name = Json.ReadString(p); break;
-                    case "description": o.Description = Json.ReadString(p); break;
-                    case "host": o.Host = Json.ReadString(p); break;
-                    case "port": o.Port = Json.ReadString(p); break;
-                    case "state": o.State = JsonEnums.ReadAemServerState(p); break;
-                    case "message": o.Message = Json.ReadString(p); break;
-                    case "platform": o.Platform = JsonEnums.ReadAemPlatform(p); break;
-                    case "version": o.Version = Json.ReadString(p); break;
-                    case "lastconnection": o.LastConnection = Json.ReadString(p); break;
+                    case 0: // $type
+                        o.TypeName = Json.ReadString(p); break;
+                    case 1: // type
+                        o.Type = Json.ReadString(p); break;
+                    case 2: // name
+                        o.Name = Json.ReadString(p); break;
+                    case 3: // description
+                        o.Description = Json.ReadString(p); break;
+                    case 4: // host
+                        o.Host = Json.ReadString(p); break;
+                    case 5: // port
+                        o.Port = Json.ReadString(p); break;
+                    case 6: // state
+                        o.State = JsonEnums.ReadAemServerState(p); break;
+                    case 7: // message
+                        o.Message = Json.ReadString(p); break;
+                    case 8: // platform
+                        o.Platform = JsonEnums.ReadAemPlatform(p); break;
+                    case 9: // version
+                        o.Version = Json.ReadString(p); break;
+                    case 10: // lastconnection
+                        o.LastConnection = Json.ReadString(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -621,17 +820,17 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("$type", TypeName, false, "$type");
-            w.Field("type", Type, false, "type");
-            w.Field("name", Name, false, "name");
-            w.Field("description", Description, false, "description");
-            w.Field("host", Host, false, "host");
-            w.Field("port", Port, false, "port");
-            w.Field("state", State, false, "state");
-            w.Field("message", Message, false, "message");
-            w.Field("platform", Platform, false, "platform");
-            w.Field("version", Version, false, "version");
-            w.Field("last_connection", LastConnection, false, "lastconnection");
+            w.Field("$type", TypeName, false, 0);
+            w.Field("type", Type, false, 1);
+            w.Field("name", Name, false, 2);
+            w.Field("description", Description, false, 3);
+            w.Field("host", Host, false, 4);
+            w.Field("port", Port, false, 5);
+            w.Field("state", State, false, 6);
+            w.Field("message", Message, false, 7);
+            w.Field("platform", Platform, false, 8);
+            w.Field("version", Version, false, 9);
+            w.Field("last_connection", LastConnection, false, 10);
         }
     }
 
@@ -642,20 +841,31 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new ReplicateServerInfo();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "$type": o.TypeName = Json.ReadString(p); break;
-                    case "type": o.Type = Json.ReadString(p); break;
-                    case "name": o.Name = Json.ReadString(p); break;
-                    case "description": o.Description = Json.ReadString(p); break;
-                    case "host": o.Host = Json.ReadString(p); break;
-                    case "port": o.Port = Json.ReadString(p); break;
-                    case "state": o.State = JsonEnums.ReadAemServerState(p); break;
-                    case "message": o.Message = Json.ReadString(p); break;
-                    case "platform": o.Platform = JsonEnums.ReadAemPlatform(p); break;
-                    case "version": o.Version = Json.ReadString(p); break;
-                    case "lastconnection": o.LastConnection = Json.ReadString(p); break;
+                    case 0: // $type
+                        o.TypeName = Json.ReadString(p); break;
+                    case 1: // type
+                        o.Type = Json.ReadString(p); break;
+                    case 2: // name
+                        o.Name = Json.ReadString(p); break;
+                    case 3: // description
+                        o.Description = Json.ReadString(p); break;
+                    case 4: // host
+                        o.Host = Json.ReadString(p); break;
+                    case 5: // port
+                        o.Port = Json.ReadString(p); break;
+                    case 6: // state
+                        o.State = JsonEnums.ReadAemServerState(p); break;
+                    case 7: // message
+                        o.Message = Json.ReadString(p); break;
+                    case 8: // platform
+                        o.Platform = JsonEnums.ReadAemPlatform(p); break;
+                    case 9: // version
+                        o.Version = Json.ReadString(p); break;
+                    case 10: // lastconnection
+                        o.LastConnection = Json.ReadString(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -664,17 +874,17 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("$type", TypeName, false, "$type");
-            w.Field("type", Type, false, "type");
-            w.Field("name", Name, false, "name");
-            w.Field("description", Description, false, "description");
-            w.Field("host", Host, false, "host");
-            w.Field("port", Port, false, "port");
-            w.Field("state", State, false, "state");
-            w.Field("message", Message, false, "message");
-            w.Field("platform", Platform, false, "platform");
-            w.Field("version", Version, false, "version");
-            w.Field("last_connection", LastConnection, false, "lastconnection");
+            w.Field("$type", TypeName, false, 0);
+            w.Field("type", Type, false, 1);
+            w.Field("name", Name, false, 2);
+            w.Field("description", Description, false, 3);
+            w.Field("host", Host, false, 4);
+            w.Field("port", Port, false, 5);
+            w.Field("state", State, false, 6);
+            w.Field("message", Message, false, 7);
+            w.Field("platform", Platform, false, 8);
+            w.Field("version", Version, false, 9);
+            w.Field("last_connection", LastConnection, false, 10);
         }
     }
 
@@ -685,20 +895,31 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new ComposeServerInfo();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "$type": o.TypeName = Json.ReadString(p); break;
-                    case "type": o.Type = Json.ReadString(p); break;
-                    case "name": o.Name = Json.ReadString(p); break;
-                    case "description": o.Description = Json.ReadString(p); break;
-                    case "host": o.Host = Json.ReadString(p); break;
-                    case "port": o.Port = Json.ReadString(p); break;
-                    case "state": o.State = JsonEnums.ReadAemServerState(p); break;
-                    case "message": o.Message = Json.ReadString(p); break;
-                    case "platform": o.Platform = JsonEnums.ReadAemPlatform(p); break;
-                    case "version": o.Version = Json.ReadString(p); break;
-                    case "lastconnection": o.LastConnection = Json.ReadString(p); break;
+                    case 0: // $type
+                        o.TypeName = Json.ReadString(p); break;
+                    case 1: // type
+                        o.Type = Json.ReadString(p); break;
+                    case 2: // name
+                        o.Name = Json.ReadString(p); break;
+                    case 3: // description
+                        o.Description = Json.ReadString(p); break;
+                    case 4: // host
+                        o.Host = Json.ReadString(p); break;
+                    case 5: // port
+                        o.Port = Json.ReadString(p); break;
+                    case 6: // state
+                        o.State = JsonEnums.ReadAemServerState(p); break;
+                    case 7: // message
+                        o.Message = Json.ReadString(p); break;
+                    case 8: // platform
+                        o.Platform = JsonEnums.ReadAemPlatform(p); break;
+                    case 9: // version
+                        o.Version = Json.ReadString(p); break;
+                    case 10: // lastconnection
+                        o.LastConnection = Json.ReadString(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -707,17 +928,17 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("$type", TypeName, false, "$type");
-            w.Field("type", Type, false, "type");
-            w.Field("name", Name, false, "name");
-            w.Field("description", Description, false, "description");
-            w.Field("host", Host, false, "host");
-            w.Field("port", Port, false, "port");
-            w.Field("state", State, false, "state");
-            w.Field("message", Message, false, "message");
-            w.Field("platform", Platform, false, "platform");
-            w.Field("version", Version, false, "version");
-            w.Field("last_connection", LastConnection, false, "lastconnection");
+            w.Field("$type", TypeName, false, 0);
+            w.Field("type", Type, false, 1);
+            w.Field("name", Name, false, 2);
+            w.Field("description", Description, false, 3);
+            w.Field("host", Host, false, 4);
+            w.Field("port", Port, false, 5);
+            w.Field("state", State, false, 6);
+            w.Field("message", Message, false, 7);
+            w.Field("platform", Platform, false, 8);
+            w.Field("version", Version, false, 9);
+            w.Field("last_connection", LastConnection, false, 10);
         }
     }
 
@@ -729,10 +950,11 @@ namespace Qlik.EnterpriseManager.Client
             if (start < 0) return null;
             var o = new AemGetServerListResp();
             int r0 = int.MaxValue;
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "serverlist": if (p.Claim(ref r0, 0)) o.ServerList = Json.ReadList<AemServerInfo>(p, AemServerInfo.ReadJson); else p.Skip(); break;
+                    case 11: // serverlist
+                        if (p.Claim(ref r0, 0)) o.ServerList = Json.ReadList<AemServerInfo>(p, AemServerInfo.ReadJson); else p.Skip(); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -741,7 +963,7 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("serverList", ServerList, false, "serverlist");
+            w.Field("serverList", ServerList, false, 11);
         }
     }
 
@@ -753,13 +975,17 @@ namespace Qlik.EnterpriseManager.Client
             if (start < 0) return null;
             var o = new AemServerConfiguration();
             int r3 = int.MaxValue;
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "host": o.Host = Json.ReadString(p); break;
-                    case "platform": o.Platform = JsonEnums.ReadAemPlatform(p); break;
-                    case "port": o.Port = Json.ReadString(p); break;
-                    case "username": if (p.Claim(ref r3, 0)) o.UserName = Json.ReadString(p); else p.Skip(); break;
+                    case 4: // host
+                        o.Host = Json.ReadString(p); break;
+                    case 8: // platform
+                        o.Platform = JsonEnums.ReadAemPlatform(p); break;
+                    case 5: // port
+                        o.Port = Json.ReadString(p); break;
+                    case 12: // username
+                        if (p.Claim(ref r3, 0)) o.UserName = Json.ReadString(p); else p.Skip(); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -768,10 +994,10 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("host", Host, false, "host");
-            w.Field("platform", Platform, false, "platform");
-            w.Field("port", Port, false, "port");
-            w.Field("username", UserName, false, "username");
+            w.Field("host", Host, false, 4);
+            w.Field("platform", Platform, false, 8);
+            w.Field("port", Port, false, 5);
+            w.Field("username", UserName, false, 12);
         }
     }
 
@@ -782,13 +1008,17 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new ApiLicense();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "issuedate": o.IssueDate = Json.ReadString(p); break;
-                    case "state": o.State = JsonEnums.ReadAemLicenseState(p); break;
-                    case "expiration": o.Expiration = Json.ReadString(p); break;
-                    case "daystoexpiration": o.DaysToExpiration = Json.ReadInt(p); break;
+                    case 13: // issuedate
+                        o.IssueDate = Json.ReadString(p); break;
+                    case 6: // state
+                        o.State = JsonEnums.ReadAemLicenseState(p); break;
+                    case 14: // expiration
+                        o.Expiration = Json.ReadString(p); break;
+                    case 15: // daystoexpiration
+                        o.DaysToExpiration = Json.ReadInt(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -797,10 +1027,10 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("issue_date", IssueDate, false, "issuedate");
-            w.Field("state", State, false, "state");
-            w.Field("expiration", Expiration, false, "expiration");
-            w.Field("days_to_expiration", DaysToExpiration, false, "daystoexpiration");
+            w.Field("issue_date", IssueDate, false, 13);
+            w.Field("state", State, false, 6);
+            w.Field("expiration", Expiration, false, 14);
+            w.Field("days_to_expiration", DaysToExpiration, false, 15);
         }
     }
 
@@ -811,14 +1041,19 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new TaskSummary();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "total": o.Total = Json.ReadInt(p); break;
-                    case "running": o.Running = Json.ReadInt(p); break;
-                    case "stopped": o.Stopped = Json.ReadInt(p); break;
-                    case "recovering": o.Recovering = Json.ReadInt(p); break;
-                    case "error": o.Error = Json.ReadInt(p); break;
+                    case 16: // total
+                        o.Total = Json.ReadInt(p); break;
+                    case 17: // running
+                        o.Running = Json.ReadInt(p); break;
+                    case 18: // stopped
+                        o.Stopped = Json.ReadInt(p); break;
+                    case 19: // recovering
+                        o.Recovering = Json.ReadInt(p); break;
+                    case 20: // error
+                        o.Error = Json.ReadInt(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -827,11 +1062,11 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("total", Total, false, "total");
-            w.Field("running", Running, false, "running");
-            w.Field("stopped", Stopped, false, "stopped");
-            w.Field("recovering", Recovering, false, "recovering");
-            w.Field("error", Error, false, "error");
+            w.Field("total", Total, false, 16);
+            w.Field("running", Running, false, 17);
+            w.Field("stopped", Stopped, false, 18);
+            w.Field("recovering", Recovering, false, 19);
+            w.Field("error", Error, false, 20);
         }
     }
 
@@ -842,13 +1077,17 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new AemServerUtilization();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "diskusagemb": o.DiskUsageMb = Json.ReadLong(p); break;
-                    case "memorymb": o.MemoryMb = Json.ReadLong(p); break;
-                    case "attunitycpupercentage": o.AttunityCpuPercentage = Json.ReadInt(p); break;
-                    case "machinecpupercentage": o.MachineCpuPercentage = Json.ReadInt(p); break;
+                    case 21: // diskusagemb
+                        o.DiskUsageMb = Json.ReadLong(p); break;
+                    case 22: // memorymb
+                        o.MemoryMb = Json.ReadLong(p); break;
+                    case 23: // attunitycpupercentage
+                        o.AttunityCpuPercentage = Json.ReadInt(p); break;
+                    case 24: // machinecpupercentage
+                        o.MachineCpuPercentage = Json.ReadInt(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -857,10 +1096,10 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("disk_usage_mb", DiskUsageMb, false, "diskusagemb");
-            w.Field("memory_mb", MemoryMb, false, "memorymb");
-            w.Field("attunity_cpu_percentage", AttunityCpuPercentage, false, "attunitycpupercentage");
-            w.Field("machine_cpu_percentage", MachineCpuPercentage, false, "machinecpupercentage");
+            w.Field("disk_usage_mb", DiskUsageMb, false, 21);
+            w.Field("memory_mb", MemoryMb, false, 22);
+            w.Field("attunity_cpu_percentage", AttunityCpuPercentage, false, 23);
+            w.Field("machine_cpu_percentage", MachineCpuPercentage, false, 24);
         }
     }
 
@@ -877,23 +1116,37 @@ namespace Qlik.EnterpriseManager.Client
             if (start < 0) return null;
             var o = new AemServerDetails();
             int r10 = int.MaxValue;
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "$type": o.TypeName = Json.ReadString(p); break;
-                    case "type": o.Type = Json.ReadString(p); break;
-                    case "name": o.Name = Json.ReadString(p); break;
-                    case "description": o.Description = Json.ReadString(p); break;
-                    case "configuration": o.Configuration = AemServerConfiguration.ReadJson(p); break;
-                    case "state": o.State = JsonEnums.ReadAemServerState(p); break;
-                    case "message": o.Message = Json.ReadString(p); break;
-                    case "version": o.Version = Json.ReadString(p); break;
-                    case "license": o.License = ApiLicense.ReadJson(p); break;
-                    case "lastconnection": o.LastConnection = Json.ReadString(p); break;
-                    case "tasksummary": if (p.Claim(ref r10, 0)) o.TaskSummary = TaskSummary.ReadJson(p); else p.Skip(); break;
-                    case "aemtaskssummary": if (p.Claim(ref r10, 1)) o.TaskSummary = TaskSummary.ReadJson(p); else p.Skip(); break;
-                    case "taskssummary": if (p.Claim(ref r10, 2)) o.TaskSummary = TaskSummary.ReadJson(p); else p.Skip(); break;
-                    case "resourceutilization": o.ResourceUtilization = AemServerUtilization.ReadJson(p); break;
+                    case 0: // $type
+                        o.TypeName = Json.ReadString(p); break;
+                    case 1: // type
+                        o.Type = Json.ReadString(p); break;
+                    case 2: // name
+                        o.Name = Json.ReadString(p); break;
+                    case 3: // description
+                        o.Description = Json.ReadString(p); break;
+                    case 25: // configuration
+                        o.Configuration = AemServerConfiguration.ReadJson(p); break;
+                    case 6: // state
+                        o.State = JsonEnums.ReadAemServerState(p); break;
+                    case 7: // message
+                        o.Message = Json.ReadString(p); break;
+                    case 9: // version
+                        o.Version = Json.ReadString(p); break;
+                    case 26: // license
+                        o.License = ApiLicense.ReadJson(p); break;
+                    case 10: // lastconnection
+                        o.LastConnection = Json.ReadString(p); break;
+                    case 27: // tasksummary
+                        if (p.Claim(ref r10, 0)) o.TaskSummary = TaskSummary.ReadJson(p); else p.Skip(); break;
+                    case 28: // aemtaskssummary
+                        if (p.Claim(ref r10, 1)) o.TaskSummary = TaskSummary.ReadJson(p); else p.Skip(); break;
+                    case 29: // taskssummary
+                        if (p.Claim(ref r10, 2)) o.TaskSummary = TaskSummary.ReadJson(p); else p.Skip(); break;
+                    case 30: // resourceutilization
+                        o.ResourceUtilization = AemServerUtilization.ReadJson(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -902,18 +1155,18 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("$type", TypeName, false, "$type");
-            w.Field("type", Type, false, "type");
-            w.Field("name", Name, false, "name");
-            w.Field("description", Description, false, "description");
-            w.Field("configuration", Configuration, false, "configuration");
-            w.Field("state", State, false, "state");
-            w.Field("message", Message, false, "message");
-            w.Field("version", Version, false, "version");
-            w.Field("license", License, false, "license");
-            w.Field("last_connection", LastConnection, false, "lastconnection");
-            w.Field("task_summary", TaskSummary, false, "tasksummary", "aemtaskssummary", "taskssummary");
-            w.Field("resource_utilization", ResourceUtilization, false, "resourceutilization");
+            w.Field("$type", TypeName, false, 0);
+            w.Field("type", Type, false, 1);
+            w.Field("name", Name, false, 2);
+            w.Field("description", Description, false, 3);
+            w.Field("configuration", Configuration, false, 25);
+            w.Field("state", State, false, 6);
+            w.Field("message", Message, false, 7);
+            w.Field("version", Version, false, 9);
+            w.Field("license", License, false, 26);
+            w.Field("last_connection", LastConnection, false, 10);
+            w.Field("task_summary", TaskSummary, false, 27, 28, 29);
+            w.Field("resource_utilization", ResourceUtilization, false, 30);
         }
     }
 
@@ -925,23 +1178,37 @@ namespace Qlik.EnterpriseManager.Client
             if (start < 0) return null;
             var o = new ReplicateServerDetails();
             int r10 = int.MaxValue;
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "$type": o.TypeName = Json.ReadString(p); break;
-                    case "type": o.Type = Json.ReadString(p); break;
-                    case "name": o.Name = Json.ReadString(p); break;
-                    case "description": o.Description = Json.ReadString(p); break;
-                    case "configuration": o.Configuration = AemServerConfiguration.ReadJson(p); break;
-                    case "state": o.State = JsonEnums.ReadAemServerState(p); break;
-                    case "message": o.Message = Json.ReadString(p); break;
-                    case "version": o.Version = Json.ReadString(p); break;
-                    case "license": o.License = ApiLicense.ReadJson(p); break;
-                    case "lastconnection": o.LastConnection = Json.ReadString(p); break;
-                    case "tasksummary": if (p.Claim(ref r10, 0)) o.TaskSummary = TaskSummary.ReadJson(p); else p.Skip(); break;
-                    case "aemtaskssummary": if (p.Claim(ref r10, 1)) o.TaskSummary = TaskSummary.ReadJson(p); else p.Skip(); break;
-                    case "taskssummary": if (p.Claim(ref r10, 2)) o.TaskSummary = TaskSummary.ReadJson(p); else p.Skip(); break;
-                    case "resourceutilization": o.ResourceUtilization = AemServerUtilization.ReadJson(p); break;
+                    case 0: // $type
+                        o.TypeName = Json.ReadString(p); break;
+                    case 1: // type
+                        o.Type = Json.ReadString(p); break;
+                    case 2: // name
+                        o.Name = Json.ReadString(p); break;
+                    case 3: // description
+                        o.Description = Json.ReadString(p); break;
+                    case 25: // configuration
+                        o.Configuration = AemServerConfiguration.ReadJson(p); break;
+                    case 6: // state
+                        o.State = JsonEnums.ReadAemServerState(p); break;
+                    case 7: // message
+                        o.Message = Json.ReadString(p); break;
+                    case 9: // version
+                        o.Version = Json.ReadString(p); break;
+                    case 26: // license
+                        o.License = ApiLicense.ReadJson(p); break;
+                    case 10: // lastconnection
+                        o.LastConnection = Json.ReadString(p); break;
+                    case 27: // tasksummary
+                        if (p.Claim(ref r10, 0)) o.TaskSummary = TaskSummary.ReadJson(p); else p.Skip(); break;
+                    case 28: // aemtaskssummary
+                        if (p.Claim(ref r10, 1)) o.TaskSummary = TaskSummary.ReadJson(p); else p.Skip(); break;
+                    case 29: // taskssummary
+                        if (p.Claim(ref r10, 2)) o.TaskSummary = TaskSummary.ReadJson(p); else p.Skip(); break;
+                    case 30: // resourceutilization
+                        o.ResourceUtilization = AemServerUtilization.ReadJson(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -950,18 +1217,18 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("$type", TypeName, false, "$type");
-            w.Field("type", Type, false, "type");
-            w.Field("name", Name, false, "name");
-            w.Field("description", Description, false, "description");
-            w.Field("configuration", Configuration, false, "configuration");
-            w.Field("state", State, false, "state");
-            w.Field("message", Message, false, "message");
-            w.Field("version", Version, false, "version");
-            w.Field("license", License, false, "license");
-            w.Field("last_connection", LastConnection, false, "lastconnection");
-            w.Field("task_summary", TaskSummary, false, "tasksummary", "aemtaskssummary", "taskssummary");
-            w.Field("resource_utilization", ResourceUtilization, false, "resourceutilization");
+            w.Field("$type", TypeName, false, 0);
+            w.Field("type", Type, false, 1);
+            w.Field("name", Name, false, 2);
+            w.Field("description", Description, false, 3);
+            w.Field("configuration", Configuration, false, 25);
+            w.Field("state", State, false, 6);
+            w.Field("message", Message, false, 7);
+            w.Field("version", Version, false, 9);
+            w.Field("license", License, false, 26);
+            w.Field("last_connection", LastConnection, false, 10);
+            w.Field("task_summary", TaskSummary, false, 27, 28, 29);
+            w.Field("resource_utilization", ResourceUtilization, false, 30);
         }
     }
 
@@ -973,23 +1240,37 @@ namespace Qlik.EnterpriseManager.Client
             if (start < 0) return null;
             var o = new ComposeServerDetails();
             int r10 = int.MaxValue;
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "$type": o.TypeName = Json.ReadString(p); break;
-                    case "type": o.Type = Json.ReadString(p); break;
-                    case "name": o.Name = Json.ReadString(p); break;
-                    case "description": o.Description = Json.ReadString(p); break;
-                    case "configuration": o.Configuration = AemServerConfiguration.ReadJson(p); break;
-                    case "state": o.State = JsonEnums.ReadAemServerState(p); break;
-                    case "message": o.Message = Json.ReadString(p); break;
-                    case "version": o.Version = Json.ReadString(p); break;
-                    case "license": o.License = ApiLicense.ReadJson(p); break;
-                    case "lastconnection": o.LastConnection = Json.ReadString(p); break;
-                    case "tasksummary": if (p.Claim(ref r10, 0)) o.TaskSummary = TaskSummary.ReadJson(p); else p.Skip(); break;
-                    case "aemtaskssummary": if (p.Claim(ref r10, 1)) o.TaskSummary = TaskSummary.ReadJson(p); else p.Skip(); break;
-                    case "taskssummary": if (p.Claim(ref r10, 2)) o.TaskSummary = TaskSummary.ReadJson(p); else p.Skip(); break;
-                    case "resourceutilization": o.ResourceUtilization = AemServerUtilization.ReadJson(p); break;
+                    case 0: // $type
+                        o.TypeName = Json.ReadString(p); break;
+                    case 1: // type
+                        o.Type = Json.ReadString(p); break;
+                    case 2: // name
+                        o.Name = Json.ReadString(p); break;
+                    case 3: // description
+                        o.Description = Json.ReadString(p); break;
+                    case 25: // configuration
+                        o.Configuration = AemServerConfiguration.ReadJson(p); break;
+                    case 6: // state
+                        o.State = JsonEnums.ReadAemServerState(p); break;
+                    case 7: // message
+                        o.Message = Json.ReadString(p); break;
+                    case 9: // version
+                        o.Version = Json.ReadString(p); break;
+                    case 26: // license
+                        o.License = ApiLicense.ReadJson(p); break;
+                    case 10: // lastconnection
+                        o.LastConnection = Json.ReadString(p); break;
+                    case 27: // tasksummary
+                        if (p.Claim(ref r10, 0)) o.TaskSummary = TaskSummary.ReadJson(p); else p.Skip(); break;
+                    case 28: // aemtaskssummary
+                        if (p.Claim(ref r10, 1)) o.TaskSummary = TaskSummary.ReadJson(p); else p.Skip(); break;
+                    case 29: // taskssummary
+                        if (p.Claim(ref r10, 2)) o.TaskSummary = TaskSummary.ReadJson(p); else p.Skip(); break;
+                    case 30: // resourceutilization
+                        o.ResourceUtilization = AemServerUtilization.ReadJson(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -998,18 +1279,18 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("$type", TypeName, false, "$type");
-            w.Field("type", Type, false, "type");
-            w.Field("name", Name, false, "name");
-            w.Field("description", Description, false, "description");
-            w.Field("configuration", Configuration, false, "configuration");
-            w.Field("state", State, false, "state");
-            w.Field("message", Message, false, "message");
-            w.Field("version", Version, false, "version");
-            w.Field("license", License, false, "license");
-            w.Field("last_connection", LastConnection, false, "lastconnection");
-            w.Field("task_summary", TaskSummary, false, "tasksummary", "aemtaskssummary", "taskssummary");
-            w.Field("resource_utilization", ResourceUtilization, false, "resourceutilization");
+            w.Field("$type", TypeName, false, 0);
+            w.Field("type", Type, false, 1);
+            w.Field("name", Name, false, 2);
+            w.Field("description", Description, false, 3);
+            w.Field("configuration", Configuration, false, 25);
+            w.Field("state", State, false, 6);
+            w.Field("message", Message, false, 7);
+            w.Field("version", Version, false, 9);
+            w.Field("license", License, false, 26);
+            w.Field("last_connection", LastConnection, false, 10);
+            w.Field("task_summary", TaskSummary, false, 27, 28, 29);
+            w.Field("resource_utilization", ResourceUtilization, false, 30);
         }
     }
 
@@ -1021,10 +1302,11 @@ namespace Qlik.EnterpriseManager.Client
             if (start < 0) return null;
             var o = new AemGetServerDetailsResp();
             int r0 = int.MaxValue;
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "serverdetails": if (p.Claim(ref r0, 0)) o.ServerDetails = AemServerDetails.ReadJson(p); else p.Skip(); break;
+                    case 31: // serverdetails
+                        if (p.Claim(ref r0, 0)) o.ServerDetails = AemServerDetails.ReadJson(p); else p.Skip(); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -1033,7 +1315,7 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("server_details", ServerDetails, false, "serverdetails");
+            w.Field("server_details", ServerDetails, false, 31);
         }
     }
 
@@ -1049,18 +1331,27 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new AemServer();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "$type": o.TypeName = Json.ReadString(p); break;
-                    case "name": o.Name = Json.ReadString(p); break;
-                    case "description": o.Description = Json.ReadString(p); break;
-                    case "host": o.Host = Json.ReadString(p); break;
-                    case "port": o.Port = Json.ReadString(p); break;
-                    case "username": o.Username = Json.ReadString(p); break;
-                    case "password": o.Password = Json.ReadString(p); break;
-                    case "verifyservercertificate": o.VerifyServerCertificate = Json.ReadBool(p); break;
-                    case "monitored": o.Monitored = Json.ReadBool(p); break;
+                    case 0: // $type
+                        o.TypeName = Json.ReadString(p); break;
+                    case 2: // name
+                        o.Name = Json.ReadString(p); break;
+                    case 3: // description
+                        o.Description = Json.ReadString(p); break;
+                    case 4: // host
+                        o.Host = Json.ReadString(p); break;
+                    case 5: // port
+                        o.Port = Json.ReadString(p); break;
+                    case 12: // username
+                        o.Username = Json.ReadString(p); break;
+                    case 32: // password
+                        o.Password = Json.ReadString(p); break;
+                    case 33: // verifyservercertificate
+                        o.VerifyServerCertificate = Json.ReadBool(p); break;
+                    case 34: // monitored
+                        o.Monitored = Json.ReadBool(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -1069,15 +1360,15 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("$type", TypeName, false, "$type");
-            w.Field("name", Name, false, "name");
-            w.Field("description", Description, false, "description");
-            w.Field("host", Host, false, "host");
-            w.Field("port", Port, false, "port");
-            w.Field("username", Username, false, "username");
-            w.Field("password", Password, false, "password");
-            w.Field("verify_server_certificate", VerifyServerCertificate, false, "verifyservercertificate");
-            w.Field("monitored", Monitored, false, "monitored");
+            w.Field("$type", TypeName, false, 0);
+            w.Field("name", Name, false, 2);
+            w.Field("description", Description, false, 3);
+            w.Field("host", Host, false, 4);
+            w.Field("port", Port, false, 5);
+            w.Field("username", Username, false, 12);
+            w.Field("password", Password, false, 32);
+            w.Field("verify_server_certificate", VerifyServerCertificate, false, 33);
+            w.Field("monitored", Monitored, false, 34);
         }
     }
 
@@ -1088,18 +1379,27 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new AemReplicateServer();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "$type": o.TypeName = Json.ReadString(p); break;
-                    case "name": o.Name = Json.ReadString(p); break;
-                    case "description": o.Description = Json.ReadString(p); break;
-                    case "host": o.Host = Json.ReadString(p); break;
-                    case "port": o.Port = Json.ReadString(p); break;
-                    case "username": o.Username = Json.ReadString(p); break;
-                    case "password": o.Password = Json.ReadString(p); break;
-                    case "verifyservercertificate": o.VerifyServerCertificate = Json.ReadBool(p); break;
-                    case "monitored": o.Monitored = Json.ReadBool(p); break;
+                    case 0: // $type
+                        o.TypeName = Json.ReadString(p); break;
+                    case 2: // name
+                        o.Name = Json.ReadString(p); break;
+                    case 3: // description
+                        o.Description = Json.ReadString(p); break;
+                    case 4: // host
+                        o.Host = Json.ReadString(p); break;
+                    case 5: // port
+                        o.Port = Json.ReadString(p); break;
+                    case 12: // username
+                        o.Username = Json.ReadString(p); break;
+                    case 32: // password
+                        o.Password = Json.ReadString(p); break;
+                    case 33: // verifyservercertificate
+                        o.VerifyServerCertificate = Json.ReadBool(p); break;
+                    case 34: // monitored
+                        o.Monitored = Json.ReadBool(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -1108,15 +1408,15 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("$type", TypeName, false, "$type");
-            w.Field("name", Name, false, "name");
-            w.Field("description", Description, false, "description");
-            w.Field("host", Host, false, "host");
-            w.Field("port", Port, false, "port");
-            w.Field("username", Username, false, "username");
-            w.Field("password", Password, false, "password");
-            w.Field("verify_server_certificate", VerifyServerCertificate, false, "verifyservercertificate");
-            w.Field("monitored", Monitored, false, "monitored");
+            w.Field("$type", TypeName, false, 0);
+            w.Field("name", Name, false, 2);
+            w.Field("description", Description, false, 3);
+            w.Field("host", Host, false, 4);
+            w.Field("port", Port, false, 5);
+            w.Field("username", Username, false, 12);
+            w.Field("password", Password, false, 32);
+            w.Field("verify_server_certificate", VerifyServerCertificate, false, 33);
+            w.Field("monitored", Monitored, false, 34);
         }
     }
 
@@ -1127,18 +1427,27 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new AemComposeServer();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "$type": o.TypeName = Json.ReadString(p); break;
-                    case "name": o.Name = Json.ReadString(p); break;
-                    case "description": o.Description = Json.ReadString(p); break;
-                    case "host": o.Host = Json.ReadString(p); break;
-                    case "port": o.Port = Json.ReadString(p); break;
-                    case "username": o.Username = Json.ReadString(p); break;
-                    case "password": o.Password = Json.ReadString(p); break;
-                    case "verifyservercertificate": o.VerifyServerCertificate = Json.ReadBool(p); break;
-                    case "monitored": o.Monitored = Json.ReadBool(p); break;
+                    case 0: // $type
+                        o.TypeName = Json.ReadString(p); break;
+                    case 2: // name
+                        o.Name = Json.ReadString(p); break;
+                    case 3: // description
+                        o.Description = Json.ReadString(p); break;
+                    case 4: // host
+                        o.Host = Json.ReadString(p); break;
+                    case 5: // port
+                        o.Port = Json.ReadString(p); break;
+                    case 12: // username
+                        o.Username = Json.ReadString(p); break;
+                    case 32: // password
+                        o.Password = Json.ReadString(p); break;
+                    case 33: // verifyservercertificate
+                        o.VerifyServerCertificate = Json.ReadBool(p); break;
+                    case 34: // monitored
+                        o.Monitored = Json.ReadBool(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -1147,15 +1456,15 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("$type", TypeName, false, "$type");
-            w.Field("name", Name, false, "name");
-            w.Field("description", Description, false, "description");
-            w.Field("host", Host, false, "host");
-            w.Field("port", Port, false, "port");
-            w.Field("username", Username, false, "username");
-            w.Field("password", Password, false, "password");
-            w.Field("verify_server_certificate", VerifyServerCertificate, false, "verifyservercertificate");
-            w.Field("monitored", Monitored, false, "monitored");
+            w.Field("$type", TypeName, false, 0);
+            w.Field("name", Name, false, 2);
+            w.Field("description", Description, false, 3);
+            w.Field("host", Host, false, 4);
+            w.Field("port", Port, false, 5);
+            w.Field("username", Username, false, 12);
+            w.Field("password", Password, false, 32);
+            w.Field("verify_server_certificate", VerifyServerCertificate, false, 33);
+            w.Field("monitored", Monitored, false, 34);
         }
     }
 
@@ -1166,10 +1475,11 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new AemUserRef();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "name": o.Name = Json.ReadString(p); break;
+                    case 2: // name
+                        o.Name = Json.ReadString(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -1178,7 +1488,7 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("name", Name, false, "name");
+            w.Field("name", Name, false, 2);
         }
     }
 
@@ -1189,10 +1499,11 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new AemGroupRef();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "name": o.Name = Json.ReadString(p); break;
+                    case 2: // name
+                        o.Name = Json.ReadString(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -1201,7 +1512,7 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("name", Name, false, "name");
+            w.Field("name", Name, false, 2);
         }
     }
 
@@ -1212,11 +1523,13 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new AemRoleDef();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "users": o.Users = Json.ReadList<AemUserRef>(p, AemUserRef.ReadJson); break;
-                    case "groups": o.Groups = Json.ReadList<AemGroupRef>(p, AemGroupRef.ReadJson); break;
+                    case 35: // users
+                        o.Users = Json.ReadList<AemUserRef>(p, AemUserRef.ReadJson); break;
+                    case 36: // groups
+                        o.Groups = Json.ReadList<AemGroupRef>(p, AemGroupRef.ReadJson); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -1225,8 +1538,8 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("users", Users, false, "users");
-            w.Field("groups", Groups, false, "groups");
+            w.Field("users", Users, false, 35);
+            w.Field("groups", Groups, false, 36);
         }
     }
 
@@ -1241,14 +1554,19 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new AemAuthorizationAcl();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "adminrole": o.AdminRole = AemRoleDef.ReadJson(p); break;
-                    case "designerrole": o.DesignerRole = AemRoleDef.ReadJson(p); break;
-                    case "operatorrole": o.OperatorRole = AemRoleDef.ReadJson(p); break;
-                    case "viewerrole": o.ViewerRole = AemRoleDef.ReadJson(p); break;
-                    case "disableinheritance": o.DisableInheritance = Json.ReadBool(p); break;
+                    case 37: // adminrole
+                        o.AdminRole = AemRoleDef.ReadJson(p); break;
+                    case 38: // designerrole
+                        o.DesignerRole = AemRoleDef.ReadJson(p); break;
+                    case 39: // operatorrole
+                        o.OperatorRole = AemRoleDef.ReadJson(p); break;
+                    case 40: // viewerrole
+                        o.ViewerRole = AemRoleDef.ReadJson(p); break;
+                    case 41: // disableinheritance
+                        o.DisableInheritance = Json.ReadBool(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -1257,11 +1575,11 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("admin_role", AdminRole, false, "adminrole");
-            w.Field("designer_role", DesignerRole, false, "designerrole");
-            w.Field("operator_role", OperatorRole, false, "operatorrole");
-            w.Field("viewer_role", ViewerRole, false, "viewerrole");
-            w.Field("disable_inheritance", DisableInheritance, false, "disableinheritance");
+            w.Field("admin_role", AdminRole, false, 37);
+            w.Field("designer_role", DesignerRole, false, 38);
+            w.Field("operator_role", OperatorRole, false, 39);
+            w.Field("viewer_role", ViewerRole, false, 40);
+            w.Field("disable_inheritance", DisableInheritance, false, 41);
         }
     }
 
@@ -1272,14 +1590,19 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new AemAuthorizationACL();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "adminrole": o.AdminRole = AemRoleDef.ReadJson(p); break;
-                    case "designerrole": o.DesignerRole = AemRoleDef.ReadJson(p); break;
-                    case "operatorrole": o.OperatorRole = AemRoleDef.ReadJson(p); break;
-                    case "viewerrole": o.ViewerRole = AemRoleDef.ReadJson(p); break;
-                    case "disableinheritance": o.DisableInheritance = Json.ReadBool(p); break;
+                    case 37: // adminrole
+                        o.AdminRole = AemRoleDef.ReadJson(p); break;
+                    case 38: // designerrole
+                        o.DesignerRole = AemRoleDef.ReadJson(p); break;
+                    case 39: // operatorrole
+                        o.OperatorRole = AemRoleDef.ReadJson(p); break;
+                    case 40: // viewerrole
+                        o.ViewerRole = AemRoleDef.ReadJson(p); break;
+                    case 41: // disableinheritance
+                        o.DisableInheritance = Json.ReadBool(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -1288,11 +1611,11 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("admin_role", AdminRole, false, "adminrole");
-            w.Field("designer_role", DesignerRole, false, "designerrole");
-            w.Field("operator_role", OperatorRole, false, "operatorrole");
-            w.Field("viewer_role", ViewerRole, false, "viewerrole");
-            w.Field("disable_inheritance", DisableInheritance, false, "disableinheritance");
+            w.Field("admin_role", AdminRole, false, 37);
+            w.Field("designer_role", DesignerRole, false, 38);
+            w.Field("operator_role", OperatorRole, false, 39);
+            w.Field("viewer_role", ViewerRole, false, 40);
+            w.Field("disable_inheritance", DisableInheritance, false, 41);
         }
     }
 
@@ -1304,15 +1627,21 @@ namespace Qlik.EnterpriseManager.Client
             if (start < 0) return null;
             var o = new AemTaskInfo();
             int r2 = int.MaxValue;
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "name": o.Name = Json.ReadString(p); break;
-                    case "state": o.State = JsonEnums.ReadAemTaskState(p); break;
-                    case "stopreason": if (p.Claim(ref r2, 0)) o.StopReason = JsonEnums.ReadAemTaskStopReason(p); else p.Skip(); break;
-                    case "taskstopreason": if (p.Claim(ref r2, 1)) o.StopReason = JsonEnums.ReadAemTaskStopReason(p); else p.Skip(); break;
-                    case "message": o.Message = Json.ReadString(p); break;
-                    case "assignedtags": o.AssignedTags = Json.ReadList<string>(p, Json.ReadString); break;
+                    case 2: // name
+                        o.Name = Json.ReadString(p); break;
+                    case 6: // state
+                        o.State = JsonEnums.ReadAemTaskState(p); break;
+                    case 42: // stopreason
+                        if (p.Claim(ref r2, 0)) o.StopReason = JsonEnums.ReadAemTaskStopReason(p); else p.Skip(); break;
+                    case 43: // taskstopreason
+                        if (p.Claim(ref r2, 1)) o.StopReason = JsonEnums.ReadAemTaskStopReason(p); else p.Skip(); break;
+                    case 7: // message
+                        o.Message = Json.ReadString(p); break;
+                    case 44: // assignedtags
+                        o.AssignedTags = Json.ReadList<string>(p, Json.ReadString); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -1321,11 +1650,11 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("name", Name, false, "name");
-            w.Field("state", State, false, "state");
-            w.Field("stop_reason", StopReason, false, "stopreason", "taskstopreason");
-            w.Field("message", Message, false, "message");
-            w.Field("assigned_tags", AssignedTags, false, "assignedtags");
+            w.Field("name", Name, false, 2);
+            w.Field("state", State, false, 6);
+            w.Field("stop_reason", StopReason, false, 42, 43);
+            w.Field("message", Message, false, 7);
+            w.Field("assigned_tags", AssignedTags, false, 44);
         }
     }
 
@@ -1337,10 +1666,11 @@ namespace Qlik.EnterpriseManager.Client
             if (start < 0) return null;
             var o = new AemGetTaskListResp();
             int r0 = int.MaxValue;
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "tasklist": if (p.Claim(ref r0, 0)) o.TaskList = Json.ReadList<AemTaskInfo>(p, AemTaskInfo.ReadJson); else p.Skip(); break;
+                    case 45: // tasklist
+                        if (p.Claim(ref r0, 0)) o.TaskList = Json.ReadList<AemTaskInfo>(p, AemTaskInfo.ReadJson); else p.Skip(); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -1349,7 +1679,7 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("taskList", TaskList, false, "tasklist");
+            w.Field("taskList", TaskList, false, 45);
         }
     }
 
@@ -1360,11 +1690,13 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new TaskEndpoint();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "name": o.Name = Json.ReadString(p); break;
-                    case "type": o.Type = Json.ReadString(p); break;
+                    case 2: // name
+                        o.Name = Json.ReadString(p); break;
+                    case 1: // type
+                        o.Type = Json.ReadString(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -1373,8 +1705,8 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("name", Name, false, "name");
-            w.Field("type", Type, false, "type");
+            w.Field("name", Name, false, 2);
+            w.Field("type", Type, false, 1);
         }
     }
 
@@ -1385,13 +1717,17 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new AemTaskCdcEventCounters();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "appliedinsertcount": o.AppliedInsertCount = Json.ReadLong(p); break;
-                    case "appliedupdatecount": o.AppliedUpdateCount = Json.ReadLong(p); break;
-                    case "applieddeletecount": o.AppliedDeleteCount = Json.ReadLong(p); break;
-                    case "appliedddlcount": o.AppliedDdlCount = Json.ReadLong(p); break;
+                    case 46: // appliedinsertcount
+                        o.AppliedInsertCount = Json.ReadLong(p); break;
+                    case 47: // appliedupdatecount
+                        o.AppliedUpdateCount = Json.ReadLong(p); break;
+                    case 48: // applieddeletecount
+                        o.AppliedDeleteCount = Json.ReadLong(p); break;
+                    case 49: // appliedddlcount
+                        o.AppliedDdlCount = Json.ReadLong(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -1400,10 +1736,10 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("applied_insert_count", AppliedInsertCount, false, "appliedinsertcount");
-            w.Field("applied_update_count", AppliedUpdateCount, false, "appliedupdatecount");
-            w.Field("applied_delete_count", AppliedDeleteCount, false, "applieddeletecount");
-            w.Field("applied_ddl_count", AppliedDdlCount, false, "appliedddlcount");
+            w.Field("applied_insert_count", AppliedInsertCount, false, 46);
+            w.Field("applied_update_count", AppliedUpdateCount, false, 47);
+            w.Field("applied_delete_count", AppliedDeleteCount, false, 48);
+            w.Field("applied_ddl_count", AppliedDdlCount, false, 49);
         }
     }
 
@@ -1414,18 +1750,27 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new AemTaskFullLoadCounters();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "tablescompletedcount": o.TablesCompletedCount = Json.ReadInt(p); break;
-                    case "tablesloadingcount": o.TablesLoadingCount = Json.ReadInt(p); break;
-                    case "tablesqueuedcount": o.TablesQueuedCount = Json.ReadInt(p); break;
-                    case "tableswitherrorcount": o.TablesWithErrorCount = Json.ReadInt(p); break;
-                    case "recordscompletedcount": o.RecordsCompletedCount = Json.ReadLong(p); break;
-                    case "estimatedrecordsforalltablescount": o.EstimatedRecordsForAllTablesCount = Json.ReadLong(p); break;
-                    case "tablestotalcount": o.TablesTotalCount = Json.ReadInt(p); break;
-                    case "commandstotalcount": o.CommandsTotalCount = Json.ReadInt(p); break;
-                    case "commandscompletedcount": o.CommandsCompletedCount = Json.ReadInt(p); break;
+                    case 50: // tablescompletedcount
+                        o.TablesCompletedCount = Json.ReadInt(p); break;
+                    case 51: // tablesloadingcount
+                        o.TablesLoadingCount = Json.ReadInt(p); break;
+                    case 52: // tablesqueuedcount
+                        o.TablesQueuedCount = Json.ReadInt(p); break;
+                    case 53: // tableswitherrorcount
+                        o.TablesWithErrorCount = Json.ReadInt(p); break;
+                    case 54: // recordscompletedcount
+                        o.RecordsCompletedCount = Json.ReadLong(p); break;
+                    case 55: // estimatedrecordsforalltablescount
+                        o.EstimatedRecordsForAllTablesCount = Json.ReadLong(p); break;
+                    case 56: // tablestotalcount
+                        o.TablesTotalCount = Json.ReadInt(p); break;
+                    case 57: // commandstotalcount
+                        o.CommandsTotalCount = Json.ReadInt(p); break;
+                    case 58: // commandscompletedcount
+                        o.CommandsCompletedCount = Json.ReadInt(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -1434,15 +1779,15 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("tables_completed_count", TablesCompletedCount, false, "tablescompletedcount");
-            w.Field("tables_loading_count", TablesLoadingCount, false, "tablesloadingcount");
-            w.Field("tables_queued_count", TablesQueuedCount, false, "tablesqueuedcount");
-            w.Field("tables_with_error_count", TablesWithErrorCount, false, "tableswitherrorcount");
-            w.Field("records_completed_count", RecordsCompletedCount, false, "recordscompletedcount");
-            w.Field("estimated_records_for_all_tables_count", EstimatedRecordsForAllTablesCount, false, "estimatedrecordsforalltablescount");
-            w.Field("tables_total_count", TablesTotalCount, false, "tablestotalcount");
-            w.Field("commands_total_count", CommandsTotalCount, false, "commandstotalcount");
-            w.Field("commands_completed_count", CommandsCompletedCount, false, "commandscompletedcount");
+            w.Field("tables_completed_count", TablesCompletedCount, false, 50);
+            w.Field("tables_loading_count", TablesLoadingCount, false, 51);
+            w.Field("tables_queued_count", TablesQueuedCount, false, 52);
+            w.Field("tables_with_error_count", TablesWithErrorCount, false, 53);
+            w.Field("records_completed_count", RecordsCompletedCount, false, 54);
+            w.Field("estimated_records_for_all_tables_count", EstimatedRecordsForAllTablesCount, false, 55);
+            w.Field("tables_total_count", TablesTotalCount, false, 56);
+            w.Field("commands_total_count", CommandsTotalCount, false, 57);
+            w.Field("commands_completed_count", CommandsCompletedCount, false, 58);
         }
     }
 
@@ -1453,13 +1798,17 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new AemFullLoadThroughput();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "sourcethroughputrecordscount": o.SourceThroughputRecordsCount = Json.ReadInt(p); break;
-                    case "sourcethroughputvolume": o.SourceThroughputVolume = Json.ReadInt(p); break;
-                    case "targetthroughputrecordscount": o.TargetThroughputRecordsCount = Json.ReadInt(p); break;
-                    case "targetthroughputvolume": o.TargetThroughputVolume = Json.ReadInt(p); break;
+                    case 59: // sourcethroughputrecordscount
+                        o.SourceThroughputRecordsCount = Json.ReadInt(p); break;
+                    case 60: // sourcethroughputvolume
+                        o.SourceThroughputVolume = Json.ReadInt(p); break;
+                    case 61: // targetthroughputrecordscount
+                        o.TargetThroughputRecordsCount = Json.ReadInt(p); break;
+                    case 62: // targetthroughputvolume
+                        o.TargetThroughputVolume = Json.ReadInt(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -1468,10 +1817,10 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("source_throughput_records_count", SourceThroughputRecordsCount, false, "sourcethroughputrecordscount");
-            w.Field("source_throughput_volume", SourceThroughputVolume, false, "sourcethroughputvolume");
-            w.Field("target_throughput_records_count", TargetThroughputRecordsCount, false, "targetthroughputrecordscount");
-            w.Field("target_throughput_volume", TargetThroughputVolume, false, "targetthroughputvolume");
+            w.Field("source_throughput_records_count", SourceThroughputRecordsCount, false, 59);
+            w.Field("source_throughput_volume", SourceThroughputVolume, false, 60);
+            w.Field("target_throughput_records_count", TargetThroughputRecordsCount, false, 61);
+            w.Field("target_throughput_volume", TargetThroughputVolume, false, 62);
         }
     }
 
@@ -1482,10 +1831,11 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new AemCdcThroughputItem();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "current": o.Current = Json.ReadLong(p); break;
+                    case 63: // current
+                        o.Current = Json.ReadLong(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -1494,7 +1844,7 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("current", Current, false, "current");
+            w.Field("current", Current, false, 63);
         }
     }
 
@@ -1505,13 +1855,17 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new AemCdcThroughput();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "sourcethroughputrecordscount": o.SourceThroughputRecordsCount = AemCdcThroughputItem.ReadJson(p); break;
-                    case "sourcethroughputvolume": o.SourceThroughputVolume = AemCdcThroughputItem.ReadJson(p); break;
-                    case "targetthroughputrecordscount": o.TargetThroughputRecordsCount = AemCdcThroughputItem.ReadJson(p); break;
-                    case "targetthroughputvolume": o.TargetThroughputVolume = AemCdcThroughputItem.ReadJson(p); break;
+                    case 59: // sourcethroughputrecordscount
+                        o.SourceThroughputRecordsCount = AemCdcThroughputItem.ReadJson(p); break;
+                    case 60: // sourcethroughputvolume
+                        o.SourceThroughputVolume = AemCdcThroughputItem.ReadJson(p); break;
+                    case 61: // targetthroughputrecordscount
+                        o.TargetThroughputRecordsCount = AemCdcThroughputItem.ReadJson(p); break;
+                    case 62: // targetthroughputvolume
+                        o.TargetThroughputVolume = AemCdcThroughputItem.ReadJson(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -1520,10 +1874,10 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("source_throughput_records_count", SourceThroughputRecordsCount, false, "sourcethroughputrecordscount");
-            w.Field("source_throughput_volume", SourceThroughputVolume, false, "sourcethroughputvolume");
-            w.Field("target_throughput_records_count", TargetThroughputRecordsCount, false, "targetthroughputrecordscount");
-            w.Field("target_throughput_volume", TargetThroughputVolume, false, "targetthroughputvolume");
+            w.Field("source_throughput_records_count", SourceThroughputRecordsCount, false, 59);
+            w.Field("source_throughput_volume", SourceThroughputVolume, false, 60);
+            w.Field("target_throughput_records_count", TargetThroughputRecordsCount, false, 61);
+            w.Field("target_throughput_volume", TargetThroughputVolume, false, 62);
         }
     }
 
@@ -1535,26 +1889,43 @@ namespace Qlik.EnterpriseManager.Client
             if (start < 0) return null;
             var o = new AemCdcTransactionsCounters();
             int r6 = int.MaxValue, r7 = int.MaxValue, r8 = int.MaxValue;
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "commitchangerecordscount": o.CommitChangeRecordsCount = Json.ReadLong(p); break;
-                    case "rollbacktransactioncount": o.RollbackTransactionCount = Json.ReadLong(p); break;
-                    case "rollbackchangerecordscount": o.RollbackChangeRecordsCount = Json.ReadLong(p); break;
-                    case "rollbackchangevolumemb": o.RollbackChangeVolumeMb = Json.ReadLong(p); break;
-                    case "appliedtransactionsinprogresscount": o.AppliedTransactionsInProgressCount = Json.ReadLong(p); break;
-                    case "appliedrecordsinprogresscount": o.AppliedRecordsInProgressCount = Json.ReadLong(p); break;
-                    case "appliedcommittedtransactioncount": if (p.Claim(ref r6, 0)) o.AppliedCommittedTransactionCount = Json.ReadLong(p); else p.Skip(); break;
-                    case "appliedcomittedtransactioncount": if (p.Claim(ref r6, 1)) o.AppliedCommittedTransactionCount = Json.ReadLong(p); else p.Skip(); break;
-                    case "appliedcomittedtransacioncount": if (p.Claim(ref r6, 2)) o.AppliedCommittedTransactionCount = Json.ReadLong(p); else p.Skip(); break;
-                    case "appliedrecordscommittedcount": if (p.Claim(ref r7, 0)) o.AppliedRecordsCommittedCount = Json.ReadLong(p); else p.Skip(); break;
-                    case "appliedrecordscomittedcount": if (p.Claim(ref r7, 1)) o.AppliedRecordsCommittedCount = Json.ReadLong(p); else p.Skip(); break;
-                    case "appliedvolumecommittedmb": if (p.Claim(ref r8, 0)) o.AppliedVolumeCommittedMb = Json.ReadLong(p); else p.Skip(); break;
-                    case "appliedvolumecomittedmb": if (p.Claim(ref r8, 1)) o.AppliedVolumeCommittedMb = Json.ReadLong(p); else p.Skip(); break;
-                    case "incomingaccumulatedchangesinmemorycount": o.IncomingAccumulatedChangesInMemoryCount = Json.ReadLong(p); break;
-                    case "incomingaccumulatedchangesondiskcount": o.IncomingAccumulatedChangesOnDiskCount = Json.ReadLong(p); break;
-                    case "incomingapplyingchangesinmemorycount": o.IncomingApplyingChangesInMemoryCount = Json.ReadLong(p); break;
-                    case "incomingapplyingchangesondiskcount": o.IncomingApplyingChangesOnDiskCount = Json.ReadLong(p); break;
+                    case 64: // commitchangerecordscount
+                        o.CommitChangeRecordsCount = Json.ReadLong(p); break;
+                    case 65: // rollbacktransactioncount
+                        o.RollbackTransactionCount = Json.ReadLong(p); break;
+                    case 66: // rollbackchangerecordscount
+                        o.RollbackChangeRecordsCount = Json.ReadLong(p); break;
+                    case 67: // rollbackchangevolumemb
+                        o.RollbackChangeVolumeMb = Json.ReadLong(p); break;
+                    case 68: // appliedtransactionsinprogresscount
+                        o.AppliedTransactionsInProgressCount = Json.ReadLong(p); break;
+                    case 69: // appliedrecordsinprogresscount
+                        o.AppliedRecordsInProgressCount = Json.ReadLong(p); break;
+                    case 70: // appliedcommittedtransactioncount
+                        if (p.Claim(ref r6, 0)) o.AppliedCommittedTransactionCount = Json.ReadLong(p); else p.Skip(); break;
+                    case 71: // appliedcomittedtransactioncount
+                        if (p.Claim(ref r6, 1)) o.AppliedCommittedTransactionCount = Json.ReadLong(p); else p.Skip(); break;
+                    case 72: // appliedcomittedtransacioncount
+                        if (p.Claim(ref r6, 2)) o.AppliedCommittedTransactionCount = Json.ReadLong(p); else p.Skip(); break;
+                    case 73: // appliedrecordscommittedcount
+                        if (p.Claim(ref r7, 0)) o.AppliedRecordsCommittedCount = Json.ReadLong(p); else p.Skip(); break;
+                    case 74: // appliedrecordscomittedcount
+                        if (p.Claim(ref r7, 1)) o.AppliedRecordsCommittedCount = Json.ReadLong(p); else p.Skip(); break;
+                    case 75: // appliedvolumecommittedmb
+                        if (p.Claim(ref r8, 0)) o.AppliedVolumeCommittedMb = Json.ReadLong(p); else p.Skip(); break;
+                    case 76: // appliedvolumecomittedmb
+                        if (p.Claim(ref r8, 1)) o.AppliedVolumeCommittedMb = Json.ReadLong(p); else p.Skip(); break;
+                    case 77: // incomingaccumulatedchangesinmemorycount
+                        o.IncomingAccumulatedChangesInMemoryCount = Json.ReadLong(p); break;
+                    case 78: // incomingaccumulatedchangesondiskcount
+                        o.IncomingAccumulatedChangesOnDiskCount = Json.ReadLong(p); break;
+                    case 79: // incomingapplyingchangesinmemorycount
+                        o.IncomingApplyingChangesInMemoryCount = Json.ReadLong(p); break;
+                    case 80: // incomingapplyingchangesondiskcount
+                        o.IncomingApplyingChangesOnDiskCount = Json.ReadLong(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -1563,19 +1934,19 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("commit_change_records_count", CommitChangeRecordsCount, false, "commitchangerecordscount");
-            w.Field("rollback_transaction_count", RollbackTransactionCount, false, "rollbacktransactioncount");
-            w.Field("rollback_change_records_count", RollbackChangeRecordsCount, false, "rollbackchangerecordscount");
-            w.Field("rollback_change_volume_mb", RollbackChangeVolumeMb, false, "rollbackchangevolumemb");
-            w.Field("applied_transactions_in_progress_count", AppliedTransactionsInProgressCount, false, "appliedtransactionsinprogresscount");
-            w.Field("applied_records_in_progress_count", AppliedRecordsInProgressCount, false, "appliedrecordsinprogresscount");
-            w.Field("applied_committed_transaction_count", AppliedCommittedTransactionCount, false, "appliedcommittedtransactioncount", "appliedcomittedtransactioncount", "appliedcomittedtransacioncount");
-            w.Field("applied_records_committed_count", AppliedRecordsCommittedCount, false, "appliedrecordscommittedcount", "appliedrecordscomittedcount");
-            w.Field("applied_volume_committed_mb", AppliedVolumeCommittedMb, false, "appliedvolumecommittedmb", "appliedvolumecomittedmb");
-            w.Field("incoming_accumulated_changes_in_memory_count", IncomingAccumulatedChangesInMemoryCount, false, "incomingaccumulatedchangesinmemorycount");
-            w.Field("incoming_accumulated_changes_on_disk_count", IncomingAccumulatedChangesOnDiskCount, false, "incomingaccumulatedchangesondiskcount");
-            w.Field("incoming_applying_changes_in_memory_count", IncomingApplyingChangesInMemoryCount, false, "incomingapplyingchangesinmemorycount");
-            w.Field("incoming_applying_changes_on_disk_count", IncomingApplyingChangesOnDiskCount, false, "incomingapplyingchangesondiskcount");
+            w.Field("commit_change_records_count", CommitChangeRecordsCount, false, 64);
+            w.Field("rollback_transaction_count", RollbackTransactionCount, false, 65);
+            w.Field("rollback_change_records_count", RollbackChangeRecordsCount, false, 66);
+            w.Field("rollback_change_volume_mb", RollbackChangeVolumeMb, false, 67);
+            w.Field("applied_transactions_in_progress_count", AppliedTransactionsInProgressCount, false, 68);
+            w.Field("applied_records_in_progress_count", AppliedRecordsInProgressCount, false, 69);
+            w.Field("applied_committed_transaction_count", AppliedCommittedTransactionCount, false, 70, 71, 72);
+            w.Field("applied_records_committed_count", AppliedRecordsCommittedCount, false, 73, 74);
+            w.Field("applied_volume_committed_mb", AppliedVolumeCommittedMb, false, 75, 76);
+            w.Field("incoming_accumulated_changes_in_memory_count", IncomingAccumulatedChangesInMemoryCount, false, 77);
+            w.Field("incoming_accumulated_changes_on_disk_count", IncomingAccumulatedChangesOnDiskCount, false, 78);
+            w.Field("incoming_applying_changes_in_memory_count", IncomingApplyingChangesInMemoryCount, false, 79);
+            w.Field("incoming_applying_changes_on_disk_count", IncomingApplyingChangesOnDiskCount, false, 80);
         }
     }
 
@@ -1586,11 +1957,13 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new AemCdcLatency();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "sourcelatency": o.SourceLatency = Json.ReadString(p); break;
-                    case "totallatency": o.TotalLatency = Json.ReadString(p); break;
+                    case 81: // sourcelatency
+                        o.SourceLatency = Json.ReadString(p); break;
+                    case 82: // totallatency
+                        o.TotalLatency = Json.ReadString(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -1599,8 +1972,8 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("source_latency", SourceLatency, false, "sourcelatency");
-            w.Field("total_latency", TotalLatency, false, "totallatency");
+            w.Field("source_latency", SourceLatency, false, 81);
+            w.Field("total_latency", TotalLatency, false, 82);
         }
     }
 
@@ -1611,13 +1984,17 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new AemCommonSettings();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "fullloadenabled": o.FullLoadEnabled = Json.ReadBool(p); break;
-                    case "applychangesenabled": o.ApplyChangesEnabled = Json.ReadBool(p); break;
-                    case "storechangesenabled": o.StoreChangesEnabled = Json.ReadBool(p); break;
-                    case "auditchangesenabled": o.AuditChangesEnabled = Json.ReadBool(p); break;
+                    case 83: // fullloadenabled
+                        o.FullLoadEnabled = Json.ReadBool(p); break;
+                    case 84: // applychangesenabled
+                        o.ApplyChangesEnabled = Json.ReadBool(p); break;
+                    case 85: // storechangesenabled
+                        o.StoreChangesEnabled = Json.ReadBool(p); break;
+                    case 86: // auditchangesenabled
+                        o.AuditChangesEnabled = Json.ReadBool(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -1626,10 +2003,10 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("full_load_enabled", FullLoadEnabled, false, "fullloadenabled");
-            w.Field("apply_changes_enabled", ApplyChangesEnabled, false, "applychangesenabled");
-            w.Field("store_changes_enabled", StoreChangesEnabled, false, "storechangesenabled");
-            w.Field("audit_changes_enabled", AuditChangesEnabled, false, "auditchangesenabled");
+            w.Field("full_load_enabled", FullLoadEnabled, false, 83);
+            w.Field("apply_changes_enabled", ApplyChangesEnabled, false, 84);
+            w.Field("store_changes_enabled", StoreChangesEnabled, false, 85);
+            w.Field("audit_changes_enabled", AuditChangesEnabled, false, 86);
         }
     }
 
@@ -1645,43 +2022,77 @@ namespace Qlik.EnterpriseManager.Client
             if (start < 0) return null;
             var o = new AemTaskInfoDetailed();
             int r0 = int.MaxValue, r1 = int.MaxValue, r15 = int.MaxValue, r18 = int.MaxValue, r23 = int.MaxValue;
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "type": if (p.Claim(ref r0, 0)) o.Type = Json.ReadString(p); else p.Skip(); break;
-                    case "$type": { int at = p.Pos; if (p.Claim(ref r0, 1)) o.Type = Json.ReadString(p); p.Pos = at; if (p.Claim(ref r1, 0)) o.TypeName = Json.ReadString(p); p.Pos = at; p.Skip(); } break;
-                    case "name": o.Name = Json.ReadString(p); break;
-                    case "description": o.Description = Json.ReadString(p); break;
-                    case "state": o.State = JsonEnums.ReadAemTaskState(p); break;
-                    case "message": o.Message = Json.ReadString(p); break;
-                    case "sourceendpoint": o.SourceEndpoint = TaskEndpoint.ReadJson(p); break;
-                    case "targetendpoint": o.TargetEndpoint = TaskEndpoint.ReadJson(p); break;
-                    case "cdceventcounters": o.CdcEventCounters = AemTaskCdcEventCounters.ReadJson(p); break;
-                    case "fullloadcounters": o.FullLoadCounters = AemTaskFullLoadCounters.ReadJson(p); break;
-                    case "fullloadcompleted": o.FullLoadCompleted = Json.ReadBool(p); break;
-                    case "fullloadstart": o.FullLoadStart = Json.ReadString(p); break;
-                    case "fullloadend": o.FullLoadEnd = Json.ReadString(p); break;
-                    case "fullloadthroughput": o.FullLoadThroughput = AemFullLoadThroughput.ReadJson(p); break;
-                    case "cdcthroughput": o.CdcThroughput = AemCdcThroughput.ReadJson(p); break;
-                    case "cdctransactionscounters": if (p.Claim(ref r15, 0)) o.CdcTransactionsCounters = AemCdcTransactionsCounters.ReadJson(p); else p.Skip(); break;
-                    case "cdctransactioncounters": if (p.Claim(ref r15, 1)) o.CdcTransactionsCounters = AemCdcTransactionsCounters.ReadJson(p); else p.Skip(); break;
-                    case "cdclatency": o.CdcLatency = AemCdcLatency.ReadJson(p); break;
-                    case "profile": o.Profile = Json.ReadString(p); break;
-                    case "taskstopreason": if (p.Claim(ref r18, 0)) o.TaskStopReason = JsonEnums.ReadAemTaskStopReason(p); else p.Skip(); break;
-                    case "stopreason": if (p.Claim(ref r18, 1)) o.TaskStopReason = JsonEnums.ReadAemTaskStopReason(p); else p.Skip(); break;
-                    case "memorymb": o.MemoryMb = Json.ReadLong(p); break;
-                    case "cpupercentage": o.CpuPercentage = Json.ReadInt(p); break;
-                    case "diskusagemb": o.DiskUsageMb = Json.ReadLong(p); break;
-                    case "dataerrorcount": o.DataErrorCount = Json.ReadLong(p); break;
-                    case "options": if (p.Claim(ref r23, 0)) o.Options = AemCommonSettings.ReadJson(p); else p.Skip(); break;
-                    case "commonsettings": if (p.Claim(ref r23, 1)) o.Options = AemCommonSettings.ReadJson(p); else p.Skip(); break;
-                    case "logstreamstaging": o.LogStreamStaging = Json.ReadString(p); break;
-                    case "project": o.Project = Json.ReadString(p); break;
-                    case "loadingcompleted": o.LoadingCompleted = Json.ReadBool(p); break;
-                    case "loadingstart": o.LoadingStart = Json.ReadString(p); break;
-                    case "loadingend": o.LoadingEnd = Json.ReadString(p); break;
-                    case "loadingcounters": o.LoadingCounters = AemTaskFullLoadCounters.ReadJson(p); break;
-                    case "assignedtags": o.AssignedTags = Json.ReadList<string>(p, Json.ReadString); break;
+                    case 1: // type
+                        if (p.Claim(ref r0, 0)) o.Type = Json.ReadString(p); else p.Skip(); break;
+                    case 0: // $type
+                        { int at = p.Pos; if (p.Claim(ref r0, 1)) o.Type = Json.ReadString(p); p.Pos = at; if (p.Claim(ref r1, 0)) o.TypeName = Json.ReadString(p); p.Pos = at; p.Skip(); } break;
+                    case 2: // name
+                        o.Name = Json.ReadString(p); break;
+                    case 3: // description
+                        o.Description = Json.ReadString(p); break;
+                    case 6: // state
+                        o.State = JsonEnums.ReadAemTaskState(p); break;
+                    case 7: // message
+                        o.Message = Json.ReadString(p); break;
+                    case 87: // sourceendpoint
+                        o.SourceEndpoint = TaskEndpoint.ReadJson(p); break;
+                    case 88: // targetendpoint
+                        o.TargetEndpoint = TaskEndpoint.ReadJson(p); break;
+                    case 89: // cdceventcounters
+                        o.CdcEventCounters = AemTaskCdcEventCounters.ReadJson(p); break;
+                    case 90: // fullloadcounters
+                        o.FullLoadCounters = AemTaskFullLoadCounters.ReadJson(p); break;
+                    case 91: // fullloadcompleted
+                        o.FullLoadCompleted = Json.ReadBool(p); break;
+                    case 92: // fullloadstart
+                        o.FullLoadStart = Json.ReadString(p); break;
+                    case 93: // fullloadend
+                        o.FullLoadEnd = Json.ReadString(p); break;
+                    case 94: // fullloadthroughput
+                        o.FullLoadThroughput = AemFullLoadThroughput.ReadJson(p); break;
+                    case 95: // cdcthroughput
+                        o.CdcThroughput = AemCdcThroughput.ReadJson(p); break;
+                    case 96: // cdctransactionscounters
+                        if (p.Claim(ref r15, 0)) o.CdcTransactionsCounters = AemCdcTransactionsCounters.ReadJson(p); else p.Skip(); break;
+                    case 97: // cdctransactioncounters
+                        if (p.Claim(ref r15, 1)) o.CdcTransactionsCounters = AemCdcTransactionsCounters.ReadJson(p); else p.Skip(); break;
+                    case 98: // cdclatency
+                        o.CdcLatency = AemCdcLatency.ReadJson(p); break;
+                    case 99: // profile
+                        o.Profile = Json.ReadString(p); break;
+                    case 43: // taskstopreason
+                        if (p.Claim(ref r18, 0)) o.TaskStopReason = JsonEnums.ReadAemTaskStopReason(p); else p.Skip(); break;
+                    case 42: // stopreason
+                        if (p.Claim(ref r18, 1)) o.TaskStopReason = JsonEnums.ReadAemTaskStopReason(p); else p.Skip(); break;
+                    case 22: // memorymb
+                        o.MemoryMb = Json.ReadLong(p); break;
+                    case 100: // cpupercentage
+                        o.CpuPercentage = Json.ReadInt(p); break;
+                    case 21: // diskusagemb
+                        o.DiskUsageMb = Json.ReadLong(p); break;
+                    case 101: // dataerrorcount
+                        o.DataErrorCount = Json.ReadLong(p); break;
+                    case 102: // options
+                        if (p.Claim(ref r23, 0)) o.Options = AemCommonSettings.ReadJson(p); else p.Skip(); break;
+                    case 103: // commonsettings
+                        if (p.Claim(ref r23, 1)) o.Options = AemCommonSettings.ReadJson(p); else p.Skip(); break;
+                    case 104: // logstreamstaging
+                        o.LogStreamStaging = Json.ReadString(p); break;
+                    case 105: // project
+                        o.Project = Json.ReadString(p); break;
+                    case 106: // loadingcompleted
+                        o.LoadingCompleted = Json.ReadBool(p); break;
+                    case 107: // loadingstart
+                        o.LoadingStart = Json.ReadString(p); break;
+                    case 108: // loadingend
+                        o.LoadingEnd = Json.ReadString(p); break;
+                    case 109: // loadingcounters
+                        o.LoadingCounters = AemTaskFullLoadCounters.ReadJson(p); break;
+                    case 44: // assignedtags
+                        o.AssignedTags = Json.ReadList<string>(p, Json.ReadString); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -1690,37 +2101,37 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("type", Type, false, "type", "$type");
-            w.Field("$type", TypeName, false, "$type");
-            w.Field("name", Name, false, "name");
-            w.Field("description", Description, false, "description");
-            w.Field("state", State, false, "state");
-            w.Field("message", Message, false, "message");
-            w.Field("source_endpoint", SourceEndpoint, false, "sourceendpoint");
-            w.Field("target_endpoint", TargetEndpoint, false, "targetendpoint");
-            w.Field("cdc_event_counters", CdcEventCounters, false, "cdceventcounters");
-            w.Field("full_load_counters", FullLoadCounters, false, "fullloadcounters");
-            w.Field("full_load_completed", FullLoadCompleted, false, "fullloadcompleted");
-            w.Field("full_load_start", FullLoadStart, false, "fullloadstart");
-            w.Field("full_load_end", FullLoadEnd, false, "fullloadend");
-            w.Field("full_load_throughput", FullLoadThroughput, false, "fullloadthroughput");
-            w.Field("cdc_throughput", CdcThroughput, false, "cdcthroughput");
-            w.Field("cdc_transactions_counters", CdcTransactionsCounters, false, "cdctransactionscounters", "cdctransactioncounters");
-            w.Field("cdc_latency", CdcLatency, false, "cdclatency");
-            w.Field("profile", Profile, false, "profile");
-            w.Field("task_stop_reason", TaskStopReason, false, "taskstopreason", "stopreason");
-            w.Field("memory_mb", MemoryMb, false, "memorymb");
-            w.Field("cpu_percentage", CpuPercentage, false, "cpupercentage");
-            w.Field("disk_usage_mb", DiskUsageMb, false, "diskusagemb");
-            w.Field("data_error_count", DataErrorCount, false, "dataerrorcount");
-            w.Field("options", Options, false, "options", "commonsettings");
-            w.Field("log_stream_staging", LogStreamStaging, false, "logstreamstaging");
-            w.Field("project", Project, false, "project");
-            w.Field("loading_completed", LoadingCompleted, false, "loadingcompleted");
-            w.Field("loading_start", LoadingStart, false, "loadingstart");
-            w.Field("loading_end", LoadingEnd, false, "loadingend");
-            w.Field("loading_counters", LoadingCounters, false, "loadingcounters");
-            w.Field("assigned_tags", AssignedTags, false, "assignedtags");
+            w.Field("type", Type, false, 1, 0);
+            w.Field("$type", TypeName, false, 0);
+            w.Field("name", Name, false, 2);
+            w.Field("description", Description, false, 3);
+            w.Field("state", State, false, 6);
+            w.Field("message", Message, false, 7);
+            w.Field("source_endpoint", SourceEndpoint, false, 87);
+            w.Field("target_endpoint", TargetEndpoint, false, 88);
+            w.Field("cdc_event_counters", CdcEventCounters, false, 89);
+            w.Field("full_load_counters", FullLoadCounters, false, 90);
+            w.Field("full_load_completed", FullLoadCompleted, false, 91);
+            w.Field("full_load_start", FullLoadStart, false, 92);
+            w.Field("full_load_end", FullLoadEnd, false, 93);
+            w.Field("full_load_throughput", FullLoadThroughput, false, 94);
+            w.Field("cdc_throughput", CdcThroughput, false, 95);
+            w.Field("cdc_transactions_counters", CdcTransactionsCounters, false, 96, 97);
+            w.Field("cdc_latency", CdcLatency, false, 98);
+            w.Field("profile", Profile, false, 99);
+            w.Field("task_stop_reason", TaskStopReason, false, 43, 42);
+            w.Field("memory_mb", MemoryMb, false, 22);
+            w.Field("cpu_percentage", CpuPercentage, false, 100);
+            w.Field("disk_usage_mb", DiskUsageMb, false, 21);
+            w.Field("data_error_count", DataErrorCount, false, 101);
+            w.Field("options", Options, false, 102, 103);
+            w.Field("log_stream_staging", LogStreamStaging, false, 104);
+            w.Field("project", Project, false, 105);
+            w.Field("loading_completed", LoadingCompleted, false, 106);
+            w.Field("loading_start", LoadingStart, false, 107);
+            w.Field("loading_end", LoadingEnd, false, 108);
+            w.Field("loading_counters", LoadingCounters, false, 109);
+            w.Field("assigned_tags", AssignedTags, false, 44);
         }
     }
 
@@ -1732,43 +2143,77 @@ namespace Qlik.EnterpriseManager.Client
             if (start < 0) return null;
             var o = new AemGetTaskDetailsResp();
             int r0 = int.MaxValue, r1 = int.MaxValue, r15 = int.MaxValue, r18 = int.MaxValue, r23 = int.MaxValue;
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "type": if (p.Claim(ref r0, 0)) o.Type = Json.ReadString(p); else p.Skip(); break;
-                    case "$type": { int at = p.Pos; if (p.Claim(ref r0, 1)) o.Type = Json.ReadString(p); p.Pos = at; if (p.Claim(ref r1, 0)) o.TypeName = Json.ReadString(p); p.Pos = at; p.Skip(); } break;
-                    case "name": o.Name = Json.ReadString(p); break;
-                    case "description": o.Description = Json.ReadString(p); break;
-                    case "state": o.State = JsonEnums.ReadAemTaskState(p); break;
-                    case "message": o.Message = Json.ReadString(p); break;
-                    case "sourceendpoint": o.SourceEndpoint = TaskEndpoint.ReadJson(p); break;
-                    case "targetendpoint": o.TargetEndpoint = TaskEndpoint.ReadJson(p); break;
-                    case "cdceventcounters": o.CdcEventCounters = AemTaskCdcEventCounters.ReadJson(p); break;
-                    case "fullloadcounters": o.FullLoadCounters = AemTaskFullLoadCounters.ReadJson(p); break;
-                    case "fullloadcompleted": o.FullLoadCompleted = Json.ReadBool(p); break;
-                    case "fullloadstart": o.FullLoadStart = Json.ReadString(p); break;
-                    case "fullloadend": o.FullLoadEnd = Json.ReadString(p); break;
-                    case "fullloadthroughput": o.FullLoadThroughput = AemFullLoadThroughput.ReadJson(p); break;
-                    case "cdcthroughput": o.CdcThroughput = AemCdcThroughput.ReadJson(p); break;
-                    case "cdctransactionscounters": if (p.Claim(ref r15, 0)) o.CdcTransactionsCounters = AemCdcTransactionsCounters.ReadJson(p); else p.Skip(); break;
-                    case "cdctransactioncounters": if (p.Claim(ref r15, 1)) o.CdcTransactionsCounters = AemCdcTransactionsCounters.ReadJson(p); else p.Skip(); break;
-                    case "cdclatency": o.CdcLatency = AemCdcLatency.ReadJson(p); break;
-                    case "profile": o.Profile = Json.ReadString(p); break;
-                    case "taskstopreason": if (p.Claim(ref r18, 0)) o.TaskStopReason = JsonEnums.ReadAemTaskStopReason(p); else p.Skip(); break;
-                    case "stopreason": if (p.Claim(ref r18, 1)) o.TaskStopReason = JsonEnums.ReadAemTaskStopReason(p); else p.Skip(); break;
-                    case "memorymb": o.MemoryMb = Json.ReadLong(p); break;
-                    case "cpupercentage": o.CpuPercentage = Json.ReadInt(p); break;
-                    case "diskusagemb": o.DiskUsageMb = Json.ReadLong(p); break;
-                    case "dataerrorcount": o.DataErrorCount = Json.ReadLong(p); break;
-                    case "options": if (p.Claim(ref r23, 0)) o.Options = AemCommonSettings.ReadJson(p); else p.Skip(); break;
-                    case "commonsettings": if (p.Claim(ref r23, 1)) o.Options = AemCommonSettings.ReadJson(p); else p.Skip(); break;
-                    case "logstreamstaging": o.LogStreamStaging = Json.ReadString(p); break;
-                    case "project": o.Project = Json.ReadString(p); break;
-                    case "loadingcompleted": o.LoadingCompleted = Json.ReadBool(p); break;
-                    case "loadingstart": o.LoadingStart = Json.ReadString(p); break;
-                    case "loadingend": o.LoadingEnd = Json.ReadString(p); break;
-                    case "loadingcounters": o.LoadingCounters = AemTaskFullLoadCounters.ReadJson(p); break;
-                    case "assignedtags": o.AssignedTags = Json.ReadList<string>(p, Json.ReadString); break;
+                    case 1: // type
+                        if (p.Claim(ref r0, 0)) o.Type = Json.ReadString(p); else p.Skip(); break;
+                    case 0: // $type
+                        { int at = p.Pos; if (p.Claim(ref r0, 1)) o.Type = Json.ReadString(p); p.Pos = at; if (p.Claim(ref r1, 0)) o.TypeName = Json.ReadString(p); p.Pos = at; p.Skip(); } break;
+                    case 2: // name
+                        o.Name = Json.ReadString(p); break;
+                    case 3: // description
+                        o.Description = Json.ReadString(p); break;
+                    case 6: // state
+                        o.State = JsonEnums.ReadAemTaskState(p); break;
+                    case 7: // message
+                        o.Message = Json.ReadString(p); break;
+                    case 87: // sourceendpoint
+                        o.SourceEndpoint = TaskEndpoint.ReadJson(p); break;
+                    case 88: // targetendpoint
+                        o.TargetEndpoint = TaskEndpoint.ReadJson(p); break;
+                    case 89: // cdceventcounters
+                        o.CdcEventCounters = AemTaskCdcEventCounters.ReadJson(p); break;
+                    case 90: // fullloadcounters
+                        o.FullLoadCounters = AemTaskFullLoadCounters.ReadJson(p); break;
+                    case 91: // fullloadcompleted
+                        o.FullLoadCompleted = Json.ReadBool(p); break;
+                    case 92: // fullloadstart
+                        o.FullLoadStart = Json.ReadString(p); break;
+                    case 93: // fullloadend
+                        o.FullLoadEnd = Json.ReadString(p); break;
+                    case 94: // fullloadthroughput
+                        o.FullLoadThroughput = AemFullLoadThroughput.ReadJson(p); break;
+                    case 95: // cdcthroughput
+                        o.CdcThroughput = AemCdcThroughput.ReadJson(p); break;
+                    case 96: // cdctransactionscounters
+                        if (p.Claim(ref r15, 0)) o.CdcTransactionsCounters = AemCdcTransactionsCounters.ReadJson(p); else p.Skip(); break;
+                    case 97: // cdctransactioncounters
+                        if (p.Claim(ref r15, 1)) o.CdcTransactionsCounters = AemCdcTransactionsCounters.ReadJson(p); else p.Skip(); break;
+                    case 98: // cdclatency
+                        o.CdcLatency = AemCdcLatency.ReadJson(p); break;
+                    case 99: // profile
+                        o.Profile = Json.ReadString(p); break;
+                    case 43: // taskstopreason
+                        if (p.Claim(ref r18, 0)) o.TaskStopReason = JsonEnums.ReadAemTaskStopReason(p); else p.Skip(); break;
+                    case 42: // stopreason
+                        if (p.Claim(ref r18, 1)) o.TaskStopReason = JsonEnums.ReadAemTaskStopReason(p); else p.Skip(); break;
+                    case 22: // memorymb
+                        o.MemoryMb = Json.ReadLong(p); break;
+                    case 100: // cpupercentage
+                        o.CpuPercentage = Json.ReadInt(p); break;
+                    case 21: // diskusagemb
+                        o.DiskUsageMb = Json.ReadLong(p); break;
+                    case 101: // dataerrorcount
+                        o.DataErrorCount = Json.ReadLong(p); break;
+                    case 102: // options
+                        if (p.Claim(ref r23, 0)) o.Options = AemCommonSettings.ReadJson(p); else p.Skip(); break;
+                    case 103: // commonsettings
+                        if (p.Claim(ref r23, 1)) o.Options = AemCommonSettings.ReadJson(p); else p.Skip(); break;
+                    case 104: // logstreamstaging
+                        o.LogStreamStaging = Json.ReadString(p); break;
+                    case 105: // project
+                        o.Project = Json.ReadString(p); break;
+                    case 106: // loadingcompleted
+                        o.LoadingCompleted = Json.ReadBool(p); break;
+                    case 107: // loadingstart
+                        o.LoadingStart = Json.ReadString(p); break;
+                    case 108: // loadingend
+                        o.LoadingEnd = Json.ReadString(p); break;
+                    case 109: // loadingcounters
+                        o.LoadingCounters = AemTaskFullLoadCounters.ReadJson(p); break;
+                    case 44: // assignedtags
+                        o.AssignedTags = Json.ReadList<string>(p, Json.ReadString); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -1777,37 +2222,37 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("type", Type, false, "type", "$type");
-            w.Field("$type", TypeName, false, "$type");
-            w.Field("name", Name, false, "name");
-            w.Field("description", Description, false, "description");
-            w.Field("state", State, false, "state");
-            w.Field("message", Message, false, "message");
-            w.Field("source_endpoint", SourceEndpoint, false, "sourceendpoint");
-            w.Field("target_endpoint", TargetEndpoint, false, "targetendpoint");
-            w.Field("cdc_event_counters", CdcEventCounters, false, "cdceventcounters");
-            w.Field("full_load_counters", FullLoadCounters, false, "fullloadcounters");
-            w.Field("full_load_completed", FullLoadCompleted, false, "fullloadcompleted");
-            w.Field("full_load_start", FullLoadStart, false, "fullloadstart");
-            w.Field("full_load_end", FullLoadEnd, false, "fullloadend");
-            w.Field("full_load_throughput", FullLoadThroughput, false, "fullloadthroughput");
-            w.Field("cdc_throughput", CdcThroughput, false, "cdcthroughput");
-            w.Field("cdc_transactions_counters", CdcTransactionsCounters, false, "cdctransactionscounters", "cdctransactioncounters");
-            w.Field("cdc_latency", CdcLatency, false, "cdclatency");
-            w.Field("profile", Profile, false, "profile");
-            w.Field("task_stop_reason", TaskStopReason, false, "taskstopreason", "stopreason");
-            w.Field("memory_mb", MemoryMb, false, "memorymb");
-            w.Field("cpu_percentage", CpuPercentage, false, "cpupercentage");
-            w.Field("disk_usage_mb", DiskUsageMb, false, "diskusagemb");
-            w.Field("data_error_count", DataErrorCount, false, "dataerrorcount");
-            w.Field("options", Options, false, "options", "commonsettings");
-            w.Field("log_stream_staging", LogStreamStaging, false, "logstreamstaging");
-            w.Field("project", Project, false, "project");
-            w.Field("loading_completed", LoadingCompleted, false, "loadingcompleted");
-            w.Field("loading_start", LoadingStart, false, "loadingstart");
-            w.Field("loading_end", LoadingEnd, false, "loadingend");
-            w.Field("loading_counters", LoadingCounters, false, "loadingcounters");
-            w.Field("assigned_tags", AssignedTags, false, "assignedtags");
+            w.Field("type", Type, false, 1, 0);
+            w.Field("$type", TypeName, false, 0);
+            w.Field("name", Name, false, 2);
+            w.Field("description", Description, false, 3);
+            w.Field("state", State, false, 6);
+            w.Field("message", Message, false, 7);
+            w.Field("source_endpoint", SourceEndpoint, false, 87);
+            w.Field("target_endpoint", TargetEndpoint, false, 88);
+            w.Field("cdc_event_counters", CdcEventCounters, false, 89);
+            w.Field("full_load_counters", FullLoadCounters, false, 90);
+            w.Field("full_load_completed", FullLoadCompleted, false, 91);
+            w.Field("full_load_start", FullLoadStart, false, 92);
+            w.Field("full_load_end", FullLoadEnd, false, 93);
+            w.Field("full_load_throughput", FullLoadThroughput, false, 94);
+            w.Field("cdc_throughput", CdcThroughput, false, 95);
+            w.Field("cdc_transactions_counters", CdcTransactionsCounters, false, 96, 97);
+            w.Field("cdc_latency", CdcLatency, false, 98);
+            w.Field("profile", Profile, false, 99);
+            w.Field("task_stop_reason", TaskStopReason, false, 43, 42);
+            w.Field("memory_mb", MemoryMb, false, 22);
+            w.Field("cpu_percentage", CpuPercentage, false, 100);
+            w.Field("disk_usage_mb", DiskUsageMb, false, 21);
+            w.Field("data_error_count", DataErrorCount, false, 101);
+            w.Field("options", Options, false, 102, 103);
+            w.Field("log_stream_staging", LogStreamStaging, false, 104);
+            w.Field("project", Project, false, 105);
+            w.Field("loading_completed", LoadingCompleted, false, 106);
+            w.Field("loading_start", LoadingStart, false, 107);
+            w.Field("loading_end", LoadingEnd, false, 108);
+            w.Field("loading_counters", LoadingCounters, false, 109);
+            w.Field("assigned_tags", AssignedTags, false, 44);
         }
     }
 
@@ -1818,10 +2263,11 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new AemRunTaskReq();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "cdcposition": o.Cdcposition = Json.ReadString(p); break;
+                    case 110: // cdcposition
+                        o.Cdcposition = Json.ReadString(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -1830,7 +2276,7 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("cdcposition", Cdcposition, false, "cdcposition");
+            w.Field("cdcposition", Cdcposition, false, 110);
         }
     }
 
@@ -1845,11 +2291,13 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new AemRunTaskResp();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "state": o.State = JsonEnums.ReadAemTaskState(p); break;
-                    case "errormessage": o.ErrorMessage = Json.ReadString(p); break;
+                    case 6: // state
+                        o.State = JsonEnums.ReadAemTaskState(p); break;
+                    case 111: // errormessage
+                        o.ErrorMessage = Json.ReadString(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -1858,8 +2306,8 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("state", State, false, "state");
-            w.Field("error_message", ErrorMessage, false, "errormessage");
+            w.Field("state", State, false, 6);
+            w.Field("error_message", ErrorMessage, false, 111);
         }
     }
 
@@ -1870,11 +2318,13 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new AemStopTaskResp();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "state": o.State = JsonEnums.ReadAemTaskState(p); break;
-                    case "errormessage": o.ErrorMessage = Json.ReadString(p); break;
+                    case 6: // state
+                        o.State = JsonEnums.ReadAemTaskState(p); break;
+                    case 111: // errormessage
+                        o.ErrorMessage = Json.ReadString(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -1883,8 +2333,8 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("state", State, false, "state");
-            w.Field("error_message", ErrorMessage, false, "errormessage");
+            w.Field("state", State, false, 6);
+            w.Field("error_message", ErrorMessage, false, 111);
         }
     }
 
@@ -1895,17 +2345,25 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new AemCloneTaskReq();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "clonepermissions": o.ClonePermissions = Json.ReadBoolOrNull(p); break;
-                    case "newtaskname": o.NewTaskName = Json.ReadString(p); break;
-                    case "newsourceendpoint": o.NewSourceEndpoint = Json.ReadString(p); break;
-                    case "newtargetendpoint": o.NewTargetEndpoint = Json.ReadString(p); break;
-                    case "newcontrolschema": o.NewControlSchema = Json.ReadString(p); break;
-                    case "newtargetschema": o.NewTargetSchema = Json.ReadString(p); break;
-                    case "newcontroltabletablespace": o.NewControlTableTablespace = Json.ReadString(p); break;
-                    case "newcontrolindextablespace": o.NewControlIndexTablespace = Json.ReadString(p); break;
+                    case 112: // clonepermissions
+                        o.ClonePermissions = Json.ReadBoolOrNull(p); break;
+                    case 113: // newtaskname
+                        o.NewTaskName = Json.ReadString(p); break;
+                    case 114: // newsourceendpoint
+                        o.NewSourceEndpoint = Json.ReadString(p); break;
+                    case 115: // newtargetendpoint
+                        o.NewTargetEndpoint = Json.ReadString(p); break;
+                    case 116: // newcontrolschema
+                        o.NewControlSchema = Json.ReadString(p); break;
+                    case 117: // newtargetschema
+                        o.NewTargetSchema = Json.ReadString(p); break;
+                    case 118: // newcontroltabletablespace
+                        o.NewControlTableTablespace = Json.ReadString(p); break;
+                    case 119: // newcontrolindextablespace
+                        o.NewControlIndexTablespace = Json.ReadString(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -1914,14 +2372,14 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("clone_permissions", ClonePermissions, false, "clonepermissions");
-            w.Field("new_task_name", NewTaskName, false, "newtaskname");
-            w.Field("new_source_endpoint", NewSourceEndpoint, false, "newsourceendpoint");
-            w.Field("new_target_endpoint", NewTargetEndpoint, false, "newtargetendpoint");
-            w.Field("new_control_schema", NewControlSchema, false, "newcontrolschema");
-            w.Field("new_target_schema", NewTargetSchema, false, "newtargetschema");
-            w.Field("new_control_table_tablespace", NewControlTableTablespace, false, "newcontroltabletablespace");
-            w.Field("new_control_index_tablespace", NewControlIndexTablespace, false, "newcontrolindextablespace");
+            w.Field("clone_permissions", ClonePermissions, false, 112);
+            w.Field("new_task_name", NewTaskName, false, 113);
+            w.Field("new_source_endpoint", NewSourceEndpoint, false, 114);
+            w.Field("new_target_endpoint", NewTargetEndpoint, false, 115);
+            w.Field("new_control_schema", NewControlSchema, false, 116);
+            w.Field("new_target_schema", NewTargetSchema, false, 117);
+            w.Field("new_control_table_tablespace", NewControlTableTablespace, false, 118);
+            w.Field("new_control_index_tablespace", NewControlIndexTablespace, false, 119);
         }
     }
 
@@ -1932,12 +2390,15 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new AemTableInfo();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "schema": o.Schema = Json.ReadString(p); break;
-                    case "table": o.Table = Json.ReadString(p); break;
-                    case "state": o.State = JsonEnums.ReadAemTableState(p); break;
+                    case 120: // schema
+                        o.Schema = Json.ReadString(p); break;
+                    case 121: // table
+                        o.Table = Json.ReadString(p); break;
+                    case 6: // state
+                        o.State = JsonEnums.ReadAemTableState(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -1946,9 +2407,9 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("schema", Schema, false, "schema");
-            w.Field("table", Table, false, "table");
-            w.Field("state", State, false, "state");
+            w.Field("schema", Schema, false, 120);
+            w.Field("table", Table, false, 121);
+            w.Field("state", State, false, 6);
         }
     }
 
@@ -1960,10 +2421,11 @@ namespace Qlik.EnterpriseManager.Client
             if (start < 0) return null;
             var o = new AemGetTableListResp();
             int r0 = int.MaxValue;
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "tablelist": if (p.Claim(ref r0, 0)) o.TableList = Json.ReadList<AemTableInfo>(p, AemTableInfo.ReadJson); else p.Skip(); break;
+                    case 122: // tablelist
+                        if (p.Claim(ref r0, 0)) o.TableList = Json.ReadList<AemTableInfo>(p, AemTableInfo.ReadJson); else p.Skip(); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -1972,7 +2434,7 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("tablelist", TableList, false, "tablelist");
+            w.Field("tablelist", TableList, false, 122);
         }
     }
 
@@ -1983,15 +2445,21 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new AemTableFullLoadInfo();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "starttime": o.StartTime = Json.ReadString(p); break;
-                    case "endtime": o.EndTime = Json.ReadString(p); break;
-                    case "estimatedrowcount": o.EstimatedRowCount = Json.ReadLong(p); break;
-                    case "estimatedendtime": o.EstimatedEndTime = Json.ReadString(p); break;
-                    case "transferredrowcount": o.TransferredRowCount = Json.ReadLong(p); break;
-                    case "transferredvolumemb": o.TransferredVolumeMb = Json.ReadLong(p); break;
+                    case 123: // starttime
+                        o.StartTime = Json.ReadString(p); break;
+                    case 124: // endtime
+                        o.EndTime = Json.ReadString(p); break;
+                    case 125: // estimatedrowcount
+                        o.EstimatedRowCount = Json.ReadLong(p); break;
+                    case 126: // estimatedendtime
+                        o.EstimatedEndTime = Json.ReadString(p); break;
+                    case 127: // transferredrowcount
+                        o.TransferredRowCount = Json.ReadLong(p); break;
+                    case 128: // transferredvolumemb
+                        o.TransferredVolumeMb = Json.ReadLong(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -2000,12 +2468,12 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("start_time", StartTime, false, "starttime");
-            w.Field("end_time", EndTime, false, "endtime");
-            w.Field("estimated_row_count", EstimatedRowCount, false, "estimatedrowcount");
-            w.Field("estimated_end_time", EstimatedEndTime, false, "estimatedendtime");
-            w.Field("transferred_row_count", TransferredRowCount, false, "transferredrowcount");
-            w.Field("transferred_volume_mb", TransferredVolumeMb, false, "transferredvolumemb");
+            w.Field("start_time", StartTime, false, 123);
+            w.Field("end_time", EndTime, false, 124);
+            w.Field("estimated_row_count", EstimatedRowCount, false, 125);
+            w.Field("estimated_end_time", EstimatedEndTime, false, 126);
+            w.Field("transferred_row_count", TransferredRowCount, false, 127);
+            w.Field("transferred_volume_mb", TransferredVolumeMb, false, 128);
         }
     }
 
@@ -2016,17 +2484,25 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new AemTableCdcInfo();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "insertcount": o.InsertCount = Json.ReadLong(p); break;
-                    case "updatecount": o.UpdateCount = Json.ReadLong(p); break;
-                    case "deletecount": o.DeleteCount = Json.ReadLong(p); break;
-                    case "ddlcount": o.DdlCount = Json.ReadLong(p); break;
-                    case "lastupdatetime": o.LastUpdateTime = Json.ReadString(p); break;
-                    case "cachedinsertcount": o.CachedInsertCount = Json.ReadLong(p); break;
-                    case "cachedupdatecount": o.CachedUpdateCount = Json.ReadLong(p); break;
-                    case "cacheddeletecount": o.CachedDeleteCount = Json.ReadLong(p); break;
+                    case 129: // insertcount
+                        o.InsertCount = Json.ReadLong(p); break;
+                    case 130: // updatecount
+                        o.UpdateCount = Json.ReadLong(p); break;
+                    case 131: // deletecount
+                        o.DeleteCount = Json.ReadLong(p); break;
+                    case 132: // ddlcount
+                        o.DdlCount = Json.ReadLong(p); break;
+                    case 133: // lastupdatetime
+                        o.LastUpdateTime = Json.ReadString(p); break;
+                    case 134: // cachedinsertcount
+                        o.CachedInsertCount = Json.ReadLong(p); break;
+                    case 135: // cachedupdatecount
+                        o.CachedUpdateCount = Json.ReadLong(p); break;
+                    case 136: // cacheddeletecount
+                        o.CachedDeleteCount = Json.ReadLong(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -2035,14 +2511,14 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("insert_count", InsertCount, false, "insertcount");
-            w.Field("update_count", UpdateCount, false, "updatecount");
-            w.Field("delete_count", DeleteCount, false, "deletecount");
-            w.Field("ddl_count", DdlCount, false, "ddlcount");
-            w.Field("last_update_time", LastUpdateTime, false, "lastupdatetime");
-            w.Field("cached_insert_count", CachedInsertCount, false, "cachedinsertcount");
-            w.Field("cached_update_count", CachedUpdateCount, false, "cachedupdatecount");
-            w.Field("cached_delete_count", CachedDeleteCount, false, "cacheddeletecount");
+            w.Field("insert_count", InsertCount, false, 129);
+            w.Field("update_count", UpdateCount, false, 130);
+            w.Field("delete_count", DeleteCount, false, 131);
+            w.Field("ddl_count", DdlCount, false, 132);
+            w.Field("last_update_time", LastUpdateTime, false, 133);
+            w.Field("cached_insert_count", CachedInsertCount, false, 134);
+            w.Field("cached_update_count", CachedUpdateCount, false, 135);
+            w.Field("cached_delete_count", CachedDeleteCount, false, 136);
         }
     }
 
@@ -2053,17 +2529,25 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new AemTableStatus();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "schemaonsource": o.SchemaOnSource = Json.ReadString(p); break;
-                    case "tableonsource": o.TableOnSource = Json.ReadString(p); break;
-                    case "schemaontarget": o.SchemaOnTarget = Json.ReadString(p); break;
-                    case "tableontarget": o.TableOnTarget = Json.ReadString(p); break;
-                    case "state": o.State = JsonEnums.ReadAemTableState(p); break;
-                    case "dataerrorscount": o.DataErrorsCount = Json.ReadLong(p); break;
-                    case "tablefullloadinfo": o.TableFullLoadInfo = AemTableFullLoadInfo.ReadJson(p); break;
-                    case "tablecdcinfo": o.TableCdcInfo = AemTableCdcInfo.ReadJson(p); break;
+                    case 137: // schemaonsource
+                        o.SchemaOnSource = Json.ReadString(p); break;
+                    case 138: // tableonsource
+                        o.TableOnSource = Json.ReadString(p); break;
+                    case 139: // schemaontarget
+                        o.SchemaOnTarget = Json.ReadString(p); break;
+                    case 140: // tableontarget
+                        o.TableOnTarget = Json.ReadString(p); break;
+                    case 6: // state
+                        o.State = JsonEnums.ReadAemTableState(p); break;
+                    case 141: // dataerrorscount
+                        o.DataErrorsCount = Json.ReadLong(p); break;
+                    case 142: // tablefullloadinfo
+                        o.TableFullLoadInfo = AemTableFullLoadInfo.ReadJson(p); break;
+                    case 143: // tablecdcinfo
+                        o.TableCdcInfo = AemTableCdcInfo.ReadJson(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -2072,14 +2556,14 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("schema_on_source", SchemaOnSource, false, "schemaonsource");
-            w.Field("table_on_source", TableOnSource, false, "tableonsource");
-            w.Field("schema_on_target", SchemaOnTarget, false, "schemaontarget");
-            w.Field("table_on_target", TableOnTarget, false, "tableontarget");
-            w.Field("state", State, false, "state");
-            w.Field("data_errors_count", DataErrorsCount, false, "dataerrorscount");
-            w.Field("table_full_load_info", TableFullLoadInfo, false, "tablefullloadinfo");
-            w.Field("table_cdc_info", TableCdcInfo, false, "tablecdcinfo");
+            w.Field("schema_on_source", SchemaOnSource, false, 137);
+            w.Field("table_on_source", TableOnSource, false, 138);
+            w.Field("schema_on_target", SchemaOnTarget, false, 139);
+            w.Field("table_on_target", TableOnTarget, false, 140);
+            w.Field("state", State, false, 6);
+            w.Field("data_errors_count", DataErrorsCount, false, 141);
+            w.Field("table_full_load_info", TableFullLoadInfo, false, 142);
+            w.Field("table_cdc_info", TableCdcInfo, false, 143);
         }
     }
 
@@ -2091,10 +2575,11 @@ namespace Qlik.EnterpriseManager.Client
             if (start < 0) return null;
             var o = new AemGetTableStatusesResp();
             int r0 = int.MaxValue;
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "tabledetails": if (p.Claim(ref r0, 0)) o.TableDetails = Json.ReadList<AemTableStatus>(p, AemTableStatus.ReadJson); else p.Skip(); break;
+                    case 144: // tabledetails
+                        if (p.Claim(ref r0, 0)) o.TableDetails = Json.ReadList<AemTableStatus>(p, AemTableStatus.ReadJson); else p.Skip(); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -2103,7 +2588,7 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("table_details", TableDetails, false, "tabledetails");
+            w.Field("table_details", TableDetails, false, 144);
         }
     }
 
@@ -2114,13 +2599,17 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new TableSelection();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "owner": o.Owner = Json.ReadString(p); break;
-                    case "name": o.Name = Json.ReadString(p); break;
-                    case "loadorder": o.LoadOrder = Json.ReadLong(p); break;
-                    case "tabletype": o.TableType = JsonEnums.ReadTableType(p); break;
+                    case 145: // owner
+                        o.Owner = Json.ReadString(p); break;
+                    case 2: // name
+                        o.Name = Json.ReadString(p); break;
+                    case 146: // loadorder
+                        o.LoadOrder = Json.ReadLong(p); break;
+                    case 147: // tabletype
+                        o.TableType = JsonEnums.ReadTableType(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -2129,10 +2618,10 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("owner", Owner, false, "owner");
-            w.Field("name", Name, false, "name");
-            w.Field("load_order", LoadOrder, false, "loadorder");
-            w.Field("table_type", TableType, false, "tabletype");
+            w.Field("owner", Owner, false, 145);
+            w.Field("name", Name, false, 2);
+            w.Field("load_order", LoadOrder, false, 146);
+            w.Field("table_type", TableType, false, 147);
         }
     }
 
@@ -2144,14 +2633,19 @@ namespace Qlik.EnterpriseManager.Client
             if (start < 0) return null;
             var o = new TableSelectionDefinition();
             int r0 = int.MaxValue, r1 = int.MaxValue;
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "includedpattern": if (p.Claim(ref r0, 0)) o.IncludedPattern = Json.ReadList<TableSelection>(p, TableSelection.ReadJson); else p.Skip(); break;
-                    case "includedpatterns": if (p.Claim(ref r0, 1)) o.IncludedPattern = Json.ReadList<TableSelection>(p, TableSelection.ReadJson); else p.Skip(); break;
-                    case "excludedpattern": if (p.Claim(ref r1, 0)) o.ExcludedPattern = Json.ReadList<TableSelection>(p, TableSelection.ReadJson); else p.Skip(); break;
-                    case "excludedpatterns": if (p.Claim(ref r1, 1)) o.ExcludedPattern = Json.ReadList<TableSelection>(p, TableSelection.ReadJson); else p.Skip(); break;
-                    case "explicitincludedtables": o.ExplicitIncludedTables = Json.ReadList<TableSelection>(p, TableSelection.ReadJson); break;
+                    case 148: // includedpattern
+                        if (p.Claim(ref r0, 0)) o.IncludedPattern = Json.ReadList<TableSelection>(p, TableSelection.ReadJson); else p.Skip(); break;
+                    case 149: // includedpatterns
+                        if (p.Claim(ref r0, 1)) o.IncludedPattern = Json.ReadList<TableSelection>(p, TableSelection.ReadJson); else p.Skip(); break;
+                    case 150: // excludedpattern
+                        if (p.Claim(ref r1, 0)) o.ExcludedPattern = Json.ReadList<TableSelection>(p, TableSelection.ReadJson); else p.Skip(); break;
+                    case 151: // excludedpatterns
+                        if (p.Claim(ref r1, 1)) o.ExcludedPattern = Json.ReadList<TableSelection>(p, TableSelection.ReadJson); else p.Skip(); break;
+                    case 152: // explicitincludedtables
+                        o.ExplicitIncludedTables = Json.ReadList<TableSelection>(p, TableSelection.ReadJson); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -2160,9 +2654,9 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("included_pattern", IncludedPattern, false, "includedpattern", "includedpatterns");
-            w.Field("excluded_pattern", ExcludedPattern, false, "excludedpattern", "excludedpatterns");
-            w.Field("explicit_included_tables", ExplicitIncludedTables, false, "explicitincludedtables");
+            w.Field("included_pattern", IncludedPattern, false, 148, 149);
+            w.Field("excluded_pattern", ExcludedPattern, false, 150, 151);
+            w.Field("explicit_included_tables", ExplicitIncludedTables, false, 152);
         }
     }
 
@@ -2173,14 +2667,19 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new Endpoint();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "name": o.Name = Json.ReadString(p); break;
-                    case "description": o.Description = Json.ReadString(p); break;
-                    case "role": o.Role = JsonEnums.ReadEndpointRole(p); break;
-                    case "type": o.Type = Json.ReadString(p); break;
-                    case "islicensed": o.IsLicensed = Json.ReadBool(p); break;
+                    case 2: // name
+                        o.Name = Json.ReadString(p); break;
+                    case 3: // description
+                        o.Description = Json.ReadString(p); break;
+                    case 153: // role
+                        o.Role = JsonEnums.ReadEndpointRole(p); break;
+                    case 1: // type
+                        o.Type = Json.ReadString(p); break;
+                    case 154: // islicensed
+                        o.IsLicensed = Json.ReadBool(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -2189,11 +2688,11 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("name", Name, false, "name");
-            w.Field("description", Description, false, "description");
-            w.Field("role", Role, false, "role");
-            w.Field("type", Type, false, "type");
-            w.Field("is_licensed", IsLicensed, false, "islicensed");
+            w.Field("name", Name, false, 2);
+            w.Field("description", Description, false, 3);
+            w.Field("role", Role, false, 153);
+            w.Field("type", Type, false, 1);
+            w.Field("is_licensed", IsLicensed, false, 154);
         }
     }
 
@@ -2205,10 +2704,11 @@ namespace Qlik.EnterpriseManager.Client
             if (start < 0) return null;
             var o = new AemGetEndpointListResp();
             int r0 = int.MaxValue;
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "endpointlist": if (p.Claim(ref r0, 0)) o.EndpointList = Json.ReadList<Endpoint>(p, Endpoint.ReadJson); else p.Skip(); break;
+                    case 155: // endpointlist
+                        if (p.Claim(ref r0, 0)) o.EndpointList = Json.ReadList<Endpoint>(p, Endpoint.ReadJson); else p.Skip(); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -2217,7 +2717,7 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("endpointList", EndpointList, false, "endpointlist");
+            w.Field("endpointList", EndpointList, false, 155);
         }
     }
 
@@ -2229,15 +2729,21 @@ namespace Qlik.EnterpriseManager.Client
             if (start < 0) return null;
             var o = new AemTestEndpointResp();
             int r0 = int.MaxValue, r2 = int.MaxValue;
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "state": if (p.Claim(ref r0, 0)) o.Status = JsonEnums.ReadAemEndpointState(p); else p.Skip(); break;
-                    case "requeststate": if (p.Claim(ref r0, 1)) o.Status = JsonEnums.ReadAemEndpointState(p); else p.Skip(); break;
-                    case "status": if (p.Claim(ref r0, 2)) o.Status = JsonEnums.ReadAemEndpointState(p); else p.Skip(); break;
-                    case "message": o.Message = Json.ReadString(p); break;
-                    case "detailedmessage": if (p.Claim(ref r2, 0)) o.DetailedMessage = Json.ReadString(p); else p.Skip(); break;
-                    case "errormessage": o.ErrorMessage = Json.ReadString(p); break;
+                    case 6: // state
+                        if (p.Claim(ref r0, 0)) o.Status = JsonEnums.ReadAemEndpointState(p); else p.Skip(); break;
+                    case 156: // requeststate
+                        if (p.Claim(ref r0, 1)) o.Status = JsonEnums.ReadAemEndpointState(p); else p.Skip(); break;
+                    case 157: // status
+                        if (p.Claim(ref r0, 2)) o.Status = JsonEnums.ReadAemEndpointState(p); else p.Skip(); break;
+                    case 7: // message
+                        o.Message = Json.ReadString(p); break;
+                    case 158: // detailedmessage
+                        if (p.Claim(ref r2, 0)) o.DetailedMessage = Json.ReadString(p); else p.Skip(); break;
+                    case 111: // errormessage
+                        o.ErrorMessage = Json.ReadString(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -2246,10 +2752,10 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("state", Status, false, "state", "requeststate", "status");
-            w.Field("message", Message, false, "message");
-            w.Field("detailed_message", DetailedMessage, false, "detailedmessage");
-            w.Field("error_message", ErrorMessage, false, "errormessage");
+            w.Field("state", Status, false, 6, 156, 157);
+            w.Field("message", Message, false, 7);
+            w.Field("detailed_message", DetailedMessage, false, 158);
+            w.Field("error_message", ErrorMessage, false, 111);
         }
     }
 
@@ -2260,10 +2766,11 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new AemDeleteOldDataReq();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "timestamporoffset": o.TimestampOrOffset = Json.ReadString(p); break;
+                    case 159: // timestamporoffset
+                        o.TimestampOrOffset = Json.ReadString(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -2272,7 +2779,7 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("timestamp_or_offset", TimestampOrOffset, false, "timestamporoffset");
+            w.Field("timestamp_or_offset", TimestampOrOffset, false, 159);
         }
     }
 
@@ -2283,11 +2790,13 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new AemSetChangeDataRetentionBarrierReq();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "retentionpoint": o.RetentionPoint = Json.ReadString(p); break;
-                    case "application": o.Application = Json.ReadString(p); break;
+                    case 160: // retentionpoint
+                        o.RetentionPoint = Json.ReadString(p); break;
+                    case 161: // application
+                        o.Application = Json.ReadString(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -2296,8 +2805,8 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("retention_point", RetentionPoint, false, "retentionpoint");
-            w.Field("application", Application, false, "application");
+            w.Field("retention_point", RetentionPoint, false, 160);
+            w.Field("application", Application, false, 161);
         }
     }
 
@@ -2308,11 +2817,13 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new AemGetChangeDataRetentionBarrierResp();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "retentionpoint": o.RetentionPoint = Json.ReadString(p); break;
-                    case "application": o.Application = Json.ReadString(p); break;
+                    case 160: // retentionpoint
+                        o.RetentionPoint = Json.ReadString(p); break;
+                    case 161: // application
+                        o.Application = Json.ReadString(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -2321,8 +2832,8 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("retention_point", RetentionPoint, false, "retentionpoint");
-            w.Field("application", Application, false, "application");
+            w.Field("retention_point", RetentionPoint, false, 160);
+            w.Field("application", Application, false, 161);
         }
     }
 
@@ -2333,15 +2844,21 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new TaskOutcome();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "task": o.Task = Json.ReadString(p); break;
-                    case "ok": o.Ok = Json.ReadBool(p); break;
-                    case "state": o.State = Json.ReadString(p); break;
-                    case "errorcode": o.ErrorCode = Json.ReadString(p); break;
-                    case "message": o.Message = Json.ReadString(p); break;
-                    case "httpstatus": o.HttpStatus = Json.ReadLongOrNull(p); break;
+                    case 162: // task
+                        o.Task = Json.ReadString(p); break;
+                    case 163: // ok
+                        o.Ok = Json.ReadBool(p); break;
+                    case 6: // state
+                        o.State = Json.ReadString(p); break;
+                    case 164: // errorcode
+                        o.ErrorCode = Json.ReadString(p); break;
+                    case 7: // message
+                        o.Message = Json.ReadString(p); break;
+                    case 165: // httpstatus
+                        o.HttpStatus = Json.ReadLongOrNull(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -2350,12 +2867,12 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("task", Task, false, "task");
-            w.Field("ok", Ok, false, "ok");
-            w.Field("state", State, false, "state");
-            w.Field("error_code", ErrorCode, false, "errorcode");
-            w.Field("message", Message, false, "message");
-            w.Field("http_status", HttpStatus, false, "httpstatus");
+            w.Field("task", Task, false, 162);
+            w.Field("ok", Ok, false, 163);
+            w.Field("state", State, false, 6);
+            w.Field("error_code", ErrorCode, false, 164);
+            w.Field("message", Message, false, 7);
+            w.Field("http_status", HttpStatus, false, 165);
         }
     }
 
@@ -2366,13 +2883,17 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new BulkReport();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "server": o.Server = Json.ReadString(p); break;
-                    case "succeeded": o.Succeeded = Json.ReadLong(p); break;
-                    case "failed": o.Failed = Json.ReadLong(p); break;
-                    case "tasks": o.Tasks = Json.ReadList<TaskOutcome>(p, TaskOutcome.ReadJson); break;
+                    case 166: // server
+                        o.Server = Json.ReadString(p); break;
+                    case 167: // succeeded
+                        o.Succeeded = Json.ReadLong(p); break;
+                    case 168: // failed
+                        o.Failed = Json.ReadLong(p); break;
+                    case 169: // tasks
+                        o.Tasks = Json.ReadList<TaskOutcome>(p, TaskOutcome.ReadJson); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -2381,10 +2902,10 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("server", Server, false, "server");
-            w.Field("succeeded", Succeeded, false, "succeeded");
-            w.Field("failed", Failed, false, "failed");
-            w.Field("tasks", Tasks, false, "tasks");
+            w.Field("server", Server, false, 166);
+            w.Field("succeeded", Succeeded, false, 167);
+            w.Field("failed", Failed, false, 168);
+            w.Field("tasks", Tasks, false, 169);
         }
     }
 
@@ -2395,12 +2916,15 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new TaskStateEntry();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "name": o.Name = Json.ReadString(p); break;
-                    case "state": o.State = Json.ReadString(p); break;
-                    case "stopreason": o.StopReason = Json.ReadString(p); break;
+                    case 2: // name
+                        o.Name = Json.ReadString(p); break;
+                    case 6: // state
+                        o.State = Json.ReadString(p); break;
+                    case 42: // stopreason
+                        o.StopReason = Json.ReadString(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -2409,9 +2933,9 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("name", Name, false, "name");
-            w.Field("state", State, false, "state");
-            w.Field("stop_reason", StopReason, false, "stopreason");
+            w.Field("name", Name, false, 2);
+            w.Field("state", State, false, 6);
+            w.Field("stop_reason", StopReason, false, 42);
         }
     }
 
@@ -2422,12 +2946,15 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new TaskStateSnapshot();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "server": o.Server = Json.ReadString(p); break;
-                    case "takenat": o.TakenAt = Json.ReadString(p); break;
-                    case "tasks": o.Tasks = Json.ReadList<TaskStateEntry>(p, TaskStateEntry.ReadJson); break;
+                    case 166: // server
+                        o.Server = Json.ReadString(p); break;
+                    case 170: // takenat
+                        o.TakenAt = Json.ReadString(p); break;
+                    case 169: // tasks
+                        o.Tasks = Json.ReadList<TaskStateEntry>(p, TaskStateEntry.ReadJson); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -2436,9 +2963,9 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("server", Server, false, "server");
-            w.Field("taken_at", TakenAt, false, "takenat");
-            w.Field("tasks", Tasks, false, "tasks");
+            w.Field("server", Server, false, 166);
+            w.Field("taken_at", TakenAt, false, 170);
+            w.Field("tasks", Tasks, false, 169);
         }
     }
 
@@ -2449,16 +2976,23 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new BackupItem();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "server": o.Server = Json.ReadString(p); break;
-                    case "task": o.Task = Json.ReadString(p); break;
-                    case "file": o.File = Json.ReadString(p); break;
-                    case "bytes": o.Bytes = Json.ReadLongOrNull(p); break;
-                    case "errorcode": o.ErrorCode = Json.ReadString(p); break;
-                    case "message": o.Message = Json.ReadString(p); break;
-                    case "httpstatus": o.HttpStatus = Json.ReadLongOrNull(p); break;
+                    case 166: // server
+                        o.Server = Json.ReadString(p); break;
+                    case 162: // task
+                        o.Task = Json.ReadString(p); break;
+                    case 171: // file
+                        o.File = Json.ReadString(p); break;
+                    case 172: // bytes
+                        o.Bytes = Json.ReadLongOrNull(p); break;
+                    case 164: // errorcode
+                        o.ErrorCode = Json.ReadString(p); break;
+                    case 7: // message
+                        o.Message = Json.ReadString(p); break;
+                    case 165: // httpstatus
+                        o.HttpStatus = Json.ReadLongOrNull(p); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -2467,13 +3001,13 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("server", Server, false, "server");
-            w.Field("task", Task, false, "task");
-            w.Field("file", File, false, "file");
-            w.Field("bytes", Bytes, false, "bytes");
-            w.Field("error_code", ErrorCode, false, "errorcode");
-            w.Field("message", Message, false, "message");
-            w.Field("http_status", HttpStatus, false, "httpstatus");
+            w.Field("server", Server, false, 166);
+            w.Field("task", Task, false, 162);
+            w.Field("file", File, false, 171);
+            w.Field("bytes", Bytes, false, 172);
+            w.Field("error_code", ErrorCode, false, 164);
+            w.Field("message", Message, false, 7);
+            w.Field("http_status", HttpStatus, false, 165);
         }
     }
 
@@ -2484,13 +3018,17 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new BackupReport();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "folder": o.Folder = Json.ReadString(p); break;
-                    case "written": o.Written = Json.ReadLong(p); break;
-                    case "failed": o.Failed = Json.ReadLong(p); break;
-                    case "items": o.Items = Json.ReadList<BackupItem>(p, BackupItem.ReadJson); break;
+                    case 173: // folder
+                        o.Folder = Json.ReadString(p); break;
+                    case 174: // written
+                        o.Written = Json.ReadLong(p); break;
+                    case 168: // failed
+                        o.Failed = Json.ReadLong(p); break;
+                    case 175: // items
+                        o.Items = Json.ReadList<BackupItem>(p, BackupItem.ReadJson); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -2499,10 +3037,10 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("folder", Folder, false, "folder");
-            w.Field("written", Written, false, "written");
-            w.Field("failed", Failed, false, "failed");
-            w.Field("items", Items, false, "items");
+            w.Field("folder", Folder, false, 173);
+            w.Field("written", Written, false, 174);
+            w.Field("failed", Failed, false, 168);
+            w.Field("items", Items, false, 175);
         }
     }
 
@@ -2513,14 +3051,19 @@ namespace Qlik.EnterpriseManager.Client
             int start = p.Begin();
             if (start < 0) return null;
             var o = new PromoteReport();
-            for (var k = p.FirstKey(); k != null; k = p.NextKey())
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
                 switch (k)
                 {
-                    case "fromserver": o.FromServer = Json.ReadString(p); break;
-                    case "task": o.Task = Json.ReadString(p); break;
-                    case "toserver": o.ToServer = Json.ReadString(p); break;
-                    case "newname": o.NewName = Json.ReadString(p); break;
-                    case "endpoints": o.Endpoints = Json.ReadList<string>(p, Json.ReadString); break;
+                    case 176: // fromserver
+                        o.FromServer = Json.ReadString(p); break;
+                    case 162: // task
+                        o.Task = Json.ReadString(p); break;
+                    case 177: // toserver
+                        o.ToServer = Json.ReadString(p); break;
+                    case 178: // newname
+                        o.NewName = Json.ReadString(p); break;
+                    case 179: // endpoints
+                        o.Endpoints = Json.ReadList<string>(p, Json.ReadString); break;
                     default: p.Skip(); break;
                 }
             o.SetSource(p.Text, start, p.Pos);
@@ -2529,11 +3072,11 @@ namespace Qlik.EnterpriseManager.Client
 
         internal override void WriteJson(Json.ObjectWriter w)
         {
-            w.Field("from_server", FromServer, false, "fromserver");
-            w.Field("task", Task, false, "task");
-            w.Field("to_server", ToServer, false, "toserver");
-            w.Field("new_name", NewName, false, "newname");
-            w.Field("endpoints", Endpoints, false, "endpoints");
+            w.Field("from_server", FromServer, false, 176);
+            w.Field("task", Task, false, 162);
+            w.Field("to_server", ToServer, false, 177);
+            w.Field("new_name", NewName, false, 178);
+            w.Field("endpoints", Endpoints, false, 179);
         }
     }
 }

@@ -10,6 +10,17 @@ namespace Qlik.EnterpriseManager.Client
 {
     public static partial class Json
     {
+        /// <summary>What FirstKey and NextKey answer at the end of an object.</summary>
+        internal const int End = -2;
+
+        /// <summary>A field's folded name as its number in the generated readers' table; -1
+        /// for a name no class reads.</summary>
+        internal static int KeyId(string folded)
+        {
+            int id;
+            return KeyIds.TryGetValue(folded, out id) ? id : -1;
+        }
+
         internal sealed class Parser
         {
             readonly string s;
@@ -148,13 +159,14 @@ namespace Qlik.EnterpriseManager.Client
 
             // Short strings repeat from one answer to the next (field names, most values): one
             // instance of each is kept in a small table (a slot holds the last text hashed to
-            // it, with its folded form), so reading them allocates nothing. Strings are
-            // immutable, so sharing them is safe; a slot race only costs a fresh copy.
-            static readonly string[][] shared = new string[2048][];
+            // it, with its folded form and, for a field's name, its number), so reading them
+            // allocates nothing. Slots are immutable: a race only costs a fresh copy.
+            sealed class Known { public string Text, Folded; public int Id; }
+            static readonly Known[] shared = new Known[2048];
 
-            /// <summary>A string without escapes at Pos (its quotes included), from the table:
-            /// { text, folded text }; null (nothing consumed) for a long or escaped one.</summary>
-            string[] Shared()
+            /// <summary>A string without escapes at Pos (its quotes included), from the table;
+            /// null (nothing consumed) for a long or escaped one.</summary>
+            Known Shared()
             {
                 var str = s;
                 int start = Pos + 1, i = start, e = end, hash = 0;
@@ -162,27 +174,37 @@ namespace Qlik.EnterpriseManager.Client
                 if (i >= e || str[i] != '"') return null;
                 int len = i - start, slot = (hash ^ (hash >> 11) ^ len) & (shared.Length - 1);
                 var hit = Volatile.Read(ref shared[slot]);
-                if (hit == null || hit[0].Length != len || string.CompareOrdinal(str, start, hit[0], 0, len) != 0)
+                if (hit == null || hit.Text.Length != len || string.CompareOrdinal(str, start, hit.Text, 0, len) != 0)
                 {
                     var text = str.Substring(start, len);
-                    hit = new[] { text, Fold(text) };
+                    hit = new Known { Text = text, Folded = Fold(text) };
+                    hit.Id = KeyId(hit.Folded);
                     Volatile.Write(ref shared[slot], hit);
                 }
                 Pos = i + 1;
                 return hit;
             }
 
+            /// <summary>The number of a field's name (see KeyId), from the table when it was read.</summary>
+            public static int IdOf(string key)
+            {
+                int hash = 0;
+                foreach (char c in key) hash = hash * 31 + c;
+                var hit = Volatile.Read(ref shared[(hash ^ (hash >> 11) ^ key.Length) & (shared.Length - 1)]);
+                return hit != null && hit.Text == key ? hit.Id : KeyId(Fold(key));
+            }
+
             /// <summary>A string's folded text (see Json.Fold).</summary>
             public string Folded()
             {
                 var hit = Shared();
-                return hit != null ? hit[1] : Fold(Str());
+                return hit != null ? hit.Folded : Fold(Str());
             }
 
             string Str()
             {
                 var hit = Shared();
-                if (hit != null) return hit[0];
+                if (hit != null) return hit.Text;
                 int start = ++Pos;
                 while (Pos < end && s[Pos] != '"' && s[Pos] != '\\') Pos++;
                 if (Pos < end && s[Pos] == '"') return s.Substring(start, Pos++ - start); // no escape
@@ -221,23 +243,25 @@ namespace Qlik.EnterpriseManager.Client
                 return Pos++;
             }
 
-            /// <summary>The first key of an object just begun, folded; null for an empty object.</summary>
-            public string FirstKey()
+            /// <summary>The number of the first key of an object just begun (see Json.KeyId);
+            /// Json.End for an empty object.</summary>
+            public int FirstKey()
             {
                 if (Next(true) != '}') return Key();
                 Pos++;
-                return null;
+                return End;
             }
 
-            /// <summary>The next key after a value, folded; null past the object's '}'.</summary>
-            public string NextKey() { return Comma('}') ? Key() : null; }
+            /// <summary>The number of the next key after a value; Json.End past the object's '}'.</summary>
+            public int NextKey() { return Comma('}') ? Key() : End; }
 
-            string Key()
+            int Key()
             {
                 if (Next(true) != '"') throw Fail("string expected");
-                var key = Folded();
+                var hit = Shared();
+                int id = hit != null ? hit.Id : KeyId(Fold(Str()));
                 Expect(':');
-                return key;
+                return id;
             }
 
             /// <summary>Whether a spelling of rank `rank` may set a field whose best so far is `best`
@@ -259,9 +283,9 @@ namespace Qlik.EnterpriseManager.Client
                 {
                     if (Next(true) != '{') return null;
                     Pos++;
-                    for (var k = FirstKey(); k != null; k = NextKey())
+                    for (int k = FirstKey(); k != End; k = NextKey())
                     {
-                        if (k != "$type" || Next(true) != '"') { Skip(); continue; }
+                        if (k != TypeKey || Next(true) != '"') { Skip(); continue; }
                         var name = Str();
                         int comma = name.IndexOf(',');
                         if (comma >= 0) name = name.Substring(0, comma);

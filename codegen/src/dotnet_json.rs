@@ -100,7 +100,12 @@ fn fields_of(class: &str, all: &[Value]) -> Vec<Field> {
 }
 
 /// A class's reader cases and writer lines.
-fn class_code(class: &Value, all: &[Value], enums: &[&str]) -> Value {
+fn class_code(
+    class: &Value,
+    all: &[Value],
+    enums: &[&str],
+    id_of: &mut dyn FnMut(&str) -> usize,
+) -> Value {
     let name = class["name"].as_str().unwrap_or_default();
     let fields = fields_of(name, all);
     // Folded spelling -> the fields reading it, with its rank among each one's spellings.
@@ -145,19 +150,19 @@ fn class_code(class: &Value, all: &[Value], enums: &[&str]) -> Value {
                     format!("{{ int at = p.Pos; {} p.Skip(); }} break;", each.join(" "))
                 }
             };
-            json!({"key": key, "body": body})
+            json!({"key": key, "id": id_of(key), "body": body})
         })
         .collect();
     let writes: Vec<String> = fields
         .iter()
         .map(|f| {
-            let mut claims: Vec<String> = Vec::new();
+            let mut claims: Vec<usize> = Vec::new();
             for n in &f.names {
-                if !claims.contains(&fold(n)) {
-                    claims.push(fold(n));
+                if !claims.contains(&id_of(&fold(n))) {
+                    claims.push(id_of(&fold(n)));
                 }
             }
-            let claims: Vec<String> = claims.iter().map(|c| format!(", \"{c}\"")).collect();
+            let claims: Vec<String> = claims.iter().map(|c| format!(", {c}")).collect();
             format!(
                 "w.Field(\"{}\", {}, false{});",
                 f.wire,
@@ -227,9 +232,19 @@ fn enum_code(e: &Value) -> Value {
 /// `Json.g.cs` for these classes (chapter 3's and the helpers' reports) and enumerations.
 pub fn file(classes: &[Value], enums: &[Value]) -> String {
     let enum_names: Vec<&str> = enums.iter().filter_map(|e| e["name"].as_str()).collect();
+    // Every folded field name gets a number, which the readers switch on ("$type" first:
+    // the parser looks for it).
+    let mut keys: Vec<String> = vec!["$type".to_owned()];
+    let mut id_of = |k: &str| match keys.iter().position(|x| x == k) {
+        Some(i) => i,
+        None => {
+            keys.push(k.to_owned());
+            keys.len() - 1
+        }
+    };
     let classes: Vec<Value> = classes
         .iter()
-        .map(|c| class_code(c, classes, &enum_names))
+        .map(|c| class_code(c, classes, &enum_names, &mut id_of))
         .collect();
     let enums: Vec<Value> = enums.iter().map(enum_code).collect();
     let mut env = Environment::new();
@@ -238,6 +253,6 @@ pub fn file(classes: &[Value], enums: &[Value]) -> String {
     env.add_template("json.cs", include_str!("../templates/dotnet/Json.g.cs.j2"))
         .expect("Json.g.cs.j2 parses");
     env.get_template("json.cs")
-        .and_then(|t| t.render(json!({"classes": classes, "enums": enums})))
+        .and_then(|t| t.render(json!({"classes": classes, "enums": enums, "keys": keys})))
         .unwrap_or_else(|e| panic!("rendering Json.g.cs: {e:#}"))
 }
