@@ -48,6 +48,23 @@ pub fn json(v: &serde_json::Value) -> Resp {
     json_bytes(200, serde_json::to_vec(v).unwrap_or_default())
 }
 
+/// An answer with no body.
+pub fn status_only(status: u16) -> Resp {
+    let mut r = Response::new(full(Bytes::new()));
+    *r.status_mut() = StatusCode::from_u16(status).unwrap_or(StatusCode::OK);
+    r
+}
+
+/// A plain-text answer.
+pub fn text(status: u16, body: String) -> Resp {
+    let mut r = json_bytes(status, body);
+    r.headers_mut().insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    r
+}
+
 pub fn empty_ok() -> Resp {
     json_bytes(200, Bytes::new())
 }
@@ -325,6 +342,9 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, std
     if path == "/mock" || path.starts_with("/mock/") {
         return Ok(crate::control::handle(&shared, &parts.method, &path, &body));
     }
+    if let Some(rest) = path.strip_prefix(crate::cloud::PREFIX) {
+        return Ok(cloud_request(&shared, &parts, rest, &body));
+    }
     let _counted = InFlight::enter(&shared);
     shared.counters.requests.fetch_add(1, Ordering::SeqCst);
 
@@ -348,18 +368,7 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, std
         method: parts.method.as_str().to_string(),
         path: path.clone(),
         query: raw_query.clone(),
-        headers: parts
-            .headers
-            .iter()
-            .map(|(k, v)| {
-                let val = if k == hyper::header::AUTHORIZATION {
-                    "<redacted>".to_string()
-                } else {
-                    String::from_utf8_lossy(v.as_bytes()).into_owned()
-                };
-                (k.as_str().to_string(), val)
-            })
-            .collect(),
+        headers: recorded_headers(&parts.headers),
         body_len: body.len(),
         operation,
         names: segs.as_deref().map(path_names).unwrap_or_default(),
@@ -461,6 +470,49 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, std
     }
     log_request(&shared, rec);
     Ok(resp)
+}
+
+/// Request headers as the log keeps them: names and values, Authorization redacted.
+fn recorded_headers(headers: &hyper::HeaderMap) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .map(|(k, v)| {
+            let val = if k == hyper::header::AUTHORIZATION {
+                "<redacted>".to_string()
+            } else {
+                String::from_utf8_lossy(v.as_bytes()).into_owned()
+            };
+            (k.as_str().to_string(), val)
+        })
+        .collect()
+}
+
+/// A Qlik Cloud request: answered, counted and logged (its operation is "qlik_cloud").
+fn cloud_request(
+    shared: &Arc<Shared>,
+    parts: &hyper::http::request::Parts,
+    rest: &str,
+    body: &Bytes,
+) -> Resp {
+    let _counted = InFlight::enter(shared);
+    shared.counters.requests.fetch_add(1, Ordering::SeqCst);
+    let query = parts.uri.query();
+    let resp = crate::cloud::handle(shared, &parts.method, rest, query, &parts.headers, body);
+    log_request(
+        shared,
+        RecordedRequest {
+            method: parts.method.as_str().to_string(),
+            path: parts.uri.path().to_string(),
+            query: query.map(str::to_string),
+            headers: recorded_headers(&parts.headers),
+            body_len: body.len(),
+            operation: Some("qlik_cloud".into()),
+            names: Default::default(),
+            status: Some(resp.status().as_u16()),
+            outcome: "answered".to_string(),
+        },
+    );
+    resp
 }
 
 /// The answer with its body cut: the first 64 KB (half of a smaller body whose length

@@ -8,6 +8,7 @@
 //! ```
 
 mod audit;
+mod cloud;
 mod control;
 mod documents;
 mod endpoints;
@@ -160,10 +161,14 @@ pub(crate) struct Shared {
     /// API requests being answered now, and the most ever at once (`/mock/stats`).
     pub in_flight: AtomicU64,
     pub peak_in_flight: AtomicU64,
+    /// Served over TLS (the scheme of Qlik Cloud's absolute links).
+    pub tls: bool,
+    /// Each Qlik Cloud user's requests in the last minute (its rate limit).
+    pub cloud_requests: Mutex<HashMap<String, VecDeque<Instant>>>,
 }
 
 impl Shared {
-    fn new(world: World) -> Shared {
+    fn new(world: World, tls: bool) -> Shared {
         let s = Shared {
             world: Mutex::new(world.clone()),
             initial: Mutex::new(world.clone()),
@@ -183,6 +188,8 @@ impl Shared {
             counters: Counters::default(),
             in_flight: AtomicU64::new(0),
             peak_in_flight: AtomicU64::new(0),
+            tls,
+            cloud_requests: Mutex::new(HashMap::new()),
         };
         s.apply_settings(&world);
         s
@@ -281,7 +288,7 @@ impl MockServer {
                 .map_err(|e| std::io::Error::new(std::io::ErrorKind::InvalidInput, e))?,
             None => World::default(),
         };
-        let shared = Arc::new(Shared::new(world));
+        let shared = Arc::new(Shared::new(world, config.tls));
         let (tx, rx) = tokio::sync::watch::channel(false);
         let (addr, cert_pem) = http::serve(shared.clone(), &config, rx).await?;
         Ok(MockServer {
@@ -363,6 +370,16 @@ impl MockServer {
             "{}://{}/attunityenterprisemanager",
             if self.tls { "https" } else { "http" },
             self.addr
+        )
+    }
+
+    /// The Qlik Cloud tenant's URL: `https://127.0.0.1:PORT/qlik-cloud`.
+    pub fn cloud_url(&self) -> String {
+        format!(
+            "{}://{}{}",
+            if self.tls { "https" } else { "http" },
+            self.addr,
+            cloud::PREFIX
         )
     }
 

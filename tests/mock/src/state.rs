@@ -710,6 +710,9 @@ pub struct World {
     pub servers: Vec<Server>,
     #[serde(default)]
     pub audit_trail: Vec<AuditEntry>,
+    /// The Qlik Cloud tenant served under `/qlik-cloud` (see `cloud.rs`).
+    #[serde(default)]
+    pub qlik_cloud: crate::cloud::CloudWorld,
     /// When this world was loaded (unix microseconds): the default stamp of exports.
     #[serde(skip, default = "crate::util::unix_now_micros")]
     pub loaded_micros: i64,
@@ -785,6 +788,7 @@ impl Default for World {
             users: default_users(),
             servers: default_servers(),
             audit_trail: Vec::new(),
+            qlik_cloud: crate::cloud::CloudWorld::default(),
             loaded_micros: crate::util::unix_now_micros(),
         }
     }
