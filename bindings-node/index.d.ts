@@ -147,8 +147,16 @@ export declare const methods: readonly MethodInfo[]
  * - `TASK_FAILED`: A wait helper saw the task end in ERROR (or STOPPED) instead of the wanted state.
  * - `CANCELLED`: The call was cancelled by the caller.
  * - `INTERNAL_ERROR`: A bug: a panic caught at a binding's boundary, reported instead of a crash.
+ * - `BAD_REQUEST`: A service other than Enterprise Manager answered 400 without a code of its own.
+ * - `UNAUTHORIZED`: A service other than Enterprise Manager refused the credentials (401) without a code of its own.
+ * - `FORBIDDEN`: A service other than Enterprise Manager refused the caller the permission (403) without a code of its own.
+ * - `NOT_FOUND`: A service other than Enterprise Manager answered 404 without a code of its own.
+ * - `CONFLICT`: A service other than Enterprise Manager answered 409 without a code of its own.
+ * - `SERVER_ERROR`: A service other than Enterprise Manager answered 500 or another 5xx without a code of its own.
+ * - `SERVICE_UNAVAILABLE`: A service other than Enterprise Manager answered 503 without a code of its own.
+ * - `RATE_LIMITED`: The server kept answering 429 (too many requests) beyond the waits allowed.
  */
-export type SdkErrorCode = 'CONNECTION_ERROR' | 'TIMEOUT' | 'TLS_ERROR' | 'INVALID_ARGUMENT' | 'INVALID_RESPONSE' | 'HTTP_ERROR' | 'CLIENT_CLOSED' | 'IO_ERROR' | 'WAIT_TIMEOUT' | 'TASK_FAILED' | 'CANCELLED' | 'INTERNAL_ERROR'
+export type SdkErrorCode = 'CONNECTION_ERROR' | 'TIMEOUT' | 'TLS_ERROR' | 'INVALID_ARGUMENT' | 'INVALID_RESPONSE' | 'HTTP_ERROR' | 'CLIENT_CLOSED' | 'IO_ERROR' | 'WAIT_TIMEOUT' | 'TASK_FAILED' | 'CANCELLED' | 'INTERNAL_ERROR' | 'BAD_REQUEST' | 'UNAUTHORIZED' | 'FORBIDDEN' | 'NOT_FOUND' | 'CONFLICT' | 'SERVER_ERROR' | 'SERVICE_UNAVAILABLE' | 'RATE_LIMITED'
 
 /** The category every error falls in (`AemClientError.kind`). */
 export type ErrorKind = 'session' | 'unauthorized' | 'not_found' | 'server' | 'connection' | 'timeout' | 'tls' | 'invalid_argument' | 'invalid_response' | 'closed' | 'io'

@@ -37,6 +37,22 @@ namespace Qlik.EnterpriseManager.Client
         public const string CANCELLED = "CANCELLED";
         /// <summary>A bug: a panic caught at a binding's boundary, reported instead of a crash.</summary>
         public const string INTERNAL_ERROR = "INTERNAL_ERROR";
+        /// <summary>A service other than Enterprise Manager answered 400 without a code of its own.</summary>
+        public const string BAD_REQUEST = "BAD_REQUEST";
+        /// <summary>A service other than Enterprise Manager refused the credentials (401) without a code of its own.</summary>
+        public const string UNAUTHORIZED = "UNAUTHORIZED";
+        /// <summary>A service other than Enterprise Manager refused the caller the permission (403) without a code of its own.</summary>
+        public const string FORBIDDEN = "FORBIDDEN";
+        /// <summary>A service other than Enterprise Manager answered 404 without a code of its own.</summary>
+        public const string NOT_FOUND = "NOT_FOUND";
+        /// <summary>A service other than Enterprise Manager answered 409 without a code of its own.</summary>
+        public const string CONFLICT = "CONFLICT";
+        /// <summary>A service other than Enterprise Manager answered 500 or another 5xx without a code of its own.</summary>
+        public const string SERVER_ERROR = "SERVER_ERROR";
+        /// <summary>A service other than Enterprise Manager answered 503 without a code of its own.</summary>
+        public const string SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE";
+        /// <summary>The server kept answering 429 (too many requests) beyond the waits allowed.</summary>
+        public const string RATE_LIMITED = "RATE_LIMITED";
     }
 
     /// <summary>Platform a server runs on (2.40 Server Platform; `UNKNOWN` from the SDK's AemPlatform).</summary>

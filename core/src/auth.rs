@@ -24,6 +24,18 @@ pub enum Credentials {
     /// content type, no `Authorization` header), as Qlik's Python client does with
     /// `AuthenticationMethod.SAML`. Renewal sends it again.
     Saml(String),
+    /// Qlik Cloud: an API key, sent as a bearer token on every request.
+    ApiKey(String),
+    /// Qlik Cloud: OAuth client credentials, exchanged at `{url}/oauth/token` for a
+    /// bearer token that is reused until shortly before it expires.
+    OAuthClient {
+        /// The OAuth client's id (not secret).
+        client_id: String,
+        /// Its secret.
+        client_secret: String,
+        /// The scope asked for (`user_default` when none).
+        scope: Option<String>,
+    },
 }
 
 impl Credentials {
@@ -49,7 +61,9 @@ impl Credentials {
     pub(crate) fn basic_header(&self) -> Option<String> {
         let b64 = base64::engine::general_purpose::STANDARD;
         let encoded = match self {
-            Credentials::Saml(_) => return None,
+            Credentials::Saml(_) | Credentials::ApiKey(_) | Credentials::OAuthClient { .. } => {
+                return None
+            }
             Credentials::ActiveDirectory { username, password } => {
                 b64.encode(format!("{username}:{password}"))
             }
@@ -76,6 +90,8 @@ impl Credentials {
             Credentials::Jwt(_) => "jwt",
             Credentials::Encoded(_) => "encoded",
             Credentials::Saml(_) => "saml",
+            Credentials::ApiKey(_) => "api_key",
+            Credentials::OAuthClient { .. } => "oauth_client",
         }
     }
 
@@ -85,7 +101,13 @@ impl Credentials {
             Credentials::ApiToken(t)
             | Credentials::Jwt(t)
             | Credentials::Encoded(t)
-            | Credentials::Saml(t) => t.trim().is_empty(),
+            | Credentials::Saml(t)
+            | Credentials::ApiKey(t) => t.trim().is_empty(),
+            Credentials::OAuthClient {
+                client_id,
+                client_secret,
+                ..
+            } => client_id.trim().is_empty() || client_secret.is_empty(),
         };
         if empty {
             return Err(crate::Error::invalid_argument(format!(
@@ -110,6 +132,15 @@ impl fmt::Debug for Credentials {
             Credentials::Jwt(_) => f.write_str("Jwt(<redacted>)"),
             Credentials::Encoded(_) => f.write_str("Encoded(<redacted>)"),
             Credentials::Saml(_) => f.write_str("Saml(<redacted>)"),
+            Credentials::ApiKey(_) => f.write_str("ApiKey(<redacted>)"),
+            Credentials::OAuthClient {
+                client_id, scope, ..
+            } => f
+                .debug_struct("OAuthClient")
+                .field("client_id", client_id)
+                .field("client_secret", &"<redacted>")
+                .field("scope", scope)
+                .finish(),
         }
     }
 }

@@ -2,6 +2,7 @@
 //! the typed methods (`api.rs`) and the generic entry ([`Client::call`], `generic.rs`).
 
 use crate::config::ClientConfig;
+use crate::config::ServiceKind;
 use crate::error::{
     codes, from_reqwest, ErrorKind, LocalBodyError, INVALID_SESSION_ID, UNAUTHORIZED_REQUEST,
 };
@@ -119,6 +120,7 @@ impl Conn {
             tls,
             session: RwLock::new(Session {
                 token: None,
+                expires: None,
                 generation: 0,
                 last_used: Instant::now(),
             }),
@@ -174,6 +176,8 @@ impl Conn {
 
 struct Session {
     token: Option<HeaderValue>,
+    /// When a bearer token from OAuth stops being used (a margin before it expires).
+    expires: Option<Instant>,
     /// Bumped by every login, so a caller can tell whether someone renewed already.
     generation: u64,
     last_used: Instant,
@@ -195,7 +199,22 @@ impl Client {
     pub fn new(config: ClientConfig) -> Result<Client> {
         let config = config.checked()?;
         config.credentials.validate()?;
-        let service = &QEM;
+        let service: &'static Service = match config.service {
+            ServiceKind::Qem => &QEM,
+            ServiceKind::QlikCloud => &crate::ops::cloud::QLIK_CLOUD,
+        };
+        let bearer = matches!(service.auth, AuthScheme::Bearer);
+        let fits = matches!(
+            config.credentials,
+            crate::auth::Credentials::ApiKey(_) | crate::auth::Credentials::OAuthClient { .. }
+        );
+        if bearer != fits {
+            return Err(Error::invalid_argument(format!(
+                "{} credentials cannot log in to the {} service",
+                config.credentials.kind(),
+                service.name
+            )));
+        }
         let api_root = config.api_root(service.base_path)?;
         let conn = ArcSwapOption::from_pointee(Conn::new(&config)?);
         let auth_header = match config.credentials.basic_header() {
@@ -208,8 +227,9 @@ impl Client {
             }
             None => None,
         };
-        let AuthScheme::QemSession { header, .. } = service.auth else {
-            unreachable!("Enterprise Manager uses sessions")
+        let header = match service.auth {
+            AuthScheme::QemSession { header, .. } => header,
+            AuthScheme::Bearer => "authorization",
         };
         Ok(Client {
             inner: Arc::new(Inner {
@@ -351,6 +371,9 @@ impl Client {
         let conn = self.conn()?;
         let token = conn.session.write().expect("session lock").token.take();
         let Some(token) = token else { return Ok(()) };
+        if self.inner.service.auth == AuthScheme::Bearer {
+            return Ok(()); // a bearer token is only forgotten
+        }
         let op = &crate::ops::LOGOUT;
         let url = format!("{}/logout", self.inner.api_root);
         let req = conn
@@ -389,6 +412,9 @@ impl Client {
     }
 
     async fn login_once(&self, conn: &Arc<Conn>, op: &'static Operation) -> Result<()> {
+        if self.inner.service.auth == AuthScheme::Bearer {
+            return self.bearer_token(conn).await;
+        }
         let url = format!("{}/login", self.inner.api_root);
         let saml = self.inner.config.credentials.login_body();
         let http = conn.http(&self.inner.config)?;
@@ -440,6 +466,74 @@ impl Client {
         Ok(())
     }
 
+    /// A bearer token into the session: the API key as it is, or a token from OAuth
+    /// client credentials (`{url}/oauth/token`), used until shortly before it expires.
+    async fn bearer_token(&self, conn: &Arc<Conn>) -> Result<()> {
+        use crate::auth::Credentials;
+        let op = &crate::ops::LOGIN;
+        let (token, lifetime) = match &self.inner.config.credentials {
+            Credentials::ApiKey(key) => (key.trim().to_string(), None),
+            Credentials::OAuthClient {
+                client_id,
+                client_secret,
+                scope,
+            } => {
+                let body = serde_json::json!({
+                    "client_id": client_id,
+                    "client_secret": client_secret,
+                    "grant_type": "client_credentials",
+                    "scope": scope.as_deref().unwrap_or("user_default"),
+                });
+                let req = conn
+                    .http(&self.inner.config)?
+                    .post(format!("{}/oauth/token", self.inner.config.url))
+                    .header(CONTENT_TYPE, JSON)
+                    .body(serde_json::to_vec(&body).expect("JSON serializes"));
+                let resp = self.send_with_timeout(op, req, None).await?;
+                let status = resp.status().as_u16();
+                let wait = retry_after(status, resp.headers());
+                let body = read_all(op, resp, self.inner.config.read_timeout).await?;
+                if !(200..300).contains(&status) {
+                    let e = decode_cloud_failure(status, &body).unwrap_or_else(|| {
+                        Error::server(codes::UNAUTHORIZED, "the token request failed", status)
+                    });
+                    return Err(e.with_retry_after(wait).with_operation("oauth_token"));
+                }
+                #[derive(serde::Deserialize)]
+                struct Granted {
+                    access_token: String,
+                    expires_in: Option<u64>,
+                }
+                let granted: Granted = serde_json::from_slice(&body).map_err(|_| {
+                    Error::invalid_response("the token answer has no access_token", Some(status))
+                        .with_operation("oauth_token")
+                })?;
+                (
+                    granted.access_token,
+                    granted.expires_in.map(Duration::from_secs),
+                )
+            }
+            other => {
+                return Err(Error::invalid_argument(format!(
+                    "{} credentials cannot give a bearer token",
+                    other.kind()
+                )))
+            }
+        };
+        let mut value = HeaderValue::from_str(&format!("Bearer {token}")).map_err(|_| {
+            Error::invalid_argument("the bearer token holds characters a header cannot carry")
+        })?;
+        value.set_sensitive(true);
+        let mut s = conn.session.write().expect("session lock");
+        s.token = Some(value);
+        // Renewed a minute before it expires (a tenth of a short lifetime).
+        s.expires = lifetime.map(|l| Instant::now() + l - (l / 10).min(Duration::from_secs(60)));
+        s.generation += 1;
+        s.last_used = Instant::now();
+        tracing::debug!(generation = s.generation, "bearer token in use");
+        Ok(())
+    }
+
     /// The current session, logging in first when there is none, or when a call that
     /// cannot be repeated (a streamed upload) might otherwise meet an expired one.
     async fn session(&self, conn: &Arc<Conn>, fresh_needed: bool) -> Result<(HeaderValue, u64)> {
@@ -462,7 +556,8 @@ impl Client {
             .config
             .session_idle
             .saturating_sub(Duration::from_secs(5));
-        let stale = fresh_needed && s.last_used.elapsed() >= idle_limit;
+        let stale = (fresh_needed && s.last_used.elapsed() >= idle_limit)
+            || s.expires.is_some_and(|e| Instant::now() >= e);
         match &s.token {
             Some(t) if !stale => Some((t.clone(), s.generation)),
             _ => None,
@@ -485,6 +580,12 @@ impl Client {
     /// detection of error answers. Returns the successful body.
     pub(crate) async fn execute(&self, op: &'static Operation, args: &Args) -> Result<Reply> {
         self.check_open()?;
+        if op.service != self.inner.service.name {
+            return Err(Error::invalid_argument(format!(
+                "`{}` is an operation of the {} service; this client is for {}",
+                op.method, op.service, self.inner.service.name
+            )));
+        }
         let prepared =
             prepare(op, &self.inner.api_root, args).map_err(|e| e.with_operation(op.name))?;
         let repeatable = args.is_repeatable();
@@ -705,11 +806,27 @@ impl Client {
             }
         } else {
             let body = read_all(op, resp, read_timeout).await?;
-            if let Some(e) = decode_failure(status, &body) {
+            let failure = match self.inner.service.auth {
+                AuthScheme::Bearer => decode_cloud_failure(status, &body).map(|e| {
+                    // An expired OAuth token is renewed once; an API key is not.
+                    let oauth = matches!(
+                        self.inner.config.credentials,
+                        crate::auth::Credentials::OAuthClient { .. }
+                    );
+                    if status == 401 && oauth {
+                        e.with_kind(ErrorKind::Session)
+                    } else {
+                        e
+                    }
+                }),
+                AuthScheme::QemSession { .. } => decode_failure(status, &body),
+            };
+            if let Some(e) = failure {
                 // A 401 without a code of its own may be a session the server forgot:
                 // renewed once. A 401 UNAUTHORIZED_REQUEST is a refused permission (2.25),
                 // which no login changes: it reaches the caller after one request.
-                let e = if status == 401 && e.error_code() != UNAUTHORIZED_REQUEST {
+                let qem = self.inner.service.auth != AuthScheme::Bearer;
+                let e = if qem && status == 401 && e.error_code() != UNAUTHORIZED_REQUEST {
                     e.with_kind(ErrorKind::Session)
                 } else {
                     e
@@ -813,7 +930,7 @@ impl Drop for Inner {
             return;
         }
         // Best effort: end the session of a client dropped without close().
-        if self.closed.load(Ordering::SeqCst) {
+        if self.closed.load(Ordering::SeqCst) || self.service.auth == AuthScheme::Bearer {
             return;
         }
         let token = match conn.session.write() {
@@ -1049,6 +1166,56 @@ pub(crate) fn decode_failure(status: u16, body: &[u8]) -> Option<Error> {
         )
         .with_status(status),
     )
+}
+
+/// The error of a Qlik Cloud answer, if any: Qlik's `{"errors": [{"code", "title",
+/// "detail"}], "traceId"}` with the server's code verbatim, or a code from the status;
+/// a 429 is `RATE_LIMITED` once no more waiting is allowed.
+pub(crate) fn decode_cloud_failure(status: u16, body: &[u8]) -> Option<Error> {
+    if (200..300).contains(&status) {
+        return None;
+    }
+    let v: serde_json::Value = serde_json::from_slice(body).unwrap_or_default();
+    let first = &v["errors"][0];
+    let text = |x: &serde_json::Value| match x {
+        serde_json::Value::String(s) => s.clone(),
+        serde_json::Value::Null => String::new(),
+        other => other.to_string(),
+    };
+    let by_status = match status {
+        400 => codes::BAD_REQUEST,
+        401 => codes::UNAUTHORIZED,
+        403 => codes::FORBIDDEN,
+        404 => codes::NOT_FOUND,
+        409 => codes::CONFLICT,
+        429 => codes::RATE_LIMITED,
+        503 => codes::SERVICE_UNAVAILABLE,
+        500..=599 => codes::SERVER_ERROR,
+        _ => codes::HTTP_ERROR,
+    };
+    let code = match text(&first["code"]) {
+        c if c.is_empty() || status == 429 => by_status.to_string(),
+        c => c,
+    };
+    let message = [text(&first["title"]), text(&first["detail"])]
+        .into_iter()
+        .filter(|m| !m.is_empty())
+        .collect::<Vec<_>>()
+        .join(": ");
+    let message = match message.is_empty() {
+        true => format!("HTTP {status}"),
+        false => message,
+    };
+    let kind = match status {
+        401 | 403 => ErrorKind::Unauthorized,
+        404 => ErrorKind::NotFound,
+        _ => ErrorKind::Server,
+    };
+    let e = Error::server(code, message, status).with_kind(kind);
+    Some(match v["traceId"].as_str() {
+        Some(t) => e.with_trace_id(t),
+        None => e,
+    })
 }
 
 fn memchr(hay: &[u8], needle: &[u8]) -> bool {

@@ -46,9 +46,86 @@ impl Default for RetryPolicy {
     }
 }
 
-/// Everything a client needs to reach one Enterprise Manager.
+type Options = serde_json::Map<String, serde_json::Value>;
+
+/// A text option; absent and null are `None`.
+fn opt_text(obj: &Options, k: &str) -> Result<Option<String>> {
+    use serde_json::Value;
+    match obj.get(k) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::String(s)) => Ok(Some(s.clone())),
+        Some(other) => Err(Error::invalid_argument(format!(
+            "client option `{k}` must be a string, not {}",
+            crate::request::json_type(other)
+        ))),
+    }
+}
+
+/// A non-negative whole-number option.
+fn opt_number(obj: &Options, k: &str) -> Result<Option<u64>> {
+    match obj.get(k) {
+        None | Some(serde_json::Value::Null) => Ok(None),
+        Some(v) => v.as_u64().map(Some).ok_or_else(|| {
+            Error::invalid_argument(format!(
+                "client option `{k}` must be a non-negative whole number"
+            ))
+        }),
+    }
+}
+
+/// A boolean option.
+fn opt_flag(obj: &Options, k: &str) -> Result<Option<bool>> {
+    use serde_json::Value;
+    match obj.get(k) {
+        None | Some(Value::Null) => Ok(None),
+        Some(Value::Bool(b)) => Ok(Some(*b)),
+        Some(other) => Err(Error::invalid_argument(format!(
+            "client option `{k}` must be a boolean, not {}",
+            crate::request::json_type(other)
+        ))),
+    }
+}
+
+/// Which product a client talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ServiceKind {
+    /// Qlik Enterprise Manager (the default).
+    #[default]
+    Qem,
+    /// The Qlik Cloud Tasks API of one tenant.
+    QlikCloud,
+}
+
+impl ServiceKind {
+    /// The name the client options use (`"qem"`, `"qlik_cloud"`).
+    pub fn name(self) -> &'static str {
+        match self {
+            ServiceKind::Qem => "qem",
+            ServiceKind::QlikCloud => "qlik_cloud",
+        }
+    }
+
+    /// The service of a `service` option.
+    pub fn from_name(name: &str) -> Result<ServiceKind> {
+        match name {
+            "qem" => Ok(ServiceKind::Qem),
+            "qlik_cloud" => Ok(ServiceKind::QlikCloud),
+            "veeam" | "kinetic" => Err(Error::invalid_argument(format!(
+                "client option `service`: \"{name}\" is not available in this release (\"qem\" or \"qlik_cloud\")"
+            ))),
+            other => Err(Error::invalid_argument(format!(
+                "client option `service` must be \"qem\" or \"qlik_cloud\", not \"{other}\""
+            ))),
+        }
+    }
+}
+
+/// Everything a client needs to reach one Enterprise Manager (or, with `service`, a
+/// Qlik Cloud tenant).
 #[derive(Clone)]
 pub struct ClientConfig {
+    /// The product this client talks to.
+    pub service: ServiceKind,
     /// `https://host[:port]/attunityenterprisemanager` (the API root is `{url}/api/v1`).
     pub url: String,
     /// How to log in.
@@ -101,6 +178,7 @@ impl ClientConfig {
     /// Settings for `url` (`https://host[:port]/attunityenterprisemanager`).
     pub fn new(url: impl Into<String>, credentials: Credentials) -> ClientConfig {
         ClientConfig {
+            service: ServiceKind::Qem,
             url: url.into(),
             credentials,
             verify_certificate: true,
@@ -167,6 +245,10 @@ impl ClientConfig {
 
     /// Settings from a JSON object, the one way every binding passes them:
     ///
+    /// - `service`: `"qem"` (the default: Enterprise Manager, as below) or `"qlik_cloud"`
+    ///   (a Qlik Cloud tenant: `url` is the tenant, and the credential `api_key`, or
+    ///   `client_id` with `client_secret` and optional `scope`; the options from
+    ///   `verify_certificate` on apply alike);
     /// - where: `url` (`https://host[:port]/attunityenterprisemanager`), or `host` with
     ///   optional `port` (443) and `url_suffix` (`attunityenterprisemanager`);
     /// - one credential: `username` (with optional `domain`) and `password`;
@@ -177,40 +259,18 @@ impl ClientConfig {
     ///   `session_idle_ms`, `max_concurrent_requests` (64), `total_timeout_ms` (300,000:
     ///   the time one call may spend on retries, renewals and `Retry-After` waits).
     pub fn from_json(v: &serde_json::Value) -> Result<ClientConfig> {
-        use serde_json::Value;
         let obj = v
             .as_object()
             .ok_or_else(|| Error::invalid_argument("client options must be a JSON object"))?;
-        let text = |k: &str| -> Result<Option<String>> {
-            match obj.get(k) {
-                None | Some(Value::Null) => Ok(None),
-                Some(Value::String(s)) => Ok(Some(s.clone())),
-                Some(other) => Err(Error::invalid_argument(format!(
-                    "client option `{k}` must be a string, not {}",
-                    crate::request::json_type(other)
-                ))),
-            }
+        let text = |k: &str| opt_text(obj, k);
+        let number = |k: &str| opt_number(obj, k);
+        let service = match text("service")? {
+            Some(name) => ServiceKind::from_name(&name)?,
+            None => ServiceKind::Qem,
         };
-        let number = |k: &str| -> Result<Option<u64>> {
-            match obj.get(k) {
-                None | Some(Value::Null) => Ok(None),
-                Some(v) => v.as_u64().map(Some).ok_or_else(|| {
-                    Error::invalid_argument(format!(
-                        "client option `{k}` must be a non-negative whole number"
-                    ))
-                }),
-            }
-        };
-        let flag = |k: &str| -> Result<Option<bool>> {
-            match obj.get(k) {
-                None | Some(Value::Null) => Ok(None),
-                Some(Value::Bool(b)) => Ok(Some(*b)),
-                Some(other) => Err(Error::invalid_argument(format!(
-                    "client option `{k}` must be a boolean, not {}",
-                    crate::request::json_type(other)
-                ))),
-            }
-        };
+        if service == ServiceKind::QlikCloud {
+            return ClientConfig::cloud_from_json(obj).and_then(|c| c.common_json(v));
+        }
         let credentials = if let Some(t) = text("api_token")? {
             Credentials::ApiToken(t)
         } else if let Some(t) = text("jwt")? {
@@ -251,7 +311,57 @@ impl ClientConfig {
                 ))
             }
         };
-        let mut c = ClientConfig::new(url, credentials);
+        ClientConfig::new(url, credentials).common_json(v)
+    }
+
+    /// A Qlik Cloud tenant's settings: `url` (the tenant) and either `api_key` or
+    /// `client_id` with `client_secret` (and optional `scope`).
+    fn cloud_from_json(obj: &Options) -> Result<ClientConfig> {
+        let text = |k: &str| opt_text(obj, k);
+        let url = text("url")?.ok_or_else(|| {
+            Error::invalid_argument("qlik_cloud client options need `url` (the tenant)")
+        })?;
+        let credentials = match (text("api_key")?, text("client_id")?) {
+            (Some(key), None) => Credentials::ApiKey(key),
+            (None, Some(client_id)) => Credentials::OAuthClient {
+                client_id,
+                client_secret: text("client_secret")?.ok_or_else(|| {
+                    Error::invalid_argument("qlik_cloud client options: `client_id` needs `client_secret`")
+                })?,
+                scope: text("scope")?,
+            },
+            (Some(_), Some(_)) => {
+                return Err(Error::invalid_argument(
+                    "qlik_cloud client options take `api_key` or `client_id` and `client_secret`, not both",
+                ))
+            }
+            (None, None) => {
+                return Err(Error::invalid_argument(
+                    "qlik_cloud client options need `api_key`, or `client_id` and `client_secret`",
+                ))
+            }
+        };
+        for qem_only in ["username", "api_token", "jwt", "b64", "saml", "host"] {
+            if obj.contains_key(qem_only) {
+                return Err(Error::invalid_argument(format!(
+                    "client option `{qem_only}` is for Enterprise Manager, not qlik_cloud"
+                )));
+            }
+        }
+        let mut c = ClientConfig::new(url.trim_end_matches('/'), credentials);
+        c.service = ServiceKind::QlikCloud;
+        Ok(c)
+    }
+
+    /// The options every service shares (TLS, timeouts, retries, limits) onto `self`.
+    fn common_json(self, v: &serde_json::Value) -> Result<ClientConfig> {
+        let obj = v
+            .as_object()
+            .ok_or_else(|| Error::invalid_argument("client options must be a JSON object"))?;
+        let text = |k: &str| opt_text(obj, k);
+        let number = |k: &str| opt_number(obj, k);
+        let flag = |k: &str| opt_flag(obj, k);
+        let mut c = self;
         if let Some(b) = flag("verify_certificate")? {
             c.verify_certificate = b;
         }

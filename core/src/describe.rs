@@ -161,7 +161,7 @@ fn kind_schema(kind: Kind) -> Schema {
     match kind {
         Kind::Text => json_schema!({"type": "string"}),
         Kind::Bool => json_schema!({"type": "boolean"}),
-        Kind::Seconds => json_schema!({"type": "integer", "minimum": 0}),
+        Kind::Seconds | Kind::Count => json_schema!({"type": "integer", "minimum": 0}),
         Kind::Timestamp => json_schema!({"type": "string",
             "description": "a UTC timestamp (2024-01-31T10:00:00) or .NET ticks"}),
     }

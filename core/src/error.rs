@@ -41,6 +41,22 @@ pub mod codes {
         CANCELLED,
         /// A bug: a panic caught at a binding's boundary, reported instead of a crash.
         INTERNAL_ERROR,
+        /// A service other than Enterprise Manager answered 400 without a code of its own.
+        BAD_REQUEST,
+        /// A service other than Enterprise Manager refused the credentials (401) without a code of its own.
+        UNAUTHORIZED,
+        /// A service other than Enterprise Manager refused the caller the permission (403) without a code of its own.
+        FORBIDDEN,
+        /// A service other than Enterprise Manager answered 404 without a code of its own.
+        NOT_FOUND,
+        /// A service other than Enterprise Manager answered 409 without a code of its own.
+        CONFLICT,
+        /// A service other than Enterprise Manager answered 500 or another 5xx without a code of its own.
+        SERVER_ERROR,
+        /// A service other than Enterprise Manager answered 503 without a code of its own.
+        SERVICE_UNAVAILABLE,
+        /// The server kept answering 429 (too many requests) beyond the waits allowed.
+        RATE_LIMITED,
     }
 }
 
@@ -141,6 +157,8 @@ struct Inner {
     unsent: bool,
     /// The server's `Retry-After` (429, 503): how long it asked the client to wait.
     retry_after: Option<std::time::Duration>,
+    /// The id the server gave its trace of the request (Qlik Cloud's `traceId`).
+    trace_id: Option<String>,
 }
 
 impl Error {
@@ -186,6 +204,7 @@ impl Error {
                 kind,
                 unsent: false,
                 retry_after: None,
+                trace_id: None,
             }),
         }
     }
@@ -214,6 +233,17 @@ impl Error {
     /// of a 429 or 503 answer).
     pub fn retry_after(&self) -> Option<std::time::Duration> {
         self.inner.retry_after
+    }
+
+    /// Records the server's trace id.
+    pub(crate) fn with_trace_id(mut self, id: &str) -> Error {
+        self.inner.trace_id = Some(id.to_string());
+        self
+    }
+
+    /// The id of the server's trace of the request, when it sent one (Qlik Cloud).
+    pub fn trace_id(&self) -> Option<&str> {
+        self.inner.trace_id.as_deref()
     }
 
     /// Sets the HTTP status.

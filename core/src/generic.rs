@@ -68,10 +68,19 @@ impl Client {
         if let Some(answer) = crate::helpers::dispatch::call(self, method, &args).await {
             return answer.map(Answered::Value);
         }
-        let op = self
-            .service()
-            .find(method)
-            .ok_or_else(|| Error::invalid_argument(format!("unknown operation `{method}`")))?;
+        let op = self.service().find(method).ok_or_else(|| {
+            let other = [&crate::ops::QEM, &crate::ops::cloud::QLIK_CLOUD]
+                .into_iter()
+                .find(|s| s.find(method).is_some());
+            match other {
+                Some(s) => Error::invalid_argument(format!(
+                    "`{method}` is an operation of the {} service; this client is for {}",
+                    s.name,
+                    self.service().name
+                )),
+                None => Error::invalid_argument(format!("unknown operation `{method}`")),
+            }
+        })?;
         let file = match args.values.remove("file") {
             None | Some(Value::Null) => None,
             Some(Value::String(p)) if op.answer == Answer::Document => Some(p),

@@ -58,6 +58,8 @@ pub enum Kind {
     Seconds,
     /// A UTC timestamp or .NET ticks, sent as given.
     Timestamp,
+    /// A non-negative integer (a page size).
+    Count,
 }
 
 /// One query parameter, in the order the guide writes the URL.
@@ -131,7 +133,8 @@ pub enum AuthScheme {
         /// The session header.
         header: &'static str,
     },
-    /// A bearer token on every request (Qlik Cloud); not implemented yet.
+    /// A bearer token on every request (Qlik Cloud): an API key, or a token from OAuth
+    /// client credentials.
     Bearer,
 }
 
@@ -140,13 +143,15 @@ pub enum AuthScheme {
 pub enum Paging {
     /// One answer holds everything (all Enterprise Manager methods).
     None,
-    /// Cursor paging: the answer's `links.next` (Qlik Cloud); not implemented yet.
+    /// Cursor paging: the answer's `links.next` (Qlik Cloud).
     Cursor,
 }
 
 /// One API method.
 #[derive(Debug, Clone, Copy)]
 pub struct Operation {
+    /// The service it belongs to ([`Service::name`]).
+    pub service: &'static str,
     /// The guide's REST name (`GetTaskDetails`).
     pub name: &'static str,
     /// The guide's Python name (`get_task_details`).
@@ -208,13 +213,16 @@ pub struct Service {
     pub auth: AuthScheme,
     /// Every operation.
     pub operations: &'static [Operation],
+    /// Other names of its operations: (alias, REST name).
+    pub aliases: &'static [(&'static str, &'static str)],
 }
 
 impl Service {
     /// Finds an operation by its REST name (`RunTask`) or Python name (`run_task`).
     /// `set_task_table_selection` is the guide's other name for `put_task_table_selection`.
     pub fn find(&self, name: &str) -> Option<&'static Operation> {
-        let name = ALIASES
+        let name = self
+            .aliases
             .iter()
             .find(|(alias, _)| *alias == name)
             .map_or(name, |(_, op)| *op);
@@ -281,6 +289,7 @@ const fn op(
     answer: Answer,
 ) -> Operation {
     Operation {
+        service: "",
         name: "",
         method: "",
         doc: "",
@@ -310,15 +319,17 @@ const fn waits(mut o: Operation, arg: &'static str, default_secs: u64) -> Operat
 /// REST name `GetServerAcl` and the snake name `get_server_acl`. Each takes its place in
 /// [`QEM_OPERATIONS`].
 macro_rules! operations_table {
-    ($( $(#[doc = $doc:literal])* $ident:ident = $def:expr; )*) => { pastey::paste! {
+    ($service:literal, $(#[doc = $tdoc:literal])* $table:ident;
+     $( $(#[doc = $doc:literal])* $ident:ident = $def:expr; )*) => { pastey::paste! {
         $( $(#[doc = $doc])* #[allow(missing_docs)] pub const $ident: Operation = Operation {
+            service: $service,
             name: stringify!([<$ident:camel>]),
             method: stringify!([<$ident:lower>]),
             doc: concat!($($doc),*),
             ..$def
         }; )*
-        /// Every Enterprise Manager operation, in the guide's order.
-        pub static QEM_OPERATIONS: &[Operation] = &[ $( $ident ),* ];
+        $(#[doc = $tdoc])*
+        pub static $table: &[Operation] = &[ $( $ident ),* ];
     } };
 }
 
@@ -330,6 +341,9 @@ use Verb::*;
 // (2.7 to 2.39) and CloneTask.
 #[rustfmt::skip]
 operations_table! {
+    "qem",
+    /// Every Enterprise Manager operation, in the guide's order.
+    QEM_OPERATIONS;
     /// 2.5 Logs in (again), replacing any session.
     LOGIN = op(Get, &[Lit("login")], &[], B::None, A::Empty);
     /// 2.6 Ends the session; a later call logs in again.
@@ -390,7 +404,92 @@ pub static QEM: Service = Service {
         header: "EnterpriseManager.APISessionID",
     },
     operations: QEM_OPERATIONS,
+    aliases: ALIASES,
 };
+
+/// The Qlik Cloud Tasks API (`qlik-cloud-tasks-api.txt`): the ten operations with the
+/// spec's parameter names (`id`, `runId`, `resourceId`, `limit`, `page`, `sort`,
+/// `migrateFrom`, `source`, the body as `payload`).
+pub mod cloud {
+    use super::{opt, Answer as A, Body as B, Kind, Operation, Seg, Service, Verb::*};
+    use Seg::{Lit, Name};
+
+    const TASKS: &[Seg] = &[Lit("tasks")];
+    const TASK: &[Seg] = &[Lit("tasks"), Name("id")];
+    const RUNS: &[Seg] = &[Lit("tasks"), Name("id"), Lit("runs")];
+    const PAGE: [super::Query; 3] = [
+        opt("limit", Kind::Count),
+        opt("page", Kind::Text),
+        opt("sort", Kind::Text),
+    ];
+
+    #[rustfmt::skip]
+    operations_table! {
+        "qlik_cloud",
+        /// Every Qlik Cloud Tasks operation, in the spec's order.
+        OPERATIONS;
+        /// Lists the tasks the caller may see (one page; `resourceId` filters by app).
+        GET_TASKS = op_paged(Get, TASKS, &[opt("resourceId", Kind::Text), PAGE[0], PAGE[1], PAGE[2]]);
+        /// Creates a task (201); `migrateFrom` names a reload task to migrate.
+        CREATE_TASK = super::op(Post, TASKS, &[opt("migrateFrom", Kind::Text)], B::Json, A::Json);
+        /// One task.
+        GET_TASK = super::op(Get, TASK, &[], B::None, A::Json);
+        /// Replaces a task (the caller becomes its owner).
+        UPDATE_TASK = super::op(Put, TASK, &[], B::Json, A::Json);
+        /// Deletes a task (204).
+        DELETE_TASK = super::op(Delete, TASK, &[], B::None, A::Empty);
+        /// Starts a task; `source` is the origin of the trigger (`manual`).
+        START_TASK = super::op(Post, &[Lit("tasks"), Name("id"), Lit("actions"), Lit("start")], &[opt("source", Kind::Text)], B::None, A::Json);
+        /// A task's runs (one page).
+        GET_TASK_RUNS = op_paged(Get, RUNS, &PAGE);
+        /// The log of one run.
+        GET_TASK_RUN_LOG = super::op(Get, &[Lit("tasks"), Name("id"), Lit("runs"), Name("runId"), Lit("log")], &[], B::None, A::Json);
+        /// A task's last run.
+        GET_LAST_TASK_RUN = super::op(Get, &[Lit("tasks"), Name("id"), Lit("runs"), Lit("last")], &[], B::None, A::Json);
+        /// The runs of the tasks of one resource (`id` is the resource's, one page).
+        GET_TASKS_RESOURCE_RUNS = op_paged(Get, &[Lit("tasks"), Lit("resources"), Name("id"), Lit("runs")], &PAGE);
+    }
+
+    const fn op_paged(
+        verb: super::Verb,
+        path: &'static [Seg],
+        query: &'static [super::Query],
+    ) -> Operation {
+        let mut o = super::op(verb, path, query, B::None, A::Json);
+        o.paging = super::Paging::Cursor;
+        o
+    }
+
+    /// The names of Qlik's TypeScript SDK (`@qlik/api`), as data: (alias, REST name).
+    pub const ALIASES: &[(&str, &str)] = &[
+        ("getTasks", "GetTasks"),
+        ("createTask", "CreateTask"),
+        ("getTask", "GetTask"),
+        ("updateTask", "UpdateTask"),
+        ("deleteTask", "DeleteTask"),
+        ("startTask", "StartTask"),
+        ("getTaskRuns", "GetTaskRuns"),
+        ("getTaskRunLog", "GetTaskRunLog"),
+        ("getLastTaskRun", "GetLastTaskRun"),
+        ("getTasksResourceRuns", "GetTasksResourceRuns"),
+    ];
+
+    /// The Qlik Cloud Tasks API of one tenant: bearer tokens, under `{tenant}/api/v1`.
+    pub static QLIK_CLOUD: Service = Service {
+        name: "qlik_cloud",
+        base_path: "/api/v1",
+        auth: super::AuthScheme::Bearer,
+        operations: OPERATIONS,
+        aliases: ALIASES,
+    };
+}
+
+/// The service of `name` ([`Service::name`]).
+pub fn service_named(name: &str) -> Option<&'static Service> {
+    [&QEM, &cloud::QLIK_CLOUD]
+        .into_iter()
+        .find(|s| s.name == name)
+}
 
 #[cfg(test)]
 mod tests {

@@ -292,6 +292,8 @@ fn query_value(
             None => return Err(bad("a whole number of seconds")),
         },
         (Kind::Seconds, _) => return Err(bad("a whole number of seconds")),
+        (Kind::Count, Value::Number(n)) if n.as_u64().is_some() => n.to_string(),
+        (Kind::Count, _) => return Err(bad("a non-negative whole number")),
         // An empty text is "absent": the server never sees `schema=`.
         (Kind::Text | Kind::Timestamp, Value::String(s)) if s.is_empty() => return Ok(None),
         (Kind::Text | Kind::Timestamp, Value::String(s)) => s.clone(),

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 # The description these methods were generated from; the native module must have been
 # built from the same one.
-DESCRIPTION_FINGERPRINT = "1196c08a9339af8f"
+DESCRIPTION_FINGERPRINT = "b35c605d30062166"
 if _native.description_fingerprint() != DESCRIPTION_FINGERPRINT:
     raise ImportError(
         "qem: the native module was built from another API description ({0}) than qem/_operations.py ({1}):"

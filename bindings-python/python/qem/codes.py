@@ -20,6 +20,14 @@ __all__ = [
     "TASK_FAILED",
     "CANCELLED",
     "INTERNAL_ERROR",
+    "BAD_REQUEST",
+    "UNAUTHORIZED",
+    "FORBIDDEN",
+    "NOT_FOUND",
+    "CONFLICT",
+    "SERVER_ERROR",
+    "SERVICE_UNAVAILABLE",
+    "RATE_LIMITED",
     "KINDS",
 ]
 
@@ -58,6 +66,30 @@ CANCELLED = "CANCELLED"
 
 INTERNAL_ERROR = "INTERNAL_ERROR"
 """A bug: a panic caught at a binding's boundary, reported instead of a crash."""
+
+BAD_REQUEST = "BAD_REQUEST"
+"""A service other than Enterprise Manager answered 400 without a code of its own."""
+
+UNAUTHORIZED = "UNAUTHORIZED"
+"""A service other than Enterprise Manager refused the credentials (401) without a code of its own."""
+
+FORBIDDEN = "FORBIDDEN"
+"""A service other than Enterprise Manager refused the caller the permission (403) without a code of its own."""
+
+NOT_FOUND = "NOT_FOUND"
+"""A service other than Enterprise Manager answered 404 without a code of its own."""
+
+CONFLICT = "CONFLICT"
+"""A service other than Enterprise Manager answered 409 without a code of its own."""
+
+SERVER_ERROR = "SERVER_ERROR"
+"""A service other than Enterprise Manager answered 500 or another 5xx without a code of its own."""
+
+SERVICE_UNAVAILABLE = "SERVICE_UNAVAILABLE"
+"""A service other than Enterprise Manager answered 503 without a code of its own."""
+
+RATE_LIMITED = "RATE_LIMITED"
+"""The server kept answering 429 (too many requests) beyond the waits allowed."""
 
 KINDS = (
     "session",

@@ -341,6 +341,11 @@ pub fn handle(
                     meta.insert("updatedAt".into(), json!(iso_ms(now)));
                     task.insert("id".into(), json!(id));
                     task.insert("metadata".into(), Value::Object(meta));
+                    // The service works the resource out itself (from the states): the
+                    // mock keeps the one it had when the new definition names none.
+                    if !task.contains_key("resourceId") {
+                        task.insert("resourceId".into(), cloud.tasks[i]["resourceId"].clone());
+                    }
                     cloud.tasks[i] = Value::Object(task);
                     http::json(&cloud.tasks[i])
                 }

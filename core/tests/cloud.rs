@@ -1,0 +1,263 @@
+//! The Qlik Cloud Tasks service (`"service": "qlik_cloud"`) against the mock's tenant.
+use qem_core::{Client, ClientConfig};
+use qem_mock::{MockConfig, MockServer};
+use serde_json::{json, Value};
+
+async fn tenant(state: Option<Value>) -> MockServer {
+    MockServer::start(MockConfig {
+        state,
+        ..MockConfig::default()
+    })
+    .await
+    .unwrap()
+}
+
+fn options(mock: &MockServer, credential: Value) -> ClientConfig {
+    let mut o = json!({"service": "qlik_cloud", "url": mock.cloud_url(),
+        "ca_pem": mock.ca_cert_pem().unwrap(), "max_retries": 2});
+    for (k, v) in credential.as_object().unwrap() {
+        o[k] = v.clone();
+    }
+    ClientConfig::from_json(&o).unwrap()
+}
+
+fn path_count(mock: &MockServer, suffix: &str) -> usize {
+    mock.requests()
+        .iter()
+        .filter(|r| r.path.ends_with(suffix))
+        .count()
+}
+
+#[tokio::test]
+async fn an_api_key_reaches_every_operation_by_the_specs_names() {
+    let mock = tenant(Some(json!({"qlik_cloud": {"settings": {"run_ms": 50}}}))).await;
+    let c = Client::new(options(&mock, json!({"api_key": "key-dev"}))).unwrap();
+    let created = c
+        .call("create_task", json!({"payload": {"name": "Nightly", "specVersion": "0.8", "resourceId": "app-7"}, "migrateFrom": "rt-1"}))
+        .await
+        .unwrap();
+    let id = created["id"].as_str().unwrap().to_string();
+    assert_eq!(created["metadata"]["migratedFrom"], "rt-1");
+    // Qlik's TypeScript names reach the same operations.
+    let got = c.call("getTask", json!({"id": id})).await.unwrap();
+    assert_eq!(got["name"], "Nightly");
+    let listed = c
+        .call(
+            "get_tasks",
+            json!({"resourceId": "app-7", "limit": 5, "sort": "-createdAt"}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(listed["data"][0]["id"], id.as_str());
+    let updated = c
+        .call(
+            "update_task",
+            json!({"id": id, "payload": {"name": "Renamed", "specVersion": "0.8"}}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(updated["name"], "Renamed");
+    let started = c
+        .call("start_task", json!({"id": id, "source": "sdk"}))
+        .await
+        .unwrap();
+    assert_eq!(started["message"], "Task started successfully");
+    let last = c
+        .call("get_last_task_run", json!({"id": id}))
+        .await
+        .unwrap();
+    assert_eq!(last["triggeredBy"], "sdk");
+    let runs = c
+        .call("get_task_runs", json!({"id": id, "limit": 10}))
+        .await
+        .unwrap();
+    assert_eq!(runs["data"].as_array().unwrap().len(), 1);
+    let log = c
+        .call("get_task_run_log", json!({"id": id, "runId": last["id"]}))
+        .await
+        .unwrap();
+    assert!(log["logContent"].as_str().unwrap().contains("Run"));
+    let by_app = c
+        .call("get_tasks_resource_runs", json!({"id": "app-7"}))
+        .await
+        .unwrap();
+    assert_eq!(by_app["data"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        c.call("delete_task", json!({"id": id})).await.unwrap(),
+        Value::Null
+    );
+    // Every request carried the key as a bearer token; nothing logged in.
+    let r = mock.requests();
+    assert!(r.iter().all(|r| r
+        .headers
+        .iter()
+        .any(|(k, v)| k == "authorization" && v == "<redacted>")));
+    assert_eq!(path_count(&mock, "/oauth/token"), 0);
+}
+
+#[tokio::test]
+async fn errors_carry_the_servers_code_the_status_and_the_trace_id() {
+    let mock = tenant(None).await;
+    let c = Client::new(options(&mock, json!({"api_key": "key-dev"}))).unwrap();
+    let e = c
+        .call("get_task", json!({"id": "no-such"}))
+        .await
+        .unwrap_err();
+    assert_eq!((e.error_code(), e.http_status()), ("TASKS-404", Some(404)));
+    assert_eq!(e.kind(), qem_core::ErrorKind::NotFound);
+    assert!(e.trace_id().is_some_and(|t| !t.is_empty()));
+    assert_eq!(e.operation(), Some("GetTask"));
+    let viewer = Client::new(options(&mock, json!({"api_key": "key-viewer"}))).unwrap();
+    let e = viewer
+        .call("get_task", json!({"id": "task-1"}))
+        .await
+        .unwrap_err();
+    assert_eq!(e.http_status(), Some(403));
+    // A refused API key is not renewed: one request, then UNAUTHORIZED-like failure.
+    let wrong = Client::new(options(&mock, json!({"api_key": "wrong"}))).unwrap();
+    mock.clear_requests();
+    let e = wrong
+        .call("get_task", json!({"id": "task-1"}))
+        .await
+        .unwrap_err();
+    assert_eq!(e.http_status(), Some(401));
+    assert_eq!(mock.requests().len(), 1);
+    // Ids are one path segment, encoded once; `..` never reaches the server.
+    let e = c.call("get_task", json!({"id": ".."})).await.unwrap_err();
+    assert_eq!(e.error_code(), "INVALID_ARGUMENT");
+    let e = c
+        .call("get_tasks", json!({"resourceId": "app-1", "limit": -1}))
+        .await
+        .unwrap_err();
+    assert_eq!(e.error_code(), "INVALID_ARGUMENT");
+}
+
+#[tokio::test]
+async fn an_enterprise_manager_method_on_a_cloud_client_names_both_services() {
+    let mock = tenant(None).await;
+    let c = Client::new(options(&mock, json!({"api_key": "key-dev"}))).unwrap();
+    let e = c
+        .call("get_task_details", json!({"server": "s", "task": "t"}))
+        .await
+        .unwrap_err();
+    assert_eq!(e.error_code(), "INVALID_ARGUMENT");
+    assert!(
+        e.message().contains("qem") && e.message().contains("qlik_cloud"),
+        "{e}"
+    );
+    let e = c.get_server_list().await.unwrap_err();
+    assert_eq!(e.error_code(), "INVALID_ARGUMENT");
+    assert!(mock.requests().is_empty(), "nothing was sent");
+}
+
+#[tokio::test]
+async fn oauth_client_credentials_share_one_token_and_renew_it() {
+    let mock = tenant(Some(
+        json!({"qlik_cloud": {"settings": {"token_lifetime_s": 2}}}),
+    ))
+    .await;
+    let c = Client::new(options(
+        &mock,
+        json!({"client_id": "m2m-client", "client_secret": "m2m-secret"}),
+    ))
+    .unwrap();
+    let calls = (0..20).map(|_| c.call("get_task", json!({"id": "task-1"})));
+    for r in futures_util::future::join_all(calls).await {
+        assert_eq!(r.unwrap()["id"], "task-1");
+    }
+    assert_eq!(path_count(&mock, "/oauth/token"), 1, "one token for all");
+    // Renewed before it expires (2 s lifetime, renewed a tenth early).
+    tokio::time::sleep(std::time::Duration::from_millis(1900)).await;
+    c.call("get_task", json!({"id": "task-1"})).await.unwrap();
+    assert_eq!(path_count(&mock, "/oauth/token"), 2);
+    // A token the server forgot (state replaced) is renewed once and the call repeated.
+    mock.set_state(json!({})).unwrap();
+    c.call("get_task", json!({"id": "task-1"})).await.unwrap();
+    assert_eq!(path_count(&mock, "/oauth/token"), 3);
+    // Wrong secrets fail with the token request named.
+    let bad = Client::new(options(
+        &mock,
+        json!({"client_id": "m2m-client", "client_secret": "x"}),
+    ))
+    .unwrap();
+    let e = bad
+        .call("get_task", json!({"id": "task-1"}))
+        .await
+        .unwrap_err();
+    assert_eq!(e.http_status(), Some(401));
+    assert!(
+        !format!("{e} {e:?} {c:?}").contains("m2m-secret"),
+        "no secret in errors or Debug"
+    );
+}
+
+#[tokio::test]
+async fn a_rate_limit_is_waited_out_for_any_verb() {
+    let mock = tenant(Some(
+        json!({"qlik_cloud": {"settings": {"rate_limit_per_minute": 3}}}),
+    ))
+    .await;
+    let c = Client::new(options(&mock, json!({"api_key": "key-dev"}))).unwrap();
+    for _ in 0..3 {
+        c.call("get_task", json!({"id": "task-1"})).await.unwrap();
+    }
+    // The fourth request is refused with Retry-After (up to 60 s): more than this call
+    // may wait, so it ends RATE_LIMITED without a second try.
+    let quick = c.with_options(qem_core::CallOptions {
+        timeout: Some(std::time::Duration::from_secs(2)),
+        max_retries: None,
+    });
+    let e = quick
+        .call(
+            "create_task",
+            json!({"payload": {"name": "x", "specVersion": "0.8"}}),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(
+        (e.error_code(), e.http_status()),
+        ("RATE_LIMITED", Some(429))
+    );
+    assert!(e.retry_after().is_some());
+}
+
+#[test]
+fn options_are_checked_before_anything_is_sent() {
+    let bad = |o: Value| {
+        ClientConfig::from_json(&o)
+            .unwrap_err()
+            .error_code()
+            .to_string()
+    };
+    let base = json!({"service": "qlik_cloud", "url": "https://t.example"});
+    let with = |extra: Value| {
+        let mut o = base.clone();
+        for (k, v) in extra.as_object().unwrap() {
+            o[k] = v.clone();
+        }
+        o
+    };
+    assert_eq!(bad(base.clone()), "INVALID_ARGUMENT", "no credential");
+    assert_eq!(
+        bad(with(
+            json!({"api_key": "k", "client_id": "c", "client_secret": "s"})
+        )),
+        "INVALID_ARGUMENT"
+    );
+    assert_eq!(bad(with(json!({"client_id": "c"}))), "INVALID_ARGUMENT");
+    assert_eq!(
+        bad(with(json!({"api_key": "k", "username": "u"}))),
+        "INVALID_ARGUMENT"
+    );
+    assert_eq!(
+        bad(json!({"service": "nope", "url": "https://x", "api_key": "k"})),
+        "INVALID_ARGUMENT"
+    );
+    let c = ClientConfig::from_json(&with(json!({"api_key": "secret-key"}))).unwrap();
+    assert!(!format!("{c:?}").contains("secret-key"));
+    // The default service is unchanged, and refuses a cloud credential.
+    assert_eq!(
+        bad(json!({"url": "https://x/attunityenterprisemanager", "api_key": "k"})),
+        "INVALID_ARGUMENT"
+    );
+}
