@@ -109,6 +109,8 @@ struct Conn {
     /// Bounds the requests on the wire (`max_concurrent_requests`). Logins take no
     /// permit, so calls holding permits can never starve the renewal they wait for.
     in_flight: tokio::sync::Semaphore,
+    /// When the next request may start, under `max_requests_per_minute`.
+    next_slot: std::sync::Mutex<Instant>,
 }
 
 impl Conn {
@@ -126,6 +128,7 @@ impl Conn {
             }),
             login_lock: tokio::sync::Mutex::new(()),
             in_flight: tokio::sync::Semaphore::new(config.max_concurrent_requests.max(1)),
+            next_slot: std::sync::Mutex::new(Instant::now()),
         })
     }
 }
@@ -588,6 +591,43 @@ impl Client {
         }
         let prepared =
             prepare(op, &self.inner.api_root, args).map_err(|e| e.with_operation(op.name))?;
+        self.execute_prepared(op, &prepared, args).await
+    }
+
+    /// A further page of a paged read: `url` as the server gave it (`links.next.href`),
+    /// which must be on the client's own origin, so the credentials never leave it.
+    pub(crate) async fn execute_page(
+        &self,
+        op: &'static Operation,
+        url: &str,
+        args: &Args,
+    ) -> Result<Bytes> {
+        let origin = |u: &str| reqwest::Url::parse(u).ok().map(|u| u.origin());
+        if origin(url).is_none() || origin(url) != origin(&self.inner.config.url) {
+            return Err(Error::invalid_response(
+                format!(
+                    "{} answered a next page on another origin; not followed",
+                    op.name
+                ),
+                None,
+            )
+            .with_operation(op.name));
+        }
+        let prepared = Prepared {
+            url: url.to_string(),
+            body: PreparedBody::Empty,
+            server_wait: None,
+        };
+        let reply = self.execute_prepared(op, &prepared, args).await?;
+        self.reply_bytes(op, reply).await
+    }
+
+    async fn execute_prepared(
+        &self,
+        op: &'static Operation,
+        prepared: &Prepared,
+        args: &Args,
+    ) -> Result<Reply> {
         let repeatable = args.is_repeatable();
         let deadline = self.deadline();
         let mut renewals = 0;
@@ -596,11 +636,11 @@ impl Client {
             let (token, generation) = self.session(&conn, !repeatable).await?;
             let result = if repeatable {
                 self.retrying(op, op.is_retry_safe(), deadline, || {
-                    self.attempt_once(&conn, op, &prepared, args, &token)
+                    self.attempt_once(&conn, op, prepared, args, &token)
                 })
                 .await
             } else {
-                self.attempt_once(&conn, op, &prepared, args, &token).await
+                self.attempt_once(&conn, op, prepared, args, &token).await
             };
             match result {
                 // The server refused the session without acting, so even a state change
@@ -721,6 +761,16 @@ impl Client {
         args: &Args,
         token: &HeaderValue,
     ) -> Result<Reply> {
+        if let Some(per_minute) = self.inner.config.max_requests_per_minute {
+            // Each request takes the next free slot, spaced evenly over the minute.
+            let slot = {
+                let mut next = conn.next_slot.lock().unwrap_or_else(|p| p.into_inner());
+                let slot = (*next).max(Instant::now());
+                *next = slot + Duration::from_secs(60) / per_minute.max(1);
+                slot
+            };
+            tokio::time::sleep_until(slot.into()).await;
+        }
         // Held until the answer is read (a streamed document continues without it).
         let _permit = conn.in_flight.acquire().await.map_err(|_| {
             Error::new(

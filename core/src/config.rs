@@ -156,6 +156,9 @@ pub struct ClientConfig {
     /// A thousand simultaneous calls would otherwise open a thousand TLS connections,
     /// which is slower than queueing and hard on the server.
     pub max_concurrent_requests: usize,
+    /// At most this many requests a minute, spaced evenly (none: no pace), so that a big
+    /// fan-out stays under a tenant's rate limit instead of meeting 429s.
+    pub max_requests_per_minute: Option<u32>,
 }
 
 impl std::fmt::Debug for ClientConfig {
@@ -170,6 +173,7 @@ impl std::fmt::Debug for ClientConfig {
             .field("login_method", &self.login_method)
             .field("retry", &self.retry)
             .field("max_concurrent_requests", &self.max_concurrent_requests)
+            .field("max_requests_per_minute", &self.max_requests_per_minute)
             .finish()
     }
 }
@@ -191,6 +195,7 @@ impl ClientConfig {
             total_timeout: Duration::from_secs(300),
             user_agent: format!("qem-sdk/{}", env!("CARGO_PKG_VERSION")),
             max_concurrent_requests: 64,
+            max_requests_per_minute: None,
         }
     }
 
@@ -257,7 +262,8 @@ impl ClientConfig {
     /// - optional: `verify_certificate` (true), `ca_file`, `ca_pem`, `login_method`
     ///   (`"GET"`/`"POST"`), `connect_timeout_ms`, `read_timeout_ms`, `max_retries`,
     ///   `session_idle_ms`, `max_concurrent_requests` (64), `total_timeout_ms` (300,000:
-    ///   the time one call may spend on retries, renewals and `Retry-After` waits).
+    ///   the time one call may spend on retries, renewals and `Retry-After` waits),
+    ///   `max_requests_per_minute` (none: requests spaced evenly to stay under a limit).
     pub fn from_json(v: &serde_json::Value) -> Result<ClientConfig> {
         let obj = v
             .as_object()
@@ -415,6 +421,9 @@ impl ClientConfig {
                 ));
             }
             c.max_concurrent_requests = n.min(4096) as usize;
+        }
+        if let Some(n) = positive("max_requests_per_minute")? {
+            c.max_requests_per_minute = Some(n.min(u32::MAX as u64) as u32);
         }
         c.api_root("")?;
         Ok(c)

@@ -177,7 +177,7 @@ fn body_arg(
     let payload = typed.and_then(|t| t.args.iter().find(|(n, _)| *n == "payload"));
     let (name, content, schema, required) = match body {
         Body::None => return None,
-        Body::Json => (
+        Body::Json | Body::Object => (
             "payload",
             "json",
             payload.map_or(json_schema!({}), |(_, s)| s(generator)),

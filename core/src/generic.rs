@@ -3,7 +3,7 @@
 
 use crate::client::Client;
 use crate::decode::{canon, decode, has_alias, json_text, parse_document};
-use crate::ops::{Answer, Operation};
+use crate::ops::{Answer, Operation, Paging};
 use crate::request::Args;
 use crate::{Error, Result};
 use serde_json::{Map, Value};
@@ -90,16 +90,37 @@ impl Client {
                 )))
             }
         };
-        let raw = match args.values.remove("raw") {
-            None | Some(Value::Null) | Some(Value::Bool(false)) => false,
-            Some(Value::Bool(true)) if op.answer == Answer::Document => true,
+        let is_doc = op.answer == Answer::Document;
+        let raw = take_flag(&mut args.values, method, "raw", is_doc, "export methods")?;
+        let keep_json = match args.values.remove("format") {
+            None | Some(Value::Null) => false,
+            Some(Value::String(f)) if op.text.is_some() && (f == "json" || f == "text") => {
+                f == "json"
+            }
             Some(_) => {
                 return Err(Error::invalid_argument(format!(
-                    "{method}: `raw` must be true or false, and only export methods take it"
+                    "{method}: `format` must be \"text\" or \"json\", and only a log takes it"
+                )))
+            }
+        };
+        let paged = op.paging == Paging::Cursor;
+        let all = take_flag(&mut args.values, method, "all", paged, "list methods")?;
+        let max_items = match args.values.remove("max_items") {
+            None | Some(Value::Null) => None,
+            Some(Value::Number(n)) if all && n.as_u64().is_some() => n.as_u64(),
+            Some(_) => {
+                return Err(Error::invalid_argument(format!(
+                    "{method}: `max_items` must be a non-negative whole number, with `all`"
                 )))
             }
         };
         check_known_args(op, &args.values, method)?;
+        if all {
+            return self
+                .all_pages(op, &args, max_items)
+                .await
+                .map(Answered::Value);
+        }
         if let Some(path) = file {
             let path = Path::new(&path);
             let written = self
@@ -114,6 +135,9 @@ impl Client {
             .await?;
         match op.answer {
             Answer::Empty => Ok(Answered::Value(Value::Null)),
+            Answer::Json if op.text.is_some() && !keep_json => {
+                Ok(Answered::Value(Value::String(answer_text(op, &body)?)))
+            }
             Answer::Json => Ok(Answered::Json(op, body)),
             Answer::Document => {
                 let text: String = decode(op, &body)?;
@@ -129,6 +153,79 @@ impl Client {
                 })
             }
         }
+    }
+}
+
+impl Client {
+    /// Every page of a paged list: `links.next.href` followed exactly as given until it
+    /// is absent, null or seen before (or `max_items` items are in), the items answered
+    /// as `{"data": [...]}`.
+    async fn all_pages(
+        &self,
+        op: &'static Operation,
+        args: &Args,
+        max: Option<u64>,
+    ) -> Result<Value> {
+        let first = self
+            .execute_read(op, args, |reply| self.reply_bytes(op, reply))
+            .await?;
+        let mut page: Value = decode(op, &first)?;
+        let mut data: Vec<Value> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        if let Some(own) = page["links"]["self"]["href"].as_str() {
+            seen.insert(own.to_string());
+        }
+        loop {
+            if let Some(items) = page.get_mut("data").and_then(Value::as_array_mut) {
+                data.append(items);
+            }
+            if let Some(m) = max.filter(|m| data.len() as u64 >= *m) {
+                data.truncate(m as usize);
+                break;
+            }
+            let next = match page["links"]["next"]["href"].as_str() {
+                Some(href) if !href.is_empty() && seen.insert(href.to_string()) => href.to_string(),
+                _ => break,
+            };
+            let body = self.execute_page(op, &next, args).await?;
+            page = decode(op, &body)?;
+        }
+        Ok(serde_json::json!({ "data": data }))
+    }
+}
+
+/// A flag argument taken out of `values`: absent, null and false are false; true only
+/// where `allowed` (`who` are the methods that take it); anything else is refused.
+fn take_flag(
+    values: &mut Map<String, Value>,
+    method: &str,
+    name: &str,
+    allowed: bool,
+    who: &str,
+) -> Result<bool> {
+    match values.remove(name) {
+        None | Some(Value::Null) | Some(Value::Bool(false)) => Ok(false),
+        Some(Value::Bool(true)) if allowed => Ok(true),
+        Some(_) => Err(Error::invalid_argument(format!(
+            "{method}: `{name}` must be true or false, and only {who} take it"
+        ))),
+    }
+}
+
+/// The text an answer holds: its `op.text` field when it is a JSON object, else the
+/// body itself (a server asked for text answers text).
+fn answer_text(op: &Operation, body: &[u8]) -> Result<String> {
+    let text = std::str::from_utf8(body).map_err(|_| {
+        Error::invalid_response(format!("{} answered text that is not UTF-8", op.name), None)
+            .with_operation(op.name)
+    })?;
+    match serde_json::from_str::<Value>(text) {
+        Ok(Value::Object(mut o)) => match o.remove(op.text.unwrap_or_default()) {
+            Some(Value::String(s)) => Ok(s),
+            Some(Value::Null) | None => Ok(String::new()),
+            Some(other) => Ok(other.to_string()),
+        },
+        _ => Ok(text.to_string()),
     }
 }
 

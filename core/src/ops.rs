@@ -101,6 +101,8 @@ pub enum Body {
     None,
     /// A JSON value (object or array), required.
     Json,
+    /// A JSON object, required (Qlik Cloud's bodies).
+    Object,
     /// Plain text (a license), required.
     Text,
     /// A JSON document sent as it is, streamable from a file or reader (imports).
@@ -176,6 +178,9 @@ pub struct Operation {
     pub paging: Paging,
     /// A key some servers wrap the answer in (`{"task": {...}}`), removed on reading.
     pub unwrap: Option<&'static str>,
+    /// The field of a JSON answer whose text is the answer (a run log's `logContent`);
+    /// a text answer is taken as it is. Argument `format: "json"` keeps the object.
+    pub text: Option<&'static str>,
 }
 
 impl Operation {
@@ -301,6 +306,7 @@ const fn op(
         server_wait: None,
         paging: Paging::None,
         unwrap: None,
+        text: None,
     }
 }
 
@@ -431,11 +437,11 @@ pub mod cloud {
         /// Lists the tasks the caller may see (one page; `resourceId` filters by app).
         GET_TASKS = op_paged(Get, TASKS, &[opt("resourceId", Kind::Text), PAGE[0], PAGE[1], PAGE[2]]);
         /// Creates a task (201); `migrateFrom` names a reload task to migrate.
-        CREATE_TASK = super::op(Post, TASKS, &[opt("migrateFrom", Kind::Text)], B::Json, A::Json);
+        CREATE_TASK = super::op(Post, TASKS, &[opt("migrateFrom", Kind::Text)], B::Object, A::Json);
         /// One task.
         GET_TASK = super::op(Get, TASK, &[], B::None, A::Json);
         /// Replaces a task (the caller becomes its owner).
-        UPDATE_TASK = super::op(Put, TASK, &[], B::Json, A::Json);
+        UPDATE_TASK = super::op(Put, TASK, &[], B::Object, A::Json);
         /// Deletes a task (204).
         DELETE_TASK = super::op(Delete, TASK, &[], B::None, A::Empty);
         /// Starts a task; `source` is the origin of the trigger (`manual`).
@@ -443,11 +449,16 @@ pub mod cloud {
         /// A task's runs (one page).
         GET_TASK_RUNS = op_paged(Get, RUNS, &PAGE);
         /// The log of one run.
-        GET_TASK_RUN_LOG = super::op(Get, &[Lit("tasks"), Name("id"), Lit("runs"), Name("runId"), Lit("log")], &[], B::None, A::Json);
+        GET_TASK_RUN_LOG = as_text(super::op(Get, &[Lit("tasks"), Name("id"), Lit("runs"), Name("runId"), Lit("log")], &[], B::None, A::Json), "logContent");
         /// A task's last run.
         GET_LAST_TASK_RUN = super::op(Get, &[Lit("tasks"), Name("id"), Lit("runs"), Lit("last")], &[], B::None, A::Json);
         /// The runs of the tasks of one resource (`id` is the resource's, one page).
         GET_TASKS_RESOURCE_RUNS = op_paged(Get, &[Lit("tasks"), Lit("resources"), Name("id"), Lit("runs")], &PAGE);
+    }
+
+    const fn as_text(mut o: Operation, field: &'static str) -> Operation {
+        o.text = Some(field);
+        o
     }
 
     const fn op_paged(

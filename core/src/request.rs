@@ -437,32 +437,39 @@ fn prepare_body(op: &Operation, args: &Args) -> Result<PreparedBody> {
                 None => PreparedBody::Empty,
             }
         }
-        Body::Json => match &args.payload {
-            Some(Payload::Json(v)) if v.is_object() || v.is_array() => {
-                PreparedBody::Bytes(serde_json::to_vec(v).expect("JSON serializes").into(), JSON)
-            }
-            // A JSON text given as a string is sent as it is, once checked.
-            Some(Payload::Json(Value::String(s))) => match serde_json::from_str::<Value>(s) {
-                Ok(v) if v.is_object() || v.is_array() => {
-                    PreparedBody::Bytes(Bytes::from(s.clone()), JSON)
-                }
-                _ => {
+        Body::Json | Body::Object => {
+            let fits = |v: &Value| v.is_object() || (op.body == Body::Json && v.is_array());
+            let wanted = if op.body == Body::Json {
+                "a JSON object or array"
+            } else {
+                "a JSON object"
+            };
+            match &args.payload {
+                Some(Payload::Json(v)) if fits(v) => PreparedBody::Bytes(
+                    serde_json::to_vec(v).expect("JSON serializes").into(),
+                    JSON,
+                ),
+                // A JSON text given as a string is sent as it is, once checked.
+                Some(Payload::Json(Value::String(s))) => match serde_json::from_str::<Value>(s) {
+                    Ok(v) if fits(&v) => PreparedBody::Bytes(Bytes::from(s.clone()), JSON),
+                    _ => {
+                        return Err(Error::invalid_argument(format!(
+                            "{}: `payload` must be {wanted}",
+                            op.method
+                        )))
+                    }
+                },
+                Some(Payload::Bytes(b)) => PreparedBody::Bytes(b.clone(), JSON),
+                Some(Payload::Json(other)) => {
                     return Err(Error::invalid_argument(format!(
-                        "{}: `payload` must be a JSON object or array",
-                        op.method
+                        "{}: `payload` must be {wanted}, not {}",
+                        op.method,
+                        json_type(other)
                     )))
                 }
-            },
-            Some(Payload::Bytes(b)) => PreparedBody::Bytes(b.clone(), JSON),
-            Some(Payload::Json(other)) => {
-                return Err(Error::invalid_argument(format!(
-                    "{}: `payload` must be a JSON object or array, not {}",
-                    op.method,
-                    json_type(other)
-                )))
+                Some(_) | None => return Err(missing()),
             }
-            Some(_) | None => return Err(missing()),
-        },
+        }
         Body::Text | Body::Document => {
             let content_type = if op.body == Body::Text { TEXT } else { JSON };
             match &args.payload {

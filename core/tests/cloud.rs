@@ -76,7 +76,10 @@ async fn an_api_key_reaches_every_operation_by_the_specs_names() {
         .call("get_task_run_log", json!({"id": id, "runId": last["id"]}))
         .await
         .unwrap();
-    assert!(log["logContent"].as_str().unwrap().contains("Run"));
+    assert!(
+        log.as_str().unwrap().contains("Run"),
+        "the log as text: {log}"
+    );
     let by_app = c
         .call("get_tasks_resource_runs", json!({"id": "app-7"}))
         .await
@@ -260,4 +263,119 @@ fn options_are_checked_before_anything_is_sent() {
         bad(json!({"url": "https://x/attunityenterprisemanager", "api_key": "k"})),
         "INVALID_ARGUMENT"
     );
+}
+
+#[tokio::test]
+async fn all_pages_follow_the_next_links_on_the_tenant_only() {
+    let mock = tenant(None).await;
+    let c = Client::new(options(&mock, json!({"api_key": "key-dev"}))).unwrap();
+    for i in 0..23 {
+        c.call("create_task", json!({"payload": {"name": format!("t{i:02}"), "specVersion": "0.8", "resourceId": "app-9"}}))
+            .await
+            .unwrap();
+    }
+    mock.clear_requests();
+    let all = c
+        .call(
+            "get_tasks",
+            json!({"resourceId": "app-9", "limit": 10, "sort": "+createdAt", "all": true}),
+        )
+        .await
+        .unwrap();
+    let names: Vec<&str> = all["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        (0..23).map(|i| format!("t{i:02}")).collect::<Vec<_>>()
+    );
+    assert_eq!(mock.requests().len(), 3, "three pages");
+    let some = c
+        .call(
+            "get_tasks",
+            json!({"resourceId": "app-9", "limit": 10, "all": true, "max_items": 12}),
+        )
+        .await
+        .unwrap();
+    assert_eq!(some["data"].as_array().unwrap().len(), 12);
+    // One page is the server's answer, links and all.
+    let one = c
+        .call("get_tasks", json!({"resourceId": "app-9", "limit": 10}))
+        .await
+        .unwrap();
+    assert!(one["links"]["next"]["href"].is_string());
+    // A next link to another origin is not followed: the token never leaves the tenant.
+    mock.set_state(json!({"qlik_cloud": {"settings": {"link_origin": "https://elsewhere.example"}, "tasks": all["data"]}})).unwrap();
+    mock.clear_requests();
+    let e = c
+        .call(
+            "get_tasks",
+            json!({"resourceId": "app-9", "limit": 10, "all": true}),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(e.error_code(), "INVALID_RESPONSE");
+    assert_eq!(mock.requests().len(), 1);
+    // `all` belongs to list methods; a task is an object.
+    for bad in [
+        c.call("get_task", json!({"id": "task-1", "all": true}))
+            .await,
+        c.call("create_task", json!({"payload": [1]})).await,
+        c.call("get_tasks", json!({"resourceId": "x", "max_items": 3}))
+            .await,
+    ] {
+        assert_eq!(bad.unwrap_err().error_code(), "INVALID_ARGUMENT");
+    }
+}
+
+#[tokio::test]
+async fn a_run_log_is_text_unless_asked_as_json() {
+    let mock = tenant(Some(json!({"qlik_cloud": {"settings": {"run_ms": 10}}}))).await;
+    let c = Client::new(options(&mock, json!({"api_key": "key-dev"}))).unwrap();
+    c.call("start_task", json!({"id": "task-1"})).await.unwrap();
+    let run = c
+        .call("get_last_task_run", json!({"id": "task-1"}))
+        .await
+        .unwrap();
+    let args = json!({"id": "task-1", "runId": run["id"]});
+    let text = c.call("get_task_run_log", args.clone()).await.unwrap();
+    assert!(
+        text.as_str().unwrap().contains("Reloading app app-1"),
+        "{text}"
+    );
+    let mut as_json = args.clone();
+    as_json["format"] = json!("json");
+    let obj = c.call("get_task_run_log", as_json).await.unwrap();
+    assert_eq!(obj["logContent"], text);
+    let t = c.call_text("get_task_run_log", args).await.unwrap();
+    assert_eq!(serde_json::from_str::<Value>(&t).unwrap(), text);
+}
+
+#[tokio::test]
+async fn a_pace_spaces_requests_under_a_rate_limit() {
+    let mock = tenant(Some(
+        json!({"qlik_cloud": {"settings": {"rate_limit_per_minute": 1000}}}),
+    ))
+    .await;
+    let mut o = options(&mock, json!({"api_key": "key-dev"}));
+    o.max_requests_per_minute = Some(1200); // one every 50 ms
+    let c = Client::new(o).unwrap();
+    let started = std::time::Instant::now();
+    let calls = (0..6).map(|_| c.call("get_task", json!({"id": "task-1"})));
+    for r in futures_util::future::join_all(calls).await {
+        r.unwrap();
+    }
+    // Six requests at once went out one slot apart: five gaps of 50 ms at least.
+    assert!(
+        started.elapsed() >= std::time::Duration::from_millis(250),
+        "{:?}",
+        started.elapsed()
+    );
+    let bad = ClientConfig::from_json(
+        &json!({"service": "qlik_cloud", "url": "https://t", "api_key": "k", "max_requests_per_minute": 0}),
+    );
+    assert_eq!(bad.unwrap_err().error_code(), "INVALID_ARGUMENT");
 }

@@ -53,6 +53,9 @@ pub struct CloudSettings {
     pub rate_limit_per_minute: u64,
     /// `limit` when a list request gives none.
     pub default_limit: u64,
+    /// The origin page links point to instead of the request's own (to test that a
+    /// client does not follow a link elsewhere).
+    pub link_origin: Option<String>,
 }
 
 impl Default for CloudSettings {
@@ -64,6 +67,7 @@ impl Default for CloudSettings {
             failing_tasks: vec!["Failing task".into()],
             rate_limit_per_minute: 0,
             default_limit: 10,
+            link_origin: None,
         }
     }
 }
@@ -261,7 +265,10 @@ pub fn handle(
         .get(hyper::header::HOST)
         .and_then(|v| v.to_str().ok())
         .unwrap_or("localhost");
-    let origin = format!("{}://{host}", if shared.tls { "https" } else { "http" });
+    let origin = match &cloud.settings.link_origin {
+        Some(o) => o.clone(),
+        None => format!("{}://{host}", if shared.tls { "https" } else { "http" }),
+    };
     let segs: Vec<String> = api
         .split('/')
         .filter(|s| !s.is_empty())
