@@ -117,7 +117,7 @@ impl Client {
         check_known_args(op, &args.values, method)?;
         if all {
             return self
-                .all_pages(op, &args, max_items)
+                .all_pages(method, &args, max_items)
                 .await
                 .map(Answered::Value);
         }
@@ -156,40 +156,94 @@ impl Client {
     }
 }
 
+/// Where a paged read stands: the first page still to read, a next page's URL, or done.
+enum Cursor {
+    First,
+    Next(String),
+    Done,
+}
+
 impl Client {
-    /// Every page of a paged list: `links.next.href` followed exactly as given until it
-    /// is absent, null or seen before (or `max_items` items are in), the items answered
-    /// as `{"data": [...]}`.
-    async fn all_pages(
-        &self,
-        op: &'static Operation,
-        args: &Args,
-        max: Option<u64>,
-    ) -> Result<Value> {
-        let first = self
-            .execute_read(op, args, |reply| self.reply_bytes(op, reply))
-            .await?;
-        let mut page: Value = decode(op, &first)?;
-        let mut data: Vec<Value> = Vec::new();
-        let mut seen = std::collections::HashSet::new();
-        if let Some(own) = page["links"]["self"]["href"].as_str() {
-            seen.insert(own.to_string());
-        }
-        loop {
-            if let Some(items) = page.get_mut("data").and_then(Value::as_array_mut) {
-                data.append(items);
-            }
-            if let Some(m) = max.filter(|m| data.len() as u64 >= *m) {
-                data.truncate(m as usize);
-                break;
-            }
-            let next = match page["links"]["next"]["href"].as_str() {
-                Some(href) if !href.is_empty() && seen.insert(href.to_string()) => href.to_string(),
-                _ => break,
-            };
-            let body = self.execute_page(op, &next, args).await?;
-            page = decode(op, &body)?;
-        }
+    /// Every item of a paged list (`get_tasks`, `get_task_runs`...), read page by page
+    /// as the stream is consumed: `links.next.href` followed exactly as given (only on
+    /// the client's own origin) until it is absent, null or seen before. The arguments
+    /// are the generic entry's; an error ends the stream.
+    pub fn items<'a>(
+        &'a self,
+        method: &str,
+        args: Value,
+    ) -> impl futures_util::Stream<Item = Result<Value>> + 'a {
+        use futures_util::StreamExt as _;
+        let start = self.paged_op(method, args);
+        let seen = std::collections::HashSet::<String>::new();
+        futures_util::stream::unfold(
+            (start, Cursor::First, seen),
+            move |(start, cursor, mut seen)| async move {
+                let (op, args) = match &start {
+                    Ok(found) => found,
+                    Err(e) => {
+                        return match cursor {
+                            Cursor::Done => None,
+                            _ => Some((vec![Err(e.clone())], (start, Cursor::Done, seen))),
+                        }
+                    }
+                };
+                let body = match &cursor {
+                    Cursor::Done => return None,
+                    Cursor::First => {
+                        self.execute_read(op, args, |reply| self.reply_bytes(op, reply))
+                            .await
+                    }
+                    Cursor::Next(url) => self.execute_page(op, url, args).await,
+                };
+                let mut page: Value = match body.and_then(|b| decode(op, &b)) {
+                    Ok(v) => v,
+                    Err(e) => return Some((vec![Err(e)], (start, Cursor::Done, seen))),
+                };
+                if let Some(own) = page["links"]["self"]["href"].as_str() {
+                    seen.insert(own.to_string());
+                }
+                let next = match page["links"]["next"]["href"].as_str() {
+                    Some(href) if !href.is_empty() && seen.insert(href.to_string()) => {
+                        Cursor::Next(href.to_string())
+                    }
+                    _ => Cursor::Done,
+                };
+                let items = match page.get_mut("data").map(Value::take) {
+                    Some(Value::Array(items)) => items.into_iter().map(Ok).collect(),
+                    _ => Vec::new(),
+                };
+                Some((items, (start, next, seen)))
+            },
+        )
+        .flat_map(futures_util::stream::iter)
+    }
+
+    /// The paged operation `method` names, and its checked arguments.
+    fn paged_op(&self, method: &str, args: Value) -> Result<(&'static Operation, Args)> {
+        let op = self
+            .service()
+            .find(method)
+            .filter(|op| op.paging == Paging::Cursor)
+            .ok_or_else(|| {
+                Error::invalid_argument(format!("`{method}` is not a paged list operation"))
+            })?;
+        let args = Args::from_json(args)?;
+        check_known_args(op, &args.values, method)?;
+        Ok((op, args))
+    }
+
+    /// Every page's items as `{"data": [...]}`, at most `max` of them.
+    async fn all_pages(&self, method: &str, args: &Args, max: Option<u64>) -> Result<Value> {
+        use futures_util::StreamExt as _;
+        let values = Value::Object(args.values.clone());
+        let items = self.items(method, values);
+        let items = items.take(max.map_or(usize::MAX, |m| m as usize));
+        let data: Vec<Value> = items
+            .collect::<Vec<_>>()
+            .await
+            .into_iter()
+            .collect::<Result<_>>()?;
         Ok(serde_json::json!({ "data": data }))
     }
 }

@@ -21,6 +21,19 @@ fn options(mock: &MockServer, credential: Value) -> ClientConfig {
     ClientConfig::from_json(&o).unwrap()
 }
 
+/// A tenant and a client (`key-dev`) with `n` more tasks named `{prefix}00`... on `resource`.
+async fn with_tasks(n: usize, prefix: &str, resource: &str) -> (MockServer, Client) {
+    let mock = tenant(None).await;
+    let c = Client::new(options(&mock, json!({"api_key": "key-dev"}))).unwrap();
+    for i in 0..n {
+        let task = json!({"name": format!("{prefix}{i:02}"), "specVersion": "0.8", "resourceId": resource});
+        c.call("create_task", json!({ "payload": task }))
+            .await
+            .unwrap();
+    }
+    (mock, c)
+}
+
 fn path_count(mock: &MockServer, suffix: &str) -> usize {
     mock.requests()
         .iter()
@@ -267,13 +280,7 @@ fn options_are_checked_before_anything_is_sent() {
 
 #[tokio::test]
 async fn all_pages_follow_the_next_links_on_the_tenant_only() {
-    let mock = tenant(None).await;
-    let c = Client::new(options(&mock, json!({"api_key": "key-dev"}))).unwrap();
-    for i in 0..23 {
-        c.call("create_task", json!({"payload": {"name": format!("t{i:02}"), "specVersion": "0.8", "resourceId": "app-9"}}))
-            .await
-            .unwrap();
-    }
+    let (mock, c) = with_tasks(23, "t", "app-9").await;
     mock.clear_requests();
     let all = c
         .call(
@@ -378,4 +385,33 @@ async fn a_pace_spaces_requests_under_a_rate_limit() {
         &json!({"service": "qlik_cloud", "url": "https://t", "api_key": "k", "max_requests_per_minute": 0}),
     );
     assert_eq!(bad.unwrap_err().error_code(), "INVALID_ARGUMENT");
+}
+
+#[tokio::test]
+async fn items_stream_page_by_page_as_they_are_consumed() {
+    use futures_util::StreamExt as _;
+    let (mock, c) = with_tasks(25, "s", "app-5").await;
+    mock.clear_requests();
+    let first_twelve: Vec<Value> = c
+        .items(
+            "get_tasks",
+            json!({"resourceId": "app-5", "limit": 10, "sort": "+createdAt"}),
+        )
+        .take(12)
+        .map(Result::unwrap)
+        .collect()
+        .await;
+    assert_eq!(first_twelve[11]["name"], "s11");
+    assert_eq!(mock.requests().len(), 2, "only the pages needed were read");
+    let all: Vec<_> = c
+        .items("getTasks", json!({"resourceId": "app-5"}))
+        .collect()
+        .await;
+    assert_eq!(all.len(), 25);
+    let refused: Vec<_> = c.items("get_task", json!({"id": "task-1"})).collect().await;
+    assert_eq!(refused.len(), 1);
+    assert_eq!(
+        refused[0].as_ref().unwrap_err().error_code(),
+        "INVALID_ARGUMENT"
+    );
 }
