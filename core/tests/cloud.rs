@@ -415,3 +415,42 @@ async fn items_stream_page_by_page_as_they_are_consumed() {
         "INVALID_ARGUMENT"
     );
 }
+
+#[tokio::test]
+async fn start_task_and_wait_follows_the_run_it_started() {
+    let mock = tenant(Some(json!({"qlik_cloud": {"settings": {"run_ms": 150}}}))).await;
+    let c = Client::new(options(&mock, json!({"api_key": "key-dev"}))).unwrap();
+    let wait = json!({"id": "task-1", "poll_ms": 20, "timeout_ms": 5000});
+    let run = c.call("start_task_and_wait", wait.clone()).await.unwrap();
+    assert_eq!(run["status"], "SUCCEEDED");
+    // A second start is told from the first run.
+    let again = c.call("start_task_and_wait", wait).await.unwrap();
+    assert_ne!(again["id"], run["id"]);
+    let e = c
+        .call(
+            "start_task_and_wait",
+            json!({"id": "task-2", "poll_ms": 20}),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(e.error_code(), "TASK_FAILED");
+    assert!(
+        e.message().contains("Run ended: FAILED"),
+        "the end of the log: {e}"
+    );
+    let slow = tenant(Some(json!({"qlik_cloud": {"settings": {"run_ms": 60000}}}))).await;
+    let c = Client::new(options(&slow, json!({"api_key": "key-dev"}))).unwrap();
+    let e = c
+        .call(
+            "start_task_and_wait",
+            json!({"id": "task-1", "poll_ms": 20, "timeout_ms": 200}),
+        )
+        .await
+        .unwrap_err();
+    assert_eq!(e.error_code(), "WAIT_TIMEOUT");
+    let e = c
+        .call("start_task_and_wait", json!({"id": "task-1", "bogus": 1}))
+        .await
+        .unwrap_err();
+    assert_eq!(e.error_code(), "INVALID_ARGUMENT");
+}

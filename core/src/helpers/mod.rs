@@ -9,6 +9,7 @@
 //! helpers' table in the generic entry (`dispatch`).
 
 mod backup;
+mod cloud;
 pub(crate) mod dispatch;
 mod metrics;
 mod promote;
