@@ -5,14 +5,17 @@
 //! table; `cargo run -p qem-codegen` writes it, and `-- --check` fails when it is stale.
 
 use crate::api::TYPED_METHODS;
-use crate::ops::{AuthScheme, Body, Kind, Query, Seg, Service, QEM};
+use crate::ops::{cloud::QLIK_CLOUD, AuthScheme, Body, Kind, Paging, Query, Seg, Service, QEM};
 use schemars::{json_schema, Schema, SchemaGenerator};
 use serde_json::{json, Map, Value};
 
 /// The description of every service, as `schema/api.json` holds it.
 pub fn api_description() -> Value {
     let mut generator = SchemaGenerator::default();
-    let services = vec![service(&QEM, &mut generator)];
+    let services = vec![
+        service(&QEM, &mut generator),
+        service(&QLIK_CLOUD, &mut generator),
+    ];
     let models = generator.take_definitions(true);
     json!({
         "$comment": "Generated from the core's registry by `cargo run -p qem-codegen`; do not edit.",
@@ -71,7 +74,10 @@ fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
         .operations
         .iter()
         .map(|op| {
-            let typed = TYPED_METHODS.iter().find(|t| t.op == op.name);
+            // The typed methods are Enterprise Manager's.
+            let typed = TYPED_METHODS
+                .iter()
+                .find(|t| t.op == op.name && op.service == QEM.name);
             let mut path = String::new();
             let mut args = Vec::new();
             for seg in op.path {
@@ -113,7 +119,18 @@ fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
             if let Some(body) = body_arg(op.body, typed, generator) {
                 args.push(body);
             }
+            if op.paging == Paging::Cursor {
+                args.push(json!({"name": "all", "in": "client", "required": false,
+                    "schema": {"type": "boolean", "description": "every page: links.next followed (on the tenant only) until it ends; answers {\"data\": [...]}"}}));
+                args.push(json!({"name": "max_items", "in": "client", "required": false,
+                    "schema": {"type": "integer", "minimum": 0, "description": "with all: stop after this many items"}}));
+            }
+            if op.text.is_some() {
+                args.push(json!({"name": "format", "in": "client", "required": false,
+                    "schema": {"enum": ["text", "json"], "description": "json keeps the server's object"}}));
+            }
             let answer = match (op.answer, typed) {
+                _ if op.text.is_some() => json!({"kind": "text", "field": op.text}),
                 (crate::ops::Answer::Empty, _) => json!({"kind": "none"}),
                 (crate::ops::Answer::Document, _) => json!({"kind": "document"}),
                 (crate::ops::Answer::Json, Some(t)) => json!({"kind": "json",
@@ -123,7 +140,7 @@ fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
             json!({
                 "name": op.name,
                 "method": op.method,
-                "aliases": crate::ops::aliases_of(op.name),
+                "aliases": s.aliases.iter().filter(|(_, o)| *o == op.name).map(|(a, _)| *a).collect::<Vec<_>>(),
                 "doc": typed.map_or(op.doc, |t| t.doc).trim(),
                 "rust": typed.map(|t| t.name),
                 "verb": op.verb.as_str(),
@@ -131,10 +148,20 @@ fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
                 "query": fixed,
                 "args": args,
                 "answer": answer,
+                "paging": if op.paging == Paging::Cursor { "cursor" } else { "none" },
                 "retried": if op.is_retry_safe() { "read" } else { "never after it may have reached the server" },
             })
         })
         .collect();
+    if s.name == QLIK_CLOUD.name {
+        return json!({
+            "name": s.name,
+            "base_path": s.base_path,
+            "auth": auth,
+            "operations": operations,
+            "helpers": [cloud_wait_helper()],
+        });
+    }
     let helpers: Vec<Value> = crate::helpers::dispatch::HELPERS
         .iter()
         .map(|h| {
@@ -154,6 +181,21 @@ fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
         "auth": auth,
         "operations": operations,
         "helpers": helpers,
+    })
+}
+
+/// Qlik Cloud's `start_task_and_wait` (`Client::start_task_and_wait`).
+fn cloud_wait_helper() -> Value {
+    json!({
+        "name": "start_task_and_wait",
+        "doc": "Starts a task and waits for the run it started: the run once it SUCCEEDED; TASK_FAILED (the run id and the end of its log) when it FAILED; WAIT_TIMEOUT.",
+        "function": "start_task_and_wait",
+        "args": {"type": "object", "required": ["id"], "additionalProperties": false, "properties": {
+            "id": {"type": "string", "minLength": 1, "description": "The task's id."},
+            "timeout_ms": {"type": "integer", "minimum": 0, "description": "How long the wait may take (10 minutes when absent)."},
+            "poll_ms": {"type": "integer", "minimum": 0, "description": "How often it polls the last run (1 second when absent)."}
+        }},
+        "answer": {"kind": "json", "schema": {"type": "object", "description": "The run (OrchRun) as the server sent it."}},
     })
 }
 
@@ -267,5 +309,43 @@ mod tests {
         }
         let license = &d["models"]["LicenseState"];
         assert_eq!(license["x-aliases"]["LICENSE_VALID"], "VALID_LICENSE");
+    }
+
+    #[test]
+    fn qlik_cloud_is_the_second_service() {
+        let d = api_description();
+        let cloud = &d["services"][1];
+        assert_eq!(cloud["name"], "qlik_cloud");
+        assert_eq!(cloud["auth"]["scheme"], "bearer");
+        let ops = cloud["operations"].as_array().unwrap();
+        assert_eq!(ops.len(), 10);
+        let find = |m: &str| ops.iter().find(|o| o["method"] == m).unwrap();
+        // Not Enterprise Manager's DeleteTask, though the names are the same.
+        assert_eq!(find("delete_task")["path"], "/tasks/{id}");
+        assert!(find("delete_task")["rust"].is_null());
+        assert_eq!(find("get_task")["aliases"], json!(["getTask"]));
+        assert_eq!(find("get_tasks")["paging"], "cursor");
+        let names: Vec<&str> = find("get_tasks")["args"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|a| a["name"].as_str().unwrap())
+            .collect();
+        assert_eq!(
+            names,
+            ["resourceId", "limit", "page", "sort", "all", "max_items"]
+        );
+        assert_eq!(find("get_task_run_log")["answer"]["kind"], "text");
+        assert_eq!(cloud["helpers"][0]["name"], "start_task_and_wait");
+        // Enterprise Manager's aliases stay its own.
+        let qem = d["services"][0]["operations"].as_array().unwrap();
+        let put = qem
+            .iter()
+            .find(|o| o["method"] == "put_task_table_selection")
+            .unwrap();
+        assert_eq!(
+            put["aliases"],
+            json!(["set_task_table_selection", "SetTaskTableSelection"])
+        );
     }
 }

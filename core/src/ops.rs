@@ -244,15 +244,6 @@ pub const ALIASES: &[(&str, &str)] = &[
     ("DeleteOldData", "DeleteOldChangeData"),
 ];
 
-/// The other spellings of the operation named `op` (REST name).
-pub fn aliases_of(op: &str) -> Vec<&'static str> {
-    ALIASES
-        .iter()
-        .filter(|(_, target)| *target == op)
-        .map(|(alias, _)| *alias)
-        .collect()
-}
-
 use Seg::{Lit, Name};
 
 const SERVER: &[Seg] = &[Lit("servers"), Name("server")];
