@@ -9,11 +9,13 @@
 use futures_util::StreamExt;
 use qem_core::{Client, ClientConfig, Credentials};
 use serde_json::{json, Value};
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-use std::time::{Duration, Instant};
+use std::time::Instant;
+
+#[path = "common/mod.rs"]
+mod common;
+use common::{control, raw_http, reset_peak_rss, rss_kb, serve_mock, with_mock_process};
 
 const SERVER: &str = "Local Server";
 const TASK: &str = "SalesDBBackup";
@@ -27,18 +29,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         return serve_mock(&args[2]);
     }
     let quick = args.iter().any(|a| a == "--quick");
-    let rt = tokio::runtime::Builder::new_multi_thread()
-        .worker_threads(2)
-        .enable_all()
-        .build()?;
-    let dir = tempfile::tempdir()?;
-    let cert = dir.path().join("mock.pem");
-    let (mut child, url) = start_mock_process(&cert)?;
-    let pem = std::fs::read(&cert)?;
-    let result = rt.block_on(run(&url, &pem, quick, dir.path()));
-    let _ = child.kill();
-    let _ = child.wait();
-    let report = result?;
+    let report =
+        with_mock_process(|url, pem, tmp| async move { run(&url, &pem, quick, &tmp).await })?;
     println!("{report}");
     let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../BENCHMARKS.md");
     // The soak's figures come from the test suites, not from this run: kept as they are.
@@ -51,83 +43,9 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     Ok(())
 }
 
-fn serve_mock(cert_out: &str) -> Result<(), Box<dyn std::error::Error>> {
-    let mock = qem_mock::MockServer::start_background(qem_mock::MockConfig::default())?;
-    std::fs::write(cert_out, mock.ca_cert_pem().unwrap_or_default())?;
-    println!("listening on {}", mock.base_url());
-    // Serve until the parent kills us.
-    loop {
-        std::thread::sleep(Duration::from_secs(3600));
-    }
-}
-
-fn start_mock_process(
-    cert: &std::path::Path,
-) -> Result<(Child, String), Box<dyn std::error::Error>> {
-    let mut child = Command::new(std::env::current_exe()?)
-        .arg("--serve-mock")
-        .arg(cert)
-        .stdout(Stdio::piped())
-        .spawn()?;
-    let mut line = String::new();
-    BufReader::new(child.stdout.take().ok_or("no stdout")?).read_line(&mut line)?;
-    let url = line
-        .trim()
-        .strip_prefix("listening on ")
-        .ok_or("the mock did not start")?
-        .to_string();
-    Ok((child, url))
-}
-
 fn creds() -> Credentials {
     Credentials::active_directory("QEM\\admin", "admin-pass")
 }
-
-async fn control(
-    http: &reqwest::Client,
-    url: &str,
-    verb: reqwest::Method,
-    path: &str,
-    body: Option<Value>,
-) -> Result<Value, Box<dyn std::error::Error>> {
-    let root = url
-        .split("/attunityenterprisemanager")
-        .next()
-        .unwrap_or(url);
-    let mut req = http.request(verb, format!("{root}{path}"));
-    if let Some(b) = body {
-        req = req
-            .header("Content-Type", "application/json")
-            .body(serde_json::to_vec(&b)?);
-    }
-    let resp = req.send().await?;
-    let status = resp.status();
-    let text = resp.text().await?;
-    if !status.is_success() {
-        return Err(format!("{path}: HTTP {status}: {text}").into());
-    }
-    Ok(serde_json::from_str(&text).unwrap_or(Value::Null))
-}
-
-fn raw_http(pem: &[u8]) -> Result<reqwest::Client, Box<dyn std::error::Error>> {
-    // The floor: the same stack (reqwest, rustls, HTTP/1.1 keep-alive) without the core.
-    let mut roots = rustls::RootCertStore::empty();
-    for c in rustls_pki_types::CertificateDer::pem_slice_iter(pem) {
-        roots.add(c?)?;
-    }
-    let tls = rustls::ClientConfig::builder_with_provider(Arc::new(
-        rustls::crypto::ring::default_provider(),
-    ))
-    .with_safe_default_protocol_versions()?
-    .with_root_certificates(roots)
-    .with_no_client_auth();
-    Ok(reqwest::Client::builder()
-        .use_preconfigured_tls(tls)
-        .http1_only()
-        .build()?)
-}
-
-use rustls_pki_types::pem::PemObject as _;
 
 async fn run(
     url: &str,
@@ -311,21 +229,4 @@ fn creds_header() -> String {
         "Basic {}",
         base64::engine::general_purpose::STANDARD.encode("QEM\\admin:admin-pass")
     )
-}
-
-fn reset_peak_rss() {
-    // Writing 5 resets VmHWM to the current RSS (Linux 4.0 and later).
-    let _ = std::fs::write("/proc/self/clear_refs", "5");
-}
-
-fn rss_kb(field: &str) -> u64 {
-    std::fs::read_to_string("/proc/self/status")
-        .ok()
-        .and_then(|s| {
-            s.lines()
-                .find(|l| l.starts_with(field))
-                .and_then(|l| l.split_whitespace().nth(1))
-                .and_then(|v| v.parse().ok())
-        })
-        .unwrap_or(0)
 }
