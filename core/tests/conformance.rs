@@ -1,6 +1,8 @@
 //! Runs every shared conformance case (`tests/conformance/cases/*.json`) through the
 //! Rust core's generic entry against its own in-process mock Enterprise Manager.
-//! One test per case file; the cases are the same files every binding runs.
+//! One test per case file; the cases are the same files every binding runs. The Qlik
+//! Cloud cases (`tests/conformance/cloud/*.json`, naming a `service` and `credentials`)
+//! are run here too; the other bindings' runners take them up with their typed clients.
 
 use libtest_mimic::{Arguments, Failed, Trial};
 use qem_core::{blocking, ClientConfig};
@@ -13,19 +15,31 @@ fn cases_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/conformance/cases")
 }
 
-fn main() {
-    let args = Arguments::from_args();
-    let mut files: Vec<PathBuf> = std::fs::read_dir(cases_dir())
+fn case_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
         .expect("the cases folder exists")
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| p.extension().is_some_and(|x| x == "json"))
         .collect();
     files.sort();
-    let mut trials: Vec<Trial> = vec![Trial::test("every-operation-has-a-case", {
-        let files = files.clone();
-        move || every_operation_has_a_case(&files)
-    })];
-    trials.extend(files.into_iter().map(|path| {
+    files
+}
+
+fn main() {
+    let args = Arguments::from_args();
+    let files = case_files(&cases_dir());
+    let cloud = case_files(&cases_dir().join("../cloud"));
+    let mut trials: Vec<Trial> = vec![
+        Trial::test("every-operation-has-a-case", {
+            let files = files.clone();
+            move || every_operation_has_a_case(&files, &qem_core::ops::QEM)
+        }),
+        Trial::test("every-qlik-cloud-operation-has-a-case", {
+            let files = cloud.clone();
+            move || every_operation_has_a_case(&files, &qem_core::ops::cloud::QLIK_CLOUD)
+        }),
+    ];
+    trials.extend(files.into_iter().chain(cloud).map(|path| {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         Trial::test(name, move || run_case(&path))
     }));
@@ -68,7 +82,23 @@ fn run_case(path: &Path) -> Result<(), Failed> {
         ..MockConfig::default()
     })
     .map_err(|e| format!("starting the mock: {e}"))?;
-    let options = client_options(&mock, case.get("login"))?;
+    let options = match case.get("service").and_then(Value::as_str) {
+        None | Some("qem") => client_options(&mock, case.get("login"))?,
+        Some(service) => {
+            // Another service of the same mock: its URL, the case's credentials.
+            let mut o = serde_json::json!({"service": service, "url": mock.cloud_url(),
+                "ca_pem": mock.ca_cert_pem().unwrap_or_default()});
+            for (k, v) in case
+                .get("credentials")
+                .and_then(Value::as_object)
+                .into_iter()
+                .flatten()
+            {
+                o[k] = v.clone();
+            }
+            o
+        }
+    };
     let mut config = ClientConfig::from_json(&options).map_err(|e| format!("options: {e}"))?;
     config.retry.base_delay = Duration::from_millis(10);
     let client = blocking::Client::new(config).map_err(|e| format!("client: {e}"))?;
@@ -195,7 +225,10 @@ fn subset(expected: &Value, actual: &Value, at: &str) -> Result<(), String> {
 }
 
 /// Every operation of the core's table is exercised by at least one case.
-fn every_operation_has_a_case(files: &[PathBuf]) -> Result<(), Failed> {
+fn every_operation_has_a_case(
+    files: &[PathBuf],
+    service: &'static qem_core::ops::Service,
+) -> Result<(), Failed> {
     let mut used = std::collections::HashSet::new();
     for f in files {
         let case: Value =
@@ -208,13 +241,13 @@ fn every_operation_has_a_case(files: &[PathBuf]) -> Result<(), Failed> {
             .flatten()
         {
             if let Some(m) = step.get("method").and_then(Value::as_str) {
-                if let Some(op) = qem_core::ops::QEM.find(m) {
+                if let Some(op) = service.find(m) {
                     used.insert(op.method);
                 }
             }
         }
     }
-    let missing: Vec<&str> = qem_core::ops::QEM
+    let missing: Vec<&str> = service
         .operations
         .iter()
         .map(|o| o.method)
