@@ -1162,6 +1162,16 @@ export interface PromoteTaskArgs {
   poll_ms?: number
 }
 
+/** The arguments of `start_task_and_wait` in the generic entry (and the description). */
+export interface StartTaskAndWaitArgs {
+  /** The task's id. */
+  id: Name
+  /** How long the wait may take, in milliseconds (10 minutes when absent). */
+  timeout_ms?: number
+  /** How often it polls the last run, in milliseconds (1 second when absent). */
+  poll_ms?: number
+}
+
 /** Optional arguments of `AemClient.getTableList`. */
 export interface GetTableListParams {
   schema?: string | null

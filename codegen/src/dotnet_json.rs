@@ -196,37 +196,28 @@ fn class_code(
 /// An enumeration's reader cases (folded names, first claim kept; numbers) and wire names.
 fn enum_code(e: &Value) -> Value {
     let name = e["name"].as_str().unwrap_or_default();
-    let (mut names, mut numbers) = (Vec::<(String, String)>::new(), Vec::<(i64, String)>::new());
+    // Folded name -> member (first claim kept); number -> member and its wire name.
+    let mut names: Vec<(String, &str)> = Vec::new();
+    let mut numbers: Vec<(i64, &str, &str)> = Vec::new();
     for m in e["members"].as_array().into_iter().flatten() {
-        let member = m["name"].as_str().unwrap_or_default().to_owned();
-        for n in crate::schema::strings(&m["names"]) {
+        let member = m["name"].as_str().unwrap_or_default();
+        let spellings = crate::schema::strings(&m["names"]);
+        for n in &spellings {
             if !names.iter().any(|(k, _)| *k == fold(n)) {
-                names.push((fold(n), member.clone()));
+                names.push((fold(n), member));
             }
         }
         // A member named by another's value ("same") has no number of its own.
         if let Ok(v) = m["value"].as_str().unwrap_or_default().parse::<i64>() {
-            if !numbers.iter().any(|(k, _)| *k == v) {
-                numbers.push((v, member.clone()));
+            if !numbers.iter().any(|(k, ..)| *k == v) {
+                numbers.push((v, member, spellings[0]));
             }
         }
     }
-    let wires: Vec<Value> = numbers
-        .iter()
-        .map(|(_, member)| {
-            let m = e["members"]
-                .as_array()
-                .into_iter()
-                .flatten()
-                .find(|x| x["name"] == member.as_str())
-                .expect("a member");
-            json!({"member": member, "wire": crate::schema::strings(&m["names"])[0]})
-        })
-        .collect();
     json!({"name": name,
         "names": names.iter().map(|(k, m)| json!({"key": k, "member": m})).collect::<Vec<_>>(),
-        "numbers": numbers.iter().map(|(n, m)| json!({"number": n, "member": m})).collect::<Vec<_>>(),
-        "wires": wires})
+        "numbers": numbers.iter().map(|(n, m, _)| json!({"number": n, "member": m})).collect::<Vec<_>>(),
+        "wires": numbers.iter().map(|(_, m, w)| json!({"member": m, "wire": w})).collect::<Vec<_>>()})
 }
 
 /// `Json.g.cs` for these classes (chapter 3's and the helpers' reports) and enumerations.

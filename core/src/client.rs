@@ -2,11 +2,10 @@
 //! the typed methods (`api.rs`) and the generic entry ([`Client::call`], `generic.rs`).
 
 use crate::config::ClientConfig;
-use crate::config::ServiceKind;
 use crate::error::{
     codes, from_reqwest, ErrorKind, LocalBodyError, INVALID_SESSION_ID, UNAUTHORIZED_REQUEST,
 };
-use crate::ops::{Answer, AuthScheme, Operation, Service, Verb, QEM};
+use crate::ops::{Answer, AuthScheme, Operation, Service, Verb};
 use crate::request::{prepare, Args, Payload, Prepared, PreparedBody, JSON};
 use crate::{Error, Result};
 use arc_swap::ArcSwapOption;
@@ -202,10 +201,10 @@ impl Client {
     pub fn new(config: ClientConfig) -> Result<Client> {
         let config = config.checked()?;
         config.credentials.validate()?;
-        let service: &'static Service = match config.service {
-            ServiceKind::Qem => &QEM,
-            ServiceKind::QlikCloud => &crate::ops::cloud::QLIK_CLOUD,
-        };
+        let service: &'static Service = crate::ops::SERVICES
+            .iter()
+            .find(|s| s.name == config.service.name())
+            .expect("every service kind has its table");
         let bearer = matches!(service.auth, AuthScheme::Bearer);
         let fits = matches!(
             config.credentials,
@@ -496,10 +495,7 @@ impl Client {
                 let status = resp.status().as_u16();
                 let wait = retry_after(status, resp.headers());
                 let body = read_all(op, resp, self.inner.config.read_timeout).await?;
-                if !(200..300).contains(&status) {
-                    let e = decode_cloud_failure(status, &body).unwrap_or_else(|| {
-                        Error::server(codes::UNAUTHORIZED, "the token request failed", status)
-                    });
+                if let Some(e) = decode_cloud_failure(status, &body) {
                     return Err(e.with_retry_after(wait).with_operation("oauth_token"));
                 }
                 #[derive(serde::Deserialize)]
@@ -584,14 +580,19 @@ impl Client {
     pub(crate) async fn execute(&self, op: &'static Operation, args: &Args) -> Result<Reply> {
         self.check_open()?;
         if op.service != self.inner.service.name {
-            return Err(Error::invalid_argument(format!(
-                "`{}` is an operation of the {} service; this client is for {}",
-                op.method, op.service, self.inner.service.name
-            )));
+            return Err(self.wrong_service(op.method, op.service));
         }
         let prepared =
             prepare(op, &self.inner.api_root, args).map_err(|e| e.with_operation(op.name))?;
         self.execute_prepared(op, &prepared, args).await
+    }
+
+    /// The refusal of an operation of another service, naming both.
+    pub(crate) fn wrong_service(&self, method: &str, owner: &str) -> Error {
+        Error::invalid_argument(format!(
+            "`{method}` is an operation of the {owner} service; this client is for {}",
+            self.inner.service.name
+        ))
     }
 
     /// A further page of a paged read: `url` as the server gave it (`links.next.href`),

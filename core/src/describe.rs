@@ -12,10 +12,10 @@ use serde_json::{json, Map, Value};
 /// The description of every service, as `schema/api.json` holds it.
 pub fn api_description() -> Value {
     let mut generator = SchemaGenerator::default();
-    let services = vec![
-        service(&QEM, &mut generator),
-        service(&QLIK_CLOUD, &mut generator),
-    ];
+    let services: Vec<Value> = crate::ops::SERVICES
+        .iter()
+        .map(|s| service(s, &mut generator))
+        .collect();
     let models = generator.take_definitions(true);
     json!({
         "$comment": "Generated from the core's registry by `cargo run -p qem-codegen`; do not edit.",
@@ -159,7 +159,7 @@ fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
             "base_path": s.base_path,
             "auth": auth,
             "operations": operations,
-            "helpers": [cloud_wait_helper()],
+            "helpers": [cloud_wait_helper(generator)],
         });
     }
     let helpers: Vec<Value> = crate::helpers::dispatch::HELPERS
@@ -185,16 +185,12 @@ fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
 }
 
 /// Qlik Cloud's `start_task_and_wait` (`Client::start_task_and_wait`).
-fn cloud_wait_helper() -> Value {
+fn cloud_wait_helper(generator: &mut SchemaGenerator) -> Value {
     json!({
         "name": "start_task_and_wait",
         "doc": "Starts a task and waits for the run it started: the run once it SUCCEEDED; TASK_FAILED (the run id and the end of its log) when it FAILED; WAIT_TIMEOUT.",
         "function": "start_task_and_wait",
-        "args": {"type": "object", "required": ["id"], "additionalProperties": false, "properties": {
-            "id": {"type": "string", "minLength": 1, "description": "The task's id."},
-            "timeout_ms": {"type": "integer", "minimum": 0, "description": "How long the wait may take (10 minutes when absent)."},
-            "poll_ms": {"type": "integer", "minimum": 0, "description": "How often it polls the last run (1 second when absent)."}
-        }},
+        "args": generator.subschema_for::<crate::helpers::StartTaskAndWaitArgs>(),
         "answer": {"kind": "json", "schema": {"type": "object", "description": "The run (OrchRun) as the server sent it."}},
     })
 }

@@ -66,21 +66,22 @@ impl Client {
             _ => {}
         }
         if self.service().name == "qlik_cloud" && method == "start_task_and_wait" {
-            return self.start_and_wait_args(&args).await.map(Answered::Value);
+            let a: crate::helpers::StartTaskAndWaitArgs =
+                crate::helpers::dispatch::read(method, &args)?;
+            return self
+                .start_task_and_wait(&a.id.0, a.wait())
+                .await
+                .map(Answered::Value);
         }
         if let Some(answer) = crate::helpers::dispatch::call(self, method, &args).await {
             return answer.map(Answered::Value);
         }
         let op = self.service().find(method).ok_or_else(|| {
-            let other = [&crate::ops::QEM, &crate::ops::cloud::QLIK_CLOUD]
-                .into_iter()
-                .find(|s| s.find(method).is_some());
-            match other {
-                Some(s) => Error::invalid_argument(format!(
-                    "`{method}` is an operation of the {} service; this client is for {}",
-                    s.name,
-                    self.service().name
-                )),
+            match crate::ops::SERVICES
+                .iter()
+                .find(|s| s.find(method).is_some())
+            {
+                Some(s) => self.wrong_service(method, s.name),
                 None => Error::invalid_argument(format!("unknown operation `{method}`")),
             }
         })?;
@@ -220,36 +221,6 @@ impl Client {
             },
         )
         .flat_map(futures_util::stream::iter)
-    }
-
-    /// `start_task_and_wait` of the generic entry: `id`, `timeout_ms`, `poll_ms`.
-    async fn start_and_wait_args(&self, args: &Args) -> Result<Value> {
-        let mut wait = crate::WaitOptions::default();
-        let mut id = None;
-        for (k, v) in &args.values {
-            let ms = || {
-                v.as_u64()
-                    .map(std::time::Duration::from_millis)
-                    .ok_or_else(|| {
-                        Error::invalid_argument(format!(
-                            "start_task_and_wait: `{k}` must be a non-negative whole number"
-                        ))
-                    })
-            };
-            match k.as_str() {
-                "id" => id = v.as_str().filter(|s| !s.is_empty()),
-                "timeout_ms" => wait.timeout = ms()?,
-                "poll_ms" => wait.poll_interval = ms()?,
-                other => {
-                    return Err(Error::invalid_argument(format!(
-                        "start_task_and_wait: unknown argument `{other}` (it takes id, timeout_ms, poll_ms)"
-                    )))
-                }
-            }
-        }
-        let id =
-            id.ok_or_else(|| Error::invalid_argument("start_task_and_wait: `id` is required"))?;
-        self.start_task_and_wait(id, wait).await
     }
 
     /// The paged operation `method` names, and its checked arguments.

@@ -486,12 +486,8 @@ pub mod cloud {
     };
 }
 
-/// The service of `name` ([`Service::name`]).
-pub fn service_named(name: &str) -> Option<&'static Service> {
-    [&QEM, &cloud::QLIK_CLOUD]
-        .into_iter()
-        .find(|s| s.name == name)
-}
+/// Every service the engine serves, Enterprise Manager first.
+pub static SERVICES: &[&Service] = &[&QEM, &cloud::QLIK_CLOUD];
 
 #[cfg(test)]
 mod tests {

@@ -7,7 +7,32 @@ use crate::ops::Operation;
 use crate::request::Args;
 use crate::{Client, Error, Result};
 use serde_json::{json, Value};
-use std::time::Instant;
+use std::time::{Duration, Instant};
+
+/// The arguments of `start_task_and_wait` in the generic entry (and the description).
+#[derive(Debug, serde::Deserialize, schemars::JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct StartTaskAndWaitArgs {
+    /// The task's id.
+    pub id: super::dispatch::Name,
+    /// How long the wait may take, in milliseconds (10 minutes when absent).
+    #[serde(default)]
+    pub timeout_ms: Option<u64>,
+    /// How often it polls the last run, in milliseconds (1 second when absent).
+    #[serde(default)]
+    pub poll_ms: Option<u64>,
+}
+
+impl StartTaskAndWaitArgs {
+    /// The wait these arguments ask for.
+    pub fn wait(&self) -> WaitOptions {
+        let d = WaitOptions::default();
+        WaitOptions {
+            timeout: self.timeout_ms.map_or(d.timeout, Duration::from_millis),
+            poll_interval: self.poll_ms.map_or(d.poll_interval, Duration::from_millis),
+        }
+    }
+}
 
 impl Client {
     /// Starts a Qlik Cloud task and waits for the run it started: answers the run once

@@ -119,7 +119,7 @@ fn to_value<T: Serialize>(v: Result<T>) -> Result<Value> {
 }
 
 /// Reads a helper's arguments, naming the argument a mistake is in.
-fn read<T: serde::de::DeserializeOwned>(method: &str, args: &crate::Args) -> Result<T> {
+pub(crate) fn read<T: serde::de::DeserializeOwned>(method: &str, args: &crate::Args) -> Result<T> {
     let object = Value::Object(args.values.clone());
     serde_path_to_error::deserialize(object).map_err(|e| {
         let path = e.path().to_string();
