@@ -1162,6 +1162,169 @@ export interface PromoteTaskArgs {
   poll_ms?: number
 }
 
+/** A page of tasks (GetTasks): `data` and the `links` to the next page. With `all: true`, every task and no links. */
+export interface CloudTaskPage {
+  /** The links to the other pages. */
+  links?: CloudLinks
+  /** The tasks of the page. */
+  data: CloudTask[]
+  /** Fields this SDK does not know, as the server sent them. */
+  [field: string]: unknown
+}
+
+/** The links of a page: where the next and previous pages are. */
+export interface CloudLinks {
+  /** The next page; absent on the last one. */
+  next?: CloudLink
+  /** The previous page. */
+  prev?: CloudLink
+  /** This page. */
+  self?: CloudLink
+  /** Fields this SDK does not know, as the server sent them. */
+  [field: string]: unknown
+}
+
+/** A link of a page (`links.next`, `links.prev`, `links.self`). */
+export interface CloudLink {
+  /** The URL, absolute on the tenant. */
+  href?: string
+  /** Fields this SDK does not know, as the server sent them. */
+  [field: string]: unknown
+}
+
+/** A task: a workflow definition (Serverless Workflow) and what the service keeps about it. */
+export interface CloudTask {
+  /** The task's id (the choreographer's). */
+  id?: string
+  /** An expression generating a domain-specific workflow instance id. */
+  key?: string
+  /** The name of the workflow definition (required when creating). */
+  name?: string
+  /** When instances start: `{"schedule": ..., "stateName": ...}`. */
+  start?: JsonValue
+  /** Whether the task is enabled. */
+  enabled?: boolean
+  /** The workflow's version. */
+  version?: string
+  /** What the service maintains about the task. */
+  metadata?: CloudTaskMetadata
+  /** Whether instances stay when no execution path is active. */
+  keepActive?: boolean
+  /** The resource (app) the task runs, computed by the service from `states`. */
+  resourceId?: string
+  /** The workflow's description. */
+  description?: string
+  /** The Serverless Workflow schema version (required when creating). */
+  specVersion?: string
+  /** The CloudEvents the workflow consumes or produces. */
+  events: JsonValue[]
+  /** The workflow's states. */
+  states: JsonValue[]
+  /** Terms describing the workflow's purpose. */
+  annotations: string[]
+  /** Fields this SDK does not know, as the server sent them. */
+  [field: string]: unknown
+}
+
+/** What the service maintains about a task (`metadata`, or a run's `taskMeta`). */
+export interface CloudTaskMetadata {
+  /** Where the resource is used: ANALYTICS (when absent), DATA_PREPARATION, DATAFLOW_PREP, SINGLE_TABLE_PREP. */
+  usage?: string
+  /** The user id of the task's owner. */
+  ownerId?: string
+  /** The space the task operates in. */
+  spaceId?: string
+  /** The trigger of the task. */
+  trigger?: CloudTrigger
+  /** The tenant the task operates in. */
+  tenantId?: string
+  /** When the task was created (UTC). */
+  createdAt?: string
+  /** The user id of the task's creator. */
+  createdBy?: string
+  /** When the task was deleted (UTC). */
+  deletedAt?: string
+  /** When the task was last updated (UTC). */
+  updatedAt?: string
+  /** Why the task is disabled: MANUALLY, CONSECUTIVE-FAILURES, APP-SCRIPT-UPDATED, OWNER-DELETED, OWNER-DISABLED. */
+  disabledCode?: string
+  /** The reload task this one was migrated from. */
+  migratedFrom?: string
+  /** The orchestration of the task. */
+  orchestration?: CloudOrchestration
+  /** Fields this SDK does not know, as the server sent them. */
+  [field: string]: unknown
+}
+
+/** The trigger of a task in the choreographer. */
+export interface CloudTrigger {
+  /** The trigger's id. */
+  id?: string
+  /** The trigger type (0 to 3). */
+  type?: number
+  /** Fields this SDK does not know, as the server sent them. */
+  [field: string]: unknown
+}
+
+/** The orchestration of a task in the choreographer. */
+export interface CloudOrchestration {
+  /** The orchestration's id. */
+  id?: string
+  /** The orchestration system type (0 to 3). */
+  type?: number
+  /** The orchestration's attributes, as the service sent them. */
+  attrs?: JsonValue
+  /** Fields this SDK does not know, as the server sent them. */
+  [field: string]: unknown
+}
+
+/** StartTask's answer. */
+export interface CloudStartResult {
+  /** What the service said ("Task started successfully"). */
+  message?: string
+  /** Fields this SDK does not know, as the server sent them. */
+  [field: string]: unknown
+}
+
+/** A page of runs (GetTaskRuns, GetTasksResourceRuns): `data` and the `links`. With `all: true`, every run and no links. */
+export interface CloudRunPage {
+  /** The links to the other pages. */
+  links?: CloudLinks
+  /** The runs of the page. */
+  data: CloudRun[]
+  /** Fields this SDK does not know, as the server sent them. */
+  [field: string]: unknown
+}
+
+/** A run of a task. */
+export interface CloudRun {
+  /** The run's id. */
+  id?: string
+  /** Log information of the run. */
+  log?: string
+  /** RUNNING, SUCCEEDED or FAILED. */
+  status?: CloudRunStatus
+  /** The task's id. */
+  taskId?: string
+  /** When the run ended (UTC). */
+  endedAt?: string
+  /** The action's id. */
+  actionId?: string
+  /** The task's metadata when it ran. */
+  taskMeta?: CloudTaskMetadata
+  /** The task's name. */
+  taskName?: string
+  /** The id of the worker's job (a reload id, an automation run id). */
+  workerId?: string
+  /** When the run started (UTC). */
+  startedAt?: string
+  /** Fields this SDK does not know, as the server sent them. */
+  [field: string]: unknown
+}
+
+/** The status of a task run. */
+export type CloudRunStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | (string & {})
+
 /** The arguments of `start_task_and_wait` in the generic entry (and the description). */
 export interface StartTaskAndWaitArgs {
   /** The task's id. */

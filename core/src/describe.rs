@@ -74,10 +74,12 @@ fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
         .operations
         .iter()
         .map(|op| {
-            // The typed methods are Enterprise Manager's.
-            let typed = TYPED_METHODS
-                .iter()
-                .find(|t| t.op == op.name && op.service == QEM.name);
+            let table = if s.name == QEM.name {
+                TYPED_METHODS
+            } else {
+                crate::cloud::TYPED_METHODS
+            };
+            let typed = table.iter().find(|t| t.op == op.name);
             let mut path = String::new();
             let mut args = Vec::new();
             for seg in op.path {
@@ -191,7 +193,7 @@ fn cloud_wait_helper(generator: &mut SchemaGenerator) -> Value {
         "doc": "Starts a task and waits for the run it started: the run once it SUCCEEDED; TASK_FAILED (the run id and the end of its log) when it FAILED; WAIT_TIMEOUT.",
         "function": "start_task_and_wait",
         "args": generator.subschema_for::<crate::helpers::StartTaskAndWaitArgs>(),
-        "answer": {"kind": "json", "schema": {"type": "object", "description": "The run (OrchRun) as the server sent it."}},
+        "answer": {"kind": "json", "model": "CloudRun", "schema": generator.subschema_for::<crate::models::CloudRun>()},
     })
 }
 
@@ -318,7 +320,17 @@ mod tests {
         let find = |m: &str| ops.iter().find(|o| o["method"] == m).unwrap();
         // Not Enterprise Manager's DeleteTask, though the names are the same.
         assert_eq!(find("delete_task")["path"], "/tasks/{id}");
-        assert!(find("delete_task")["rust"].is_null());
+        assert_eq!(find("delete_task")["rust"], "delete_task");
+        assert_eq!(find("get_task")["answer"]["model"], "CloudTask");
+        assert_eq!(
+            find("create_task")["args"][1]["schema"]["$ref"],
+            "#/$defs/CloudTask"
+        );
+        assert_eq!(cloud["helpers"][0]["answer"]["model"], "CloudRun");
+        assert!(d["models"]["CloudRunStatus"]["enum"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("SUCCEEDED")));
         assert_eq!(find("get_task")["aliases"], json!(["getTask"]));
         assert_eq!(find("get_tasks")["paging"], "cursor");
         let names: Vec<&str> = find("get_tasks")["args"]

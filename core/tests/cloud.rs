@@ -454,3 +454,102 @@ async fn start_task_and_wait_follows_the_run_it_started() {
         .unwrap_err();
     assert_eq!(e.error_code(), "INVALID_ARGUMENT");
 }
+
+/// The typed client: every operation with its model, the page parameters by the spec's
+/// names, unknown fields kept, and the blocking twin on a thread of its own.
+#[tokio::test]
+async fn the_typed_client_reads_every_answer_into_its_model() {
+    use qem_core::cloud::QlikCloudClient;
+    use qem_core::models::{CloudPageParams, CloudRunStatus, CloudTask};
+    let mock = tenant(Some(json!({"qlik_cloud": {"settings": {"run_ms": 50}}}))).await;
+    let c = QlikCloudClient::new(options(&mock, json!({"api_key": "key-dev"}))).unwrap();
+    let first = c
+        .get_tasks("app-1", &CloudPageParams::default().limit(1))
+        .await
+        .unwrap();
+    assert_eq!(first.data.len(), 1);
+    let next = first.links.and_then(|l| l.next).and_then(|n| n.href);
+    assert!(next.is_some_and(|h| h.contains("page=")));
+    let all = c.get_tasks("app-1", &CloudPageParams::all()).await.unwrap();
+    assert_eq!(all.data.len(), 2);
+    let mut task: CloudTask = serde_json::from_value(
+        json!({"name": "typed", "specVersion": "0.8", "resourceId": "app-9", "futureField": 7}),
+    )
+    .unwrap();
+    let created = c.create_task(&task, None).await.unwrap();
+    let id = created.id.clone().unwrap();
+    assert_eq!(created.name.as_deref(), Some("typed"));
+    assert!(created
+        .metadata
+        .as_ref()
+        .and_then(|m| m.created_at.as_ref())
+        .is_some());
+    task.description = Some("changed".into());
+    let updated = c.update_task(&id, &task).await.unwrap();
+    assert_eq!(updated.description.as_deref(), Some("changed"));
+    assert_eq!(
+        c.get_task(&id).await.unwrap().id.as_deref(),
+        Some(id.as_str())
+    );
+    let started = c.start_task(&id, Some("manual")).await.unwrap();
+    assert!(started.message.is_some());
+    let run = c.get_last_task_run(&id).await.unwrap();
+    assert!(run.status.is_some());
+    let runs = c.get_task_runs(&id, &CloudPageParams::all()).await.unwrap();
+    assert_eq!(runs.data.len(), 1);
+    let run_id = runs.data[0].id.clone().unwrap();
+    let log = c.get_task_run_log(&id, &run_id).await.unwrap();
+    assert!(!log.is_empty());
+    let by_app = c
+        .get_tasks_resource_runs("app-9", &CloudPageParams::default())
+        .await
+        .unwrap();
+    assert_eq!(by_app.data.len(), 1);
+    let waited = c
+        .start_task_and_wait(
+            &id,
+            qem_core::WaitOptions {
+                timeout: std::time::Duration::from_secs(5),
+                poll_interval: std::time::Duration::from_millis(20),
+            },
+        )
+        .await
+        .unwrap();
+    assert_eq!(waited.status, Some(CloudRunStatus::Succeeded));
+    c.delete_task(&id).await.unwrap();
+    let e = c.get_task(&id).await.unwrap_err();
+    assert_eq!(e.http_status(), Some(404));
+    // The body carried the fields set and the unknown one, nothing more (the tenant
+    // stores what it is sent).
+    assert_eq!(created.extra.get("futureField"), Some(&json!(7)));
+    let stored = c.call("get_task", json!({"id": id})).await;
+    assert_eq!(stored.unwrap_err().http_status(), Some(404));
+    let raw = c
+        .client()
+        .call("get_tasks", json!({"resourceId": "app-9", "all": true}))
+        .await
+        .unwrap();
+    assert!(raw["data"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .all(|t| t.get("enabled").is_none()));
+    // An Enterprise Manager configuration is refused; the blocking twin works from a thread.
+    let qem = ClientConfig::new(
+        "https://em",
+        qem_core::Credentials::active_directory("u", "p"),
+    );
+    assert_eq!(
+        QlikCloudClient::new(qem).unwrap_err().error_code(),
+        "INVALID_ARGUMENT"
+    );
+    // (The tenant admin lists tasks without the reload permission.)
+    let config = options(&mock, json!({"api_key": "key-admin"}));
+    let page = tokio::task::spawn_blocking(move || {
+        let b = qem_core::cloud::blocking::QlikCloudClient::new(config).unwrap();
+        b.get_tasks("app-1", &CloudPageParams::default()).unwrap()
+    })
+    .await
+    .unwrap();
+    assert!(!page.data.is_empty());
+}

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 # The description these methods were generated from; the native module must have been
 # built from the same one.
-DESCRIPTION_FINGERPRINT = "f1b19aad7def116f"
+DESCRIPTION_FINGERPRINT = "bc7d1d82d7d8b607"
 if _native.description_fingerprint() != DESCRIPTION_FINGERPRINT:
     raise ImportError(
         "qem: the native module was built from another API description ({0}) than qem/_operations.py ({1}):"

@@ -192,6 +192,8 @@ macro_rules! wire_key {
         $wire
     };
 }
+// The typed Qlik Cloud methods name their arguments the same way.
+pub(crate) use wire_key;
 
 /// Declares an answer or request model.
 ///

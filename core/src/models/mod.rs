@@ -10,6 +10,7 @@
 #[macro_use]
 mod common;
 mod changedata;
+mod cloud;
 mod documents;
 mod endpoints;
 mod servers;
@@ -17,6 +18,7 @@ mod tables;
 mod tasks;
 
 pub use changedata::*;
+pub use cloud::*;
 pub use common::*;
 pub use documents::*;
 pub use endpoints::*;
