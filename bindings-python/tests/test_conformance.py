@@ -1,5 +1,5 @@
-"""The shared conformance cases (tests/conformance/cases/*.json) through the modern
-client, following tests/conformance/README.md: helpers through their typed methods,
+"""The shared conformance cases (tests/conformance/cases/*.json, and cloud/*.json through
+qem.cloud) through the modern clients, following tests/conformance/README.md: helpers through their typed methods,
 everything else (and every expected error) through the generic entry."""
 
 from __future__ import annotations
@@ -13,10 +13,14 @@ from typing import Any
 import pytest
 
 import qem
+import qem.cloud
 
-HELPERS = {h["name"] for h in json.loads(qem._native.operations())["services"][0]["helpers"]}
+SERVICES = json.loads(qem._native.operations())["services"]
+# Each service's helpers, run through their typed methods.
+HELPERS = {s["name"]: {h["name"] for h in s["helpers"]} for s in SERVICES}
 
-CASES = sorted((Path(__file__).resolve().parents[2] / "tests" / "conformance" / "cases").glob("*.json"))
+CONFORMANCE = Path(__file__).resolve().parents[2] / "tests" / "conformance"
+CASES = sorted(CONFORMANCE.glob("cases/*.json")) + sorted(CONFORMANCE.glob("cloud/*.json"))
 
 
 def matches(expect: Any, got: Any, path: str = "$") -> None:
@@ -68,8 +72,13 @@ def test_case(mock: Any, path: Path) -> None:
         mock.control("PUT", "state", case["state"])
     else:
         mock.control("POST", "reset", {})
+    mock.control("DELETE", "requests")  # a case sees its own requests only
     login = case.get("login") or {}
-    client = qem.Client(mock.base_url, ca_file=mock.cert, **login_kwargs(login))
+    service = case.get("service", "qem")
+    if service == "qlik_cloud":
+        client = qem.cloud.Client(mock.root + "/qlik-cloud", ca_file=mock.cert, **case["credentials"])
+    else:
+        client = qem.Client(mock.base_url, ca_file=mock.cert, **login_kwargs(login))
     try:
         want_login_error = login.get("expect_login_error") or case.get("expect_login_error")
         if want_login_error:
@@ -109,7 +118,7 @@ def test_case(mock: Any, path: Path) -> None:
                     assert info.value.http_status == step["expect_http_status"], where
                 continue
             try:
-                if step["method"] in HELPERS:
+                if step["method"] in HELPERS[service]:
                     got = typed_call(client, step["method"], args)
                 else:
                     got = client.call(step["method"], args)

@@ -133,6 +133,17 @@ mod tests {
                 "answer": {"kind": "json", "model": "WidgetReport",
                     "schema": {"$ref": "#/$defs/WidgetReport"}}
             }));
+        // And one of Qlik Cloud reaches `qem.cloud`, with its spec names in snake case.
+        d["services"][1]["operations"]
+            .as_array_mut()
+            .expect("operations")
+            .push(json!({
+                "name": "GetSpace", "method": "get_space", "aliases": ["getSpace"], "doc": "A space.",
+                "rust": null, "verb": "GET", "path": "/spaces/{spaceId}", "query": {}, "retried": "read",
+                "args": [path("spaceId")],
+                "answer": {"kind": "json", "model": "WidgetReport",
+                    "schema": {"$ref": "#/$defs/WidgetReport"}}
+            }));
         let all: Vec<(&str, String)> = python::files(&d, text)
             .into_iter()
             .chain(node::files(&d))
@@ -149,6 +160,9 @@ mod tests {
             ("qem/_client.pyi", "def get_widget("),
             ("qem/_async.pyi", "async def get_widget("),
             ("qem/types.py", "class WidgetReport(AemObject)"),
+            ("qem/cloud/_operations.py", "def get_space("),
+            ("qem/cloud/_operations.py", "\"spaceId\": _name(fn, \"space_id\", space_id)"),
+            ("qem/cloud/_client.pyi", "-> WidgetReport:"),
             ("bindings-node/methods.js", "getWidget (server, widget, options, ...more)"),
             (
                 "bindings-node/index.d.ts",

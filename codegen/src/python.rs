@@ -62,8 +62,24 @@ impl Arg {
     }
 }
 
+/// A Python parameter's name: the description's, in snake case (`runId` is `run_id`).
+fn snake(name: &str) -> String {
+    let mut out = String::new();
+    for c in name.chars() {
+        if c.is_ascii_uppercase() {
+            out.push('_');
+            out.push(c.to_ascii_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 /// A scalar argument (a name, text, a flag, a number, a run option, a list of names).
-fn scalar(name: &str, schema: &Value, required: bool) -> Arg {
+fn scalar(key: &str, schema: &Value, required: bool) -> Arg {
+    let name = snake(key);
+    let name = name.as_str();
     let quoted = format!("fn, \"{name}\", {name}");
     let (conv, ann) = match (ref_name(schema), json_type(schema)) {
         (Some("RunTaskOptions"), _) => (
@@ -94,7 +110,7 @@ fn scalar(name: &str, schema: &Value, required: bool) -> Arg {
     };
     Arg {
         py: name.to_owned(),
-        key: name.to_owned(),
+        key: key.to_owned(),
         conv,
         ann,
         required,
@@ -129,10 +145,17 @@ fn body(method: &str, arg: &Value, names: &Names) -> Arg {
                     format!("Union[{class}, Dict[str, Any], str]"),
                 )
             }
-            None => (
-                "_body(fn, payload, ())".to_owned(),
-                "Union[List[Dict[str, Any]], str]".to_owned(),
-            ),
+            // A model with a generated class (`qem.types`).
+            None => match ref_name(&arg["schema"]) {
+                Some(model) => (
+                    format!("_body(fn, payload, (t.{model},))"),
+                    format!("Union[{model}, Dict[str, Any], str]"),
+                ),
+                None => (
+                    "_body(fn, payload, ())".to_owned(),
+                    "Union[List[Dict[str, Any]], str]".to_owned(),
+                ),
+            },
         },
     };
     Arg {
@@ -412,29 +435,47 @@ fn guide_arg(
     (conv, ann, arg.key.clone())
 }
 
-/// The generated files: (path from the workspace root, content).
-pub fn files(description: &Value, text: &str) -> Vec<(&'static str, String)> {
-    let names = Names::load();
-    let service = &description["services"][0];
-    let empty = Map::new();
-    let models = description["models"].as_object().unwrap_or(&empty);
+/// The typed methods of one service: its operations (but login and logout) and helpers.
+fn service_methods(service: &Value, models: &Map<String, Value>, names: &Names) -> Vec<Value> {
     let mut methods: Vec<Value> = service["operations"]
         .as_array()
         .into_iter()
         .flatten()
         .filter(|op| !matches!(op["method"].as_str(), Some("login" | "logout")))
-        .map(|op| operation(op, &names))
+        .map(|op| operation(op, names))
         .collect();
     methods.extend(
         service["helpers"]
             .as_array()
             .into_iter()
             .flatten()
-            .map(|h| helper(h, models, &names)),
+            .map(|h| helper(h, models, names)),
     );
+    methods
+}
+
+/// The generated files: (path from the workspace root, content).
+pub fn files(description: &Value, text: &str) -> Vec<(&'static str, String)> {
+    let names = Names::load();
+    let empty = Map::new();
+    let models = description["models"].as_object().unwrap_or(&empty);
+    let methods = service_methods(&description["services"][0], models, &names);
+    // Qlik Cloud's client (`qem.cloud`).
+    let cloud_methods = service_methods(&description["services"][1], models, &names);
     let roots: Vec<String> = methods
         .iter()
+        .chain(&cloud_methods)
         .filter_map(|m| m["spec"].as_str()?.strip_prefix("t.").map(str::to_owned))
+        // A body's model with no chapter 4 class is read through its generated class.
+        .chain(
+            description["services"][1]["operations"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .flat_map(|op| op["args"].as_array().into_iter().flatten())
+                .filter(|a| a["in"] == "body")
+                .filter_map(|a| ref_name(&a["schema"]).map(str::to_owned)),
+        )
         .collect();
     let types = generated_models(&roots, models, &names);
     let type_names: Vec<String> = types
@@ -444,6 +485,7 @@ pub fn files(description: &Value, text: &str) -> Vec<(&'static str, String)> {
     let is_class = |w: &str| w.starts_with("Aem") || w == "TableSelectionDefinition";
     let classes = used_names(&methods, "ann", is_class);
     let used_types = used_names(&methods, "ann", |w| type_names.iter().any(|t| t == w));
+    let cloud_types = used_names(&cloud_methods, "ann", |w| type_names.iter().any(|t| t == w));
     let typing_names = {
         let fields: Vec<Value> = types.iter().map(|t| json!({"args": t["fields"]})).collect();
         used_names(&fields, "ann", |w| {
@@ -496,11 +538,34 @@ pub fn files(description: &Value, text: &str) -> Vec<(&'static str, String)> {
         w.starts_with('_') && !w.starts_with("_flag") && w != "_"
     });
     let guide_classes = used_names(&guide_methods, "ann", is_class);
-    let render = |name: &str, is_async: bool| {
+    env.add_template(
+        "cloud.pyi",
+        include_str!("../templates/python/cloud.pyi.j2"),
+    )
+    .expect("cloud.pyi.j2 parses");
+    env.add_template(
+        "methods.pyi",
+        include_str!("../templates/python/methods.pyi.j2"),
+    )
+    .expect("methods.pyi.j2 parses");
+    // What a module of methods imports from `_convert`: the checks its arguments use,
+    // and the conversion of `timeout`.
+    let op_imports = |methods: &[Value]| {
+        let mut names = used_names(methods, "conv", |w| w.starts_with('_') && w != "_");
+        names.push("_seconds_ms".to_owned());
+        names.sort();
+        names.dedup();
+        names
+    };
+    let (qem_imports, cloud_imports) = (op_imports(&methods), op_imports(&cloud_methods));
+    let render = |name: &str, is_async: bool, cloud: bool| {
         env.get_template(name)
             .and_then(|t| {
                 t.render(json!({
-                    "methods": methods,
+                    "cloud": cloud,
+                    "methods": if cloud { &cloud_methods } else { &methods },
+                    "cloud_types": cloud_types,
+                    "op_imports": if cloud { &cloud_imports } else { &qem_imports },
                     "classes": classes,
                     "fingerprint": qem_core::describe::fingerprint(text),
                     "is_async": is_async,
@@ -524,43 +589,55 @@ pub fn files(description: &Value, text: &str) -> Vec<(&'static str, String)> {
     vec![
         (
             "bindings-python/python/qem/_operations.py",
-            render("operations.py", false),
+            render("operations.py", false, false),
         ),
         (
             "bindings-python/python/qem/_client.pyi",
-            render("client.pyi", false),
+            render("client.pyi", false, false),
         ),
         (
             "bindings-python/python/qem/_async.pyi",
-            render("client.pyi", true),
+            render("client.pyi", true, false),
         ),
         (
             "bindings-python/python/qem/types.py",
-            render("types.py", false),
+            render("types.py", false, false),
         ),
         (
             "bindings-python/python/qem/types.pyi",
-            render("types.pyi", false),
+            render("types.pyi", false, false),
         ),
         (
             "bindings-python/python/qem/codes.py",
-            render("codes.py", false),
+            render("codes.py", false, false),
         ),
         (
             "bindings-python/python/qem/models.py",
-            render("models.py", false),
+            render("models.py", false, false),
         ),
         (
             "bindings-python/python/qem/models.pyi",
-            render("models.pyi", false),
+            render("models.pyi", false, false),
+        ),
+        (
+            "bindings-python/python/qem/cloud/_operations.py",
+            render("operations.py", false, true),
+        ),
+        (
+            "bindings-python/python/qem/cloud/_client.pyi",
+            render("cloud.pyi", false, true),
+        ),
+        (
+            "bindings-python/python/qem/cloud/_async.pyi",
+            render("cloud.pyi", true, true),
         ),
         (
             "bindings-python/python/aem_client/_guide_ops.py",
-            render("guide.py", false),
+            render("guide.py", false, false),
         ),
         (
             "bindings-python/python/aem_client/_guide_ops.pyi",
-            render("guide.pyi", false),
+            render("guide.pyi", false, false),
         ),
     ]
 }

@@ -410,15 +410,20 @@ fn error_chain(err: &dyn std::error::Error) -> String {
 
 impl Error {
     /// The error as JSON, the form bindings hand across their boundary:
-    /// `{"error_code", "message", "http_status", "operation", "kind"}`.
+    /// `{"error_code", "message", "http_status", "operation", "kind"}`, and `trace_id`
+    /// when the server sent one.
     pub fn to_json(&self) -> serde_json::Value {
-        serde_json::json!({
+        let mut v = serde_json::json!({
             "error_code": self.inner.code,
             "message": self.inner.message,
             "http_status": self.inner.http_status,
             "operation": self.inner.operation,
             "kind": self.inner.kind.as_str(),
-        })
+        });
+        if let Some(id) = &self.inner.trace_id {
+            v["trace_id"] = id.as_str().into();
+        }
+        v
     }
 }
 

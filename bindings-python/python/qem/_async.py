@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import asyncio
 
-from ._client import _ClientBase
+from ._client import _ClientBase, _Common
 from ._convert import _dumps, _loads, _same
 from .errors import _from_native
 
@@ -25,12 +25,8 @@ def _settle(fut: "asyncio.Future[Tuple[bool, Any]]", ok: bool, text: Any) -> Non
         fut.set_result((ok, text))
 
 
-class AsyncClient(_ClientBase):
-    """The asyncio client: the methods of :class:`Client` as coroutines.
-
-    Calls run on the SDK's own I/O threads; the event loop never blocks. Use it as an
-    async context manager to log out at the end.
-    """
+class _Async(_Common):
+    """The asyncio calls of a client, whatever its service."""
 
     async def _go(
         self, start: Callable[[Callable[[bool, Any], None]], Any], loads: Callable[[Any], Any] = _loads
@@ -78,14 +74,6 @@ class AsyncClient(_ClientBase):
         """The generic entry (see :meth:`Client.call`)."""
         return await self._run_async(method, self._args(method, args, kwargs), None)
 
-    async def login(self) -> None:
-        """Logs in now (again), replacing any session."""
-        await self._call("login", "{}")
-
-    async def logout(self) -> None:
-        """Ends the session; a later call logs in again."""
-        await self._call("logout", "{}")
-
     async def close(self) -> None:
         """Logs out and refuses later calls. Closing twice is fine."""
         await self._go(lambda done: self._native.close_async(done))
@@ -100,7 +88,7 @@ class AsyncClient(_ClientBase):
 
         return list(await asyncio.gather(*(one(c) for c in calls)))
 
-    async def __aenter__(self) -> "AsyncClient":
+    async def __aenter__(self) -> Any:
         return self
 
     async def __aexit__(self, *exc: Any) -> None:
@@ -109,3 +97,19 @@ class AsyncClient(_ClientBase):
         except Exception:
             if exc[0] is None:
                 raise
+
+
+class AsyncClient(_Async, _ClientBase):
+    """The asyncio client: the methods of :class:`Client` as coroutines.
+
+    Calls run on the SDK's own I/O threads; the event loop never blocks. Use it as an
+    async context manager to log out at the end.
+    """
+
+    async def login(self) -> None:
+        """Logs in now (again), replacing any session."""
+        await self._call("login", "{}")
+
+    async def logout(self) -> None:
+        """Ends the session; a later call logs in again."""
+        await self._call("logout", "{}")

@@ -131,9 +131,51 @@ class _Files:
         return self._run(fn, args, None)
 
 
-class _ClientBase(_Operations, _Files):
+class _Common:
+    """What every client shares, whatever its service: options per call, its URL, its
+    state and the generic entry's arguments."""
+
     _native: Any
 
+    def with_options(self, *, timeout: Optional[float] = None, retries: Optional[int] = None) -> Any:
+        """A client of the same kind sharing this one's session and connections (closing
+        either closes both) whose calls take at most ``timeout`` seconds each, retries
+        and renewals included, and retry a failed read at most ``retries`` times; what
+        is not given stays as this client has it."""
+        fn = "with_options"
+        options = {"timeout_ms": _seconds_ms(fn, "timeout", timeout), "max_retries": _opt_int(fn, "retries", retries)}
+        clone = object.__new__(type(self))
+        clone.__dict__.update(self.__dict__)
+        clone._native = self._native.with_options(_dumps(options))
+        return clone
+
+    @property
+    def url(self) -> str:
+        """The service's URL (``https://host/attunityenterprisemanager``, a tenant's)."""
+        return str(self._native.url)
+
+    def __repr__(self) -> str:
+        return "{0}(url={1!r}{2})".format(type(self).__name__, self.url, ", closed" if self.closed else "")
+
+    @property
+    def closed(self) -> bool:
+        """True once :meth:`close` was called."""
+        return bool(self._native.closed)
+
+    @staticmethod
+    def _args(fn: str, args: Any, kwargs: Dict[str, Any]) -> Dict[str, Any]:
+        if not isinstance(fn, str):
+            raise _type_error("call", "method", "str", fn)
+        if args is None:
+            args = {}
+        if not isinstance(args, dict):
+            raise _type_error("call", "args", "dict or None", args)
+        merged = dict(args)
+        merged.update(kwargs)
+        return {k: m.to_wire(v) for k, v in merged.items() if v is not None}
+
+
+class _ClientBase(_Operations, _Files, _Common):
     def __init__(
         self,
         url: Optional[str] = None,
@@ -195,55 +237,9 @@ class _ClientBase(_Operations, _Files):
         """A client logging in with a JSON Web Token."""
         return cls(url, jwt=jwt, **kwargs)
 
-    def with_options(self, *, timeout: Optional[float] = None, retries: Optional[int] = None) -> Any:
-        """A client of the same kind sharing this one's session and connections (closing
-        either closes both) whose calls take at most ``timeout`` seconds each, retries
-        and renewals included, and retry a failed read at most ``retries`` times; what
-        is not given stays as this client has it."""
-        fn = "with_options"
-        options = {"timeout_ms": _seconds_ms(fn, "timeout", timeout), "max_retries": _opt_int(fn, "retries", retries)}
-        clone = object.__new__(type(self))
-        clone.__dict__.update(self.__dict__)
-        clone._native = self._native.with_options(_dumps(options))
-        return clone
 
-    @property
-    def url(self) -> str:
-        """The Enterprise Manager URL (``https://host/attunityenterprisemanager``)."""
-        return str(self._native.url)
-
-    def __repr__(self) -> str:
-        return "{0}(url={1!r}{2})".format(type(self).__name__, self.url, ", closed" if self.closed else "")
-
-    @property
-    def closed(self) -> bool:
-        """True once :meth:`close` was called."""
-        return bool(self._native.closed)
-
-    @staticmethod
-    def _args(fn: str, args: Any, kwargs: Dict[str, Any]) -> Dict[str, Any]:
-        if not isinstance(fn, str):
-            raise _type_error("call", "method", "str", fn)
-        if args is None:
-            args = {}
-        if not isinstance(args, dict):
-            raise _type_error("call", "args", "dict or None", args)
-        merged = dict(args)
-        merged.update(kwargs)
-        return {k: m.to_wire(v) for k, v in merged.items() if v is not None}
-
-
-class Client(_ClientBase):
-    """A blocking Enterprise Manager client, safe to share between threads.
-
-    Give the URL (``https://host[:port]/attunityenterprisemanager``) or ``host`` (with
-    ``port`` and ``url_suffix``), and one credential: ``username`` and ``password``
-    (Active Directory), ``api_token`` (personal access token), ``jwt``, ``b64``
-    (base64 of ``user:password``), or ``saml`` (a SAML message from the identity
-    provider, posted as the login body). Nothing is sent until the first call, which logs in;
-    an expired session is renewed transparently. Use it as a context manager to log
-    out at the end.
-    """
+class _Blocking(_Common):
+    """The blocking calls of a client, whatever its service."""
 
     def _run(
         self,
@@ -262,19 +258,11 @@ class Client(_ClientBase):
         dicts whose keys are also attributes), None when it sent nothing."""
         return self._native.call_typed(method, _dumps(self._args(method, args, kwargs)), None)
 
-    def login(self) -> None:
-        """Logs in now (again), replacing any session."""
-        self._native.call("login", "{}")
-
-    def logout(self) -> None:
-        """Ends the session; a later call logs in again."""
-        self._native.call("logout", "{}")
-
     def close(self) -> None:
         """Logs out and refuses later calls (``ClientClosedError``). Closing twice is fine."""
         self._native.close()
 
-    def __enter__(self) -> "Client":
+    def __enter__(self) -> Any:
         return self
 
     def __exit__(self, *exc: Any) -> None:
@@ -284,6 +272,27 @@ class Client(_ClientBase):
             # Logging out is best effort; the block's own exception matters more.
             if exc[0] is None:
                 raise
+
+
+class Client(_Blocking, _ClientBase):
+    """A blocking Enterprise Manager client, safe to share between threads.
+
+    Give the URL (``https://host[:port]/attunityenterprisemanager``) or ``host`` (with
+    ``port`` and ``url_suffix``), and one credential: ``username`` and ``password``
+    (Active Directory), ``api_token`` (personal access token), ``jwt``, ``b64``
+    (base64 of ``user:password``), or ``saml`` (a SAML message from the identity
+    provider, posted as the login body). Nothing is sent until the first call, which logs in;
+    an expired session is renewed transparently. Use it as a context manager to log
+    out at the end.
+    """
+
+    def login(self) -> None:
+        """Logs in now (again), replacing any session."""
+        self._native.call("login", "{}")
+
+    def logout(self) -> None:
+        """Ends the session; a later call logs in again."""
+        self._native.call("logout", "{}")
 
 
 # Keep the closed-client error importable from here for isinstance checks in helpers.

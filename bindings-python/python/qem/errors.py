@@ -42,7 +42,11 @@ class AemClientException(Exception):
         http_status: the HTTP status of the answer, ``None`` when there was none.
         operation: the REST name of the failed operation (``GetTaskDetails``), if known.
         kind: the category (``session``, ``not_found``, ``connection``, ...).
+        trace_id: the server's trace id of the failed request (Qlik Cloud's ``traceId``),
+            if it sent one.
     """
+
+    trace_id: Optional[str] = None
 
     kind: str = "server"
 
@@ -173,4 +177,6 @@ def _from_native(text: str) -> AemClientException:
         d.get("http_status"),
         d.get("operation"),
     )
+    if d.get("trace_id"):
+        exc.trace_id = str(d["trace_id"])
     return exc

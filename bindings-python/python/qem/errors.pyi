@@ -26,6 +26,7 @@ class AemClientException(Exception):
     message: str
     http_status: Optional[int]
     operation: Optional[str]
+    trace_id: Optional[str]
     def __init__(
         self,
         error_code: str,

@@ -20,6 +20,16 @@ __all__ = [
     "BackupItem",
     "BackupReport",
     "PromoteReport",
+    "CloudLink",
+    "CloudLinks",
+    "CloudTrigger",
+    "CloudOrchestration",
+    "CloudTaskMetadata",
+    "CloudTask",
+    "CloudTaskPage",
+    "CloudStartResult",
+    "CloudRun",
+    "CloudRunPage",
 ]
 
 
@@ -145,3 +155,202 @@ class PromoteReport(AemObject):
     to_server: Optional[str]
     new_name: Optional[str]
     endpoints: List[Any]
+
+
+class CloudLink(AemObject):
+    """A link of a page (`links.next`, `links.prev`, `links.self`)."""
+
+    _fields = {
+        "href": None,
+    }
+    href: Optional[str]
+
+
+class CloudLinks(AemObject):
+    """The links of a page: where the next and previous pages are."""
+
+    _fields = {
+        "next": None,
+        "prev": None,
+        "self": None,
+    }
+    _objects = {
+        "next": CloudLink,
+        "prev": CloudLink,
+        "self": CloudLink,
+    }
+    next: CloudLink
+    prev: CloudLink
+    self: CloudLink
+
+
+class CloudTrigger(AemObject):
+    """The trigger of a task in the choreographer."""
+
+    _fields = {
+        "id": None,
+        "type": None,
+    }
+    id: Optional[str]
+    type: Optional[int]
+
+
+class CloudOrchestration(AemObject):
+    """The orchestration of a task in the choreographer."""
+
+    _fields = {
+        "id": None,
+        "type": None,
+        "attrs": None,
+    }
+    id: Optional[str]
+    type: Optional[int]
+    attrs: Any
+
+
+class CloudTaskMetadata(AemObject):
+    """What the service maintains about a task (`metadata`, or a run's `taskMeta`)."""
+
+    _fields = {
+        "usage": None,
+        "ownerId": None,
+        "spaceId": None,
+        "trigger": None,
+        "tenantId": None,
+        "createdAt": None,
+        "createdBy": None,
+        "deletedAt": None,
+        "updatedAt": None,
+        "disabledCode": None,
+        "migratedFrom": None,
+        "orchestration": None,
+    }
+    _objects = {
+        "trigger": CloudTrigger,
+        "orchestration": CloudOrchestration,
+    }
+    usage: Optional[str]
+    ownerId: Optional[str]
+    spaceId: Optional[str]
+    trigger: CloudTrigger
+    tenantId: Optional[str]
+    createdAt: Optional[str]
+    createdBy: Optional[str]
+    deletedAt: Optional[str]
+    updatedAt: Optional[str]
+    disabledCode: Optional[str]
+    migratedFrom: Optional[str]
+    orchestration: CloudOrchestration
+
+
+class CloudTask(AemObject):
+    """A task: a workflow definition (Serverless Workflow) and what the service keeps about it."""
+
+    _fields = {
+        "id": None,
+        "key": None,
+        "name": None,
+        "start": None,
+        "enabled": None,
+        "version": None,
+        "metadata": None,
+        "keepActive": None,
+        "resourceId": None,
+        "description": None,
+        "specVersion": None,
+        "events": [],
+        "states": [],
+        "annotations": [],
+    }
+    _objects = {
+        "metadata": CloudTaskMetadata,
+    }
+    id: Optional[str]
+    key: Optional[str]
+    name: Optional[str]
+    start: Any
+    enabled: Optional[bool]
+    version: Optional[str]
+    metadata: CloudTaskMetadata
+    keepActive: Optional[bool]
+    resourceId: Optional[str]
+    description: Optional[str]
+    specVersion: Optional[str]
+    events: List[Any]
+    states: List[Any]
+    annotations: List[Any]
+
+
+class CloudTaskPage(AemObject):
+    """A page of tasks (GetTasks): `data` and the `links` to the next page. With
+    `all: true`, every task and no links."""
+
+    _fields = {
+        "links": None,
+        "data": [],
+    }
+    _lists = {
+        "data": CloudTask,
+    }
+    _objects = {
+        "links": CloudLinks,
+    }
+    links: CloudLinks
+    data: List[CloudTask]
+
+
+class CloudStartResult(AemObject):
+    """StartTask's answer."""
+
+    _fields = {
+        "message": None,
+    }
+    message: Optional[str]
+
+
+class CloudRun(AemObject):
+    """A run of a task."""
+
+    _fields = {
+        "id": None,
+        "log": None,
+        "status": None,
+        "taskId": None,
+        "endedAt": None,
+        "actionId": None,
+        "taskMeta": None,
+        "taskName": None,
+        "workerId": None,
+        "startedAt": None,
+    }
+    _objects = {
+        "taskMeta": CloudTaskMetadata,
+    }
+    id: Optional[str]
+    log: Optional[str]
+    status: Any
+    taskId: Optional[str]
+    endedAt: Optional[str]
+    actionId: Optional[str]
+    taskMeta: CloudTaskMetadata
+    taskName: Optional[str]
+    workerId: Optional[str]
+    startedAt: Optional[str]
+
+
+class CloudRunPage(AemObject):
+    """A page of runs (GetTaskRuns, GetTasksResourceRuns): `data` and the `links`. With
+    `all: true`, every run and no links."""
+
+    _fields = {
+        "links": None,
+        "data": [],
+    }
+    _lists = {
+        "data": CloudRun,
+    }
+    _objects = {
+        "links": CloudLinks,
+    }
+    links: CloudLinks
+    data: List[CloudRun]

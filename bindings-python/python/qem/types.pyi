@@ -14,6 +14,16 @@ __all__ = [
     "BackupItem",
     "BackupReport",
     "PromoteReport",
+    "CloudLink",
+    "CloudLinks",
+    "CloudTrigger",
+    "CloudOrchestration",
+    "CloudTaskMetadata",
+    "CloudTask",
+    "CloudTaskPage",
+    "CloudStartResult",
+    "CloudRun",
+    "CloudRunPage",
 ]
 
 class TaskOutcome(AemObject):
@@ -109,3 +119,145 @@ class PromoteReport(AemObject):
     """Its name there."""
     endpoints: List[Any]
     """The endpoints the imported document carried (after renames)."""
+
+class CloudLink(AemObject):
+    """A link of a page (`links.next`, `links.prev`, `links.self`)."""
+
+    href: Optional[str]
+    """The URL, absolute on the tenant."""
+
+class CloudLinks(AemObject):
+    """The links of a page: where the next and previous pages are."""
+
+    next: CloudLink
+    """The next page; absent on the last one."""
+    prev: CloudLink
+    """The previous page."""
+    self: CloudLink
+    """This page."""
+
+class CloudTrigger(AemObject):
+    """The trigger of a task in the choreographer."""
+
+    id: Optional[str]
+    """The trigger's id."""
+    type: Optional[int]
+    """The trigger type (0 to 3)."""
+
+class CloudOrchestration(AemObject):
+    """The orchestration of a task in the choreographer."""
+
+    id: Optional[str]
+    """The orchestration's id."""
+    type: Optional[int]
+    """The orchestration system type (0 to 3)."""
+    attrs: Any
+    """The orchestration's attributes, as the service sent them."""
+
+class CloudTaskMetadata(AemObject):
+    """What the service maintains about a task (`metadata`, or a run's `taskMeta`)."""
+
+    usage: Optional[str]
+    """Where the resource is used: ANALYTICS (when absent), DATA_PREPARATION, DATAFLOW_PREP, SINGLE_TABLE_PREP."""
+    ownerId: Optional[str]
+    """The user id of the task's owner."""
+    spaceId: Optional[str]
+    """The space the task operates in."""
+    trigger: CloudTrigger
+    """The trigger of the task."""
+    tenantId: Optional[str]
+    """The tenant the task operates in."""
+    createdAt: Optional[str]
+    """When the task was created (UTC)."""
+    createdBy: Optional[str]
+    """The user id of the task's creator."""
+    deletedAt: Optional[str]
+    """When the task was deleted (UTC)."""
+    updatedAt: Optional[str]
+    """When the task was last updated (UTC)."""
+    disabledCode: Optional[str]
+    """Why the task is disabled: MANUALLY, CONSECUTIVE-FAILURES, APP-SCRIPT-UPDATED, OWNER-DELETED, OWNER-DISABLED."""
+    migratedFrom: Optional[str]
+    """The reload task this one was migrated from."""
+    orchestration: CloudOrchestration
+    """The orchestration of the task."""
+
+class CloudTask(AemObject):
+    """A task: a workflow definition (Serverless Workflow) and what the service keeps about it."""
+
+    id: Optional[str]
+    """The task's id (the choreographer's)."""
+    key: Optional[str]
+    """An expression generating a domain-specific workflow instance id."""
+    name: Optional[str]
+    """The name of the workflow definition (required when creating)."""
+    start: Any
+    """When instances start: `{"schedule": ..., "stateName": ...}`."""
+    enabled: Optional[bool]
+    """Whether the task is enabled."""
+    version: Optional[str]
+    """The workflow's version."""
+    metadata: CloudTaskMetadata
+    """What the service maintains about the task."""
+    keepActive: Optional[bool]
+    """Whether instances stay when no execution path is active."""
+    resourceId: Optional[str]
+    """The resource (app) the task runs, computed by the service from `states`."""
+    description: Optional[str]
+    """The workflow's description."""
+    specVersion: Optional[str]
+    """The Serverless Workflow schema version (required when creating)."""
+    events: List[Any]
+    """The CloudEvents the workflow consumes or produces."""
+    states: List[Any]
+    """The workflow's states."""
+    annotations: List[Any]
+    """Terms describing the workflow's purpose."""
+
+class CloudTaskPage(AemObject):
+    """A page of tasks (GetTasks): `data` and the `links` to the next page. With
+    `all: true`, every task and no links."""
+
+    links: CloudLinks
+    """The links to the other pages."""
+    data: List[CloudTask]
+    """The tasks of the page."""
+
+class CloudStartResult(AemObject):
+    """StartTask's answer."""
+
+    message: Optional[str]
+    """What the service said ("Task started successfully")."""
+
+class CloudRun(AemObject):
+    """A run of a task."""
+
+    id: Optional[str]
+    """The run's id."""
+    log: Optional[str]
+    """Log information of the run."""
+    status: Any
+    """RUNNING, SUCCEEDED or FAILED."""
+    taskId: Optional[str]
+    """The task's id."""
+    endedAt: Optional[str]
+    """When the run ended (UTC)."""
+    actionId: Optional[str]
+    """The action's id."""
+    taskMeta: CloudTaskMetadata
+    """The task's metadata when it ran."""
+    taskName: Optional[str]
+    """The task's name."""
+    workerId: Optional[str]
+    """The id of the worker's job (a reload id, an automation run id)."""
+    startedAt: Optional[str]
+    """When the run started (UTC)."""
+
+class CloudRunPage(AemObject):
+    """A page of runs (GetTaskRuns, GetTasksResourceRuns): `data` and the `links`. With
+    `all: true`, every run and no links."""
+
+    links: CloudLinks
+    """The links to the other pages."""
+    data: List[CloudRun]
+    """The runs of the page."""

@@ -1,0 +1,18 @@
+"""`qem.cloud.AsyncClient`: the methods of `qem.cloud.Client` as coroutines, imported
+(with asyncio) when first used."""
+
+from __future__ import annotations
+
+from .._async import _Async
+from ._client import _CloudBase
+
+__all__ = ["AsyncClient"]
+
+
+class AsyncClient(_Async, _CloudBase):
+    """The asyncio client of one Qlik Cloud tenant: the methods of
+    :class:`qem.cloud.Client` as coroutines.
+
+    Calls run on the SDK's own I/O threads; the event loop never blocks. Use it as an
+    async context manager to close it at the end.
+    """
