@@ -5,12 +5,16 @@
 // verb or a status.
 
 const native = require('./native.js')
-const { methods, defineMethods } = require('./methods.js')
+const { methods, defineMethods, cloudMethods, defineCloudMethods } = require('./methods.js')
 
+const SERVICES = JSON.parse(native.describeOperations()).services
 /** Every Enterprise Manager operation of the API description (`schema/api.json`). */
-const operations = Object.freeze(JSON.parse(native.describeOperations()).services[0].operations)
+const operations = Object.freeze(SERVICES[0].operations)
+/** Every Qlik Cloud Tasks operation of the API description. */
+const cloudOperations = Object.freeze(SERVICES[1].operations)
 
-const snake = (s) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`)
+// A REST name (`GetTasks`) loses the underscore its first capital gives it.
+const snake = (s) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).replace(/^_/, '')
 const camel = (s) => s.replace(/_([a-z0-9])/g, (_, c) => c.toUpperCase())
 
 /** A failed Enterprise Manager call, or a refused one. */
@@ -34,6 +38,8 @@ class AemClientError extends Error {
     this.kind = info.kind ?? null
     /** The message without code, operation and status. */
     this.detail = info.message
+    /** The server's trace id of the failed request (Qlik Cloud's `traceId`), or null. */
+    this.traceId = info.trace_id ?? null
   }
 }
 
@@ -204,7 +210,39 @@ function configOf (options, credential) {
   return config
 }
 
-const TOKEN = Symbol('AemClient')
+const CLOUD_OPTION_KEYS = {
+  url: 'string',
+  apiKey: 'string',
+  clientId: 'string',
+  clientSecret: 'string',
+  scope: 'string',
+  verifyCertificate: 'boolean',
+  caFile: 'string',
+  caPem: 'string',
+  connectTimeoutMs: 'integer',
+  readTimeoutMs: 'integer',
+  maxRetries: 'integer',
+  maxConcurrentRequests: 'integer',
+  maxRequestsPerMinute: 'integer'
+}
+
+/** Maps QlikCloudClient's camelCase options to the core's settings JSON (the core checks the credentials). */
+function cloudConfigOf (options) {
+  const where = 'QlikCloudClient.connect'
+  if (!isPlainObject(options)) throw new TypeError(`${where}: argument \`options\` must be an object, not ${describe(options)}`)
+  const config = { service: 'qlik_cloud' }
+  for (const [k, v] of Object.entries(options)) {
+    const check = CLOUD_OPTION_KEYS[k]
+    if (!check) throw new TypeError(`${where}: unknown option \`${k}\` (known: ${Object.keys(CLOUD_OPTION_KEYS).join(', ')})`)
+    if (v === undefined || v === null) continue
+    const value = k === 'caPem' && Buffer.isBuffer(v) ? v.toString('utf8') : v
+    config[snake(k)] = checkArg(where, k, check, value)
+  }
+  if (config.url === undefined) throw new TypeError(`${where}: option \`url\` (the tenant) is required`)
+  return config
+}
+
+const TOKEN = Symbol('qem-client')
 
 /** A call that failed in the addon: the error's JSON, made into an AemClientError by the method that awaited it. */
 class Failure {
@@ -362,60 +400,34 @@ function flush () {
   }
 }
 
-/** Runs one generated method (set in AemClient's static block, which can reach #run). */
+/** Runs one generated method, and makes one call (set in Client's static block, which can reach #run and #invoke). */
 let runMethod
+let invokeMethod
 
-/** A client of one Qlik Enterprise Manager. Create it with `AemClient.connect()`. */
-class AemClient extends defineMethods((client, spec, given) => runMethod(client, spec, given)) {
+/** The native client under a new JavaScript client of class `Class`. */
+async function open (Class, config) {
+  const calls = new Calls()
+  try {
+    calls.native = await native.NativeClient.create(JSON.stringify(config), completionOf(calls))
+  } catch (e) {
+    throw fromNative(e, 'connect')
+  }
+  return new Class(TOKEN, calls)
+}
+
+/** What every client shares, whatever its service: calls, the generic entry, close. */
+class Client {
   #calls
   #closed = false
 
   constructor (token, calls) {
-    if (token !== TOKEN) throw new TypeError('use `await AemClient.connect(options)` to create an AemClient')
-    super()
+    if (token !== TOKEN) throw new TypeError(`use \`await ${new.target.name}.connect(options)\` to create a ${new.target.name}`)
     this.#calls = calls
-  }
-
-  /**
-   * Creates a client and logs in (wrong credentials fail here).
-   * `options`: `{ host, port, urlSuffix, verifyCertificate, caFile, ... }` (or `url`), with
-   * one credential in it or as the second argument.
-   */
-  static async connect (options, credential) {
-    const config = configOf(options, credential)
-    const calls = new Calls()
-    let nativeClient
-    try {
-      nativeClient = await native.NativeClient.create(JSON.stringify(config), completionOf(calls))
-    } catch (e) {
-      throw fromNative(e, 'connect')
-    }
-    calls.native = nativeClient
-    const client = new AemClient(TOKEN, calls)
-    await client.login()
-    return client
   }
 
   /** True once `close()` was called. */
   get closed () {
     return this.#closed
-  }
-
-  /**
-   * The generic entry: any core method by its snake_case or camelCase name, with the
-   * guide's argument names (`payload` for the body, `file` to stream an export to a
-   * path, `payload_file` to stream an import from one). Answers plain objects, or null.
-   */
-  async call (method, args) {
-    if (typeof method !== 'string' || method === '') {
-      throw new TypeError(`call: argument \`method\` must be a non-empty string, not ${describe(method)}`)
-    }
-    if (args !== undefined && args !== null && !isPlainObject(args)) {
-      throw new TypeError(`call: argument \`args\` must be an object, not ${describe(args)}`)
-    }
-    const wire = {}
-    for (const [k, v] of Object.entries(args || {})) if (v !== undefined) wire[snake(k)] = v
-    return this.#invoke(snake(method), wire, camel(snake(method)))
   }
 
   async #invoke (method, args, jsName) {
@@ -429,7 +441,7 @@ class AemClient extends defineMethods((client, spec, given) => runMethod(client,
     }
   }
 
-  /** Logs out and refuses every later call; closing twice is fine. */
+  /** Logs out (Enterprise Manager) and refuses every later call; closing twice is fine. */
   async close () {
     if (this.#closed) return
     this.#closed = true
@@ -449,11 +461,74 @@ class AemClient extends defineMethods((client, spec, given) => runMethod(client,
 
   static {
     runMethod = (client, spec, given) => client.#run(spec, given)
+    invokeMethod = (client, method, args, jsName) => client.#invoke(method, args, jsName)
+  }
+}
+
+/** The generic entry's checks; the key of each argument is `wireKey`'s. */
+function genericCall (client, method, args, wireKey) {
+  if (typeof method !== 'string' || method === '') {
+    throw new TypeError(`call: argument \`method\` must be a non-empty string, not ${describe(method)}`)
+  }
+  if (args !== undefined && args !== null && !isPlainObject(args)) {
+    throw new TypeError(`call: argument \`args\` must be an object, not ${describe(args)}`)
+  }
+  const wire = {}
+  for (const [k, v] of Object.entries(args || {})) if (v !== undefined) wire[wireKey(k)] = v
+  return invokeMethod(client, snake(method), wire, camel(snake(method)))
+}
+
+const run = (client, spec, given) => runMethod(client, spec, given)
+
+/** A client of one Qlik Enterprise Manager. Create it with `AemClient.connect()`. */
+class AemClient extends defineMethods(Client, run) {
+  /**
+   * Creates a client and logs in (wrong credentials fail here).
+   * `options`: `{ host, port, urlSuffix, verifyCertificate, caFile, ... }` (or `url`), with
+   * one credential in it or as the second argument.
+   */
+  static async connect (options, credential) {
+    const client = await open(AemClient, configOf(options, credential))
+    await client.login()
+    return client
+  }
+
+  /**
+   * The generic entry: any core method by its snake_case or camelCase name, with the
+   * guide's argument names (`payload` for the body, `file` to stream an export to a
+   * path, `payload_file` to stream an import from one). Answers plain objects, or null.
+   */
+  async call (method, args) {
+    return genericCall(this, method, args, snake)
+  }
+}
+
+/** The wire name of each Qlik Cloud argument by its JavaScript name (`maxItems`: `max_items`). */
+const CLOUD_WIRE = new Map(cloudMethods.flatMap((m) => [...m.positional, ...m.options].map((a) => [a.name, a.wire])))
+
+/** A client of one Qlik Cloud tenant's Tasks API. Create it with `QlikCloudClient.connect()`. */
+class QlikCloudClient extends defineCloudMethods(Client, run) {
+  /**
+   * Creates a client of the tenant at `url` with an `apiKey`, or an OAuth client's
+   * `clientId` and `clientSecret` (its token is fetched with the first call, shared and
+   * renewed before it expires). Nothing is sent yet.
+   */
+  static async connect (options) {
+    return open(QlikCloudClient, cloudConfigOf(options))
+  }
+
+  /**
+   * The generic entry: any Qlik Cloud operation by its snake_case, camelCase or REST
+   * name (`get_tasks`, `getTasks`, `GetTasks`) with the spec's argument names
+   * (`resourceId`, `runId`, the body as `payload`). Answers plain objects, text, or null.
+   */
+  async call (method, args) {
+    return genericCall(this, method, args, (k) => CLOUD_WIRE.get(k) ?? k)
   }
 }
 
 if (Symbol.asyncDispose) {
-  AemClient.prototype[Symbol.asyncDispose] = function () {
+  Client.prototype[Symbol.asyncDispose] = function () {
     return this.close()
   }
 }
@@ -461,4 +536,4 @@ if (Symbol.asyncDispose) {
 /** Shorthand for `AemClient.connect(options, credential)`. */
 const connect = (options, credential) => AemClient.connect(options, credential)
 
-module.exports = { AemClient, AemClientError, connect, operations, methods }
+module.exports = { AemClient, QlikCloudClient, AemClientError, connect, operations, methods, cloudOperations, cloudMethods }

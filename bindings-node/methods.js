@@ -64,11 +64,11 @@ const methods = Object.freeze([
 ])
 
 /**
- * The class of AemClient's methods. `run(client, spec, args)` checks the arguments of
- * the method `spec` describes and makes the call.
+ * The class of AemClient's methods, on `Base`. `run(client, spec, args)` checks the
+ * arguments of the method `spec` describes and makes the call.
  */
-function defineMethods (run) {
-  return class AemClientMethods {
+function defineMethods (Base, run) {
+  return class AemClientMethods extends Base {
     /**
      * 2.5 Logs in (again), replacing any session.
      * @returns {Promise<void>}
@@ -631,4 +631,138 @@ function defineMethods (run) {
   }
 }
 
-module.exports = { methods, defineMethods }
+/**
+ * Every method of QlikCloudClient: its positional arguments, its options and the check of
+ * each (`index.js` converts them for the core), and the type of its answer.
+ */
+const cloudMethods = Object.freeze([
+  {"name":"getTasks","method":"get_tasks","rest":"GetTasks","kind":"op","doc":"The tasks of one resource (an app) the caller may see: one page, or every page with `all`.","positional":[{"name":"resourceId","wire":"resourceId","type":"string","check":"string"}],"options":[{"name":"limit","wire":"limit","type":"number","check":"integer"},{"name":"page","wire":"page","type":"string","check":"string"},{"name":"sort","wire":"sort","type":"string","check":"string"},{"name":"all","wire":"all","type":"boolean","check":"boolean"},{"name":"maxItems","wire":"max_items","type":"number","check":"integer"}],"returns":"CloudTaskPage"},
+  {"name":"createTask","method":"create_task","rest":"CreateTask","kind":"op","doc":"Creates a task (`name` and `specVersion` at least; `migrateFrom` names a reload task to migrate): the task as stored.","positional":[{"name":"payload","wire":"payload","type":"CloudTask","check":"object"}],"options":[{"name":"migrateFrom","wire":"migrateFrom","type":"string","check":"string"}],"returns":"CloudTask"},
+  {"name":"getTask","method":"get_task","rest":"GetTask","kind":"op","doc":"One task.","positional":[{"name":"id","wire":"id","type":"string","check":"string"}],"options":[],"returns":"CloudTask"},
+  {"name":"updateTask","method":"update_task","rest":"UpdateTask","kind":"op","doc":"Replaces a task (the caller becomes its owner): the task as stored.","positional":[{"name":"id","wire":"id","type":"string","check":"string"},{"name":"payload","wire":"payload","type":"CloudTask","check":"object"}],"options":[],"returns":"CloudTask"},
+  {"name":"deleteTask","method":"delete_task","rest":"DeleteTask","kind":"op","doc":"Deletes a task.","positional":[{"name":"id","wire":"id","type":"string","check":"string"}],"options":[],"returns":"void"},
+  {"name":"startTask","method":"start_task","rest":"StartTask","kind":"op","doc":"Starts a task; `source` is the origin of the trigger (`manual` when absent).","positional":[{"name":"id","wire":"id","type":"string","check":"string"}],"options":[{"name":"source","wire":"source","type":"string","check":"string"}],"returns":"CloudStartResult"},
+  {"name":"getTaskRuns","method":"get_task_runs","rest":"GetTaskRuns","kind":"op","doc":"A task's runs: one page, or every page with `all`.","positional":[{"name":"id","wire":"id","type":"string","check":"string"}],"options":[{"name":"limit","wire":"limit","type":"number","check":"integer"},{"name":"page","wire":"page","type":"string","check":"string"},{"name":"sort","wire":"sort","type":"string","check":"string"},{"name":"all","wire":"all","type":"boolean","check":"boolean"},{"name":"maxItems","wire":"max_items","type":"number","check":"integer"}],"returns":"CloudRunPage"},
+  {"name":"getTaskRunLog","method":"get_task_run_log","rest":"GetTaskRunLog","kind":"op","doc":"The log of one run, as text.","positional":[{"name":"id","wire":"id","type":"string","check":"string"},{"name":"runId","wire":"runId","type":"string","check":"string"}],"options":[{"name":"format","wire":"format","type":"string","check":"string"}],"returns":"string"},
+  {"name":"getLastTaskRun","method":"get_last_task_run","rest":"GetLastTaskRun","kind":"op","doc":"A task's last run.","positional":[{"name":"id","wire":"id","type":"string","check":"string"}],"options":[],"returns":"CloudRun"},
+  {"name":"getTasksResourceRuns","method":"get_tasks_resource_runs","rest":"GetTasksResourceRuns","kind":"op","doc":"The runs of the tasks of one resource (`id` is the resource's): one page, or every page with `all`.","positional":[{"name":"id","wire":"id","type":"string","check":"string"}],"options":[{"name":"limit","wire":"limit","type":"number","check":"integer"},{"name":"page","wire":"page","type":"string","check":"string"},{"name":"sort","wire":"sort","type":"string","check":"string"},{"name":"all","wire":"all","type":"boolean","check":"boolean"},{"name":"maxItems","wire":"max_items","type":"number","check":"integer"}],"returns":"CloudRunPage"},
+  {"name":"startTaskAndWait","method":"start_task_and_wait","rest":null,"kind":"helper","doc":"Starts a task and waits for the run it started: the run once it SUCCEEDED; TASK_FAILED (the run id and the end of its log) when it FAILED; WAIT_TIMEOUT.","positional":[{"name":"id","wire":"id","type":"string","check":"string"}],"options":[{"name":"timeoutMs","wire":"timeout_ms","type":"number","check":"integer"},{"name":"pollMs","wire":"poll_ms","type":"number","check":"integer"}],"returns":"CloudRun"}
+])
+
+/**
+ * The class of QlikCloudClient's methods, on `Base`. `run(client, spec, args)` checks the
+ * arguments of the method `spec` describes and makes the call.
+ */
+function defineCloudMethods (Base, run) {
+  return class QlikCloudClientMethods extends Base {
+    /**
+     * The tasks of one resource (an app) the caller may see: one page, or every page with `all`.
+     * @param {string} resourceId
+     * @param {QlikCloudGetTasksParams} [options]
+     * @returns {Promise<CloudTaskPage>}
+     */
+    getTasks (resourceId, options, ...more) {
+      return run(this, cloudMethods[0], [resourceId, options, ...more])
+    }
+
+    /**
+     * Creates a task (`name` and `specVersion` at least; `migrateFrom` names a reload task to migrate): the task as stored.
+     * @param {CloudTask} payload
+     * @param {QlikCloudCreateTaskParams} [options]
+     * @returns {Promise<CloudTask>}
+     */
+    createTask (payload, options, ...more) {
+      return run(this, cloudMethods[1], [payload, options, ...more])
+    }
+
+    /**
+     * One task.
+     * @param {string} id
+     * @returns {Promise<CloudTask>}
+     */
+    getTask (id, ...more) {
+      return run(this, cloudMethods[2], [id, ...more])
+    }
+
+    /**
+     * Replaces a task (the caller becomes its owner): the task as stored.
+     * @param {string} id
+     * @param {CloudTask} payload
+     * @returns {Promise<CloudTask>}
+     */
+    updateTask (id, payload, ...more) {
+      return run(this, cloudMethods[3], [id, payload, ...more])
+    }
+
+    /**
+     * Deletes a task.
+     * @param {string} id
+     * @returns {Promise<void>}
+     */
+    deleteTask (id, ...more) {
+      return run(this, cloudMethods[4], [id, ...more])
+    }
+
+    /**
+     * Starts a task; `source` is the origin of the trigger (`manual` when absent).
+     * @param {string} id
+     * @param {QlikCloudStartTaskParams} [options]
+     * @returns {Promise<CloudStartResult>}
+     */
+    startTask (id, options, ...more) {
+      return run(this, cloudMethods[5], [id, options, ...more])
+    }
+
+    /**
+     * A task's runs: one page, or every page with `all`.
+     * @param {string} id
+     * @param {QlikCloudGetTaskRunsParams} [options]
+     * @returns {Promise<CloudRunPage>}
+     */
+    getTaskRuns (id, options, ...more) {
+      return run(this, cloudMethods[6], [id, options, ...more])
+    }
+
+    /**
+     * The log of one run, as text.
+     * @param {string} id
+     * @param {string} runId
+     * @param {QlikCloudGetTaskRunLogParams} [options]
+     * @returns {Promise<string>}
+     */
+    getTaskRunLog (id, runId, options, ...more) {
+      return run(this, cloudMethods[7], [id, runId, options, ...more])
+    }
+
+    /**
+     * A task's last run.
+     * @param {string} id
+     * @returns {Promise<CloudRun>}
+     */
+    getLastTaskRun (id, ...more) {
+      return run(this, cloudMethods[8], [id, ...more])
+    }
+
+    /**
+     * The runs of the tasks of one resource (`id` is the resource's): one page, or every page with `all`.
+     * @param {string} id
+     * @param {QlikCloudGetTasksResourceRunsParams} [options]
+     * @returns {Promise<CloudRunPage>}
+     */
+    getTasksResourceRuns (id, options, ...more) {
+      return run(this, cloudMethods[9], [id, options, ...more])
+    }
+
+    /**
+     * Starts a task and waits for the run it started: the run once it SUCCEEDED; TASK_FAILED (the run id and the end of its log) when it FAILED; WAIT_TIMEOUT.
+     * @param {string} id
+     * @param {QlikCloudStartTaskAndWaitParams} [options]
+     * @returns {Promise<CloudRun>}
+     */
+    startTaskAndWait (id, options, ...more) {
+      return run(this, cloudMethods[10], [id, options, ...more])
+    }
+  }
+}
+
+module.exports = { methods, defineMethods, cloudMethods, defineCloudMethods }

@@ -15,7 +15,12 @@ import {
   type BulkReport,
   type TaskStateSnapshot,
   type BackupReport,
-  type PromoteReport
+  type PromoteReport,
+  QlikCloudClient,
+  cloudMethods,
+  type CloudTask,
+  type CloudTaskPage,
+  type CloudRun
 } from '..'
 
 async function main (): Promise<void> {
@@ -141,6 +146,41 @@ async function main (): Promise<void> {
     await client.close()
   }
 }
+
+/** The Qlik Cloud Tasks client: every method, typed. */
+async function cloud (): Promise<void> {
+  const tenant = await QlikCloudClient.connect({ url: 'https://tenant.eu.qlikcloud.com', apiKey: 'eyJ...', maxRequestsPerMinute: 500 })
+  const oauth = await QlikCloudClient.connect({ url: 'https://tenant.eu.qlikcloud.com', clientId: 'id', clientSecret: 'secret' })
+  await oauth.close()
+  try {
+    const page: CloudTaskPage = await tenant.getTasks('app-id', { limit: 50, sort: '-updatedAt' })
+    console.log(page.links?.next?.href, cloudMethods.length)
+    const all = await tenant.getTasks('app-id', { all: true, maxItems: 1000 })
+    const task: CloudTask = await tenant.createTask({ name: 'Nightly', specVersion: '0.8' }, { migrateFrom: 'rt-1' })
+    const id = task.id ?? all.data[0]?.id ?? ''
+    await tenant.updateTask(id, { ...task, description: 'nightly reload' })
+    await tenant.getTask(id)
+    await tenant.startTask(id, { source: 'manual' })
+    const runs = await tenant.getTaskRuns(id, { all: true })
+    const log: string = await tenant.getTaskRunLog(id, runs.data[0]?.id ?? '')
+    const last: CloudRun = await tenant.getLastTaskRun(id)
+    console.log(log.length, last.status, (await tenant.getTasksResourceRuns('app-id')).data.length)
+    const run = await tenant.startTaskAndWait(id, { timeoutMs: 600000, pollMs: 5000 })
+    console.log(run.status === 'SUCCEEDED', run.endedAt)
+    await tenant.deleteTask(id)
+    await tenant.call('getTasks', { resourceId: 'app-id' })
+  } catch (e) {
+    if (e instanceof AemClientError) console.error(e.errorCode, e.httpStatus, e.traceId)
+    else throw e
+  } finally {
+    await tenant.close()
+  }
+}
+
+cloud().catch((e) => {
+  console.error(e)
+  process.exitCode = 1
+})
 
 main().catch((e) => {
   console.error(e)

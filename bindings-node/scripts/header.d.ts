@@ -63,6 +63,8 @@ export declare class AemClientError extends Error {
   readonly kind: ErrorKind | 'internal' | null
   /** The message without code, operation and status. */
   readonly detail: string
+  /** The server's trace id of the failed request (Qlik Cloud's `traceId`), or null. */
+  readonly traceId: string | null
 }
 
 /** One argument of an operation in the API description. */
@@ -123,10 +125,62 @@ export declare class AemClient {
 }
 export interface AemClient extends AemClientMethods {}
 
+/** A Qlik Cloud tenant and how to talk to it: `url` and `apiKey`, or `clientId` and `clientSecret`. */
+export interface QlikCloudOptions {
+  /** The tenant: `https://tenant.region.qlikcloud.com`. */
+  url: string
+  /** An API key (a bearer token). */
+  apiKey?: string
+  /** An OAuth machine-to-machine client's id (with `clientSecret`). */
+  clientId?: string
+  /** The OAuth client's secret. */
+  clientSecret?: string
+  /** The OAuth scope asked for (the client's default when absent). */
+  scope?: string
+  /** Verify the tenant's certificate (true). */
+  verifyCertificate?: boolean
+  /** A PEM file of extra trusted CA certificates. */
+  caFile?: string
+  /** Extra trusted CA certificates as PEM text. */
+  caPem?: string | Buffer
+  /** Time to connect (10,000 ms). */
+  connectTimeoutMs?: number
+  /** Longest silence while waiting for an answer (60,000 ms). */
+  readTimeoutMs?: number
+  /** Retries of reads and token requests after connection errors and 502/503/504 (3); a 429 is always waited out. */
+  maxRetries?: number
+  /** Requests of this client on the wire at once (64). */
+  maxConcurrentRequests?: number
+  /** A pace that keeps this client under the tenant's rate limit (none). */
+  maxRequestsPerMinute?: number
+}
+
+/**
+ * A client of one Qlik Cloud tenant's Tasks API. Every method returns a Promise of
+ * plain objects with the spec's field names. Required arguments are positional;
+ * optional ones go in a trailing options object.
+ */
+export declare class QlikCloudClient {
+  private constructor ()
+  /** Creates a client; nothing is sent until the first call. */
+  static connect (options: QlikCloudOptions): Promise<QlikCloudClient>
+  /** True once `close()` was called. */
+  readonly closed: boolean
+  /** The generic entry: any Qlik Cloud operation by its snake_case, camelCase or REST name, with the spec's argument names. */
+  call (method: string, args?: Record<string, unknown>): Promise<any>
+  /** Refuses every later call (`CLIENT_CLOSED`); closing twice is fine. */
+  close (): Promise<void>
+}
+export interface QlikCloudClient extends QlikCloudClientMethods {}
+
 /** Shorthand for `AemClient.connect(options, credential)`. */
 export declare function connect (options: ConnectOptions & Partial<Credential>, credential?: Credential): Promise<AemClient>
 /** Every operation of the core, as its table describes it. */
 export declare const operations: readonly OperationInfo[]
 /** Every method of AemClient generated from the core. */
 export declare const methods: readonly MethodInfo[]
+/** Every Qlik Cloud Tasks operation of the core. */
+export declare const cloudOperations: readonly OperationInfo[]
+/** Every method of QlikCloudClient generated from the core. */
+export declare const cloudMethods: readonly MethodInfo[]
 

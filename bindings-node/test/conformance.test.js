@@ -1,15 +1,17 @@
 'use strict'
-// Runs every shared conformance case (tests/conformance/cases/*.json) through the Node
-// binding's generic entry, as tests/conformance/README.md describes: one subtest per file.
+// Runs every shared conformance case (tests/conformance/cases/*.json, and cloud/*.json
+// through QlikCloudClient) through the Node binding's generic entry, as tests/conformance/README.md describes: one subtest per file.
 const { test, before, after } = require('node:test')
 const assert = require('node:assert')
 const fs = require('node:fs')
 const path = require('node:path')
-const { AemClient } = require('..')
+const { AemClient, QlikCloudClient } = require('..')
 const { startMock, ROOT } = require('./mock')
 
-const CASES = path.join(ROOT, 'tests', 'conformance', 'cases')
-const files = fs.readdirSync(CASES).filter((f) => f.endsWith('.json')).sort()
+const CONFORMANCE = path.join(ROOT, 'tests', 'conformance')
+const inDir = (dir) => fs.readdirSync(path.join(CONFORMANCE, dir)).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(dir, f))
+const files = [...inDir('cases'), ...inDir('cloud')]
+const camelKey = (k) => k.replace(/_([a-z])/g, (_, c) => c.toUpperCase())
 const NO_FAULTS = { latency_ms: 0, error_rate: 0, error_status: 503, drop_rate: 0, seed: 1 }
 
 let mock
@@ -27,8 +29,7 @@ function credentialOf (login) {
 
 /** A case's extra client options (`login.options`, snake_case) as connect options. */
 function optionsOf (login) {
-  const camel = (k) => k.replace(/_([a-z])/g, (_, c) => c.toUpperCase())
-  return Object.fromEntries(Object.entries((login?.options) || {}).map(([k, v]) => [camel(k), v]))
+  return Object.fromEntries(Object.entries((login?.options) || {}).map(([k, v]) => [camelKey(k), v]))
 }
 
 /** `expected` is a subset of `actual`: objects by key, arrays element-wise, "$any". */
@@ -91,12 +92,20 @@ async function runStep (client, step) {
   if (step.expect !== undefined && step.expect !== null) subset(step.expect, answer, '$')
 }
 
+/** A case naming a service (Qlik Cloud) gets that service's client with its credentials. */
+function cloudClientOf (kase) {
+  const credential = Object.fromEntries(Object.entries(kase.credentials || {}).map(([k, v]) => [camelKey(k), v]))
+  return QlikCloudClient.connect(mock.cloudOptions(credential))
+}
+
 for (const file of files) {
-  test(file.replace(/\.json$/, ''), async () => {
-    const kase = JSON.parse(fs.readFileSync(path.join(CASES, file), 'utf8'))
+  test(path.basename(file).replace(/\.json$/, ''), async () => {
+    const kase = JSON.parse(fs.readFileSync(path.join(CONFORMANCE, file), 'utf8'))
     await mock.control('PUT', '/mock/faults', NO_FAULTS)
     if (kase.state) await mock.control('PUT', '/mock/state', kase.state)
     else await mock.control('POST', '/mock/reset')
+    // A case sees its own requests only.
+    await mock.control('DELETE', '/mock/requests')
     const options = { ...mock.options(credentialOf(kase.login)), ...optionsOf(kase.login) }
     if (kase.expect_login_error) {
       await assert.rejects(AemClient.connect(options), (e) => {
@@ -105,7 +114,7 @@ for (const file of files) {
       })
       return
     }
-    const client = await AemClient.connect(options)
+    const client = kase.service === 'qlik_cloud' ? await cloudClientOf(kase) : await AemClient.connect(options)
     try {
       for (const [i, step] of (kase.steps || []).entries()) {
         try {

@@ -65,6 +65,10 @@ async function startMock () {
     options (credential = { username: 'QEM\\admin', password: 'admin-pass' }) {
       return { host: url.hostname, port: Number(url.port), urlSuffix: url.pathname.replace(/^\/+|\/+$/g, ''), caFile: certFile, ...credential }
     },
+    /** QlikCloudClient options for this mock's tenant, with the given credential (camelCase). */
+    cloudOptions (credential = { apiKey: 'key-dev' }) {
+      return { url: `${url.origin}/qlik-cloud`, caFile: certFile, ...credential }
+    },
     async stop () {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve))

@@ -40,6 +40,8 @@ def test_every_operation_answers_its_model(fresh: Any) -> None:
         created.description = "changed"
         updated = c.update_task(created.id, created)  # a model goes back as it came
         assert updated.description == "changed" and updated.later == {"kept": True}
+        # What was never set is not sent back (no empty `states`, which would empty the task).
+        assert updated.states is None and "states" not in c.call("get_task", {"id": created.id})
         assert c.get_task(created.id).name == "py"
         assert c.start_task(created.id, source="manual").message
         run = c.get_last_task_run(created.id)

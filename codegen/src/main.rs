@@ -163,6 +163,11 @@ mod tests {
             ("qem/cloud/_operations.py", "def get_space("),
             ("qem/cloud/_operations.py", "\"spaceId\": _name(fn, \"space_id\", space_id)"),
             ("qem/cloud/_client.pyi", "-> WidgetReport:"),
+            ("bindings-node/methods.js", "getSpace (spaceId, ...more)"),
+            (
+                "bindings-node/index.d.ts",
+                "getSpace(spaceId: string): Promise<WidgetReport>",
+            ),
             ("bindings-node/methods.js", "getWidget (server, widget, options, ...more)"),
             (
                 "bindings-node/index.d.ts",

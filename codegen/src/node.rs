@@ -106,14 +106,14 @@ fn returns(answer: &Value) -> String {
     match (answer["kind"].as_str(), answer["model"].as_str()) {
         (Some("none"), _) => "void".to_owned(),
         (Some("document"), _) => "ExportDocument".to_owned(),
+        (Some("text"), _) => "string".to_owned(),
         (_, Some(model)) => model.to_owned(),
         _ => ts(&answer["schema"]),
     }
 }
 
-/// Every method of the client, in the table's shape (`MethodInfo` of index.d.ts).
-fn methods(description: &Value, table: &Value) -> Vec<Value> {
-    let service = &description["services"][0];
+/// Every method of one service's client, in the table's shape (`MethodInfo` of index.d.ts).
+fn methods(description: &Value, table: &Value, service: &Value) -> Vec<Value> {
     let models = &description["models"];
     let mut out = Vec::new();
     let mut files = Vec::new();
@@ -235,8 +235,9 @@ fn quote_key(k: &str) -> String {
     }
 }
 
-/// The generated part of index.d.ts: every model, each method's options, the methods.
-fn declarations(description: &Value, methods: &[Value]) -> String {
+/// The generated part of index.d.ts: every model, each method's options, the methods
+/// of each client.
+fn declarations(description: &Value, methods: &[Value], cloud_methods: &[Value]) -> String {
     let mut out = String::new();
     let empty = Map::new();
     let models = description["models"].as_object().unwrap_or(&empty);
@@ -305,6 +306,14 @@ fn declarations(description: &Value, methods: &[Value]) -> String {
         }
         out.push_str("}\n\n");
     }
+    method_declarations(&mut out, methods, "", "AemClient");
+    method_declarations(&mut out, cloud_methods, "QlikCloud", "QlikCloudClient");
+    out
+}
+
+/// Each method's options interface (`{prefix}GetTaskRunsParams`) and the interface of
+/// the methods of `client` (`{client}Methods`).
+fn method_declarations(out: &mut String, methods: &[Value], prefix: &str, client: &str) {
     let mut class = String::new();
     for m in methods {
         let name = m["name"].as_str().unwrap_or_default();
@@ -320,8 +329,8 @@ fn declarations(description: &Value, methods: &[Value]) -> String {
             })
             .collect();
         if !opts.is_empty() {
-            let iface = params_type(name);
-            let _ = writeln!(out, "/** Optional arguments of `AemClient.{name}`. */");
+            let iface = format!("{prefix}{}", params_type(name));
+            let _ = writeln!(out, "/** Optional arguments of `{client}.{name}`. */");
             let _ = writeln!(out, "export interface {iface} {{");
             for o in &opts {
                 let _ = writeln!(
@@ -342,20 +351,21 @@ fn declarations(description: &Value, methods: &[Value]) -> String {
             m["returns"].as_str().unwrap_or_default()
         );
     }
-    out.push_str(
-        "/** The client's methods, one per operation and helper of the API description. */\n",
+    let _ = writeln!(
+        out,
+        "/** The methods of {client}, one per operation and helper of its service in the API description. */"
     );
-    out.push_str("export interface AemClientMethods {\n");
+    let _ = writeln!(out, "export interface {client}Methods {{");
     out.push_str(&class);
-    out.push_str("}\n");
-    out
+    out.push_str("}\n\n");
 }
 
 /// The generated files: (path from the workspace root, content).
 pub fn files(description: &Value) -> Vec<(&'static str, String)> {
     let table: Value = serde_json::from_str(include_str!("../templates/node/node.json"))
         .expect("node.json is JSON");
-    let methods = methods(description, &table);
+    let qem = methods(description, &table, &description["services"][0]);
+    let cloud = methods(description, &table, &description["services"][1]);
     let mut env = Environment::new();
     env.set_trim_blocks(true);
     env.set_lstrip_blocks(true);
@@ -364,7 +374,8 @@ pub fn files(description: &Value) -> Vec<(&'static str, String)> {
         include_str!("../templates/node/methods.js.j2"),
     )
     .expect("methods.js.j2 parses");
-    let rendered: Vec<Value> = methods
+    let render = |methods: &[Value], prefix: &str| -> Vec<Value> {
+        methods
         .iter()
         .map(|m| {
             let mut params: Vec<String> = positional_of(m).iter().map(|p| p["name"].as_str().unwrap_or_default().to_owned()).collect();
@@ -373,18 +384,23 @@ pub fn files(description: &Value) -> Vec<(&'static str, String)> {
             }
             json!({"name": m["name"], "doc": m["doc"].as_str().unwrap_or_default().replace("*/", "* /"), "params": params,
                 "positional": m["positional"], "has_options": m["options"].as_array().is_some_and(|o| !o.is_empty()),
-                "options_type": params_type(m["name"].as_str().unwrap_or_default()),
+                "options_type": format!("{prefix}{}", params_type(m["name"].as_str().unwrap_or_default())),
                 "returns": m["returns"], "spec": serde_json::to_string(m).unwrap_or_default()})
         })
-        .collect();
+        .collect()
+    };
+    let services = json!([
+        {"client": "AemClient", "table": "methods", "define": "defineMethods", "methods": render(&qem, "")},
+        {"client": "QlikCloudClient", "table": "cloudMethods", "define": "defineCloudMethods", "methods": render(&cloud, "QlikCloud")},
+    ]);
     let js = env
         .get_template("methods.js")
-        .and_then(|t| t.render(json!({"methods": rendered})))
+        .and_then(|t| t.render(json!({"services": services})))
         .unwrap_or_else(|e| panic!("rendering methods.js: {e:#}"));
     let header = include_str!("../../bindings-node/scripts/header.d.ts");
     let dts = format!(
         "{header}\n// ---- Generated by `cargo run -p qem-codegen` from schema/api.json: do not edit. ----\n\n{}",
-        declarations(description, &methods)
+        declarations(description, &qem, &cloud)
     );
     vec![
         ("bindings-node/methods.js", js),

@@ -172,6 +172,7 @@ fn answer(method: &str, answer: &Value, names: &Names) -> (String, String) {
     match answer["kind"].as_str() {
         Some("none") => ("None".to_owned(), "None".to_owned()),
         Some("document") => ("None".to_owned(), "Any".to_owned()),
+        Some("text") => ("None".to_owned(), "str".to_owned()),
         _ => match names.class("answers", method, answer["model"].as_str()) {
             Some(class) => {
                 let spec = names
@@ -213,7 +214,12 @@ fn generated_models(roots: &[String], models: &Map<String, Value>, names: &Names
             };
             let target = ref_name(item).filter(|r| models[*r]["properties"].is_object());
             let class = target.map(|t| names.get("models", t).unwrap_or_else(|| t.to_owned()));
+            // A list that may be absent stays None, and is not sent back as [].
+            let nullable = s["type"]
+                .as_array()
+                .is_some_and(|t| t.contains(&json!("null")));
             let (ann, default, table) = match (json_type(s), class) {
+                ("array", None) if nullable => ("Optional[List[Any]]".to_owned(), "None", None),
                 ("array", Some(c)) => (format!("List[{c}]"), "[]", Some("lists")),
                 ("array", None) => ("List[Any]".to_owned(), "[]", None),
                 (_, Some(c)) => (c, "None", Some("objects")),

@@ -258,9 +258,9 @@ class CloudTask(AemObject):
         "resourceId": None,
         "description": None,
         "specVersion": None,
-        "events": [],
-        "states": [],
-        "annotations": [],
+        "events": None,
+        "states": None,
+        "annotations": None,
     }
     _objects = {
         "metadata": CloudTaskMetadata,
@@ -276,9 +276,9 @@ class CloudTask(AemObject):
     resourceId: Optional[str]
     description: Optional[str]
     specVersion: Optional[str]
-    events: List[Any]
-    states: List[Any]
-    annotations: List[Any]
+    events: Optional[List[Any]]
+    states: Optional[List[Any]]
+    annotations: Optional[List[Any]]
 
 
 class CloudTaskPage(AemObject):

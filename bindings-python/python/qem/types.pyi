@@ -207,11 +207,11 @@ class CloudTask(AemObject):
     """The workflow's description."""
     specVersion: Optional[str]
     """The Serverless Workflow schema version (required when creating)."""
-    events: List[Any]
+    events: Optional[List[Any]]
     """The CloudEvents the workflow consumes or produces."""
-    states: List[Any]
+    states: Optional[List[Any]]
     """The workflow's states."""
-    annotations: List[Any]
+    annotations: Optional[List[Any]]
     """Terms describing the workflow's purpose."""
 
 class CloudTaskPage(AemObject):

@@ -113,13 +113,14 @@ model! {
         description: String,
         /// The Serverless Workflow schema version (required when creating).
         spec_version as "specVersion": String,
-        ; list
+        // Optional lists, not `; list`: a body carries only what was set (an empty
+        // `states` would tell the service the task runs nothing).
         /// The CloudEvents the workflow consumes or produces.
-        events: serde_json::Value,
+        events: Vec<serde_json::Value>,
         /// The workflow's states.
-        states: serde_json::Value,
+        states: Vec<serde_json::Value>,
         /// Terms describing the workflow's purpose.
-        annotations: String,
+        annotations: Vec<String>,
     }
 }
 

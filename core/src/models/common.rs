@@ -308,6 +308,18 @@ pub trait Canon {
     fn aliases(_out: &mut Vec<&'static str>) {}
 }
 
+/// An optional list field (`Option<Vec<T>>`): each item as its type says.
+impl<T: Canon> Canon for Vec<T> {
+    fn canon(v: &mut Value) {
+        if let Value::Array(items) = v {
+            items.iter_mut().for_each(T::canon);
+        }
+    }
+    fn aliases(out: &mut Vec<&'static str>) {
+        T::aliases(out);
+    }
+}
+
 macro_rules! no_canon {
     ($($t:ty),*) => { $( impl Canon for $t {} )* };
 }

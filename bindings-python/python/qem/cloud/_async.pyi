@@ -99,7 +99,7 @@ class AsyncClient(_CloudBase):
         *,
         format: Optional[str] = ...,
         timeout: Optional[float] = ...,
-    ) -> Any:
+    ) -> str:
         """The log of one run, as text."""
         ...
     async def get_last_task_run(

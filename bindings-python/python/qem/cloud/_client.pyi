@@ -127,7 +127,7 @@ class Client(_CloudBase):
         *,
         format: Optional[str] = ...,
         timeout: Optional[float] = ...,
-    ) -> Any:
+    ) -> str:
         """The log of one run, as text."""
         ...
     def get_last_task_run(
