@@ -27,7 +27,7 @@ echo "== C example"
 "$out/example" "$base" "$out/ca.pem"
 
 echo "== C conformance runner"
-"$out/runner" "$base" "$out/ca.pem" "$root"/tests/conformance/cases/*.json | tee "$out/c.log"
+"$out/runner" "$base" "$out/ca.pem" "$root"/tests/conformance/cases/*.json "$root"/tests/conformance/cloud/*.json | tee "$out/c.log"
 c_summary="$(tail -1 "$out/c.log")"
 
 echo "== C: hostile names through every name argument of every operation, and invalid UTF-8"
@@ -36,7 +36,7 @@ c_hostile="$(tail -1 "$out/c-hostile.log")"
 
 echo "== C conformance runner under valgrind (a subset)"
 subset=()
-for f in "$root"/tests/conformance/cases/{00[1-9],01[0-2],10[1-9],20[1-6],70*,718}*.json; do
+for f in "$root"/tests/conformance/cases/{00[1-9],01[0-2],10[1-9],20[1-6],70*,718}*.json "$root"/tests/conformance/cloud/*.json; do
   [ -f "$f" ] && subset+=("$f")
 done
 valgrind --quiet --leak-check=full --show-leak-kinds=definite,indirect --errors-for-leak-kinds=definite,indirect \

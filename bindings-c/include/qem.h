@@ -153,6 +153,10 @@ int32_t qem_error_http_status(const struct QemError *error);
 // (or `error` is NULL). Borrowed from `error`, valid until `qem_error_free`.
 const char *qem_error_operation(const struct QemError *error);
 
+// The server's trace id of the failed request (Qlik Cloud's `traceId`), or NULL when it
+// sent none (or `error` is NULL). Borrowed from `error`, valid until `qem_error_free`.
+const char *qem_error_trace_id(const struct QemError *error);
+
 // The error's category: `session`, `unauthorized`, `not_found`, `server`, `connection`,
 // `timeout`, `tls`, `invalid_argument`, `invalid_response`, `closed`, `io`, `internal`.
 // Borrowed from `error`, valid until `qem_error_free`; NULL when `error` is NULL.

@@ -65,6 +65,7 @@ pub struct QemError {
     message: CString,
     kind: CString,
     operation: Option<CString>,
+    trace_id: Option<CString>,
     json: CString,
     http_status: i32,
 }
@@ -113,6 +114,7 @@ impl QemError {
             message: to_cstring(e.message()),
             kind: to_cstring(e.kind().as_str()),
             operation: e.operation().map(to_cstring),
+            trace_id: e.trace_id().map(to_cstring),
             json: to_cstring(&e.to_json().to_string()),
             http_status: e.http_status().map_or(0, i32::from),
         }
@@ -129,6 +131,7 @@ impl QemError {
             message: to_cstring(message),
             kind: to_cstring("internal"),
             operation: None,
+            trace_id: None,
             json: to_cstring(&json.to_string()),
             http_status: 0,
         }
@@ -560,10 +563,25 @@ pub unsafe extern "C" fn qem_error_http_status(error: *const QemError) -> i32 {
 /// (or `error` is NULL). Borrowed from `error`, valid until `qem_error_free`.
 #[no_mangle]
 pub unsafe extern "C" fn qem_error_operation(error: *const QemError) -> *const c_char {
+    optional_text(error, |e| &e.operation)
+}
+
+/// A text field of `error` that may be absent: NULL when it is (or `error` is NULL).
+unsafe fn optional_text(
+    error: *const QemError,
+    field: impl Fn(&QemError) -> &Option<CString>,
+) -> *const c_char {
     error
         .as_ref()
-        .and_then(|e| e.operation.as_ref())
+        .and_then(|e| field(e).as_ref())
         .map_or(ptr::null(), |s| s.as_ptr())
+}
+
+/// The server's trace id of the failed request (Qlik Cloud's `traceId`), or NULL when it
+/// sent none (or `error` is NULL). Borrowed from `error`, valid until `qem_error_free`.
+#[no_mangle]
+pub unsafe extern "C" fn qem_error_trace_id(error: *const QemError) -> *const c_char {
+    optional_text(error, |e| &e.trace_id)
 }
 
 /// The error's category: `session`, `unauthorized`, `not_found`, `server`, `connection`,

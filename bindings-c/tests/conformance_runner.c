@@ -1,5 +1,5 @@
 /*
- * Runs shared conformance cases (tests/conformance/cases/NAME.json) through the C ABI's
+ * Runs shared conformance cases (tests/conformance/cases/NAME.json, cloud/NAME.json) through the C ABI's
  * generic entry against a running qem-mock, and prints "N passed, N failed".
  *
  *   conformance_runner BASE_URL CA_FILE CASE.json...
@@ -173,6 +173,24 @@ static int subset(const cJSON *expected, const cJSON *actual, const char *at) {
     return 0;
 }
 
+/* A case naming a service (Qlik Cloud): that service's root on the mock (`origin` +
+ * `/qlik-cloud`) and the case's credentials. */
+static char *service_options(const cJSON *service, const cJSON *credentials) {
+    char url[600];
+    snprintf(url, sizeof url, "%s/qlik-cloud", origin);
+    cJSON *o = cJSON_Duplicate(credentials, 1);
+    if (!cJSON_IsObject(o)) {
+        cJSON_Delete(o);
+        o = cJSON_CreateObject();
+    }
+    cJSON_AddStringToObject(o, "service", service->valuestring);
+    cJSON_AddStringToObject(o, "url", url);
+    cJSON_AddStringToObject(o, "ca_file", ca_file);
+    char *text = cJSON_PrintUnformatted(o);
+    cJSON_Delete(o);
+    return text;
+}
+
 static char *client_options(const cJSON *login) {
     cJSON *o = cJSON_CreateObject();
     cJSON_AddStringToObject(o, "url", base_url);
@@ -334,7 +352,12 @@ static int run_case(const char *path) {
         cJSON_Delete(c);
         return 0;
     }
-    char *options = client_options(cJSON_GetObjectItemCaseSensitive(c, "login"));
+    /* A case sees its own requests only. */
+    mock_control("DELETE", "/mock/requests", NULL);
+    const cJSON *service = cJSON_GetObjectItemCaseSensitive(c, "service");
+    char *options = cJSON_IsString(service) && strcmp(service->valuestring, "qem") != 0
+                        ? service_options(service, cJSON_GetObjectItemCaseSensitive(c, "credentials"))
+                        : client_options(cJSON_GetObjectItemCaseSensitive(c, "login"));
     QemClient *client = NULL;
     QemError *err = NULL;
     if (qem_client_new(options, &client, &err) != QEM_STATUS_OK) {

@@ -15,6 +15,8 @@ namespace Qlik.EnterpriseManager.Client
         public int HttpStatus { get; private set; }
         /// <summary>The REST name of the failed operation, when known.</summary>
         public string Operation { get; private set; }
+        /// <summary>The server's trace id of the failed request (Qlik Cloud's traceId), or null.</summary>
+        public string TraceId { get; internal set; }
 
         /// <summary>An error with its code and message.</summary>
         public AemClientException(string errorCode, string message, int httpStatus = 0, string operation = null)

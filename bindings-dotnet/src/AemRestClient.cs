@@ -12,9 +12,8 @@ using System.Threading.Tasks;
 namespace Qlik.EnterpriseManager.Client
 {
     /// <summary>A client of one Qlik Enterprise Manager (guide chapter 3). Thread-safe; dispose it when done.</summary>
-    public partial class AemRestClient : IDisposable
+    public partial class AemRestClient : QemClientBase
     {
-        readonly ClientHandle _handle;
 
         /// <summary>A client for the Enterprise Manager at <paramref name="url"/>.</summary>
         /// <param name="credentials">A NetworkCredential: Domain/UserName/Password for Active Directory,
@@ -34,19 +33,7 @@ namespace Qlik.EnterpriseManager.Client
             : this(credentials, host, port, "attunityenterprisemanager", verifyCertificate) { }
 
         /// <summary>A client from the core's JSON settings (url, credentials, ca_file, ca_pem, timeouts, max_retries...).</summary>
-        public AemRestClient(string optionsJson)
-        {
-            if (optionsJson == null) throw new ArgumentNullException("optionsJson");
-            IntPtr err;
-            ClientHandle h;
-            int st = Native.qem_client_new(Native.Utf8(optionsJson), out h, out err);
-            if (st != Native.OK)
-            {
-                if (h != null) h.Dispose();
-                throw Native.TakeError(err, st);
-            }
-            _handle = h;
-        }
+        public AemRestClient(string optionsJson) : base(optionsJson) { }
 
         /// <summary>Client options that log in with a SAML message from the identity provider:
         /// posted as the login body with no Authorization header, as Qlik's Python client does
@@ -92,30 +79,6 @@ namespace Qlik.EnterpriseManager.Client
             return Json.Write(o);
         }
 
-        /// <summary>The API description (schema/api.json) as JSON: for each service its operations (name, method, args with their places and schemas, answer) and helpers, and every model's JSON Schema.</summary>
-        public static string OperationsJson()
-        {
-            IntPtr json, err;
-            int st = Native.qem_operations(out json, out err);
-            if (st != Native.OK) throw Native.TakeError(err, st);
-            return Native.TakeString(json);
-        }
-
-        /// <summary>The generic entry: an operation's REST or Python name and its arguments as a JSON object; the JSON answer.</summary>
-        public string Call(string operation, string argumentsJson)
-        {
-            IntPtr result, err;
-            int st = Native.qem_client_call(_handle, Native.Utf8(operation), Native.Utf8(argumentsJson), out result, out err);
-            if (st != Native.OK) throw Native.TakeError(err, st);
-            return Native.TakeString(result);
-        }
-
-        /// <summary>The generic entry, asynchronous; completes through the native callback without blocking a thread.</summary>
-        public Task<string> CallAsync(string operation, string argumentsJson, CancellationToken cancellationToken = default(CancellationToken))
-        {
-            return Native.CallAsync(_handle, operation, argumentsJson, cancellationToken);
-        }
-
         /// <summary>Logs in now (calls log in by themselves when needed).</summary>
         public void Login() { Call("Login", "{}"); }
         /// <summary>Logs in now, asynchronously.</summary>
@@ -125,43 +88,17 @@ namespace Qlik.EnterpriseManager.Client
         /// <summary>Logs out, asynchronously.</summary>
         public Task LogoutAsync(CancellationToken cancellationToken = default(CancellationToken)) { return CallAsync("Logout", "{}", cancellationToken); }
 
-        /// <summary>Logs out and refuses later calls (CLIENT_CLOSED); Dispose still frees the client.</summary>
-        public void Close()
-        {
-            IntPtr err;
-            int st = Native.qem_client_close(_handle, out err);
-            if (st != Native.OK) throw Native.TakeError(err, st);
-        }
-
-        /// <summary>Frees the native client. Calls in flight complete; later calls throw ObjectDisposedException.</summary>
-        public void Dispose() { _handle.Dispose(); }
-
         // ---- glue: arguments by the guide's names, answers mapped to the guide's classes
-
-        static JsonObject A(params object[] kv)
-        {
-            var o = new JsonObject();
-            for (int i = 0; i + 1 < kv.Length; i += 2)
-                if (kv[i + 1] != null) o[(string)kv[i]] = kv[i + 1];
-            return o;
-        }
 
         static object Flag(bool b) { return b ? (object)true : null; }
 
-        T Get<T>(string op, JsonObject args) { return Json.Read<T>(Call(op, Json.Write(args))); }
-        void Do(string op, JsonObject args) { Call(op, Json.Write(args)); }
         // Documents come back as the server sent them (`raw`), comment lines and all.
         string Text(string op, JsonObject args) { args["raw"] = true; return (string)Json.Parse(Call(op, Json.Write(args))); }
-        async Task<T> GetAsync<T>(string op, JsonObject args, CancellationToken ct)
-        {
-            return Json.Read<T>(await CallAsync(op, Json.Write(args), ct).ConfigureAwait(false));
-        }
         // An answer typed R, read as M (a subclass of R with the guide's other spelling).
         async Task<R> GetAsync<R, M>(string op, JsonObject args, CancellationToken ct) where M : R
         {
             return Json.Read<M>(await CallAsync(op, Json.Write(args), ct).ConfigureAwait(false));
         }
-        Task DoAsync(string op, JsonObject args, CancellationToken ct) { return CallAsync(op, Json.Write(args), ct); }
         async Task<string> TextAsync(string op, JsonObject args, CancellationToken ct)
         {
             args["raw"] = true;

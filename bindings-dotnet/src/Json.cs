@@ -135,6 +135,7 @@ namespace Qlik.EnterpriseManager.Client
         internal static int? ReadIntOrNull(Parser p) { return p.TakeNull() ? (int?)null : ReadInt(p); }
         internal static bool? ReadBoolOrNull(Parser p) { return p.TakeNull() ? (bool?)null : ReadBool(p); }
         internal static JsonObject ReadObject(Parser p) { return p.Value() as JsonObject; }
+        internal static object ReadValue(Parser p) { return p.Value(); }
 
         static double Number(string text)
         { double d; return double.TryParse(text.Trim(), NumberStyles.Float, CultureInfo.InvariantCulture, out d) ? d : 0; }

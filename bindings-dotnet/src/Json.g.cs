@@ -196,6 +196,44 @@ namespace Qlik.EnterpriseManager.Client
             { "toserver", 177 },
             { "newname", 178 },
             { "endpoints", 179 },
+            { "id", 180 },
+            { "attrs", 181 },
+            { "usage", 182 },
+            { "ownerid", 183 },
+            { "spaceid", 184 },
+            { "trigger", 185 },
+            { "tenantid", 186 },
+            { "createdat", 187 },
+            { "createdby", 188 },
+            { "deletedat", 189 },
+            { "updatedat", 190 },
+            { "disabledcode", 191 },
+            { "migratedfrom", 192 },
+            { "orchestration", 193 },
+            { "log", 194 },
+            { "taskid", 195 },
+            { "endedat", 196 },
+            { "actionid", 197 },
+            { "taskmeta", 198 },
+            { "taskname", 199 },
+            { "workerid", 200 },
+            { "startedat", 201 },
+            { "href", 202 },
+            { "next", 203 },
+            { "prev", 204 },
+            { "self", 205 },
+            { "key", 206 },
+            { "start", 207 },
+            { "enabled", 208 },
+            { "metadata", 209 },
+            { "keepactive", 210 },
+            { "resourceid", 211 },
+            { "specversion", 212 },
+            { "events", 213 },
+            { "states", 214 },
+            { "annotations", 215 },
+            { "links", 216 },
+            { "data", 217 },
         };
 
         /// <summary>The number of "$type".</summary>
@@ -261,6 +299,16 @@ namespace Qlik.EnterpriseManager.Client
             into[typeof(BackupItem)] = (Func<Parser, BackupItem>)BackupItem.ReadJson;
             into[typeof(BackupReport)] = (Func<Parser, BackupReport>)BackupReport.ReadJson;
             into[typeof(PromoteReport)] = (Func<Parser, PromoteReport>)PromoteReport.ReadJson;
+            into[typeof(CloudTrigger)] = (Func<Parser, CloudTrigger>)CloudTrigger.ReadJson;
+            into[typeof(CloudOrchestration)] = (Func<Parser, CloudOrchestration>)CloudOrchestration.ReadJson;
+            into[typeof(CloudTaskMetadata)] = (Func<Parser, CloudTaskMetadata>)CloudTaskMetadata.ReadJson;
+            into[typeof(CloudRun)] = (Func<Parser, CloudRun>)CloudRun.ReadJson;
+            into[typeof(CloudLink)] = (Func<Parser, CloudLink>)CloudLink.ReadJson;
+            into[typeof(CloudLinks)] = (Func<Parser, CloudLinks>)CloudLinks.ReadJson;
+            into[typeof(CloudTask)] = (Func<Parser, CloudTask>)CloudTask.ReadJson;
+            into[typeof(CloudTaskPage)] = (Func<Parser, CloudTaskPage>)CloudTaskPage.ReadJson;
+            into[typeof(CloudStartResult)] = (Func<Parser, CloudStartResult>)CloudStartResult.ReadJson;
+            into[typeof(CloudRunPage)] = (Func<Parser, CloudRunPage>)CloudRunPage.ReadJson;
             into[typeof(AemPlatform)] = (Func<Parser, AemPlatform>)JsonEnums.ReadAemPlatform;
             into[typeof(AemServerState)] = (Func<Parser, AemServerState>)JsonEnums.ReadAemServerState;
             into[typeof(AemLicenseState)] = (Func<Parser, AemLicenseState>)JsonEnums.ReadAemLicenseState;
@@ -3077,6 +3125,366 @@ namespace Qlik.EnterpriseManager.Client
             w.Field("to_server", ToServer, false, 177);
             w.Field("new_name", NewName, false, 178);
             w.Field("endpoints", Endpoints, false, 179);
+        }
+    }
+
+    public partial class CloudTrigger
+    {
+        internal static CloudTrigger ReadJson(Json.Parser p)
+        {
+            int start = p.Begin();
+            if (start < 0) return null;
+            var o = new CloudTrigger();
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
+                switch (k)
+                {
+                    case 180: // id
+                        o.Id = Json.ReadString(p); break;
+                    case 1: // type
+                        o.Type = Json.ReadLongOrNull(p); break;
+                    default: p.Skip(); break;
+                }
+            o.SetSource(p.Text, start, p.Pos);
+            return o;
+        }
+
+        internal override void WriteJson(Json.ObjectWriter w)
+        {
+            w.Field("id", Id, false, 180);
+            w.Field("type", Type, false, 1);
+        }
+    }
+
+    public partial class CloudOrchestration
+    {
+        internal static CloudOrchestration ReadJson(Json.Parser p)
+        {
+            int start = p.Begin();
+            if (start < 0) return null;
+            var o = new CloudOrchestration();
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
+                switch (k)
+                {
+                    case 180: // id
+                        o.Id = Json.ReadString(p); break;
+                    case 1: // type
+                        o.Type = Json.ReadLongOrNull(p); break;
+                    case 181: // attrs
+                        o.Attrs = Json.ReadValue(p); break;
+                    default: p.Skip(); break;
+                }
+            o.SetSource(p.Text, start, p.Pos);
+            return o;
+        }
+
+        internal override void WriteJson(Json.ObjectWriter w)
+        {
+            w.Field("id", Id, false, 180);
+            w.Field("type", Type, false, 1);
+            w.Field("attrs", Attrs, false, 181);
+        }
+    }
+
+    public partial class CloudTaskMetadata
+    {
+        internal static CloudTaskMetadata ReadJson(Json.Parser p)
+        {
+            int start = p.Begin();
+            if (start < 0) return null;
+            var o = new CloudTaskMetadata();
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
+                switch (k)
+                {
+                    case 182: // usage
+                        o.Usage = Json.ReadString(p); break;
+                    case 183: // ownerid
+                        o.OwnerId = Json.ReadString(p); break;
+                    case 184: // spaceid
+                        o.SpaceId = Json.ReadString(p); break;
+                    case 185: // trigger
+                        o.Trigger = CloudTrigger.ReadJson(p); break;
+                    case 186: // tenantid
+                        o.TenantId = Json.ReadString(p); break;
+                    case 187: // createdat
+                        o.CreatedAt = Json.ReadString(p); break;
+                    case 188: // createdby
+                        o.CreatedBy = Json.ReadString(p); break;
+                    case 189: // deletedat
+                        o.DeletedAt = Json.ReadString(p); break;
+                    case 190: // updatedat
+                        o.UpdatedAt = Json.ReadString(p); break;
+                    case 191: // disabledcode
+                        o.DisabledCode = Json.ReadString(p); break;
+                    case 192: // migratedfrom
+                        o.MigratedFrom = Json.ReadString(p); break;
+                    case 193: // orchestration
+                        o.Orchestration = CloudOrchestration.ReadJson(p); break;
+                    default: p.Skip(); break;
+                }
+            o.SetSource(p.Text, start, p.Pos);
+            return o;
+        }
+
+        internal override void WriteJson(Json.ObjectWriter w)
+        {
+            w.Field("usage", Usage, false, 182);
+            w.Field("ownerId", OwnerId, false, 183);
+            w.Field("spaceId", SpaceId, false, 184);
+            w.Field("trigger", Trigger, false, 185);
+            w.Field("tenantId", TenantId, false, 186);
+            w.Field("createdAt", CreatedAt, false, 187);
+            w.Field("createdBy", CreatedBy, false, 188);
+            w.Field("deletedAt", DeletedAt, false, 189);
+            w.Field("updatedAt", UpdatedAt, false, 190);
+            w.Field("disabledCode", DisabledCode, false, 191);
+            w.Field("migratedFrom", MigratedFrom, false, 192);
+            w.Field("orchestration", Orchestration, false, 193);
+        }
+    }
+
+    public partial class CloudRun
+    {
+        internal static CloudRun ReadJson(Json.Parser p)
+        {
+            int start = p.Begin();
+            if (start < 0) return null;
+            var o = new CloudRun();
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
+                switch (k)
+                {
+                    case 180: // id
+                        o.Id = Json.ReadString(p); break;
+                    case 194: // log
+                        o.Log = Json.ReadString(p); break;
+                    case 157: // status
+                        o.Status = Json.ReadString(p); break;
+                    case 195: // taskid
+                        o.TaskId = Json.ReadString(p); break;
+                    case 196: // endedat
+                        o.EndedAt = Json.ReadString(p); break;
+                    case 197: // actionid
+                        o.ActionId = Json.ReadString(p); break;
+                    case 198: // taskmeta
+                        o.TaskMeta = CloudTaskMetadata.ReadJson(p); break;
+                    case 199: // taskname
+                        o.TaskName = Json.ReadString(p); break;
+                    case 200: // workerid
+                        o.WorkerId = Json.ReadString(p); break;
+                    case 201: // startedat
+                        o.StartedAt = Json.ReadString(p); break;
+                    default: p.Skip(); break;
+                }
+            o.SetSource(p.Text, start, p.Pos);
+            return o;
+        }
+
+        internal override void WriteJson(Json.ObjectWriter w)
+        {
+            w.Field("id", Id, false, 180);
+            w.Field("log", Log, false, 194);
+            w.Field("status", Status, false, 157);
+            w.Field("taskId", TaskId, false, 195);
+            w.Field("endedAt", EndedAt, false, 196);
+            w.Field("actionId", ActionId, false, 197);
+            w.Field("taskMeta", TaskMeta, false, 198);
+            w.Field("taskName", TaskName, false, 199);
+            w.Field("workerId", WorkerId, false, 200);
+            w.Field("startedAt", StartedAt, false, 201);
+        }
+    }
+
+    public partial class CloudLink
+    {
+        internal static CloudLink ReadJson(Json.Parser p)
+        {
+            int start = p.Begin();
+            if (start < 0) return null;
+            var o = new CloudLink();
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
+                switch (k)
+                {
+                    case 202: // href
+                        o.Href = Json.ReadString(p); break;
+                    default: p.Skip(); break;
+                }
+            o.SetSource(p.Text, start, p.Pos);
+            return o;
+        }
+
+        internal override void WriteJson(Json.ObjectWriter w)
+        {
+            w.Field("href", Href, false, 202);
+        }
+    }
+
+    public partial class CloudLinks
+    {
+        internal static CloudLinks ReadJson(Json.Parser p)
+        {
+            int start = p.Begin();
+            if (start < 0) return null;
+            var o = new CloudLinks();
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
+                switch (k)
+                {
+                    case 203: // next
+                        o.Next = CloudLink.ReadJson(p); break;
+                    case 204: // prev
+                        o.Prev = CloudLink.ReadJson(p); break;
+                    case 205: // self
+                        o.Self = CloudLink.ReadJson(p); break;
+                    default: p.Skip(); break;
+                }
+            o.SetSource(p.Text, start, p.Pos);
+            return o;
+        }
+
+        internal override void WriteJson(Json.ObjectWriter w)
+        {
+            w.Field("next", Next, false, 203);
+            w.Field("prev", Prev, false, 204);
+            w.Field("self", Self, false, 205);
+        }
+    }
+
+    public partial class CloudTask
+    {
+        internal static CloudTask ReadJson(Json.Parser p)
+        {
+            int start = p.Begin();
+            if (start < 0) return null;
+            var o = new CloudTask();
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
+                switch (k)
+                {
+                    case 180: // id
+                        o.Id = Json.ReadString(p); break;
+                    case 206: // key
+                        o.Key = Json.ReadString(p); break;
+                    case 2: // name
+                        o.Name = Json.ReadString(p); break;
+                    case 207: // start
+                        o.Start = Json.ReadValue(p); break;
+                    case 208: // enabled
+                        o.Enabled = Json.ReadBoolOrNull(p); break;
+                    case 9: // version
+                        o.Version = Json.ReadString(p); break;
+                    case 209: // metadata
+                        o.Metadata = CloudTaskMetadata.ReadJson(p); break;
+                    case 210: // keepactive
+                        o.KeepActive = Json.ReadBoolOrNull(p); break;
+                    case 211: // resourceid
+                        o.ResourceId = Json.ReadString(p); break;
+                    case 3: // description
+                        o.Description = Json.ReadString(p); break;
+                    case 212: // specversion
+                        o.SpecVersion = Json.ReadString(p); break;
+                    case 213: // events
+                        o.Events = Json.ReadList<object>(p, Json.ReadValue); break;
+                    case 214: // states
+                        o.States = Json.ReadList<object>(p, Json.ReadValue); break;
+                    case 215: // annotations
+                        o.Annotations = Json.ReadList<string>(p, Json.ReadString); break;
+                    default: p.Skip(); break;
+                }
+            o.SetSource(p.Text, start, p.Pos);
+            return o;
+        }
+
+        internal override void WriteJson(Json.ObjectWriter w)
+        {
+            w.Field("id", Id, false, 180);
+            w.Field("key", Key, false, 206);
+            w.Field("name", Name, false, 2);
+            w.Field("start", Start, false, 207);
+            w.Field("enabled", Enabled, false, 208);
+            w.Field("version", Version, false, 9);
+            w.Field("metadata", Metadata, false, 209);
+            w.Field("keepActive", KeepActive, false, 210);
+            w.Field("resourceId", ResourceId, false, 211);
+            w.Field("description", Description, false, 3);
+            w.Field("specVersion", SpecVersion, false, 212);
+            w.Field("events", Events, false, 213);
+            w.Field("states", States, false, 214);
+            w.Field("annotations", Annotations, false, 215);
+        }
+    }
+
+    public partial class CloudTaskPage
+    {
+        internal static CloudTaskPage ReadJson(Json.Parser p)
+        {
+            int start = p.Begin();
+            if (start < 0) return null;
+            var o = new CloudTaskPage();
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
+                switch (k)
+                {
+                    case 216: // links
+                        o.Links = CloudLinks.ReadJson(p); break;
+                    case 217: // data
+                        o.Data = Json.ReadList<CloudTask>(p, CloudTask.ReadJson); break;
+                    default: p.Skip(); break;
+                }
+            o.SetSource(p.Text, start, p.Pos);
+            return o;
+        }
+
+        internal override void WriteJson(Json.ObjectWriter w)
+        {
+            w.Field("links", Links, false, 216);
+            w.Field("data", Data, false, 217);
+        }
+    }
+
+    public partial class CloudStartResult
+    {
+        internal static CloudStartResult ReadJson(Json.Parser p)
+        {
+            int start = p.Begin();
+            if (start < 0) return null;
+            var o = new CloudStartResult();
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
+                switch (k)
+                {
+                    case 7: // message
+                        o.Message = Json.ReadString(p); break;
+                    default: p.Skip(); break;
+                }
+            o.SetSource(p.Text, start, p.Pos);
+            return o;
+        }
+
+        internal override void WriteJson(Json.ObjectWriter w)
+        {
+            w.Field("message", Message, false, 7);
+        }
+    }
+
+    public partial class CloudRunPage
+    {
+        internal static CloudRunPage ReadJson(Json.Parser p)
+        {
+            int start = p.Begin();
+            if (start < 0) return null;
+            var o = new CloudRunPage();
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
+                switch (k)
+                {
+                    case 216: // links
+                        o.Links = CloudLinks.ReadJson(p); break;
+                    case 217: // data
+                        o.Data = Json.ReadList<CloudRun>(p, CloudRun.ReadJson); break;
+                    default: p.Skip(); break;
+                }
+            o.SetSource(p.Text, start, p.Pos);
+            return o;
+        }
+
+        internal override void WriteJson(Json.ObjectWriter w)
+        {
+            w.Field("links", Links, false, 216);
+            w.Field("data", Data, false, 217);
         }
     }
 }

@@ -63,6 +63,8 @@ namespace Qlik.EnterpriseManager.Client
         public static extern IntPtr qem_error_operation(IntPtr error);
         [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
         public static extern int qem_error_http_status(IntPtr error);
+        [DllImport(Lib, CallingConvention = CallingConvention.Cdecl)]
+        public static extern IntPtr qem_error_trace_id(IntPtr error);
 
         // Throws on a lone surrogate instead of sending U+FFFD in its place. Arguments never
         // get here with one: the JSON writer escapes it (\ud800) and the core refuses it,
@@ -99,7 +101,7 @@ namespace Qlik.EnterpriseManager.Client
         {
             if (error == IntPtr.Zero) return new AemClientException("INTERNAL_ERROR", "status " + status + " without an error object", 0, null);
             return new AemClientException(FromUtf8(qem_error_code(error)), FromUtf8(qem_error_message(error)),
-                qem_error_http_status(error), FromUtf8(qem_error_operation(error)));
+                qem_error_http_status(error), FromUtf8(qem_error_operation(error))) { TraceId = FromUtf8(qem_error_trace_id(error)) };
         }
 
         /// <summary>Reads and frees an owned error object.</summary>

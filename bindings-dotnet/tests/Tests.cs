@@ -23,8 +23,11 @@ static class Tests
         baseUrl = args[0]; caFile = args[1]; casesDir = args[2];
         var u = new Uri(baseUrl);
         origin = u.Scheme + "://" + u.Authority;
-        foreach (var file in Directory.GetFiles(args[2], "*.json").OrderBy(f => f, StringComparer.Ordinal))
-            Run("conformance " + Path.GetFileNameWithoutExtension(file), () => RunCase(file));
+        // The cases, then Qlik Cloud's (cloud/, next to cases/).
+        var cloudDir = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(args[2]).TrimEnd('/')), "cloud");
+        foreach (var dir in new[] { args[2], cloudDir })
+            foreach (var file in Directory.GetFiles(dir, "*.json").OrderBy(f => f, StringComparer.Ordinal))
+                Run("conformance " + Path.GetFileNameWithoutExtension(file), () => RunCase(file));
         foreach (var m in typeof(Tests).GetMethods(BindingFlags.NonPublic | BindingFlags.Static).Where(m => m.Name.StartsWith("Test")).OrderBy(m => m.Name, StringComparer.Ordinal))
         {
             var method = m;
@@ -99,12 +102,24 @@ static class Tests
 
     static AemRestClient Admin() { return new AemRestClient(Opts(null)); }
 
+    /// <summary>Options of the mock's Qlik Cloud tenant with these credentials.</summary>
+    static string CloudOpts(JsonObject credentials)
+    {
+        var o = new JsonObject { { "url", origin + "/qlik-cloud" }, { "ca_file", caFile } };
+        if (credentials != null) foreach (var kv in credentials) o[kv.Key] = kv.Value;
+        return Json.Write(o);
+    }
+
     // ---- conformance
     static void RunCase(string file)
     {
         var c = (JsonObject)Json.Parse(File.ReadAllText(file));
         Reset(c.ContainsKey("state") ? c["state"] : null);
-        using (var client = new AemRestClient(Opts(c.ContainsKey("login") ? c["login"] as JsonObject : null)))
+        Control("DELETE", "/mock/requests", null); // a case sees its own requests only
+        var cloud = c.ContainsKey("service") && (string)c["service"] == "qlik_cloud";
+        using (QemClientBase client = cloud
+            ? (QemClientBase)new QlikCloudTasksClient(CloudOpts(c["credentials"] as JsonObject))
+            : new AemRestClient(Opts(c.ContainsKey("login") ? c["login"] as JsonObject : null)))
         {
             if (c.ContainsKey("expect_login_error"))
             {
@@ -124,7 +139,7 @@ static class Tests
         }
     }
 
-    static void Step(AemRestClient client, JsonObject step)
+    static void Step(QemClientBase client, JsonObject step)
     {
         if (step.ContainsKey("mock"))
         {
@@ -314,6 +329,44 @@ static class Tests
                 Check(!e.ToString().Contains(stranger), "the message is never shown");
             }
         }
+    }
+
+    static void TestQlikCloudTypedClient()
+    {
+        Control("PUT", "/mock/state", "{\"qlik_cloud\":{\"settings\":{\"run_ms\":50}}}");
+        using (var c = new QlikCloudTasksClient(origin + "/qlik-cloud", "key-dev", true, caFile))
+        {
+            var page = c.GetTasks("app-1", limit: 1);
+            Check(page.Data.Count == 1 && page.Links.Next.Href.Contains("page="), "one page and its next link");
+            Check(c.GetTasks("app-1", all: true).Data.Count == 2, "every page");
+            var created = c.CreateTask(new CloudTask { Name = "net", SpecVersion = "0.8", ResourceId = "app-net" }, migrateFrom: "rt-3");
+            Check(created.Id != null && created.Metadata.MigratedFrom == "rt-3", "created: " + created.Id);
+            Check(created.States == null, "a list never set is not sent: " + Json.Write(c.Call("GetTask", "{\"id\":\"" + created.Id + "\"}")));
+            created.Description = "changed";
+            Check(c.UpdateTask(created.Id, created).Description == "changed", "updated");
+            Check(c.GetTask(created.Id).Name == "net", "read back");
+            Check(c.StartTask(created.Id, "manual").Message != null, "started");
+            var last = c.GetLastTaskRun(created.Id);
+            Check(last.TaskId == created.Id, "its last run");
+            var runs = c.GetTaskRuns(created.Id, all: true);
+            Check(runs.Data.Count == 1, "its runs");
+            Check(c.GetTaskRunLog(created.Id, runs.Data[0].Id).Length > 0, "its log, as text");
+            Check(c.GetTasksResourceRuns("app-net").Data[0].TaskId == created.Id, "the resource's runs");
+            var run = c.StartTaskAndWaitAsync(created.Id, 5000, 20).Result;
+            Check(run.Status == "SUCCEEDED", "waited: " + run.Status);
+            c.DeleteTask(created.Id);
+            try { c.GetTask(created.Id); throw new Exception("a deleted task was read"); }
+            catch (AemClientException e)
+            {
+                Check(e.ErrorCode.StartsWith("TASKS-") && e.HttpStatus == 404 && e.Operation == "GetTask" && !string.IsNullOrEmpty(e.TraceId), "the server's error: " + e + " " + e.TraceId);
+            }
+            try { c.Call("get_server_list", "{}"); throw new Exception("an Enterprise Manager method ran"); }
+            catch (AemClientException e) { Check(e.ErrorCode == "INVALID_ARGUMENT" && e.Message.Contains("qlik_cloud"), e.ToString()); }
+        }
+        using (var c = QlikCloudTasksClient.WithOAuthClient(origin + "/qlik-cloud", "m2m-client", "m2m-secret", true, caFile))
+            Check(c.GetTask("task-1").Id == "task-1", "OAuth client credentials");
+        try { new QlikCloudTasksClient("{\"url\":\"https://t\",\"api_key\":\"k\",\"client_id\":\"c\",\"client_secret\":\"s\"}").Dispose(); throw new Exception("both credentials were accepted"); }
+        catch (AemClientException e) { Check(e.ErrorCode == "INVALID_ARGUMENT", e.ToString()); }
     }
 
     static void TestTheHelpersAreTypedMethods()

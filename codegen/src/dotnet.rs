@@ -97,16 +97,23 @@ fn class_of(model: &str, table: &Value) -> String {
 }
 
 /// A report field's C# type.
-fn field_type(schema: &Value, table: &Value) -> String {
+fn field_type(schema: &Value, models: &Map<String, Value>, table: &Value) -> String {
     let nullable = schema["type"]
         .as_array()
         .is_some_and(|t| t.iter().any(|x| x == "null"));
     match (ref_name(schema), json_type(schema)) {
+        // An enumeration chapter 3 does not have: its text (unknown values read too).
+        (Some(r), _) if models[r]["enum"].is_array() && !table["models"][r].is_string() => {
+            "string".to_owned()
+        }
         (Some(r), _) => class_of(r, table),
-        (None, "array") => match ref_name(&schema["items"]) {
-            Some(r) => format!("List<{}>", class_of(r, table)),
-            None => "List<string>".to_owned(),
+        (None, "array") => match (ref_name(&schema["items"]), json_type(&schema["items"])) {
+            (Some(r), _) => format!("List<{}>", class_of(r, table)),
+            (None, "string") => "List<string>".to_owned(),
+            _ => "List<object>".to_owned(),
         },
+        // Any JSON value, as Json.Parse gives it.
+        (None, "") => "object".to_owned(),
         (None, "integer") if nullable => "long?".to_owned(),
         (None, "integer") => "long".to_owned(),
         (None, "boolean") if nullable => "bool?".to_owned(),
@@ -135,7 +142,7 @@ fn reports(helpers: &[Value], models: &Map<String, Value>, table: &Value) -> Vec
                 p => p,
             };
             fields.push(
-                json!({"wire": wire, "name": member, "type": field_type(s, table),
+                json!({"wire": wire, "name": member, "type": field_type(s, models, table),
                 "doc": xml(s["description"].as_str().unwrap_or_default())}),
             );
         }
@@ -177,9 +184,27 @@ fn helper(h: &Value, models: &Map<String, Value>, table: &Value) -> Value {
         "args": format!("A({})", pairs.join(", ")), "convert": false})
 }
 
+/// What the classes are generated for: the helpers' answers, and the answers and body
+/// models of `ops`.
+fn answers_of<'a>(
+    helpers: impl Iterator<Item = &'a Value>,
+    ops: impl Iterator<Item = &'a Value>,
+) -> Vec<Value> {
+    let mut answering: Vec<Value> = helpers.cloned().collect();
+    for op in ops {
+        answering.push(json!({"answer": op["answer"]}));
+        for a in op["args"].as_array().into_iter().flatten() {
+            if let Some(r) = ref_name(&a["schema"]) {
+                answering.push(json!({"answer": {"model": r}}));
+            }
+        }
+    }
+    answering
+}
+
 /// An operation chapter 3 does not list, by the guide's rule: the payload first, then
 /// the names, then the other arguments (optional ones `= null`).
-fn rule_method(op: &Value, table: &Value) -> Value {
+fn rule_method(op: &Value, table: &Value, payload_first: bool) -> Value {
     let (mut payload, mut first, mut rest, mut pairs) =
         (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for a in op["args"].as_array().into_iter().flatten() {
@@ -213,12 +238,18 @@ fn rule_method(op: &Value, table: &Value) -> Value {
         }
         pairs.push(format!("\"{wire}\", {name}"));
     }
-    payload.extend(first);
-    payload.extend(rest);
+    // Chapter 3's rule puts the body first; Qlik Cloud's clients take the ids first, as
+    // in every other language.
+    let payload = if payload_first {
+        [payload, first, rest].concat()
+    } else {
+        [first, payload, rest].concat()
+    };
     let answer = &op["answer"];
     let (kind, ret) = match (answer["kind"].as_str(), answer["model"].as_str()) {
         (Some("none"), _) => ("do", "void".to_owned()),
         (Some("document"), _) => ("text", "string".to_owned()),
+        (Some("text"), _) => ("get", "string".to_owned()),
         (_, Some(m)) => ("get", class_of(m, table)),
         _ => ("get", "JsonObject".to_owned()),
     };
@@ -401,23 +432,38 @@ pub fn files(description: &Value) -> Vec<(&'static str, String)> {
         .iter()
         .filter(|op| !matches!(op["method"].as_str(), Some("login" | "logout")))
         .filter(|op| !methods.iter().any(|m| m["op"] == op["name"]))
-        .map(|op| rule_method(op, &table))
+        .map(|op| rule_method(op, &table, true))
         .collect();
     methods.extend(rule_methods.iter().cloned());
     let typed_helpers: Vec<Value> = helpers.iter().map(|h| helper(h, models, &table)).collect();
-    let mut answering = helpers.clone();
-    for op in ops
-        .iter()
-        .filter(|op| rule_methods.iter().any(|m| m["op"] == op["name"]))
-    {
-        answering.push(json!({"answer": op["answer"]}));
-        for a in op["args"].as_array().into_iter().flatten() {
-            if let Some(r) = ref_name(&a["schema"]) {
-                answering.push(json!({"answer": {"model": r}}));
-            }
-        }
-    }
+    let answering = answers_of(
+        helpers.iter(),
+        ops.iter()
+            .filter(|op| rule_methods.iter().any(|m| m["op"] == op["name"])),
+    );
     let classes = reports(&answering, models, &table);
+    // Qlik Cloud's client: every operation by the rule, its helpers typed, its models.
+    let cloud = &description["services"][1];
+    let cloud_methods: Vec<Value> = cloud["operations"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|op| rule_method(op, &table, false))
+        .collect();
+    let cloud_helpers: Vec<Value> = cloud["helpers"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .map(|h| helper(h, models, &table))
+        .collect();
+    let cloud_answering = answers_of(
+        cloud["helpers"].as_array().into_iter().flatten(),
+        cloud["operations"].as_array().into_iter().flatten(),
+    );
+    let cloud_classes: Vec<Value> = reports(&cloud_answering, models, &table)
+        .into_iter()
+        .filter(|c| !classes.iter().any(|q| q["name"] == c["name"]))
+        .collect();
     let mut env = Environment::new();
     env.set_trim_blocks(true);
     env.set_lstrip_blocks(true);
@@ -431,12 +477,19 @@ pub fn files(description: &Value) -> Vec<(&'static str, String)> {
         include_str!("../templates/dotnet/AemRestClient.g.cs.j2"),
     )
     .expect("AemRestClient.g.cs.j2 parses");
-    let text = env
-        .get_template("client.cs")
-        .and_then(|t| {
-            t.render(json!({"methods": methods, "helpers": typed_helpers, "classes": classes}))
-        })
-        .unwrap_or_else(|e| panic!("rendering AemRestClient.g.cs: {e:#}"));
+    let render = |context: Value| {
+        env.get_template("client.cs")
+            .and_then(|t| t.render(context))
+            .unwrap_or_else(|e| panic!("rendering a client: {e:#}"))
+    };
+    let text = render(json!({"class_name": "AemRestClient", "chapter3": true,
+        "methods_title": "chapter 3's methods (3.5 - 3.37, CloneTask), by the guide's signatures",
+        "methods": methods, "helpers": typed_helpers, "classes": classes}));
+    let cloud_text = render(
+        json!({"class_name": "QlikCloudTasksClient", "chapter3": false,
+        "methods_title": "every Qlik Cloud Tasks operation: the ids first, then the body, then the optional arguments",
+        "methods": cloud_methods, "helpers": cloud_helpers, "classes": cloud_classes}),
+    );
     let (enums, model_classes) = (enumerations(&table, models), model_classes(&table, models));
     let model_text = env
         .get_template("models.cs")
@@ -445,9 +498,14 @@ pub fn files(description: &Value) -> Vec<(&'static str, String)> {
                 "codes": description["errors"]["codes"]}))
         })
         .unwrap_or_else(|e| panic!("rendering Models.g.cs: {e:#}"));
-    let all: Vec<Value> = model_classes.into_iter().chain(classes).collect();
+    let all: Vec<Value> = model_classes
+        .into_iter()
+        .chain(classes)
+        .chain(cloud_classes)
+        .collect();
     vec![
         ("bindings-dotnet/src/AemRestClient.g.cs", text),
+        ("bindings-dotnet/src/QlikCloudTasksClient.g.cs", cloud_text),
         ("bindings-dotnet/src/Models.g.cs", model_text),
         (
             "bindings-dotnet/src/Json.g.cs",

@@ -39,6 +39,7 @@ fn reader(ty: &str, enums: &[&str]) -> String {
         "int?" => "Json.ReadIntOrNull".into(),
         "bool?" => "Json.ReadBoolOrNull".into(),
         "JsonObject" => "Json.ReadObject".into(),
+        "object" => "Json.ReadValue".into(),
         e if enums.contains(&e) => format!("JsonEnums.Read{e}"),
         class => format!("{class}.ReadJson"),
     }

@@ -165,6 +165,10 @@ mod tests {
             ("qem/cloud/_client.pyi", "-> WidgetReport:"),
             ("bindings-node/methods.js", "getSpace (spaceId, ...more)"),
             (
+                "QlikCloudTasksClient.g.cs",
+                "public WidgetReport GetSpace(string spaceId)",
+            ),
+            (
                 "bindings-node/index.d.ts",
                 "getSpace(spaceId: string): Promise<WidgetReport>",
             ),
