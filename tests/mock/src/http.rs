@@ -343,7 +343,7 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, std
         return Ok(crate::control::handle(&shared, &parts.method, &path, &body));
     }
     if let Some(rest) = path.strip_prefix(crate::cloud::PREFIX) {
-        return Ok(cloud_request(&shared, &parts, rest, &body));
+        return cloud_request(&shared, &parts, rest, &body).await;
     }
     let _counted = InFlight::enter(&shared);
     shared.counters.requests.fetch_add(1, Ordering::SeqCst);
@@ -386,6 +386,50 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, std
         }
     }
 
+    let (rec, lose, break_it) = match apply_faults(&shared, rec).await {
+        Ok(fate) => fate,
+        Err(done) => return done,
+    };
+
+    let resp = match segs {
+        None => not_found("Unknown path."),
+        Some(segs) => {
+            crate::router::dispatch(
+                shared.clone(),
+                parts.method,
+                segs,
+                raw_query,
+                parts.headers,
+                body,
+            )
+            .await
+        }
+    };
+    finish(&shared, rec, resp, lose, break_it)
+}
+
+/// Request headers as the log keeps them: names and values, Authorization redacted.
+fn recorded_headers(headers: &hyper::HeaderMap) -> Vec<(String, String)> {
+    headers
+        .iter()
+        .map(|(k, v)| {
+            let val = if k == hyper::header::AUTHORIZATION {
+                "<redacted>".to_string()
+            } else {
+                String::from_utf8_lossy(v.as_bytes()).into_owned()
+            };
+            (k.as_str().to_string(), val)
+        })
+        .collect()
+}
+
+/// The faults of `PUT /mock/faults` applied to one request, whatever its service: its
+/// latency, then either the end of it (dropped, or an injected error status: logged,
+/// and `Err` holds what to answer) or whether its answer is to be lost or broken.
+async fn apply_faults(
+    shared: &Arc<Shared>,
+    mut rec: RecordedRequest,
+) -> Result<(RecordedRequest, bool, bool), Result<Resp, std::io::Error>> {
     let mut lose = false;
     let mut break_it = false;
     if shared.faults_on.load(Ordering::Relaxed) {
@@ -417,45 +461,43 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, std
         if drop_it {
             shared.counters.dropped.fetch_add(1, Ordering::SeqCst);
             rec.outcome = "dropped".into();
-            log_request(&shared, rec);
-            return Err(std::io::Error::new(
+            log_request(shared, rec);
+            return Err(Err(std::io::Error::new(
                 std::io::ErrorKind::ConnectionAborted,
                 "injected drop",
-            ));
+            )));
         }
         if let Some(s) = err_status {
             shared.counters.faulted.fetch_add(1, Ordering::SeqCst);
             rec.outcome = "fault".into();
             rec.status = Some(s);
-            log_request(&shared, rec);
+            log_request(shared, rec);
             let mut r = html(s);
             if let Some(secs) = retry_after {
                 r.headers_mut()
                     .insert(hyper::header::RETRY_AFTER, HeaderValue::from(secs));
             }
-            return Ok(r);
+            return Err(Ok(r));
         }
         lose = lose_it;
     }
 
-    let resp = match segs {
-        None => not_found("Unknown path."),
-        Some(segs) => {
-            crate::router::dispatch(
-                shared.clone(),
-                parts.method,
-                segs,
-                raw_query,
-                parts.headers,
-                body,
-            )
-            .await
-        }
-    };
+    Ok((rec, lose, break_it))
+}
+
+/// Logs an answered request and hands its answer on: lost (the connection closes
+/// instead) or broken mid-body when the faults said so.
+fn finish(
+    shared: &Arc<Shared>,
+    mut rec: RecordedRequest,
+    resp: Resp,
+    lose: bool,
+    break_it: bool,
+) -> Result<Resp, std::io::Error> {
     if lose {
         shared.counters.lost.fetch_add(1, Ordering::SeqCst);
         rec.outcome = "lost".into();
-        log_request(&shared, rec);
+        log_request(shared, rec);
         return Err(std::io::Error::new(
             std::io::ErrorKind::ConnectionAborted,
             "injected loss of the answer",
@@ -465,54 +507,41 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, std
     if break_it {
         shared.counters.broken.fetch_add(1, Ordering::SeqCst);
         rec.outcome = "broken".into();
-        log_request(&shared, rec);
+        log_request(shared, rec);
         return Ok(broken_mid_body(resp));
     }
-    log_request(&shared, rec);
+    log_request(shared, rec);
     Ok(resp)
 }
 
-/// Request headers as the log keeps them: names and values, Authorization redacted.
-fn recorded_headers(headers: &hyper::HeaderMap) -> Vec<(String, String)> {
-    headers
-        .iter()
-        .map(|(k, v)| {
-            let val = if k == hyper::header::AUTHORIZATION {
-                "<redacted>".to_string()
-            } else {
-                String::from_utf8_lossy(v.as_bytes()).into_owned()
-            };
-            (k.as_str().to_string(), val)
-        })
-        .collect()
-}
-
-/// A Qlik Cloud request: answered, counted and logged (its operation is "qlik_cloud").
-fn cloud_request(
+/// A Qlik Cloud request: the faults applied, answered, counted and logged (its
+/// operation is "qlik_cloud", which `fail_next` and the others may name).
+async fn cloud_request(
     shared: &Arc<Shared>,
     parts: &hyper::http::request::Parts,
     rest: &str,
     body: &Bytes,
-) -> Resp {
+) -> Result<Resp, std::io::Error> {
     let _counted = InFlight::enter(shared);
     shared.counters.requests.fetch_add(1, Ordering::SeqCst);
     let query = parts.uri.query();
+    let rec = RecordedRequest {
+        method: parts.method.as_str().to_string(),
+        path: parts.uri.path().to_string(),
+        query: query.map(str::to_string),
+        headers: recorded_headers(&parts.headers),
+        body_len: body.len(),
+        operation: Some("qlik_cloud".into()),
+        names: Default::default(),
+        status: None,
+        outcome: "answered".to_string(),
+    };
+    let (rec, lose, break_it) = match apply_faults(shared, rec).await {
+        Ok(fate) => fate,
+        Err(done) => return done,
+    };
     let resp = crate::cloud::handle(shared, &parts.method, rest, query, &parts.headers, body);
-    log_request(
-        shared,
-        RecordedRequest {
-            method: parts.method.as_str().to_string(),
-            path: parts.uri.path().to_string(),
-            query: query.map(str::to_string),
-            headers: recorded_headers(&parts.headers),
-            body_len: body.len(),
-            operation: Some("qlik_cloud".into()),
-            names: Default::default(),
-            status: Some(resp.status().as_u16()),
-            outcome: "answered".to_string(),
-        },
-    );
-    resp
+    finish(shared, rec, resp, lose, break_it)
 }
 
 /// The answer with its body cut: the first 64 KB (half of a smaller body whose length

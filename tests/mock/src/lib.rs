@@ -261,12 +261,15 @@ impl Shared {
         self.faults_on.store(on, Ordering::Relaxed);
     }
 
+    /// Ends every Enterprise Manager session, and every OAuth token of the Qlik Cloud
+    /// tenant (API keys stay valid).
     pub fn expire_sessions(&self) {
         let mut sessions = self.sessions.lock();
         self.counters
             .expired_sessions
             .fetch_add(sessions.len() as u64, Ordering::SeqCst);
         sessions.clear();
+        self.world.lock().qlik_cloud.tokens.clear();
     }
 }
 
