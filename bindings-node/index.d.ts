@@ -938,7 +938,7 @@ export interface WaitForTaskStateArgs {
   states: Strings
   /** How long a wait may take, in milliseconds (10 minutes when absent). */
   timeout_ms?: number
-  /** How often a wait polls, in milliseconds (250 when absent). */
+  /** How often a wait polls, in milliseconds (when absent: 250; a Qlik Cloud wait, 1 second). */
   poll_ms?: number
 }
 
@@ -956,7 +956,7 @@ export interface RunTaskAndWaitArgs {
   cdcposition?: string
   /** How long a wait may take, in milliseconds (10 minutes when absent). */
   timeout_ms?: number
-  /** How often a wait polls, in milliseconds (250 when absent). */
+  /** How often a wait polls, in milliseconds (when absent: 250; a Qlik Cloud wait, 1 second). */
   poll_ms?: number
 }
 
@@ -966,7 +966,7 @@ export interface StopTaskAndWaitArgs {
   task: Name
   /** How long a wait may take, in milliseconds (10 minutes when absent). */
   timeout_ms?: number
-  /** How often a wait polls, in milliseconds (250 when absent). */
+  /** How often a wait polls, in milliseconds (when absent: 250; a Qlik Cloud wait, 1 second). */
   poll_ms?: number
 }
 
@@ -976,7 +976,7 @@ export interface WaitForFullLoadArgs {
   task: Name
   /** How long a wait may take, in milliseconds (10 minutes when absent). */
   timeout_ms?: number
-  /** How often a wait polls, in milliseconds (250 when absent). */
+  /** How often a wait polls, in milliseconds (when absent: 250; a Qlik Cloud wait, 1 second). */
   poll_ms?: number
 }
 
@@ -988,7 +988,7 @@ export interface DrainTaskArgs {
   quiet_polls?: Count
   /** How long a wait may take, in milliseconds (10 minutes when absent). */
   timeout_ms?: number
-  /** How often a wait polls, in milliseconds (250 when absent). */
+  /** How often a wait polls, in milliseconds (when absent: 250; a Qlik Cloud wait, 1 second). */
   poll_ms?: number
 }
 
@@ -1002,7 +1002,7 @@ export interface DrainAndStopTaskArgs {
   quiet_polls?: Count
   /** How long a wait may take, in milliseconds (10 minutes when absent). */
   timeout_ms?: number
-  /** How often a wait polls, in milliseconds (250 when absent). */
+  /** How often a wait polls, in milliseconds (when absent: 250; a Qlik Cloud wait, 1 second). */
   poll_ms?: number
 }
 
@@ -1021,7 +1021,7 @@ export interface SelectTasksArgs {
   all?: boolean
   /** How long a wait may take, in milliseconds (10 minutes when absent). */
   timeout_ms?: number
-  /** How often a wait polls, in milliseconds (250 when absent). */
+  /** How often a wait polls, in milliseconds (when absent: 250; a Qlik Cloud wait, 1 second). */
   poll_ms?: number
 }
 
@@ -1069,7 +1069,7 @@ export interface RunTasksArgs {
   wait?: boolean
   /** How long a wait may take, in milliseconds (10 minutes when absent). */
   timeout_ms?: number
-  /** How often a wait polls, in milliseconds (250 when absent). */
+  /** How often a wait polls, in milliseconds (when absent: 250; a Qlik Cloud wait, 1 second). */
   poll_ms?: number
 }
 
@@ -1091,7 +1091,7 @@ export interface StopTasksArgs {
   wait?: boolean
   /** How long a wait may take, in milliseconds (10 minutes when absent). */
   timeout_ms?: number
-  /** How often a wait polls, in milliseconds (250 when absent). */
+  /** How often a wait polls, in milliseconds (when absent: 250; a Qlik Cloud wait, 1 second). */
   poll_ms?: number
 }
 
@@ -1120,7 +1120,7 @@ export interface SnapshotTaskStatesArgs {
   server: Name
   /** How long a wait may take, in milliseconds (10 minutes when absent). */
   timeout_ms?: number
-  /** How often a wait polls, in milliseconds (250 when absent). */
+  /** How often a wait polls, in milliseconds (when absent: 250; a Qlik Cloud wait, 1 second). */
   poll_ms?: number
 }
 
@@ -1162,7 +1162,7 @@ export interface BackupArgs {
   servers?: Strings
   /** How long a wait may take, in milliseconds (10 minutes when absent). */
   timeout_ms?: number
-  /** How often a wait polls, in milliseconds (250 when absent). */
+  /** How often a wait polls, in milliseconds (when absent: 250; a Qlik Cloud wait, 1 second). */
   poll_ms?: number
 }
 
@@ -1178,7 +1178,7 @@ export interface PrometheusMetricsArgs {
   concurrency?: Count
   /** How long a wait may take, in milliseconds (10 minutes when absent). */
   timeout_ms?: number
-  /** How often a wait polls, in milliseconds (250 when absent). */
+  /** How often a wait polls, in milliseconds (when absent: 250; a Qlik Cloud wait, 1 second). */
   poll_ms?: number
 }
 
@@ -1212,7 +1212,7 @@ export interface PromoteTaskArgs {
   with_endpoints?: boolean
   /** How long a wait may take, in milliseconds (10 minutes when absent). */
   timeout_ms?: number
-  /** How often a wait polls, in milliseconds (250 when absent). */
+  /** How often a wait polls, in milliseconds (when absent: 250; a Qlik Cloud wait, 1 second). */
   poll_ms?: number
 }
 
@@ -1379,13 +1379,13 @@ export interface CloudRun {
 /** The status of a task run. */
 export type CloudRunStatus = 'RUNNING' | 'SUCCEEDED' | 'FAILED' | (string & {})
 
-/** The arguments of `start_task_and_wait` in the generic entry (and the description). */
+/** Starts a task and waits for the run it started: the run once it SUCCEEDED; TASK_FAILED (the run id and the end of its log) when it FAILED; WAIT_TIMEOUT. */
 export interface StartTaskAndWaitArgs {
   /** The task's id. */
   id: Name
-  /** How long the wait may take, in milliseconds (10 minutes when absent). */
+  /** How long a wait may take, in milliseconds (10 minutes when absent). */
   timeout_ms?: number
-  /** How often it polls the last run, in milliseconds (1 second when absent). */
+  /** How often a wait polls, in milliseconds (when absent: 250; a Qlik Cloud wait, 1 second). */
   poll_ms?: number
 }
 

@@ -110,8 +110,7 @@ impl QlikCloudClient {
     /// Starts a task and waits for the run it started (see
     /// [`Client::start_task_and_wait`]).
     pub async fn start_task_and_wait(&self, id: &str, wait: WaitOptions) -> Result<CloudRun> {
-        let run = self.inner.start_task_and_wait(id, wait).await?;
-        read_answer("start_task_and_wait", run)
+        self.inner.start_task_and_wait(id, wait).await
     }
 
     /// Refuses later calls (`CLIENT_CLOSED`); a token is not revoked.

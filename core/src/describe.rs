@@ -5,7 +5,7 @@
 //! table; `cargo run -p qem-codegen` writes it, and `-- --check` fails when it is stale.
 
 use crate::api::TYPED_METHODS;
-use crate::ops::{cloud::QLIK_CLOUD, AuthScheme, Body, Kind, Paging, Query, Seg, Service, QEM};
+use crate::ops::{AuthScheme, Body, Kind, Paging, Query, Seg, Service, QEM};
 use schemars::{json_schema, Schema, SchemaGenerator};
 use serde_json::{json, Map, Value};
 
@@ -155,17 +155,9 @@ fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
             })
         })
         .collect();
-    if s.name == QLIK_CLOUD.name {
-        return json!({
-            "name": s.name,
-            "base_path": s.base_path,
-            "auth": auth,
-            "operations": operations,
-            "helpers": [cloud_wait_helper(generator)],
-        });
-    }
     let helpers: Vec<Value> = crate::helpers::dispatch::HELPERS
         .iter()
+        .filter(|h| h.service == s.name)
         .map(|h| {
             let schema = (h.answer)(generator);
             // A model's name when the answer is one (not for a list or a text).
@@ -183,17 +175,6 @@ fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
         "auth": auth,
         "operations": operations,
         "helpers": helpers,
-    })
-}
-
-/// Qlik Cloud's `start_task_and_wait` (`Client::start_task_and_wait`).
-fn cloud_wait_helper(generator: &mut SchemaGenerator) -> Value {
-    json!({
-        "name": "start_task_and_wait",
-        "doc": "Starts a task and waits for the run it started: the run once it SUCCEEDED; TASK_FAILED (the run id and the end of its log) when it FAILED; WAIT_TIMEOUT.",
-        "function": "start_task_and_wait",
-        "args": generator.subschema_for::<crate::helpers::StartTaskAndWaitArgs>(),
-        "answer": {"kind": "json", "model": "CloudRun", "schema": generator.subschema_for::<crate::models::CloudRun>()},
     })
 }
 

@@ -65,14 +65,6 @@ impl Client {
             }
             _ => {}
         }
-        if self.service().name == "qlik_cloud" && method == "start_task_and_wait" {
-            let a: crate::helpers::StartTaskAndWaitArgs =
-                crate::helpers::dispatch::read(method, &args)?;
-            return self
-                .start_task_and_wait(&a.id.0, a.wait())
-                .await
-                .map(Answered::Value);
-        }
         if let Some(answer) = crate::helpers::dispatch::call(self, method, &args).await {
             return answer.map(Answered::Value);
         }

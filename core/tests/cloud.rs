@@ -163,6 +163,29 @@ async fn an_enterprise_manager_method_on_a_cloud_client_names_both_services() {
     );
     let e = c.get_server_list().await.unwrap_err();
     assert_eq!(e.error_code(), "INVALID_ARGUMENT");
+    // Helpers belong to a service too, both ways.
+    let helper = json!({"server": "s", "task": "t", "states": ["RUNNING"]});
+    let e = c.call("wait_for_task_state", helper).await.unwrap_err();
+    assert_eq!(e.error_code(), "INVALID_ARGUMENT");
+    assert!(
+        e.message()
+            .contains("`wait_for_task_state` is an operation of the qem service"),
+        "{e}"
+    );
+    let qem = ClientConfig::new(
+        mock.base_url(),
+        qem_core::Credentials::active_directory("QEM\\admin", "admin-pass"),
+    )
+    .ca_pem(mock.ca_cert_pem().unwrap());
+    let q = Client::new(qem).unwrap();
+    let e = q
+        .call("start_task_and_wait", json!({"id": "task-1"}))
+        .await
+        .unwrap_err();
+    assert!(
+        e.message().contains("qlik_cloud") && e.message().contains("this client is for qem"),
+        "{e}"
+    );
     assert!(mock.requests().is_empty(), "nothing was sent");
 }
 

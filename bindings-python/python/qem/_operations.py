@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 # The description these methods were generated from; the native module must have been
 # built from the same one.
-DESCRIPTION_FINGERPRINT = "511d0fc7708aaae4"
+DESCRIPTION_FINGERPRINT = "a800a85fb04ec009"
 if _native.description_fingerprint() != DESCRIPTION_FINGERPRINT:
     raise ImportError(
         "qem: the native module was built from another API description ({0}) than qem/_operations.py ({1}):"

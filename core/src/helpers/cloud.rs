@@ -2,37 +2,13 @@
 
 use super::wait::WaitOptions;
 use crate::error::{codes, ErrorKind};
+use crate::models::CloudRun;
 use crate::ops::cloud::{GET_LAST_TASK_RUN, GET_TASK_RUN_LOG, START_TASK};
 use crate::ops::Operation;
 use crate::request::Args;
 use crate::{Client, Error, Result};
 use serde_json::{json, Value};
-use std::time::{Duration, Instant};
-
-/// The arguments of `start_task_and_wait` in the generic entry (and the description).
-#[derive(Debug, serde::Deserialize, schemars::JsonSchema)]
-#[serde(deny_unknown_fields)]
-pub struct StartTaskAndWaitArgs {
-    /// The task's id.
-    pub id: super::dispatch::Name,
-    /// How long the wait may take, in milliseconds (10 minutes when absent).
-    #[serde(default)]
-    pub timeout_ms: Option<u64>,
-    /// How often it polls the last run, in milliseconds (1 second when absent).
-    #[serde(default)]
-    pub poll_ms: Option<u64>,
-}
-
-impl StartTaskAndWaitArgs {
-    /// The wait these arguments ask for.
-    pub fn wait(&self) -> WaitOptions {
-        let d = WaitOptions::default();
-        WaitOptions {
-            timeout: self.timeout_ms.map_or(d.timeout, Duration::from_millis),
-            poll_interval: self.poll_ms.map_or(d.poll_interval, Duration::from_millis),
-        }
-    }
-}
+use std::time::Instant;
 
 impl Client {
     /// Starts a Qlik Cloud task and waits for the run it started: answers the run once
@@ -41,7 +17,7 @@ impl Client {
     /// id, so the run is the first one newer than the task's last run before the start
     /// (and, when the service echoes it in `triggeredBy`, tagged with this call's
     /// `source`). A rate limit (429) during the wait only slows it down.
-    pub async fn start_task_and_wait(&self, id: &str, wait: WaitOptions) -> Result<Value> {
+    pub async fn start_task_and_wait(&self, id: &str, wait: WaitOptions) -> Result<CloudRun> {
         let deadline = Instant::now() + wait.timeout;
         let last = || self.read(&GET_LAST_TASK_RUN, json!({ "id": id }));
         let before = match last().await {
@@ -62,7 +38,12 @@ impl Client {
                             .as_str()
                             .is_none_or(|t| !t.starts_with("qem-sdk-") || t == source);
                     match run["status"].as_str() {
-                        Some("SUCCEEDED") if ours => return Ok(run),
+                        Some("SUCCEEDED") if ours => {
+                            return serde_json::from_value(run).map_err(|e| {
+                                Error::invalid_response(e.to_string(), None)
+                                    .with_operation(GET_LAST_TASK_RUN.name)
+                            })
+                        }
                         Some("FAILED") if ours => return Err(self.run_failed(id, &run).await),
                         _ => {}
                     }

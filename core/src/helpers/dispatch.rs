@@ -3,7 +3,7 @@
 //! makes; the same declaration gives the API description their JSON Schema.
 
 use super::*;
-use crate::models::{RunTaskOptions, TaskState};
+use crate::models::{CloudRun, RunTaskOptions, TaskState};
 use crate::{Client, Error, Result};
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -139,7 +139,7 @@ pub(crate) fn read<T: serde::de::DeserializeOwned>(method: &str, args: &crate::A
 macro_rules! helpers {
     ($(
         #[doc = $doc:literal]
-        $function:ident -> $answer:ty {
+        $function:ident $(in $service:literal)? -> $answer:ty {
             $( $(#[$fm:meta])* $field:ident : $ty:ty ),* $(,)?
         }
         |$client:ident, $a:ident, $wait:ident| $body:expr;
@@ -153,7 +153,7 @@ macro_rules! helpers {
                 /// How long a wait may take, in milliseconds (10 minutes when absent).
                 #[serde(default)]
                 pub timeout_ms: Option<u64>,
-                /// How often a wait polls, in milliseconds (250 when absent).
+                /// How often a wait polls, in milliseconds (when absent: 250; a Qlik Cloud wait, 1 second).
                 #[serde(default)]
                 pub poll_ms: Option<u64>,
             }
@@ -174,6 +174,7 @@ macro_rules! helpers {
         pub(crate) static HELPERS: &[HelperSpec] = &[
             $( HelperSpec {
                 name: stringify!($function),
+                service: { #[allow(unused_variables)] let s = crate::ops::QEM.name; $( let s = $service; )? s },
                 doc: $doc,
                 args: |g| g.subschema_for::<[<$function:camel Args>]>(),
                 answer: |g| g.subschema_for::<$answer>(),
@@ -188,6 +189,10 @@ macro_rules! helpers {
             args: &crate::Args,
         ) -> Option<Result<Value>> {
             $( if method == stringify!($function) {
+                let service = HELPERS.iter().find(|h| h.name == method).map_or("", |h| h.service);
+                if client.service().name != service {
+                    return Some(Err(client.wrong_service(method, service)));
+                }
                 return Some(async {
                     let $a: [<$function:camel Args>] = read(stringify!($function), args)?;
                     let $wait = $a.wait();
@@ -204,6 +209,8 @@ macro_rules! helpers {
 /// A helper of the generic entry, for the API description.
 pub(crate) struct HelperSpec {
     pub name: &'static str,
+    /// The service whose clients have it (`qem`, `qlik_cloud`).
+    pub service: &'static str,
     pub doc: &'static str,
     pub args: crate::api::SchemaFn,
     pub answer: crate::api::SchemaFn,
@@ -353,5 +360,14 @@ helpers! {
             endpoint_settings: a.endpoint_settings.clone().unwrap_or_default(),
         };
         c.promote_task(&a.server.0, &a.task.0, c, &a.to_server.0, &changes, a.with_endpoints.unwrap_or(true)).await
+    };
+    #[doc = "Starts a task and waits for the run it started: the run once it SUCCEEDED; TASK_FAILED (the run id and the end of its log) when it FAILED; WAIT_TIMEOUT."]
+    start_task_and_wait in "qlik_cloud" -> CloudRun {
+        /// The task's id.
+        id: Name,
+    } |c, a, w| {
+        // A tenant's rate limit is per minute: without `poll_ms`, one poll a second.
+        let w = if a.poll_ms.is_none() { WaitOptions { poll_interval: Duration::from_secs(1), ..w } } else { w };
+        async move { c.start_task_and_wait(&a.id.0, w).await }
     };
 }

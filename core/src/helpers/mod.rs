@@ -17,7 +17,7 @@ mod select;
 mod wait;
 
 pub use backup::{BackupItem, BackupReport};
-pub use cloud::StartTaskAndWaitArgs;
+pub use dispatch::StartTaskAndWaitArgs;
 pub use metrics::metrics_text;
 pub use promote::{promote_document, PromoteChanges, PromoteReport};
 pub use select::{
