@@ -1389,6 +1389,74 @@ export interface StartTaskAndWaitArgs {
   poll_ms?: number
 }
 
+/** CloneTrees' request: which Source and Group to copy from and to, which trees, and the new definition ids of the local routines copied. */
+export interface KineticCloneTreesRequest {
+  /** The Source copied from and to. */
+  source: KineticFromTo
+  /** The Group (within the Sources) copied from and to. */
+  sourceGroup: KineticFromTo
+  /** Each local routine's definition id and its copy's (required when local routines are copied: definition ids are unique). */
+  localRoutines?: KineticFromTo[]
+  /** The trees and local routines to copy (all of the Source and Group when absent). */
+  names?: string[]
+}
+
+/** A name before and after the clone. */
+export interface KineticFromTo {
+  /** The name cloned from. */
+  from: string
+  /** The name cloned to. */
+  to: string
+}
+
+/** CloneTrees' answer: what Kinetic Task did, and the trees it created. */
+export interface KineticCloneTreesResult {
+  /** What it did ("Cloned 2 trees."). */
+  message?: string
+  /** The trees and local routines created. */
+  trees: KineticTree[]
+  /** Fields this SDK does not know, as the server sent them. */
+  [field: string]: unknown
+}
+
+/** A tree or local routine (a routine has a `definitionId`). */
+export interface KineticTree {
+  /** The tree's id. */
+  id?: number
+  /** Its name (unique within its Source and Group). */
+  name?: string
+  /** Notes. */
+  notes?: string
+  /** The owner's email. */
+  ownerEmail?: string
+  /** The Source it belongs to. */
+  source?: KineticSourceRef
+  /** The Group it belongs to. */
+  sourceGroup?: string
+  /** Active or Inactive. */
+  status?: string
+  /** A local routine's definition id. */
+  definitionId?: string
+  /** When it was created. */
+  createdAt?: string
+  /** Who created it. */
+  createdBy?: string
+  /** When it was last updated. */
+  updatedAt?: string
+  /** Who updated it last. */
+  updatedBy?: string
+  /** Fields this SDK does not know, as the server sent them. */
+  [field: string]: unknown
+}
+
+/** The Source a tree belongs to. */
+export interface KineticSourceRef {
+  /** The Source's name. */
+  name?: string
+  /** Fields this SDK does not know, as the server sent them. */
+  [field: string]: unknown
+}
+
 /** Optional arguments of `AemClient.getTableList`. */
 export interface GetTableListParams {
   schema?: string | null

@@ -173,11 +173,12 @@ static int subset(const cJSON *expected, const cJSON *actual, const char *at) {
     return 0;
 }
 
-/* A case naming a service (Qlik Cloud): that service's root on the mock (`origin` +
- * `/qlik-cloud`) and the case's credentials. */
+/* A case naming a service (Qlik Cloud, Kinetic Task): that service's root on the mock
+ * (`origin` + `/qlik-cloud` or `/kinetic-task`) and the case's credentials. */
 static char *service_options(const cJSON *service, const cJSON *credentials) {
     char url[600];
-    snprintf(url, sizeof url, "%s/qlik-cloud", origin);
+    snprintf(url, sizeof url, "%s/%s", origin,
+             strcmp(service->valuestring, "kinetic") == 0 ? "kinetic-task" : "qlik-cloud");
     cJSON *o = cJSON_Duplicate(credentials, 1);
     if (!cJSON_IsObject(o)) {
         cJSON_Delete(o);

@@ -234,6 +234,17 @@ namespace Qlik.EnterpriseManager.Client
             { "annotations", 215 },
             { "links", 216 },
             { "data", 217 },
+            { "notes", 218 },
+            { "owneremail", 219 },
+            { "source", 220 },
+            { "sourcegroup", 221 },
+            { "definitionid", 222 },
+            { "updatedby", 223 },
+            { "trees", 224 },
+            { "from", 225 },
+            { "to", 226 },
+            { "localroutines", 227 },
+            { "names", 228 },
         };
 
         /// <summary>The number of "$type".</summary>
@@ -309,6 +320,11 @@ namespace Qlik.EnterpriseManager.Client
             into[typeof(CloudTaskPage)] = (Func<Parser, CloudTaskPage>)CloudTaskPage.ReadJson;
             into[typeof(CloudStartResult)] = (Func<Parser, CloudStartResult>)CloudStartResult.ReadJson;
             into[typeof(CloudRunPage)] = (Func<Parser, CloudRunPage>)CloudRunPage.ReadJson;
+            into[typeof(KineticSourceRef)] = (Func<Parser, KineticSourceRef>)KineticSourceRef.ReadJson;
+            into[typeof(KineticTree)] = (Func<Parser, KineticTree>)KineticTree.ReadJson;
+            into[typeof(KineticCloneTreesResult)] = (Func<Parser, KineticCloneTreesResult>)KineticCloneTreesResult.ReadJson;
+            into[typeof(KineticFromTo)] = (Func<Parser, KineticFromTo>)KineticFromTo.ReadJson;
+            into[typeof(KineticCloneTreesRequest)] = (Func<Parser, KineticCloneTreesRequest>)KineticCloneTreesRequest.ReadJson;
             into[typeof(AemPlatform)] = (Func<Parser, AemPlatform>)JsonEnums.ReadAemPlatform;
             into[typeof(AemServerState)] = (Func<Parser, AemServerState>)JsonEnums.ReadAemServerState;
             into[typeof(AemLicenseState)] = (Func<Parser, AemLicenseState>)JsonEnums.ReadAemLicenseState;
@@ -3485,6 +3501,174 @@ namespace Qlik.EnterpriseManager.Client
         {
             w.Field("links", Links, false, 216);
             w.Field("data", Data, false, 217);
+        }
+    }
+
+    public partial class KineticSourceRef
+    {
+        internal static KineticSourceRef ReadJson(Json.Parser p)
+        {
+            int start = p.Begin();
+            if (start < 0) return null;
+            var o = new KineticSourceRef();
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
+                switch (k)
+                {
+                    case 2: // name
+                        o.Name = Json.ReadString(p); break;
+                    default: p.Skip(); break;
+                }
+            o.SetSource(p.Text, start, p.Pos);
+            return o;
+        }
+
+        internal override void WriteJson(Json.ObjectWriter w)
+        {
+            w.Field("name", Name, false, 2);
+        }
+    }
+
+    public partial class KineticTree
+    {
+        internal static KineticTree ReadJson(Json.Parser p)
+        {
+            int start = p.Begin();
+            if (start < 0) return null;
+            var o = new KineticTree();
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
+                switch (k)
+                {
+                    case 180: // id
+                        o.Id = Json.ReadLongOrNull(p); break;
+                    case 2: // name
+                        o.Name = Json.ReadString(p); break;
+                    case 218: // notes
+                        o.Notes = Json.ReadString(p); break;
+                    case 219: // owneremail
+                        o.OwnerEmail = Json.ReadString(p); break;
+                    case 220: // source
+                        o.Source = KineticSourceRef.ReadJson(p); break;
+                    case 221: // sourcegroup
+                        o.SourceGroup = Json.ReadString(p); break;
+                    case 157: // status
+                        o.Status = Json.ReadString(p); break;
+                    case 222: // definitionid
+                        o.DefinitionId = Json.ReadString(p); break;
+                    case 187: // createdat
+                        o.CreatedAt = Json.ReadString(p); break;
+                    case 188: // createdby
+                        o.CreatedBy = Json.ReadString(p); break;
+                    case 190: // updatedat
+                        o.UpdatedAt = Json.ReadString(p); break;
+                    case 223: // updatedby
+                        o.UpdatedBy = Json.ReadString(p); break;
+                    default: p.Skip(); break;
+                }
+            o.SetSource(p.Text, start, p.Pos);
+            return o;
+        }
+
+        internal override void WriteJson(Json.ObjectWriter w)
+        {
+            w.Field("id", Id, false, 180);
+            w.Field("name", Name, false, 2);
+            w.Field("notes", Notes, false, 218);
+            w.Field("ownerEmail", OwnerEmail, false, 219);
+            w.Field("source", Source, false, 220);
+            w.Field("sourceGroup", SourceGroup, false, 221);
+            w.Field("status", Status, false, 157);
+            w.Field("definitionId", DefinitionId, false, 222);
+            w.Field("createdAt", CreatedAt, false, 187);
+            w.Field("createdBy", CreatedBy, false, 188);
+            w.Field("updatedAt", UpdatedAt, false, 190);
+            w.Field("updatedBy", UpdatedBy, false, 223);
+        }
+    }
+
+    public partial class KineticCloneTreesResult
+    {
+        internal static KineticCloneTreesResult ReadJson(Json.Parser p)
+        {
+            int start = p.Begin();
+            if (start < 0) return null;
+            var o = new KineticCloneTreesResult();
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
+                switch (k)
+                {
+                    case 7: // message
+                        o.Message = Json.ReadString(p); break;
+                    case 224: // trees
+                        o.Trees = Json.ReadList<KineticTree>(p, KineticTree.ReadJson); break;
+                    default: p.Skip(); break;
+                }
+            o.SetSource(p.Text, start, p.Pos);
+            return o;
+        }
+
+        internal override void WriteJson(Json.ObjectWriter w)
+        {
+            w.Field("message", Message, false, 7);
+            w.Field("trees", Trees, false, 224);
+        }
+    }
+
+    public partial class KineticFromTo
+    {
+        internal static KineticFromTo ReadJson(Json.Parser p)
+        {
+            int start = p.Begin();
+            if (start < 0) return null;
+            var o = new KineticFromTo();
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
+                switch (k)
+                {
+                    case 225: // from
+                        o.From = Json.ReadString(p); break;
+                    case 226: // to
+                        o.To = Json.ReadString(p); break;
+                    default: p.Skip(); break;
+                }
+            o.SetSource(p.Text, start, p.Pos);
+            return o;
+        }
+
+        internal override void WriteJson(Json.ObjectWriter w)
+        {
+            w.Field("from", From, false, 225);
+            w.Field("to", To, false, 226);
+        }
+    }
+
+    public partial class KineticCloneTreesRequest
+    {
+        internal static KineticCloneTreesRequest ReadJson(Json.Parser p)
+        {
+            int start = p.Begin();
+            if (start < 0) return null;
+            var o = new KineticCloneTreesRequest();
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
+                switch (k)
+                {
+                    case 220: // source
+                        o.Source = KineticFromTo.ReadJson(p); break;
+                    case 221: // sourcegroup
+                        o.SourceGroup = KineticFromTo.ReadJson(p); break;
+                    case 227: // localroutines
+                        o.LocalRoutines = Json.ReadList<KineticFromTo>(p, KineticFromTo.ReadJson); break;
+                    case 228: // names
+                        o.Names = Json.ReadList<string>(p, Json.ReadString); break;
+                    default: p.Skip(); break;
+                }
+            o.SetSource(p.Text, start, p.Pos);
+            return o;
+        }
+
+        internal override void WriteJson(Json.ObjectWriter w)
+        {
+            w.Field("source", Source, false, 220);
+            w.Field("sourceGroup", SourceGroup, false, 221);
+            w.Field("localRoutines", LocalRoutines, false, 227);
+            w.Field("names", Names, false, 228);
         }
     }
 }

@@ -64,6 +64,19 @@ namespace Qlik.EnterpriseManager.Client
 
         // ---- glue for the generated methods: arguments by name, answers read as their classes
 
+        /// <summary>Client options JSON with <c>"service"</c> set unless it names one.</summary>
+        internal static string WithService(string optionsJson, string service)
+        {
+            if (optionsJson == null) throw new ArgumentNullException("optionsJson");
+            object parsed;
+            try { parsed = Json.Parse(optionsJson); }
+            catch (FormatException e) { throw new AemClientException("INVALID_ARGUMENT", "client options are not JSON: " + e.Message); }
+            var o = parsed as JsonObject;
+            if (o == null) throw new AemClientException("INVALID_ARGUMENT", "client options must be a JSON object");
+            if (!o.ContainsKey("service")) o["service"] = service;
+            return Json.Write(o);
+        }
+
         /// <summary>Named arguments: name, value, ...; a null value is left out.</summary>
         protected static JsonObject A(params object[] kv)
         {

@@ -18,7 +18,7 @@ namespace Qlik.EnterpriseManager.Client
         /// <summary>A client from the core's JSON settings: <c>url</c>, <c>api_key</c> or <c>client_id</c> and
         /// <c>client_secret</c>, <c>ca_file</c>, timeouts, <c>max_requests_per_minute</c>...
         /// (<c>"service": "qlik_cloud"</c> is implied).</summary>
-        public QlikCloudTasksClient(string optionsJson) : base(WithService(optionsJson)) { }
+        public QlikCloudTasksClient(string optionsJson) : base(WithService(optionsJson, "qlik_cloud")) { }
 
         /// <summary>A client authenticating as an OAuth machine-to-machine client: its token is fetched with
         /// the first call, shared by every call, and renewed before it expires.</summary>
@@ -38,18 +38,6 @@ namespace Qlik.EnterpriseManager.Client
             if (caFile != null) o["ca_file"] = caFile;
             o[k1] = v1;
             if (k2 != null) o[k2] = v2;
-            return Json.Write(o);
-        }
-
-        static string WithService(string optionsJson)
-        {
-            if (optionsJson == null) throw new ArgumentNullException("optionsJson");
-            object parsed;
-            try { parsed = Json.Parse(optionsJson); }
-            catch (FormatException e) { throw new AemClientException("INVALID_ARGUMENT", "client options are not JSON: " + e.Message); }
-            var o = parsed as JsonObject;
-            if (o == null) throw new AemClientException("INVALID_ARGUMENT", "client options must be a JSON object");
-            if (!o.ContainsKey("service")) o["service"] = "qlik_cloud";
             return Json.Write(o);
         }
     }

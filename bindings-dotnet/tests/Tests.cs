@@ -23,9 +23,9 @@ static class Tests
         baseUrl = args[0]; caFile = args[1]; casesDir = args[2];
         var u = new Uri(baseUrl);
         origin = u.Scheme + "://" + u.Authority;
-        // The cases, then Qlik Cloud's (cloud/, next to cases/).
-        var cloudDir = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(args[2]).TrimEnd('/')), "cloud");
-        foreach (var dir in new[] { args[2], cloudDir })
+        // The cases, then the other services' (cloud/ and kinetic/, next to cases/).
+        var parent = Path.GetDirectoryName(Path.GetFullPath(args[2]).TrimEnd('/'));
+        foreach (var dir in new[] { args[2], Path.Combine(parent, "cloud"), Path.Combine(parent, "kinetic") })
             foreach (var file in Directory.GetFiles(dir, "*.json").OrderBy(f => f, StringComparer.Ordinal))
                 Run("conformance " + Path.GetFileNameWithoutExtension(file), () => RunCase(file));
         foreach (var m in typeof(Tests).GetMethods(BindingFlags.NonPublic | BindingFlags.Static).Where(m => m.Name.StartsWith("Test")).OrderBy(m => m.Name, StringComparer.Ordinal))
@@ -102,10 +102,11 @@ static class Tests
 
     static AemRestClient Admin() { return new AemRestClient(Opts(null)); }
 
-    /// <summary>Options of the mock's Qlik Cloud tenant with these credentials.</summary>
-    static string CloudOpts(JsonObject credentials)
+    /// <summary>Options of another service of the mock (its root) with these credentials.</summary>
+    static string ServiceOpts(string service, JsonObject credentials)
     {
-        var o = new JsonObject { { "url", origin + "/qlik-cloud" }, { "ca_file", caFile } };
+        var root = service == "kinetic" ? "/kinetic-task" : "/qlik-cloud";
+        var o = new JsonObject { { "service", service }, { "url", origin + root }, { "ca_file", caFile } };
         if (credentials != null) foreach (var kv in credentials) o[kv.Key] = kv.Value;
         return Json.Write(o);
     }
@@ -116,10 +117,12 @@ static class Tests
         var c = (JsonObject)Json.Parse(File.ReadAllText(file));
         Reset(c.ContainsKey("state") ? c["state"] : null);
         Control("DELETE", "/mock/requests", null); // a case sees its own requests only
-        var cloud = c.ContainsKey("service") && (string)c["service"] == "qlik_cloud";
-        using (QemClientBase client = cloud
-            ? (QemClientBase)new QlikCloudTasksClient(CloudOpts(c["credentials"] as JsonObject))
-            : new AemRestClient(Opts(c.ContainsKey("login") ? c["login"] as JsonObject : null)))
+        var service = c.ContainsKey("service") ? (string)c["service"] : "qem";
+        using (QemClientBase client = service == "qlik_cloud"
+            ? new QlikCloudTasksClient(ServiceOpts(service, c["credentials"] as JsonObject))
+            : service == "kinetic"
+            ? new KineticTaskClient(ServiceOpts(service, c["credentials"] as JsonObject))
+            : (QemClientBase)new AemRestClient(Opts(c.ContainsKey("login") ? c["login"] as JsonObject : null)))
         {
             if (c.ContainsKey("expect_login_error"))
             {
@@ -367,6 +370,27 @@ static class Tests
             Check(c.GetTask("task-1").Id == "task-1", "OAuth client credentials");
         try { new QlikCloudTasksClient("{\"url\":\"https://t\",\"api_key\":\"k\",\"client_id\":\"c\",\"client_secret\":\"s\"}").Dispose(); throw new Exception("both credentials were accepted"); }
         catch (AemClientException e) { Check(e.ErrorCode == "INVALID_ARGUMENT", e.ToString()); }
+    }
+
+    static void TestKineticTypedClient()
+    {
+        using (var c = new KineticTaskClient(origin + "/kinetic-task", null, null, true, caFile))
+        {
+            var done = c.CloneTrees(sourceFrom: "Playground", sourceTo: "Playground", groupFrom: "Testing", groupTo: "Docs", names: new[] { "Another Tree" });
+            Check(done.Message == "Cloned 1 tree." && done.Trees.Count == 1 && done.Trees[0].SourceGroup == "Docs", "flat: " + done.Message);
+            var request = new KineticCloneTreesRequest
+            {
+                Source = new KineticFromTo { From = "Playground", To = "Playground" },
+                SourceGroup = new KineticFromTo { From = "Testing", To = "Archive" },
+                LocalRoutines = new List<KineticFromTo> { new KineticFromTo { From = "routine_playground_testing_v1", To = "routine_archive_v1" } },
+            };
+            var all = c.CloneTreesAsync(request).Result;
+            Check(all.Trees.Count == 3 && all.Trees.Any(t => t.DefinitionId == "routine_archive_v1"), "payload: " + all.Message);
+            try { c.CloneTrees(request); throw new Exception("a clone into taken names succeeded"); }
+            catch (AemClientException e) { Check(e.ErrorCode == "BAD_REQUEST" && e.HttpStatus == 400 && e.Message.Contains("already exists"), e.ToString()); }
+            try { c.CloneTrees(sourceFrom: "Playground"); throw new Exception("an incomplete request was sent"); }
+            catch (AemClientException e) { Check(e.ErrorCode == "INVALID_ARGUMENT", e.ToString()); }
+        }
     }
 
     static void TestTheHelpersAreTypedMethods()

@@ -184,6 +184,24 @@ fn helper(h: &Value, models: &Map<String, Value>, table: &Value) -> Value {
         "args": format!("A({})", pairs.join(", ")), "convert": false})
 }
 
+/// The .NET client of a service other than Enterprise Manager: its class, its generated
+/// file and the heading of its methods (its constructors are written by hand beside it).
+fn service_client(service: &str) -> (&'static str, &'static str, &'static str) {
+    match service {
+        "qlik_cloud" => (
+            "QlikCloudTasksClient",
+            "bindings-dotnet/src/QlikCloudTasksClient.g.cs",
+            "every Qlik Cloud Tasks operation: the ids first, then the body, then the optional arguments",
+        ),
+        "kinetic" => (
+            "KineticTaskClient",
+            "bindings-dotnet/src/KineticTaskClient.g.cs",
+            "every Kinetic Task operation: the body, or its fields by name",
+        ),
+        other => panic!("no .NET client is named for service {other}: add it to service_client"),
+    }
+}
+
 /// What the classes are generated for: the helpers' answers, and the answers and body
 /// models of `ops`.
 fn answers_of<'a>(
@@ -224,6 +242,11 @@ fn rule_method(op: &Value, table: &Value, payload_first: bool) -> Value {
             ("payload", _, None, _) => "JsonObject".to_owned(),
             (_, _, _, "boolean") => "bool?".to_owned(),
             (_, _, _, "integer") => "int?".to_owned(),
+            (_, _, None, "array") if json_type(&schema["items"]) == "string" => {
+                "string[]".to_owned()
+            }
+            // Any JSON value (a list of pairs, or a map).
+            (_, _, None, "") if !schema["enum"].is_array() => "object".to_owned(),
             _ => "string".to_owned(),
         };
         let ty = if required {
@@ -232,7 +255,7 @@ fn rule_method(op: &Value, table: &Value, payload_first: bool) -> Value {
             ty
         };
         match (wire, required) {
-            ("payload", _) => payload.push(format!("{ty} {name}")),
+            ("payload", true) => payload.push(format!("{ty} {name}")),
             (_, true) => first.push(format!("{ty} {name}")),
             (_, false) => rest.push(format!("{ty} {name} = null")),
         }
@@ -442,28 +465,46 @@ pub fn files(description: &Value) -> Vec<(&'static str, String)> {
             .filter(|op| rule_methods.iter().any(|m| m["op"] == op["name"])),
     );
     let classes = reports(&answering, models, &table);
-    // Qlik Cloud's client: every operation by the rule, its helpers typed, its models.
-    let cloud = &description["services"][1];
-    let cloud_methods: Vec<Value> = cloud["operations"]
+    // The other services' clients: every operation by the rule (the ids first), the
+    // helpers typed, the models.
+    let mut service_files = Vec::new();
+    let mut service_classes: Vec<Value> = Vec::new();
+    for service in description["services"]
         .as_array()
         .into_iter()
         .flatten()
-        .map(|op| rule_method(op, &table, false))
-        .collect();
-    let cloud_helpers: Vec<Value> = cloud["helpers"]
-        .as_array()
-        .into_iter()
-        .flatten()
-        .map(|h| helper(h, models, &table))
-        .collect();
-    let cloud_answering = answers_of(
-        cloud["helpers"].as_array().into_iter().flatten(),
-        cloud["operations"].as_array().into_iter().flatten(),
-    );
-    let cloud_classes: Vec<Value> = reports(&cloud_answering, models, &table)
-        .into_iter()
-        .filter(|c| !classes.iter().any(|q| q["name"] == c["name"]))
-        .collect();
+        .skip(1)
+    {
+        let (class_name, path, title) =
+            service_client(service["name"].as_str().unwrap_or_default());
+        let methods: Vec<Value> = service["operations"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|op| rule_method(op, &table, false))
+            .collect();
+        let helpers: Vec<Value> = service["helpers"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|h| helper(h, models, &table))
+            .collect();
+        let answering = answers_of(
+            service["helpers"].as_array().into_iter().flatten(),
+            service["operations"].as_array().into_iter().flatten(),
+        );
+        let own: Vec<Value> = reports(&answering, models, &table)
+            .into_iter()
+            .filter(|c| {
+                !classes
+                    .iter()
+                    .chain(&service_classes)
+                    .any(|q| q["name"] == c["name"])
+            })
+            .collect();
+        service_classes.extend(own.iter().cloned());
+        service_files.push((path, class_name, title, methods, helpers, own));
+    }
     let mut env = Environment::new();
     env.set_trim_blocks(true);
     env.set_lstrip_blocks(true);
@@ -485,11 +526,6 @@ pub fn files(description: &Value) -> Vec<(&'static str, String)> {
     let text = render(json!({"class_name": "AemRestClient", "chapter3": true,
         "methods_title": "chapter 3's methods (3.5 - 3.37, CloneTask), by the guide's signatures",
         "methods": methods, "helpers": typed_helpers, "classes": classes}));
-    let cloud_text = render(
-        json!({"class_name": "QlikCloudTasksClient", "chapter3": false,
-        "methods_title": "every Qlik Cloud Tasks operation: the ids first, then the body, then the optional arguments",
-        "methods": cloud_methods, "helpers": cloud_helpers, "classes": cloud_classes}),
-    );
     let (enums, model_classes) = (enumerations(&table, models), model_classes(&table, models));
     let model_text = env
         .get_template("models.cs")
@@ -498,18 +534,26 @@ pub fn files(description: &Value) -> Vec<(&'static str, String)> {
                 "codes": description["errors"]["codes"]}))
         })
         .unwrap_or_else(|e| panic!("rendering Models.g.cs: {e:#}"));
+    let mut files: Vec<(&'static str, String)> = service_files
+        .into_iter()
+        .map(|(path, class_name, title, methods, helpers, own)| {
+            let text = render(json!({"class_name": class_name, "chapter3": false,
+                "methods_title": title, "methods": methods, "helpers": helpers, "classes": own}));
+            (path, text)
+        })
+        .collect();
     let all: Vec<Value> = model_classes
         .into_iter()
         .chain(classes)
-        .chain(cloud_classes)
+        .chain(service_classes)
         .collect();
-    vec![
+    files.extend([
         ("bindings-dotnet/src/AemRestClient.g.cs", text),
-        ("bindings-dotnet/src/QlikCloudTasksClient.g.cs", cloud_text),
         ("bindings-dotnet/src/Models.g.cs", model_text),
         (
             "bindings-dotnet/src/Json.g.cs",
             crate::dotnet_json::file(&all, &enums),
         ),
-    ]
+    ]);
+    files
 }

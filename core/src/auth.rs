@@ -36,6 +36,15 @@ pub enum Credentials {
         /// The scope asked for (`user_default` when none).
         scope: Option<String>,
     },
+    /// Kinetic Task: HTTP Basic on every request (a user its API policy rules know).
+    Basic {
+        /// The user name.
+        username: String,
+        /// The password.
+        password: String,
+    },
+    /// No credentials (Kinetic Task sources without identity rules).
+    None,
 }
 
 impl Credentials {
@@ -64,9 +73,11 @@ impl Credentials {
             Credentials::Saml(_) | Credentials::ApiKey(_) | Credentials::OAuthClient { .. } => {
                 return None
             }
-            Credentials::ActiveDirectory { username, password } => {
+            Credentials::ActiveDirectory { username, password }
+            | Credentials::Basic { username, password } => {
                 b64.encode(format!("{username}:{password}"))
             }
+            Credentials::None => return None,
             Credentials::ApiToken(t) => b64.encode(format!("api-token:{t}")),
             Credentials::Jwt(t) => b64.encode(format!("jwt:{t}")),
             Credentials::Encoded(e) => e.trim().to_string(),
@@ -92,12 +103,17 @@ impl Credentials {
             Credentials::Saml(_) => "saml",
             Credentials::ApiKey(_) => "api_key",
             Credentials::OAuthClient { .. } => "oauth_client",
+            Credentials::Basic { .. } => "basic",
+            Credentials::None => "none",
         }
     }
 
     pub(crate) fn validate(&self) -> crate::Result<()> {
         let empty = match self {
-            Credentials::ActiveDirectory { username, .. } => username.is_empty(),
+            Credentials::ActiveDirectory { username, .. } | Credentials::Basic { username, .. } => {
+                username.is_empty()
+            }
+            Credentials::None => false,
             Credentials::ApiToken(t)
             | Credentials::Jwt(t)
             | Credentials::Encoded(t)
@@ -128,6 +144,12 @@ impl fmt::Debug for Credentials {
                 .field("username", username)
                 .field("password", &"<redacted>")
                 .finish(),
+            Credentials::Basic { username, .. } => f
+                .debug_struct("Basic")
+                .field("username", username)
+                .field("password", &"<redacted>")
+                .finish(),
+            Credentials::None => f.write_str("None"),
             Credentials::ApiToken(_) => f.write_str("ApiToken(<redacted>)"),
             Credentials::Jwt(_) => f.write_str("Jwt(<redacted>)"),
             Credentials::Encoded(_) => f.write_str("Encoded(<redacted>)"),

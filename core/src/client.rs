@@ -205,12 +205,7 @@ impl Client {
             .iter()
             .find(|s| s.name == config.service.name())
             .expect("every service kind has its table");
-        let bearer = matches!(service.auth, AuthScheme::Bearer);
-        let fits = matches!(
-            config.credentials,
-            crate::auth::Credentials::ApiKey(_) | crate::auth::Credentials::OAuthClient { .. }
-        );
-        if bearer != fits {
+        if !service.auth.accepts(&config.credentials) {
             return Err(Error::invalid_argument(format!(
                 "{} credentials cannot log in to the {} service",
                 config.credentials.kind(),
@@ -231,7 +226,7 @@ impl Client {
         };
         let header = match service.auth {
             AuthScheme::QemSession { header, .. } => header,
-            AuthScheme::Bearer => "authorization",
+            AuthScheme::Bearer | AuthScheme::Basic => "authorization",
         };
         Ok(Client {
             inner: Arc::new(Inner {
@@ -373,8 +368,8 @@ impl Client {
         let conn = self.conn()?;
         let token = conn.session.write().expect("session lock").token.take();
         let Some(token) = token else { return Ok(()) };
-        if self.inner.service.auth == AuthScheme::Bearer {
-            return Ok(()); // a bearer token is only forgotten
+        if !matches!(self.inner.service.auth, AuthScheme::QemSession { .. }) {
+            return Ok(()); // a bearer token or Basic header is only forgotten
         }
         let op = &crate::ops::LOGOUT;
         let url = format!("{}/logout", self.inner.api_root);
@@ -414,8 +409,21 @@ impl Client {
     }
 
     async fn login_once(&self, conn: &Arc<Conn>, op: &'static Operation) -> Result<()> {
-        if self.inner.service.auth == AuthScheme::Bearer {
-            return self.bearer_token(conn).await;
+        match self.inner.service.auth {
+            AuthScheme::Bearer => return self.bearer_token(conn).await,
+            AuthScheme::Basic => {
+                // No session: the Basic header (or nothing) goes with every request.
+                let mut s = conn.session.write().expect("session lock");
+                s.token = Some(
+                    self.inner
+                        .auth_header
+                        .clone()
+                        .unwrap_or_else(|| HeaderValue::from_static("")),
+                );
+                s.generation += 1;
+                return Ok(());
+            }
+            AuthScheme::QemSession { .. } => {}
         }
         let url = format!("{}/login", self.inner.api_root);
         let saml = self.inner.config.credentials.login_body();
@@ -790,8 +798,10 @@ impl Client {
         };
         let mut req = conn
             .http(&self.inner.config)?
-            .request(method, &prepared.url)
-            .header(self.inner.session_header, token.clone());
+            .request(method, &prepared.url);
+        if !token.is_empty() {
+            req = req.header(self.inner.session_header, token.clone());
+        }
         req = match &prepared.body {
             PreparedBody::Empty if op.verb == Verb::Get => req,
             PreparedBody::Empty => req.header(CONTENT_LENGTH, "0").body(Bytes::new()),
@@ -871,12 +881,13 @@ impl Client {
                     }
                 }),
                 AuthScheme::QemSession { .. } => decode_failure(status, &body),
+                AuthScheme::Basic => decode_cloud_failure(status, &body),
             };
             if let Some(e) = failure {
                 // A 401 without a code of its own may be a session the server forgot:
                 // renewed once. A 401 UNAUTHORIZED_REQUEST is a refused permission (2.25),
                 // which no login changes: it reaches the caller after one request.
-                let qem = self.inner.service.auth != AuthScheme::Bearer;
+                let qem = matches!(self.inner.service.auth, AuthScheme::QemSession { .. });
                 let e = if qem && status == 401 && e.error_code() != UNAUTHORIZED_REQUEST {
                     e.with_kind(ErrorKind::Session)
                 } else {
@@ -981,7 +992,9 @@ impl Drop for Inner {
             return;
         }
         // Best effort: end the session of a client dropped without close().
-        if self.closed.load(Ordering::SeqCst) || self.service.auth == AuthScheme::Bearer {
+        if self.closed.load(Ordering::SeqCst)
+            || !matches!(self.service.auth, AuthScheme::QemSession { .. })
+        {
             return;
         }
         let token = match conn.session.write() {
@@ -1219,9 +1232,10 @@ pub(crate) fn decode_failure(status: u16, body: &[u8]) -> Option<Error> {
     )
 }
 
-/// The error of a Qlik Cloud answer, if any: Qlik's `{"errors": [{"code", "title",
-/// "detail"}], "traceId"}` with the server's code verbatim, or a code from the status;
-/// a 429 is `RATE_LIMITED` once no more waiting is allowed.
+/// The error of a Qlik Cloud or Kinetic Task answer, if any: Qlik's `{"errors":
+/// [{"code", "title", "detail"}], "traceId"}` with the server's code verbatim, or
+/// Kinetic's `{"message"}`, with a code from the status; a 429 is `RATE_LIMITED` once no
+/// more waiting is allowed.
 pub(crate) fn decode_cloud_failure(status: u16, body: &[u8]) -> Option<Error> {
     if (200..300).contains(&status) {
         return None;
@@ -1253,6 +1267,11 @@ pub(crate) fn decode_cloud_failure(status: u16, body: &[u8]) -> Option<Error> {
         .filter(|m| !m.is_empty())
         .collect::<Vec<_>>()
         .join(": ");
+    // Kinetic Task answers `{"message": ...}`, Veeam's JSON errors `{"Message": ...}`.
+    let message = match message.is_empty() {
+        true => text(&v["message"]),
+        false => message,
+    };
     let message = match message.is_empty() {
         true => format!("HTTP {status}"),
         false => message,

@@ -94,6 +94,8 @@ pub enum ServiceKind {
     Qem,
     /// The Qlik Cloud Tasks API of one tenant.
     QlikCloud,
+    /// Kinetic Task's web application (`https://host[:port]/kinetic-task`).
+    Kinetic,
 }
 
 impl ServiceKind {
@@ -102,6 +104,7 @@ impl ServiceKind {
         match self {
             ServiceKind::Qem => "qem",
             ServiceKind::QlikCloud => "qlik_cloud",
+            ServiceKind::Kinetic => "kinetic",
         }
     }
 
@@ -110,11 +113,12 @@ impl ServiceKind {
         match name {
             "qem" => Ok(ServiceKind::Qem),
             "qlik_cloud" => Ok(ServiceKind::QlikCloud),
-            "veeam" | "kinetic" => Err(Error::invalid_argument(format!(
-                "client option `service`: \"{name}\" is not available in this release (\"qem\" or \"qlik_cloud\")"
+            "kinetic" => Ok(ServiceKind::Kinetic),
+            "veeam" => Err(Error::invalid_argument(format!(
+                "client option `service`: \"{name}\" is not available in this release (\"qem\", \"qlik_cloud\" or \"kinetic\")"
             ))),
             other => Err(Error::invalid_argument(format!(
-                "client option `service` must be \"qem\" or \"qlik_cloud\", not \"{other}\""
+                "client option `service` must be \"qem\", \"qlik_cloud\" or \"kinetic\", not \"{other}\""
             ))),
         }
     }
@@ -274,8 +278,14 @@ impl ClientConfig {
             Some(name) => ServiceKind::from_name(&name)?,
             None => ServiceKind::Qem,
         };
-        if service == ServiceKind::QlikCloud {
-            return ClientConfig::cloud_from_json(obj).and_then(|c| c.common_json(v));
+        match service {
+            ServiceKind::QlikCloud => {
+                return ClientConfig::cloud_from_json(obj).and_then(|c| c.common_json(v))
+            }
+            ServiceKind::Kinetic => {
+                return ClientConfig::kinetic_from_json(obj).and_then(|c| c.common_json(v))
+            }
+            ServiceKind::Qem => {}
         }
         let credentials = if let Some(t) = text("api_token")? {
             Credentials::ApiToken(t)
@@ -356,6 +366,48 @@ impl ClientConfig {
         }
         let mut c = ClientConfig::new(url.trim_end_matches('/'), credentials);
         c.service = ServiceKind::QlikCloud;
+        Ok(c)
+    }
+
+    /// Kinetic Task's settings: `url` (the web application,
+    /// `https://host[:port]/kinetic-task`) and, for sources whose API policy rules check
+    /// the caller's identity, `username` and `password` (HTTP Basic on every request).
+    fn kinetic_from_json(obj: &Options) -> Result<ClientConfig> {
+        let text = |k: &str| opt_text(obj, k);
+        let url = text("url")?.ok_or_else(|| {
+            Error::invalid_argument(
+                "kinetic client options need `url` (the Kinetic Task web application)",
+            )
+        })?;
+        let credentials = match (text("username")?, text("password")?) {
+            (Some(username), password) => Credentials::Basic {
+                username,
+                password: password.unwrap_or_default(),
+            },
+            (None, None) => Credentials::None,
+            (None, Some(_)) => {
+                return Err(Error::invalid_argument(
+                    "kinetic client options: `password` needs `username`",
+                ))
+            }
+        };
+        for other in [
+            "api_token",
+            "jwt",
+            "b64",
+            "saml",
+            "host",
+            "api_key",
+            "client_id",
+        ] {
+            if obj.contains_key(other) {
+                return Err(Error::invalid_argument(format!(
+                    "client option `{other}` is not one of kinetic's (url, username, password)"
+                )));
+            }
+        }
+        let mut c = ClientConfig::new(url.trim_end_matches('/'), credentials);
+        c.service = ServiceKind::Kinetic;
         Ok(c)
     }
 

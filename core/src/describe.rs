@@ -5,7 +5,7 @@
 //! table; `cargo run -p qem-codegen` writes it, and `-- --check` fails when it is stale.
 
 use crate::api::TYPED_METHODS;
-use crate::ops::{AuthScheme, Body, Kind, Paging, Query, Seg, Service, QEM};
+use crate::ops::{AuthScheme, Body, Kind, Paging, Query, Seg, Service};
 use schemars::{json_schema, Schema, SchemaGenerator};
 use serde_json::{json, Map, Value};
 
@@ -69,15 +69,16 @@ fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
     let auth = match s.auth {
         AuthScheme::QemSession { header, .. } => json!({"scheme": "session", "header": header}),
         AuthScheme::Bearer => json!({"scheme": "bearer"}),
+        AuthScheme::Basic => json!({"scheme": "basic"}),
     };
     let operations: Vec<Value> = s
         .operations
         .iter()
         .map(|op| {
-            let table = if s.name == QEM.name {
-                TYPED_METHODS
-            } else {
-                crate::cloud::TYPED_METHODS
+            let table = match s.name {
+                "qem" => TYPED_METHODS,
+                "kinetic" => crate::kinetic::TYPED_METHODS,
+                _ => crate::cloud::TYPED_METHODS,
             };
             let typed = table.iter().find(|t| t.op == op.name);
             let mut path = String::new();
@@ -120,6 +121,18 @@ fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
             }
             if let Some(body) = body_arg(op.body, typed, generator) {
                 args.push(body);
+            }
+            // Clone-trees' flat arguments, the body's fields by other names.
+            for field in op.body.fields().iter().filter(|f| **f != "cdcposition") {
+                let schema = match *field {
+                    "names" => json!({"type": "array", "items": {"type": "string"},
+                        "description": "the trees and local routines to copy (all when absent)"}),
+                    "local_routines" => json!({"description":
+                        "each copied local routine's definition id and its copy's: [{\"from\", \"to\"}], [[from, to]] or {from: to}"}),
+                    _ => json!({"type": "string"}),
+                };
+                args.push(json!({"name": field, "in": "body", "content": "field",
+                    "required": false, "schema": schema}));
             }
             if op.paging == Paging::Cursor {
                 args.push(json!({"name": "all", "in": "client", "required": false,
@@ -211,6 +224,12 @@ fn body_arg(
             json_schema!({"description": "a JSON document, sent as it is (a file or a stream too)"}),
             true,
         ),
+        Body::CloneTrees => (
+            "payload",
+            "json",
+            generator.subschema_for::<crate::models::KineticCloneTreesRequest>(),
+            false,
+        ),
         Body::CdcPosition => (
             "cdcposition",
             "json",
@@ -227,6 +246,7 @@ fn body_arg(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ops::QEM;
 
     /// Every operation is described with a doc, every JSON answer has its model, and
     /// every `$ref` points at a model the description holds. (That each typed method

@@ -281,9 +281,7 @@ fn answer_text(op: &Operation, body: &[u8]) -> Result<String> {
 
 fn check_known_args(op: &Operation, values: &Map<String, Value>, method: &str) -> Result<()> {
     for name in values.keys() {
-        let known =
-            op.arg_names().any(|a| a == name) || (op.name == "RunTask" && name == "cdcposition");
-        if !known {
+        if !op.arg_names().any(|a| a == name) {
             let expected: Vec<&str> = op.arg_names().collect();
             return Err(Error::invalid_argument(format!(
                 "{method}: unknown argument `{name}` (it takes {})",

@@ -40,6 +40,7 @@ pub mod describe;
 mod error;
 mod generic;
 pub mod helpers;
+pub mod kinetic;
 pub mod models;
 pub mod ops;
 mod request;

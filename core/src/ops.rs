@@ -110,6 +110,10 @@ pub enum Body {
     /// RunTask's `{"cdcposition": ...}`: sent only when a position is given, and
     /// required for the three position options.
     CdcPosition,
+    /// Kinetic Task's clone-trees request: the `payload` object, or built from the flat
+    /// arguments (`source_from`, `source_to`, `group_from`, `group_to`, `names`,
+    /// `local_routines`); either way checked before sending.
+    CloneTrees,
 }
 
 /// What a successful answer holds.
@@ -138,6 +142,23 @@ pub enum AuthScheme {
     /// A bearer token on every request (Qlik Cloud): an API key, or a token from OAuth
     /// client credentials.
     Bearer,
+    /// HTTP Basic on every request, or nothing (Kinetic Task): no session, no renewal.
+    Basic,
+}
+
+impl AuthScheme {
+    /// Whether these credentials are this scheme's.
+    pub fn accepts(&self, credentials: &crate::Credentials) -> bool {
+        use crate::Credentials as C;
+        match self {
+            AuthScheme::QemSession { .. } => matches!(
+                credentials,
+                C::ActiveDirectory { .. } | C::ApiToken(_) | C::Jwt(_) | C::Encoded(_) | C::Saml(_)
+            ),
+            AuthScheme::Bearer => matches!(credentials, C::ApiKey(_) | C::OAuthClient { .. }),
+            AuthScheme::Basic => matches!(credentials, C::Basic { .. } | C::None),
+        }
+    }
 }
 
 /// How a list answer is paged.
@@ -203,7 +224,30 @@ impl Operation {
             Body::None => None,
             _ => Some("payload"),
         };
-        path.chain(query).chain(body)
+        path.chain(query)
+            .chain(body)
+            .chain(self.body.fields().iter().copied())
+    }
+}
+
+/// Clone-trees' flat arguments, the body's fields by other names.
+pub const CLONE_TREES_FIELDS: &[&str] = &[
+    "source_from",
+    "source_to",
+    "group_from",
+    "group_to",
+    "names",
+    "local_routines",
+];
+
+impl Body {
+    /// The arguments a body may be built from instead of `payload`.
+    pub fn fields(&self) -> &'static [&'static str] {
+        match self {
+            Body::CdcPosition => &["cdcposition"],
+            Body::CloneTrees => CLONE_TREES_FIELDS,
+            _ => &[],
+        }
     }
 }
 
@@ -486,8 +530,39 @@ pub mod cloud {
     };
 }
 
+/// Kinetic Task (`kinetic-task-clone-trees.txt`): its REST API v1 under the web
+/// application (`{url}/app/api/v1`), HTTP Basic or no authentication.
+pub mod kinetic {
+    use super::{Answer as A, Body as B, Operation, Seg, Service, Verb::*};
+    use Seg::Lit;
+
+    #[rustfmt::skip]
+    operations_table! {
+        "kinetic",
+        /// Every Kinetic Task operation.
+        OPERATIONS;
+        /// Copies the trees and local routines of a Source / Group into another (the
+        /// originals stay); `names` limits it to some, `localRoutines` gives the copied
+        /// local routines their new definition ids. Never repeated once it may have
+        /// reached the server.
+        CLONE_TREES = super::op(Post, &[Lit("clone-trees")], &[], B::CloneTrees, A::Json);
+    }
+
+    /// The names of Kinetic's own clients, as data: (alias, REST name).
+    pub const ALIASES: &[(&str, &str)] = &[("cloneTrees", "CloneTrees")];
+
+    /// Kinetic Task's web application.
+    pub static KINETIC: Service = Service {
+        name: "kinetic",
+        base_path: "/app/api/v1",
+        auth: super::AuthScheme::Basic,
+        operations: OPERATIONS,
+        aliases: ALIASES,
+    };
+}
+
 /// Every service the engine serves, Enterprise Manager first.
-pub static SERVICES: &[&Service] = &[&QEM, &cloud::QLIK_CLOUD];
+pub static SERVICES: &[&Service] = &[&QEM, &cloud::QLIK_CLOUD, &kinetic::KINETIC];
 
 #[cfg(test)]
 mod tests {

@@ -437,6 +437,7 @@ fn prepare_body(op: &Operation, args: &Args) -> Result<PreparedBody> {
                 None => PreparedBody::Empty,
             }
         }
+        Body::CloneTrees => PreparedBody::Bytes(crate::kinetic::clone_trees_body(op, args)?, JSON),
         Body::Json | Body::Object => {
             let fits = |v: &Value| v.is_object() || (op.body == Body::Json && v.is_array());
             let wanted = if op.body == Body::Json {

@@ -29,6 +29,7 @@ fn main() {
     let args = Arguments::from_args();
     let files = case_files(&cases_dir());
     let cloud = case_files(&cases_dir().join("../cloud"));
+    let kinetic = case_files(&cases_dir().join("../kinetic"));
     let mut trials: Vec<Trial> = vec![
         Trial::test("every-operation-has-a-case", {
             let files = files.clone();
@@ -38,8 +39,12 @@ fn main() {
             let files = cloud.clone();
             move || every_operation_has_a_case(&files, &qem_core::ops::cloud::QLIK_CLOUD)
         }),
+        Trial::test("every-kinetic-operation-has-a-case", {
+            let files = kinetic.clone();
+            move || every_operation_has_a_case(&files, &qem_core::ops::kinetic::KINETIC)
+        }),
     ];
-    trials.extend(files.into_iter().chain(cloud).map(|path| {
+    trials.extend(files.into_iter().chain(cloud).chain(kinetic).map(|path| {
         let name = path.file_stem().unwrap().to_string_lossy().into_owned();
         Trial::test(name, move || run_case(&path))
     }));
@@ -86,7 +91,7 @@ fn run_case(path: &Path) -> Result<(), Failed> {
         None | Some("qem") => client_options(&mock, case.get("login"))?,
         Some(service) => {
             // Another service of the same mock: its URL, the case's credentials.
-            let mut o = serde_json::json!({"service": service, "url": mock.cloud_url(),
+            let mut o = serde_json::json!({"service": service, "url": mock.service_url(service),
                 "ca_pem": mock.ca_cert_pem().unwrap_or_default()});
             for (k, v) in case
                 .get("credentials")

@@ -343,7 +343,23 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, std
         return Ok(crate::control::handle(&shared, &parts.method, &path, &body));
     }
     if let Some(rest) = path.strip_prefix(crate::cloud::PREFIX) {
-        return cloud_request(&shared, &parts, rest, &body).await;
+        return service_request(&shared, &parts, "qlik_cloud", &body, |shared| {
+            crate::cloud::handle(
+                shared,
+                &parts.method,
+                rest,
+                parts.uri.query(),
+                &parts.headers,
+                &body,
+            )
+        })
+        .await;
+    }
+    if let Some(rest) = path.strip_prefix(crate::kinetic::PREFIX) {
+        return service_request(&shared, &parts, "kinetic", &body, |shared| {
+            crate::kinetic::handle(shared, &parts.method, rest, &parts.headers, &body)
+        })
+        .await;
     }
     let _counted = InFlight::enter(&shared);
     shared.counters.requests.fetch_add(1, Ordering::SeqCst);
@@ -514,24 +530,25 @@ fn finish(
     Ok(resp)
 }
 
-/// A Qlik Cloud request: the faults applied, answered, counted and logged (its
-/// operation is "qlik_cloud", which `fail_next` and the others may name).
-async fn cloud_request(
+/// A request of another service (Qlik Cloud, Kinetic Task): the faults applied,
+/// answered by `answer`, counted and logged under `operation` (the service's name, which
+/// `fail_next` and the others may name).
+async fn service_request(
     shared: &Arc<Shared>,
     parts: &hyper::http::request::Parts,
-    rest: &str,
+    operation: &str,
     body: &Bytes,
+    answer: impl FnOnce(&Shared) -> Resp,
 ) -> Result<Resp, std::io::Error> {
     let _counted = InFlight::enter(shared);
     shared.counters.requests.fetch_add(1, Ordering::SeqCst);
-    let query = parts.uri.query();
     let rec = RecordedRequest {
         method: parts.method.as_str().to_string(),
         path: parts.uri.path().to_string(),
-        query: query.map(str::to_string),
+        query: parts.uri.query().map(str::to_string),
         headers: recorded_headers(&parts.headers),
         body_len: body.len(),
-        operation: Some("qlik_cloud".into()),
+        operation: Some(operation.into()),
         names: Default::default(),
         status: None,
         outcome: "answered".to_string(),
@@ -540,7 +557,7 @@ async fn cloud_request(
         Ok(fate) => fate,
         Err(done) => return done,
     };
-    let resp = crate::cloud::handle(shared, &parts.method, rest, query, &parts.headers, body);
+    let resp = answer(shared);
     finish(shared, rec, resp, lose, break_it)
 }
 

@@ -14,6 +14,7 @@ mod documents;
 mod endpoints;
 pub mod errors;
 mod http;
+mod kinetic;
 mod router;
 mod servers;
 mod session;
@@ -378,11 +379,21 @@ impl MockServer {
 
     /// The Qlik Cloud tenant's URL: `https://127.0.0.1:PORT/qlik-cloud`.
     pub fn cloud_url(&self) -> String {
+        self.service_url("qlik_cloud")
+    }
+
+    /// The root of a service on this mock: `qem` (`/attunityenterprisemanager`),
+    /// `qlik_cloud` (`/qlik-cloud`) or `kinetic` (`/kinetic-task`, the web application).
+    pub fn service_url(&self, service: &str) -> String {
+        let prefix = match service {
+            "qlik_cloud" => cloud::PREFIX,
+            "kinetic" => kinetic::PREFIX,
+            _ => "/attunityenterprisemanager",
+        };
         format!(
-            "{}://{}{}",
+            "{}://{}{prefix}",
             if self.tls { "https" } else { "http" },
-            self.addr,
-            cloud::PREFIX
+            self.addr
         )
     }
 

@@ -713,6 +713,9 @@ pub struct World {
     /// The Qlik Cloud tenant served under `/qlik-cloud` (see `cloud.rs`).
     #[serde(default)]
     pub qlik_cloud: crate::cloud::CloudWorld,
+    /// The Kinetic Task web application served under `/kinetic-task` (see `kinetic.rs`).
+    #[serde(default)]
+    pub kinetic: crate::kinetic::KineticWorld,
     /// When this world was loaded (unix microseconds): the default stamp of exports.
     #[serde(skip, default = "crate::util::unix_now_micros")]
     pub loaded_micros: i64,
@@ -789,6 +792,7 @@ impl Default for World {
             servers: default_servers(),
             audit_trail: Vec::new(),
             qlik_cloud: crate::cloud::CloudWorld::default(),
+            kinetic: crate::kinetic::KineticWorld::default(),
             loaded_micros: crate::util::unix_now_micros(),
         }
     }

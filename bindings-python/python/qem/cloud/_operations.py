@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 # The description these methods were generated from; the native module must have been
 # built from the same one.
-DESCRIPTION_FINGERPRINT = "a800a85fb04ec009"
+DESCRIPTION_FINGERPRINT = "9bcb6e9d5551aa9c"
 if _native.description_fingerprint() != DESCRIPTION_FINGERPRINT:
     raise ImportError(
         "qem: the native module was built from another API description ({0}) than qem/cloud/_operations.py ({1}):"
