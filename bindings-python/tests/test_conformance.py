@@ -14,13 +14,14 @@ import pytest
 
 import qem
 import qem.cloud
+import qem.kinetic
 
 SERVICES = json.loads(qem._native.operations())["services"]
 # Each service's helpers, run through their typed methods.
 HELPERS = {s["name"]: {h["name"] for h in s["helpers"]} for s in SERVICES}
 
 CONFORMANCE = Path(__file__).resolve().parents[2] / "tests" / "conformance"
-CASES = sorted(CONFORMANCE.glob("cases/*.json")) + sorted(CONFORMANCE.glob("cloud/*.json"))
+CASES = [p for d in ("cases", "cloud", "kinetic") for p in sorted(CONFORMANCE.glob(d + "/*.json"))]
 
 
 def matches(expect: Any, got: Any, path: str = "$") -> None:
@@ -77,6 +78,8 @@ def test_case(mock: Any, path: Path) -> None:
     service = case.get("service", "qem")
     if service == "qlik_cloud":
         client = qem.cloud.Client(mock.root + "/qlik-cloud", ca_file=mock.cert, **case["credentials"])
+    elif service == "kinetic":
+        client = qem.kinetic.Client(mock.root + "/kinetic-task", ca_file=mock.cert, **case["credentials"])
     else:
         client = qem.Client(mock.base_url, ca_file=mock.cert, **login_kwargs(login))
     try:

@@ -100,6 +100,12 @@ fn scalar(key: &str, schema: &Value, required: bool) -> Arg {
             format!("_opt_dict({quoted})"),
             "Optional[Dict[str, Any]]".to_owned(),
         ),
+        (None, "array") => (
+            format!("_strings({quoted})"),
+            "Union[str, List[str], None]".to_owned(),
+        ),
+        // Any JSON value (the core checks its shape).
+        (None, "") if !schema["enum"].is_array() => (name.to_owned(), "Any".to_owned()),
         (None, "string") if required => (format!("_name({quoted})"), "str".to_owned()),
         _ => (format!("_opt_str({quoted})"), "Optional[str]".to_owned()),
     };
@@ -126,6 +132,14 @@ fn body(method: &str, arg: &Value, names: &Names) -> Arg {
         return scalar(name, &arg["schema"], required);
     }
     let (conv, ann) = match arg["content"].as_str() {
+        // An optional body, which other arguments may build instead.
+        _ if !required => match ref_name(&arg["schema"]) {
+            Some(model) => (
+                format!("None if payload is None else _body(fn, payload, (t.{model},))"),
+                format!("Union[{model}, Dict[str, Any], str, None]"),
+            ),
+            None => ("payload".to_owned(), "Any".to_owned()),
+        },
         Some("text") => (
             "_text(fn, payload)".to_owned(),
             "Union[str, bytes]".to_owned(),
@@ -163,7 +177,7 @@ fn body(method: &str, arg: &Value, names: &Names) -> Arg {
         key: "payload".to_owned(),
         conv,
         ann,
-        required: true,
+        required,
     }
 }
 
@@ -195,6 +209,14 @@ fn answer(method: &str, answer: &Value, names: &Names) -> (String, String) {
         },
     }
 }
+
+/// Names a class body cannot declare (a field so named is read and written all the same).
+const PYTHON_KEYWORDS: &[&str] = &[
+    "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue",
+    "def", "del", "elif", "else", "except", "finally", "for", "from", "global", "if", "import",
+    "in", "is", "lambda", "nonlocal", "not", "or", "pass", "raise", "return", "try", "while",
+    "with", "yield",
+];
 
 /// The classes of `qem.types`: every object model an answer names (and the models its
 /// fields name) that has no chapter 4 class, leaves first so that each class exists
@@ -232,6 +254,7 @@ fn generated_models(roots: &[String], models: &Map<String, Value>, names: &Names
             };
             fields.push(
                 json!({"name": field, "ann": ann, "default": default, "table": table,
+                "keyword": PYTHON_KEYWORDS.contains(&field.as_str()),
                 "class": ann.trim_start_matches("List[").trim_end_matches(']'),
                 "doc": doc(s["description"].as_str().unwrap_or_default())}),
             );
@@ -466,18 +489,23 @@ pub fn files(description: &Value, text: &str) -> Vec<(&'static str, String)> {
     let empty = Map::new();
     let models = description["models"].as_object().unwrap_or(&empty);
     let methods = service_methods(&description["services"][0], models, &names);
-    // Qlik Cloud's client (`qem.cloud`).
-    let cloud_methods = service_methods(&description["services"][1], models, &names);
+    // The other services' clients (`qem.cloud`, `qem.kinetic`).
+    let others: Vec<(&Value, Vec<Value>)> = description["services"]
+        .as_array()
+        .into_iter()
+        .flatten()
+        .skip(1)
+        .map(|s| (s, service_methods(s, models, &names)))
+        .collect();
     let roots: Vec<String> = methods
         .iter()
-        .chain(&cloud_methods)
+        .chain(others.iter().flat_map(|(_, m)| m))
         .filter_map(|m| m["spec"].as_str()?.strip_prefix("t.").map(str::to_owned))
         // A body's model with no chapter 4 class is read through its generated class.
         .chain(
-            description["services"][1]["operations"]
-                .as_array()
-                .into_iter()
-                .flatten()
+            others
+                .iter()
+                .flat_map(|(s, _)| s["operations"].as_array().into_iter().flatten())
                 .flat_map(|op| op["args"].as_array().into_iter().flatten())
                 .filter(|a| a["in"] == "body")
                 .filter_map(|a| ref_name(&a["schema"]).map(str::to_owned)),
@@ -491,7 +519,7 @@ pub fn files(description: &Value, text: &str) -> Vec<(&'static str, String)> {
     let is_class = |w: &str| w.starts_with("Aem") || w == "TableSelectionDefinition";
     let classes = used_names(&methods, "ann", is_class);
     let used_types = used_names(&methods, "ann", |w| type_names.iter().any(|t| t == w));
-    let cloud_types = used_names(&cloud_methods, "ann", |w| type_names.iter().any(|t| t == w));
+
     let typing_names = {
         let fields: Vec<Value> = types.iter().map(|t| json!({"args": t["fields"]})).collect();
         used_names(&fields, "ann", |w| {
@@ -545,10 +573,10 @@ pub fn files(description: &Value, text: &str) -> Vec<(&'static str, String)> {
     });
     let guide_classes = used_names(&guide_methods, "ann", is_class);
     env.add_template(
-        "cloud.pyi",
-        include_str!("../templates/python/cloud.pyi.j2"),
+        "service.pyi",
+        include_str!("../templates/python/service.pyi.j2"),
     )
-    .expect("cloud.pyi.j2 parses");
+    .expect("service.pyi.j2 parses");
     env.add_template(
         "methods.pyi",
         include_str!("../templates/python/methods.pyi.j2"),
@@ -563,15 +591,24 @@ pub fn files(description: &Value, text: &str) -> Vec<(&'static str, String)> {
         names.dedup();
         names
     };
-    let (qem_imports, cloud_imports) = (op_imports(&methods), op_imports(&cloud_methods));
-    let render = |name: &str, is_async: bool, cloud: bool| {
+    let (qem_methods, qem_imports) = (json!(methods), json!(op_imports(&methods)));
+    let services: Vec<Value> = others
+        .iter()
+        .map(|(s, m)| {
+            let (module, title, what, ctor) =
+                service_module(s["name"].as_str().unwrap_or_default());
+            json!({"module": module, "title": title, "what": what, "ctor": ctor, "methods": m,
+                "imports": op_imports(m),
+                "types": used_names(m, "ann", |w| type_names.iter().any(|t| t == w))})
+        })
+        .collect();
+    let render = |name: &str, is_async: bool, service: Option<&Value>| {
         env.get_template(name)
             .and_then(|t| {
                 t.render(json!({
-                    "cloud": cloud,
-                    "methods": if cloud { &cloud_methods } else { &methods },
-                    "cloud_types": cloud_types,
-                    "op_imports": if cloud { &cloud_imports } else { &qem_imports },
+                    "service": service,
+                    "methods": service.map_or(&qem_methods, |s| &s["methods"]),
+                    "op_imports": service.map_or(&qem_imports, |s| &s["imports"]),
                     "classes": classes,
                     "fingerprint": qem_core::describe::fingerprint(text),
                     "is_async": is_async,
@@ -592,58 +629,119 @@ pub fn files(description: &Value, text: &str) -> Vec<(&'static str, String)> {
             })
             .unwrap_or_else(|e| panic!("rendering {name}: {e:#}"))
     };
-    vec![
+    let mut files = vec![
         (
             "bindings-python/python/qem/_operations.py",
-            render("operations.py", false, false),
+            render("operations.py", false, None),
         ),
         (
             "bindings-python/python/qem/_client.pyi",
-            render("client.pyi", false, false),
+            render("client.pyi", false, None),
         ),
         (
             "bindings-python/python/qem/_async.pyi",
-            render("client.pyi", true, false),
+            render("client.pyi", true, None),
         ),
         (
             "bindings-python/python/qem/types.py",
-            render("types.py", false, false),
+            render("types.py", false, None),
         ),
         (
             "bindings-python/python/qem/types.pyi",
-            render("types.pyi", false, false),
+            render("types.pyi", false, None),
         ),
         (
             "bindings-python/python/qem/codes.py",
-            render("codes.py", false, false),
+            render("codes.py", false, None),
         ),
         (
             "bindings-python/python/qem/models.py",
-            render("models.py", false, false),
+            render("models.py", false, None),
         ),
         (
             "bindings-python/python/qem/models.pyi",
-            render("models.pyi", false, false),
-        ),
-        (
-            "bindings-python/python/qem/cloud/_operations.py",
-            render("operations.py", false, true),
-        ),
-        (
-            "bindings-python/python/qem/cloud/_client.pyi",
-            render("cloud.pyi", false, true),
-        ),
-        (
-            "bindings-python/python/qem/cloud/_async.pyi",
-            render("cloud.pyi", true, true),
+            render("models.pyi", false, None),
         ),
         (
             "bindings-python/python/aem_client/_guide_ops.py",
-            render("guide.py", false, false),
+            render("guide.py", false, None),
         ),
         (
             "bindings-python/python/aem_client/_guide_ops.pyi",
-            render("guide.pyi", false, false),
+            render("guide.pyi", false, None),
         ),
-    ]
+    ];
+    for service in &services {
+        let module = service["module"].as_str().unwrap_or_default();
+        let (ops, sync, asynchronous) = service_paths(module);
+        files.push((ops, render("operations.py", false, Some(service))));
+        files.push((sync, render("service.pyi", false, Some(service))));
+        files.push((asynchronous, render("service.pyi", true, Some(service))));
+    }
+    files
+}
+
+/// The Python package of a service other than Enterprise Manager: its module, title, what
+/// a client reaches, and its constructor's keyword arguments with their stub types (the
+/// constructor itself is written by hand, in `qem/<module>/_client.py`).
+type ServiceModule = (
+    &'static str,
+    &'static str,
+    &'static str,
+    Vec<(&'static str, &'static str)>,
+);
+
+fn service_module(service: &str) -> ServiceModule {
+    let common = [
+        ("verify", "Optional[bool]"),
+        ("ca_file", "Optional[PathLike]"),
+        ("ca_pem", "Optional[str]"),
+        ("connect_timeout", "Optional[float]"),
+        ("read_timeout", "Optional[float]"),
+        ("max_retries", "Optional[int]"),
+        ("max_concurrent_requests", "Optional[int]"),
+    ];
+    let (module, title, what, own): (_, _, _, &[(&str, &str)]) = match service {
+        "qlik_cloud" => (
+            "cloud",
+            "Qlik Cloud",
+            "one Qlik Cloud tenant's Tasks API",
+            &[
+                ("api_key", "Optional[str]"),
+                ("client_id", "Optional[str]"),
+                ("client_secret", "Optional[str]"),
+                ("scope", "Optional[str]"),
+            ],
+        ),
+        "kinetic" => (
+            "kinetic",
+            "Kinetic Task",
+            "one Kinetic Task web application",
+            &[("username", "Optional[str]"), ("password", "Optional[str]")],
+        ),
+        other => panic!("no Python module is named for service {other}: add it to service_module"),
+    };
+    let mut ctor: Vec<(&str, &str)> = own.to_vec();
+    ctor.extend(common);
+    if service == "qlik_cloud" {
+        ctor.push(("max_requests_per_minute", "Optional[int]"));
+    }
+    (module, title, what, ctor)
+}
+
+/// Where a service module's generated files go.
+fn service_paths(module: &str) -> (&'static str, &'static str, &'static str) {
+    match module {
+        "cloud" => (
+            "bindings-python/python/qem/cloud/_operations.py",
+            "bindings-python/python/qem/cloud/_client.pyi",
+            "bindings-python/python/qem/cloud/_async.pyi",
+        ),
+        "kinetic" => (
+            "bindings-python/python/qem/kinetic/_operations.py",
+            "bindings-python/python/qem/kinetic/_client.pyi",
+            "bindings-python/python/qem/kinetic/_async.pyi",
+        ),
+        other => panic!("no paths for Python module {other}"),
+    }
 }

@@ -30,6 +30,11 @@ __all__ = [
     "CloudStartResult",
     "CloudRun",
     "CloudRunPage",
+    "KineticSourceRef",
+    "KineticTree",
+    "KineticCloneTreesResult",
+    "KineticFromTo",
+    "KineticCloneTreesRequest",
 ]
 
 
@@ -354,3 +359,94 @@ class CloudRunPage(AemObject):
     }
     links: CloudLinks
     data: List[CloudRun]
+
+
+class KineticSourceRef(AemObject):
+    """The Source a tree belongs to."""
+
+    _fields = {
+        "name": None,
+    }
+    name: Optional[str]
+
+
+class KineticTree(AemObject):
+    """A tree or local routine (a routine has a `definitionId`)."""
+
+    _fields = {
+        "id": None,
+        "name": None,
+        "notes": None,
+        "ownerEmail": None,
+        "source": None,
+        "sourceGroup": None,
+        "status": None,
+        "definitionId": None,
+        "createdAt": None,
+        "createdBy": None,
+        "updatedAt": None,
+        "updatedBy": None,
+    }
+    _objects = {
+        "source": KineticSourceRef,
+    }
+    id: Optional[int]
+    name: Optional[str]
+    notes: Optional[str]
+    ownerEmail: Optional[str]
+    source: KineticSourceRef
+    sourceGroup: Optional[str]
+    status: Optional[str]
+    definitionId: Optional[str]
+    createdAt: Optional[str]
+    createdBy: Optional[str]
+    updatedAt: Optional[str]
+    updatedBy: Optional[str]
+
+
+class KineticCloneTreesResult(AemObject):
+    """CloneTrees' answer: what Kinetic Task did, and the trees it created."""
+
+    _fields = {
+        "message": None,
+        "trees": [],
+    }
+    _lists = {
+        "trees": KineticTree,
+    }
+    message: Optional[str]
+    trees: List[KineticTree]
+
+
+class KineticFromTo(AemObject):
+    """A name before and after the clone."""
+
+    _fields = {
+        "from": None,
+        "to": None,
+    }
+    # `from` is a Python keyword: getattr(obj, "from")
+    to: Optional[str]
+
+
+class KineticCloneTreesRequest(AemObject):
+    """CloneTrees' request: which Source and Group to copy from and to, which trees, and
+    the new definition ids of the local routines copied."""
+
+    _fields = {
+        "source": None,
+        "sourceGroup": None,
+        "localRoutines": [],
+        "names": None,
+    }
+    _lists = {
+        "localRoutines": KineticFromTo,
+    }
+    _objects = {
+        "source": KineticFromTo,
+        "sourceGroup": KineticFromTo,
+    }
+    source: KineticFromTo
+    sourceGroup: KineticFromTo
+    localRoutines: List[KineticFromTo]
+    names: Optional[List[Any]]

@@ -24,6 +24,11 @@ __all__ = [
     "CloudStartResult",
     "CloudRun",
     "CloudRunPage",
+    "KineticSourceRef",
+    "KineticTree",
+    "KineticCloneTreesResult",
+    "KineticFromTo",
+    "KineticCloneTreesRequest",
 ]
 
 class TaskOutcome(AemObject):
@@ -261,3 +266,67 @@ class CloudRunPage(AemObject):
     """The links to the other pages."""
     data: List[CloudRun]
     """The runs of the page."""
+
+class KineticSourceRef(AemObject):
+    """The Source a tree belongs to."""
+
+    name: Optional[str]
+    """The Source's name."""
+
+class KineticTree(AemObject):
+    """A tree or local routine (a routine has a `definitionId`)."""
+
+    id: Optional[int]
+    """The tree's id."""
+    name: Optional[str]
+    """Its name (unique within its Source and Group)."""
+    notes: Optional[str]
+    """Notes."""
+    ownerEmail: Optional[str]
+    """The owner's email."""
+    source: KineticSourceRef
+    """The Source it belongs to."""
+    sourceGroup: Optional[str]
+    """The Group it belongs to."""
+    status: Optional[str]
+    """Active or Inactive."""
+    definitionId: Optional[str]
+    """A local routine's definition id."""
+    createdAt: Optional[str]
+    """When it was created."""
+    createdBy: Optional[str]
+    """Who created it."""
+    updatedAt: Optional[str]
+    """When it was last updated."""
+    updatedBy: Optional[str]
+    """Who updated it last."""
+
+class KineticCloneTreesResult(AemObject):
+    """CloneTrees' answer: what Kinetic Task did, and the trees it created."""
+
+    message: Optional[str]
+    """What it did ("Cloned 2 trees.")."""
+    trees: List[KineticTree]
+    """The trees and local routines created."""
+
+class KineticFromTo(AemObject):
+    """A name before and after the clone."""
+
+    # `from` is a Python keyword: getattr(obj, "from")
+    """The name cloned from."""
+    to: Optional[str]
+    """The name cloned to."""
+
+class KineticCloneTreesRequest(AemObject):
+    """CloneTrees' request: which Source and Group to copy from and to, which trees, and
+    the new definition ids of the local routines copied."""
+
+    source: KineticFromTo
+    """The Source copied from and to."""
+    sourceGroup: KineticFromTo
+    """The Group (within the Sources) copied from and to."""
+    localRoutines: List[KineticFromTo]
+    """Each local routine's definition id and its copy's (required when local routines
+    are copied: definition ids are unique)."""
+    names: Optional[List[Any]]
+    """The trees and local routines to copy (all of the Source and Group when absent)."""

@@ -4,12 +4,12 @@
 from __future__ import annotations
 
 from .._async import _Async
-from ._client import _CloudBase
+from ._client import _ServiceBase
 
 __all__ = ["AsyncClient"]
 
 
-class AsyncClient(_Async, _CloudBase):
+class AsyncClient(_Async, _ServiceBase):
     """The asyncio client of one Qlik Cloud tenant: the methods of
     :class:`qem.cloud.Client` as coroutines.
 

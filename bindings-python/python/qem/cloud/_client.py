@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 __all__ = ["Client"]
 
 
-class _CloudBase(_Operations, _Common):
+class _ServiceBase(_Operations, _Common):
     def __init__(
         self,
         url: str,
@@ -59,7 +59,7 @@ class _CloudBase(_Operations, _Common):
         self._native = _native.NativeClient(_dumps({k: v for k, v in opts.items() if v is not None}))
 
 
-class Client(_Blocking, _CloudBase):
+class Client(_Blocking, _ServiceBase):
     """A blocking client of one Qlik Cloud tenant's Tasks API, safe to share between threads.
 
     Give the tenant's URL (``https://tenant.region.qlikcloud.com``) and one credential:

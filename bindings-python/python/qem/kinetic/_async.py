@@ -1,0 +1,17 @@
+"""`qem.kinetic.AsyncClient`: the methods of `qem.kinetic.Client` as coroutines, imported
+(with asyncio) when first used."""
+
+from __future__ import annotations
+
+from .._async import _Async
+from ._client import _ServiceBase
+
+__all__ = ["AsyncClient"]
+
+
+class AsyncClient(_Async, _ServiceBase):
+    """The asyncio client of one Kinetic Task web application: the methods of
+    :class:`qem.kinetic.Client` as coroutines.
+
+    Calls run on the SDK's own I/O threads; the event loop never blocks.
+    """

@@ -1,0 +1,63 @@
+"""`qem.kinetic.Client`, and the constructor it shares with `AsyncClient` (`_async.py`).
+The typed methods are generated (`_operations.py`); the calls themselves are those of
+every client (`qem._client._Blocking`)."""
+
+from __future__ import annotations
+
+import os
+
+from .. import _native
+from .._client import _Blocking, _Common
+from .._convert import _dumps, _opt_bool, _opt_int, _opt_str, _seconds_ms
+from ._operations import _Operations
+
+# typing is for the type checker only: importing it would cost every `import qem`.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Dict, Optional, Union
+
+    PathLike = Union[str, os.PathLike[str]]
+
+__all__ = ["Client"]
+
+
+class _ServiceBase(_Operations, _Common):
+    def __init__(
+        self,
+        url: str,
+        *,
+        username: Optional[str] = None,
+        password: Optional[str] = None,
+        verify: Optional[bool] = None,
+        ca_file: Optional[PathLike] = None,
+        ca_pem: Optional[str] = None,
+        connect_timeout: Optional[float] = None,
+        read_timeout: Optional[float] = None,
+        max_retries: Optional[int] = None,
+        max_concurrent_requests: Optional[int] = None,
+    ) -> None:
+        fn = "Client"
+        opts: Dict[str, Any] = {
+            "service": "kinetic",
+            "url": _opt_str(fn, "url", url),
+            "username": _opt_str(fn, "username", username),
+            "password": _opt_str(fn, "password", password),
+            "verify_certificate": _opt_bool(fn, "verify", verify),
+            "ca_file": os.fspath(ca_file) if isinstance(ca_file, os.PathLike) else _opt_str(fn, "ca_file", ca_file),
+            "ca_pem": _opt_str(fn, "ca_pem", ca_pem),
+            "connect_timeout_ms": _seconds_ms(fn, "connect_timeout", connect_timeout),
+            "read_timeout_ms": _seconds_ms(fn, "read_timeout", read_timeout),
+            "max_retries": _opt_int(fn, "max_retries", max_retries),
+            "max_concurrent_requests": _opt_int(fn, "max_concurrent_requests", max_concurrent_requests),
+        }
+        self._native = _native.NativeClient(_dumps({k: v for k, v in opts.items() if v is not None}))
+
+
+class Client(_Blocking, _ServiceBase):
+    """A blocking client of one Kinetic Task web application, safe to share between threads.
+
+    Give the web application's URL (``https://host[:port]/kinetic-task``) and, when its
+    sources' API policy rules check the caller's identity, ``username`` and ``password``
+    (sent as HTTP Basic with every request; there is no session). Use it as a context
+    manager to close it at the end.
+    """
