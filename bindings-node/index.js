@@ -5,13 +5,22 @@
 // verb or a status.
 
 const native = require('./native.js')
-const { methods, defineMethods, cloudMethods, defineCloudMethods } = require('./methods.js')
+const {
+  methods,
+  defineMethods,
+  qlikCloudMethods: cloudMethods,
+  defineQlikCloudMethods,
+  kineticMethods,
+  defineKineticMethods
+} = require('./methods.js')
 
 const SERVICES = JSON.parse(native.describeOperations()).services
 /** Every Enterprise Manager operation of the API description (`schema/api.json`). */
 const operations = Object.freeze(SERVICES[0].operations)
 /** Every Qlik Cloud Tasks operation of the API description. */
 const cloudOperations = Object.freeze(SERVICES[1].operations)
+/** Every Kinetic Task operation of the API description. */
+const kineticOperations = Object.freeze(SERVICES[2].operations)
 
 // A REST name (`GetTasks`) loses the underscore its first capital gives it.
 const snake = (s) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).replace(/^_/, '')
@@ -210,35 +219,39 @@ function configOf (options, credential) {
   return config
 }
 
-const CLOUD_OPTION_KEYS = {
+/** The connection options every service's client takes. */
+const COMMON_OPTION_KEYS = {
   url: 'string',
-  apiKey: 'string',
-  clientId: 'string',
-  clientSecret: 'string',
-  scope: 'string',
   verifyCertificate: 'boolean',
   caFile: 'string',
   caPem: 'string',
   connectTimeoutMs: 'integer',
   readTimeoutMs: 'integer',
   maxRetries: 'integer',
-  maxConcurrentRequests: 'integer',
+  maxConcurrentRequests: 'integer'
+}
+const CLOUD_OPTION_KEYS = {
+  ...COMMON_OPTION_KEYS,
+  apiKey: 'string',
+  clientId: 'string',
+  clientSecret: 'string',
+  scope: 'string',
   maxRequestsPerMinute: 'integer'
 }
+const KINETIC_OPTION_KEYS = { ...COMMON_OPTION_KEYS, username: 'string', password: 'string' }
 
-/** Maps QlikCloudClient's camelCase options to the core's settings JSON (the core checks the credentials). */
-function cloudConfigOf (options) {
-  const where = 'QlikCloudClient.connect'
+/** Maps another service's camelCase options to the core's settings JSON (the core checks the credentials). */
+function serviceConfigOf (where, service, keys, options) {
   if (!isPlainObject(options)) throw new TypeError(`${where}: argument \`options\` must be an object, not ${describe(options)}`)
-  const config = { service: 'qlik_cloud' }
+  const config = { service }
   for (const [k, v] of Object.entries(options)) {
-    const check = CLOUD_OPTION_KEYS[k]
-    if (!check) throw new TypeError(`${where}: unknown option \`${k}\` (known: ${Object.keys(CLOUD_OPTION_KEYS).join(', ')})`)
+    const check = keys[k]
+    if (!check) throw new TypeError(`${where}: unknown option \`${k}\` (known: ${Object.keys(keys).join(', ')})`)
     if (v === undefined || v === null) continue
     const value = k === 'caPem' && Buffer.isBuffer(v) ? v.toString('utf8') : v
     config[snake(k)] = checkArg(where, k, check, value)
   }
-  if (config.url === undefined) throw new TypeError(`${where}: option \`url\` (the tenant) is required`)
+  if (config.url === undefined) throw new TypeError(`${where}: option \`url\` is required`)
   return config
 }
 
@@ -503,18 +516,20 @@ class AemClient extends defineMethods(Client, run) {
   }
 }
 
-/** The wire name of each Qlik Cloud argument by its JavaScript name (`maxItems`: `max_items`). */
-const CLOUD_WIRE = new Map(cloudMethods.flatMap((m) => [...m.positional, ...m.options].map((a) => [a.name, a.wire])))
+/** The wire name of each argument of a service's methods by its JavaScript name (`maxItems`: `max_items`). */
+const wireNames = (table) => new Map(table.flatMap((m) => [...m.positional, ...m.options].map((a) => [a.name, a.wire])))
+const CLOUD_WIRE = wireNames(cloudMethods)
+const KINETIC_WIRE = wireNames(kineticMethods)
 
 /** A client of one Qlik Cloud tenant's Tasks API. Create it with `QlikCloudClient.connect()`. */
-class QlikCloudClient extends defineCloudMethods(Client, run) {
+class QlikCloudClient extends defineQlikCloudMethods(Client, run) {
   /**
    * Creates a client of the tenant at `url` with an `apiKey`, or an OAuth client's
    * `clientId` and `clientSecret` (its token is fetched with the first call, shared and
    * renewed before it expires). Nothing is sent yet.
    */
   static async connect (options) {
-    return open(QlikCloudClient, cloudConfigOf(options))
+    return open(QlikCloudClient, serviceConfigOf('QlikCloudClient.connect', 'qlik_cloud', CLOUD_OPTION_KEYS, options))
   }
 
   /**
@@ -527,6 +542,26 @@ class QlikCloudClient extends defineCloudMethods(Client, run) {
   }
 }
 
+/** A client of one Kinetic Task web application. Create it with `KineticTaskClient.connect()`. */
+class KineticTaskClient extends defineKineticMethods(Client, run) {
+  /**
+   * Creates a client of the web application at `url` (`https://host[:port]/kinetic-task`),
+   * with `username` and `password` (HTTP Basic on every request) when its sources' API
+   * policy rules check the caller's identity. Nothing is sent yet.
+   */
+  static async connect (options) {
+    return open(KineticTaskClient, serviceConfigOf('KineticTaskClient.connect', 'kinetic', KINETIC_OPTION_KEYS, options))
+  }
+
+  /**
+   * The generic entry: any Kinetic Task operation by its snake_case, camelCase or REST name
+   * (`clone_trees`, `cloneTrees`, `CloneTrees`), the body as `payload` or its fields by name.
+   */
+  async call (method, args) {
+    return genericCall(this, method, args, (k) => KINETIC_WIRE.get(k) ?? k)
+  }
+}
+
 if (Symbol.asyncDispose) {
   Client.prototype[Symbol.asyncDispose] = function () {
     return this.close()
@@ -536,4 +571,16 @@ if (Symbol.asyncDispose) {
 /** Shorthand for `AemClient.connect(options, credential)`. */
 const connect = (options, credential) => AemClient.connect(options, credential)
 
-module.exports = { AemClient, QlikCloudClient, AemClientError, connect, operations, methods, cloudOperations, cloudMethods }
+module.exports = {
+  AemClient,
+  QlikCloudClient,
+  KineticTaskClient,
+  AemClientError,
+  connect,
+  operations,
+  methods,
+  cloudOperations,
+  cloudMethods,
+  kineticOperations,
+  kineticMethods
+}

@@ -635,7 +635,7 @@ function defineMethods (Base, run) {
  * Every method of QlikCloudClient: its positional arguments, its options and the check of
  * each (`index.js` converts them for the core), and the type of its answer.
  */
-const cloudMethods = Object.freeze([
+const qlikCloudMethods = Object.freeze([
   {"name":"getTasks","method":"get_tasks","rest":"GetTasks","kind":"op","doc":"The tasks of one resource (an app) the caller may see: one page, or every page with `all`.","positional":[{"name":"resourceId","wire":"resourceId","type":"string","check":"string"}],"options":[{"name":"limit","wire":"limit","type":"number","check":"integer"},{"name":"page","wire":"page","type":"string","check":"string"},{"name":"sort","wire":"sort","type":"string","check":"string"},{"name":"all","wire":"all","type":"boolean","check":"boolean"},{"name":"maxItems","wire":"max_items","type":"number","check":"integer"}],"returns":"CloudTaskPage"},
   {"name":"createTask","method":"create_task","rest":"CreateTask","kind":"op","doc":"Creates a task (`name` and `specVersion` at least; `migrateFrom` names a reload task to migrate): the task as stored.","positional":[{"name":"payload","wire":"payload","type":"CloudTask","check":"object"}],"options":[{"name":"migrateFrom","wire":"migrateFrom","type":"string","check":"string"}],"returns":"CloudTask"},
   {"name":"getTask","method":"get_task","rest":"GetTask","kind":"op","doc":"One task.","positional":[{"name":"id","wire":"id","type":"string","check":"string"}],"options":[],"returns":"CloudTask"},
@@ -653,7 +653,7 @@ const cloudMethods = Object.freeze([
  * The class of QlikCloudClient's methods, on `Base`. `run(client, spec, args)` checks the
  * arguments of the method `spec` describes and makes the call.
  */
-function defineCloudMethods (Base, run) {
+function defineQlikCloudMethods (Base, run) {
   return class QlikCloudClientMethods extends Base {
     /**
      * The tasks of one resource (an app) the caller may see: one page, or every page with `all`.
@@ -662,7 +662,7 @@ function defineCloudMethods (Base, run) {
      * @returns {Promise<CloudTaskPage>}
      */
     getTasks (resourceId, options, ...more) {
-      return run(this, cloudMethods[0], [resourceId, options, ...more])
+      return run(this, qlikCloudMethods[0], [resourceId, options, ...more])
     }
 
     /**
@@ -672,7 +672,7 @@ function defineCloudMethods (Base, run) {
      * @returns {Promise<CloudTask>}
      */
     createTask (payload, options, ...more) {
-      return run(this, cloudMethods[1], [payload, options, ...more])
+      return run(this, qlikCloudMethods[1], [payload, options, ...more])
     }
 
     /**
@@ -681,7 +681,7 @@ function defineCloudMethods (Base, run) {
      * @returns {Promise<CloudTask>}
      */
     getTask (id, ...more) {
-      return run(this, cloudMethods[2], [id, ...more])
+      return run(this, qlikCloudMethods[2], [id, ...more])
     }
 
     /**
@@ -691,7 +691,7 @@ function defineCloudMethods (Base, run) {
      * @returns {Promise<CloudTask>}
      */
     updateTask (id, payload, ...more) {
-      return run(this, cloudMethods[3], [id, payload, ...more])
+      return run(this, qlikCloudMethods[3], [id, payload, ...more])
     }
 
     /**
@@ -700,7 +700,7 @@ function defineCloudMethods (Base, run) {
      * @returns {Promise<void>}
      */
     deleteTask (id, ...more) {
-      return run(this, cloudMethods[4], [id, ...more])
+      return run(this, qlikCloudMethods[4], [id, ...more])
     }
 
     /**
@@ -710,7 +710,7 @@ function defineCloudMethods (Base, run) {
      * @returns {Promise<CloudStartResult>}
      */
     startTask (id, options, ...more) {
-      return run(this, cloudMethods[5], [id, options, ...more])
+      return run(this, qlikCloudMethods[5], [id, options, ...more])
     }
 
     /**
@@ -720,7 +720,7 @@ function defineCloudMethods (Base, run) {
      * @returns {Promise<CloudRunPage>}
      */
     getTaskRuns (id, options, ...more) {
-      return run(this, cloudMethods[6], [id, options, ...more])
+      return run(this, qlikCloudMethods[6], [id, options, ...more])
     }
 
     /**
@@ -731,7 +731,7 @@ function defineCloudMethods (Base, run) {
      * @returns {Promise<string>}
      */
     getTaskRunLog (id, runId, options, ...more) {
-      return run(this, cloudMethods[7], [id, runId, options, ...more])
+      return run(this, qlikCloudMethods[7], [id, runId, options, ...more])
     }
 
     /**
@@ -740,7 +740,7 @@ function defineCloudMethods (Base, run) {
      * @returns {Promise<CloudRun>}
      */
     getLastTaskRun (id, ...more) {
-      return run(this, cloudMethods[8], [id, ...more])
+      return run(this, qlikCloudMethods[8], [id, ...more])
     }
 
     /**
@@ -750,7 +750,7 @@ function defineCloudMethods (Base, run) {
      * @returns {Promise<CloudRunPage>}
      */
     getTasksResourceRuns (id, options, ...more) {
-      return run(this, cloudMethods[9], [id, options, ...more])
+      return run(this, qlikCloudMethods[9], [id, options, ...more])
     }
 
     /**
@@ -760,9 +760,34 @@ function defineCloudMethods (Base, run) {
      * @returns {Promise<CloudRun>}
      */
     startTaskAndWait (id, options, ...more) {
-      return run(this, cloudMethods[10], [id, options, ...more])
+      return run(this, qlikCloudMethods[10], [id, options, ...more])
     }
   }
 }
 
-module.exports = { methods, defineMethods, cloudMethods, defineCloudMethods }
+/**
+ * Every method of KineticTaskClient: its positional arguments, its options and the check of
+ * each (`index.js` converts them for the core), and the type of its answer.
+ */
+const kineticMethods = Object.freeze([
+  {"name":"cloneTrees","method":"clone_trees","rest":"CloneTrees","kind":"op","doc":"Copies the trees and local routines of a Source / Group into another (the originals stay): `payload`, or the flat `source_from`, `source_to`, `group_from`, `group_to`, `names`, `local_routines` (pairs or a map); answers the trees created. Never repeated once it may have reached the server.","positional":[],"options":[{"name":"payload","wire":"payload","type":"KineticCloneTreesRequest","check":"object"},{"name":"sourceFrom","wire":"source_from","type":"string","check":"string"},{"name":"sourceTo","wire":"source_to","type":"string","check":"string"},{"name":"groupFrom","wire":"group_from","type":"string","check":"string"},{"name":"groupTo","wire":"group_to","type":"string","check":"string"},{"name":"names","wire":"names","type":"string | string[]","check":"strings"},{"name":"localRoutines","wire":"local_routines","type":"unknown","check":"any"}],"returns":"KineticCloneTreesResult"}
+])
+
+/**
+ * The class of KineticTaskClient's methods, on `Base`. `run(client, spec, args)` checks the
+ * arguments of the method `spec` describes and makes the call.
+ */
+function defineKineticMethods (Base, run) {
+  return class KineticTaskClientMethods extends Base {
+    /**
+     * Copies the trees and local routines of a Source / Group into another (the originals stay): `payload`, or the flat `source_from`, `source_to`, `group_from`, `group_to`, `names`, `local_routines` (pairs or a map); answers the trees created. Never repeated once it may have reached the server.
+     * @param {KineticCloneTreesParams} [options]
+     * @returns {Promise<KineticCloneTreesResult>}
+     */
+    cloneTrees (options, ...more) {
+      return run(this, kineticMethods[0], [options, ...more])
+    }
+  }
+}
+
+module.exports = { methods, defineMethods, qlikCloudMethods, defineQlikCloudMethods, kineticMethods, defineKineticMethods }

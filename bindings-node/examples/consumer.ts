@@ -20,7 +20,9 @@ import {
   cloudMethods,
   type CloudTask,
   type CloudTaskPage,
-  type CloudRun
+  type CloudRun,
+  KineticTaskClient,
+  type KineticCloneTreesResult
 } from '..'
 
 async function main (): Promise<void> {
@@ -176,6 +178,22 @@ async function cloud (): Promise<void> {
     await tenant.close()
   }
 }
+
+/** Kinetic Task's clone-trees, typed. */
+async function kinetic (): Promise<void> {
+  const task = await KineticTaskClient.connect({ url: 'https://kinetic.example.net/kinetic-task', username: 'svc', password: 'secret' })
+  const done: KineticCloneTreesResult = await task.cloneTrees({
+    sourceFrom: 'Playground', sourceTo: 'Playground', groupFrom: 'Testing', groupTo: 'Docs', localRoutines: { routine_v1: 'routine_docs_v1' }
+  })
+  console.log(done.message, done.trees.map((t) => t.name))
+  await task.cloneTrees({ payload: { source: { from: 'A', to: 'B' }, sourceGroup: { from: 'G', to: 'H' }, names: ['One'] } })
+  await task.close()
+}
+
+kinetic().catch((e) => {
+  console.error(e)
+  process.exitCode = 1
+})
 
 cloud().catch((e) => {
   console.error(e)

@@ -125,19 +125,11 @@ export declare class AemClient {
 }
 export interface AemClient extends AemClientMethods {}
 
-/** A Qlik Cloud tenant and how to talk to it: `url` and `apiKey`, or `clientId` and `clientSecret`. */
-export interface QlikCloudOptions {
-  /** The tenant: `https://tenant.region.qlikcloud.com`. */
+/** How to reach another service's server, whatever the service. */
+export interface ServiceOptions {
+  /** The service's root URL. */
   url: string
-  /** An API key (a bearer token). */
-  apiKey?: string
-  /** An OAuth machine-to-machine client's id (with `clientSecret`). */
-  clientId?: string
-  /** The OAuth client's secret. */
-  clientSecret?: string
-  /** The OAuth scope asked for (the client's default when absent). */
-  scope?: string
-  /** Verify the tenant's certificate (true). */
+  /** Verify the server's certificate (true). */
   verifyCertificate?: boolean
   /** A PEM file of extra trusted CA certificates. */
   caFile?: string
@@ -147,10 +139,22 @@ export interface QlikCloudOptions {
   connectTimeoutMs?: number
   /** Longest silence while waiting for an answer (60,000 ms). */
   readTimeoutMs?: number
-  /** Retries of reads and token requests after connection errors and 502/503/504 (3); a 429 is always waited out. */
+  /** Retries of reads (and token requests) after connection errors and 502/503/504 (3); a 429 is always waited out; a state change that may have reached the server is never repeated. */
   maxRetries?: number
   /** Requests of this client on the wire at once (64). */
   maxConcurrentRequests?: number
+}
+
+/** A Qlik Cloud tenant (`url`: `https://tenant.region.qlikcloud.com`) and an `apiKey`, or `clientId` and `clientSecret`. */
+export interface QlikCloudOptions extends ServiceOptions {
+  /** An API key (a bearer token). */
+  apiKey?: string
+  /** An OAuth machine-to-machine client's id (with `clientSecret`). */
+  clientId?: string
+  /** The OAuth client's secret. */
+  clientSecret?: string
+  /** The OAuth scope asked for (the client's default when absent). */
+  scope?: string
   /** A pace that keeps this client under the tenant's rate limit (none). */
   maxRequestsPerMinute?: number
 }
@@ -164,14 +168,34 @@ export declare class QlikCloudClient {
   private constructor ()
   /** Creates a client; nothing is sent until the first call. */
   static connect (options: QlikCloudOptions): Promise<QlikCloudClient>
+}
+export interface QlikCloudClient extends ServiceClient, QlikCloudClientMethods {}
+
+/** What the clients of the other services share: the generic entry (by the spec's names) and close. */
+export interface ServiceClient {
   /** True once `close()` was called. */
   readonly closed: boolean
-  /** The generic entry: any Qlik Cloud operation by its snake_case, camelCase or REST name, with the spec's argument names. */
+  /** The generic entry: any operation of the service by its snake_case, camelCase or REST name, with the spec's argument names (the body as `payload`). */
   call (method: string, args?: Record<string, unknown>): Promise<any>
   /** Refuses every later call (`CLIENT_CLOSED`); closing twice is fine. */
   close (): Promise<void>
 }
-export interface QlikCloudClient extends QlikCloudClientMethods {}
+
+/** A Kinetic Task web application (`url`: `https://host[:port]/kinetic-task`) and, when its sources check the caller's identity, a user. */
+export interface KineticTaskOptions extends ServiceOptions {
+  /** A user for HTTP Basic (sent with every request; there is no session). */
+  username?: string
+  /** Its password. */
+  password?: string
+}
+
+/** A client of one Kinetic Task web application: clone-trees, typed. */
+export declare class KineticTaskClient {
+  private constructor ()
+  /** Creates a client; nothing is sent until the first call. */
+  static connect (options: KineticTaskOptions): Promise<KineticTaskClient>
+}
+export interface KineticTaskClient extends ServiceClient, KineticTaskClientMethods {}
 
 /** Shorthand for `AemClient.connect(options, credential)`. */
 export declare function connect (options: ConnectOptions & Partial<Credential>, credential?: Credential): Promise<AemClient>
@@ -183,4 +207,8 @@ export declare const methods: readonly MethodInfo[]
 export declare const cloudOperations: readonly OperationInfo[]
 /** Every method of QlikCloudClient generated from the core. */
 export declare const cloudMethods: readonly MethodInfo[]
+/** Every Kinetic Task operation of the core. */
+export declare const kineticOperations: readonly OperationInfo[]
+/** Every method of KineticTaskClient generated from the core. */
+export declare const kineticMethods: readonly MethodInfo[]
 

@@ -5,12 +5,12 @@ const { test, before, after } = require('node:test')
 const assert = require('node:assert')
 const fs = require('node:fs')
 const path = require('node:path')
-const { AemClient, QlikCloudClient } = require('..')
+const { AemClient, QlikCloudClient, KineticTaskClient } = require('..')
 const { startMock, ROOT } = require('./mock')
 
 const CONFORMANCE = path.join(ROOT, 'tests', 'conformance')
 const inDir = (dir) => fs.readdirSync(path.join(CONFORMANCE, dir)).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(dir, f))
-const files = [...inDir('cases'), ...inDir('cloud')]
+const files = [...inDir('cases'), ...inDir('cloud'), ...inDir('kinetic')]
 const camelKey = (k) => k.replace(/_([a-z])/g, (_, c) => c.toUpperCase())
 const NO_FAULTS = { latency_ms: 0, error_rate: 0, error_status: 503, drop_rate: 0, seed: 1 }
 
@@ -92,10 +92,12 @@ async function runStep (client, step) {
   if (step.expect !== undefined && step.expect !== null) subset(step.expect, answer, '$')
 }
 
-/** A case naming a service (Qlik Cloud) gets that service's client with its credentials. */
-function cloudClientOf (kase) {
+/** A case naming a service (Qlik Cloud, Kinetic Task) gets that service's client with its credentials. */
+function serviceClientOf (kase) {
   const credential = Object.fromEntries(Object.entries(kase.credentials || {}).map(([k, v]) => [camelKey(k), v]))
-  return QlikCloudClient.connect(mock.cloudOptions(credential))
+  return kase.service === 'kinetic'
+    ? KineticTaskClient.connect(mock.kineticOptions(credential))
+    : QlikCloudClient.connect(mock.cloudOptions(credential))
 }
 
 for (const file of files) {
@@ -114,7 +116,7 @@ for (const file of files) {
       })
       return
     }
-    const client = kase.service === 'qlik_cloud' ? await cloudClientOf(kase) : await AemClient.connect(options)
+    const client = kase.service && kase.service !== 'qem' ? await serviceClientOf(kase) : await AemClient.connect(options)
     try {
       for (const [i, step] of (kase.steps || []).entries()) {
         try {

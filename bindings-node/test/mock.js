@@ -69,6 +69,10 @@ async function startMock () {
     cloudOptions (credential = { apiKey: 'key-dev' }) {
       return { url: `${url.origin}/qlik-cloud`, caFile: certFile, ...credential }
     },
+    /** KineticTaskClient options for this mock's web application, with the given user (or none). */
+    kineticOptions (credential = {}) {
+      return { url: `${url.origin}/kinetic-task`, caFile: certFile, ...credential }
+    },
     async stop () {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve))
