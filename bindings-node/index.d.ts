@@ -1781,6 +1781,7 @@ export interface AemClientMethods {
 
 /** Optional arguments of `QlikCloudClient.getTasks`. */
 export interface QlikCloudGetTasksParams {
+  resourceId?: string | null
   limit?: number | null
   page?: string | null
   sort?: string | null
@@ -1829,8 +1830,8 @@ export interface QlikCloudStartTaskAndWaitParams {
 
 /** The methods of QlikCloudClient, one per operation and helper of its service in the API description. */
 export interface QlikCloudClientMethods {
-  /** The tasks of one resource (an app) the caller may see: one page, or every page with `all`. */
-  getTasks(resourceId: string, options?: QlikCloudGetTasksParams): Promise<CloudTaskPage>
+  /** The tasks the caller may see (`params.resource_id`: of one app): one page, or every page with `all`. */
+  getTasks(options?: QlikCloudGetTasksParams): Promise<CloudTaskPage>
   /** Creates a task (`name` and `specVersion` at least; `migrateFrom` names a reload task to migrate): the task as stored. */
   createTask(payload: CloudTask, options?: QlikCloudCreateTaskParams): Promise<CloudTask>
   /** One task. */

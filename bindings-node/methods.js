@@ -636,7 +636,7 @@ function defineMethods (Base, run) {
  * each (`index.js` converts them for the core), and the type of its answer.
  */
 const qlikCloudMethods = Object.freeze([
-  {"name":"getTasks","method":"get_tasks","rest":"GetTasks","kind":"op","doc":"The tasks of one resource (an app) the caller may see: one page, or every page with `all`.","positional":[{"name":"resourceId","wire":"resourceId","type":"string","check":"string"}],"options":[{"name":"limit","wire":"limit","type":"number","check":"integer"},{"name":"page","wire":"page","type":"string","check":"string"},{"name":"sort","wire":"sort","type":"string","check":"string"},{"name":"all","wire":"all","type":"boolean","check":"boolean"},{"name":"maxItems","wire":"max_items","type":"number","check":"integer"}],"returns":"CloudTaskPage"},
+  {"name":"getTasks","method":"get_tasks","rest":"GetTasks","kind":"op","doc":"The tasks the caller may see (`params.resource_id`: of one app): one page, or every page with `all`.","positional":[],"options":[{"name":"resourceId","wire":"resourceId","type":"string","check":"string"},{"name":"limit","wire":"limit","type":"number","check":"integer"},{"name":"page","wire":"page","type":"string","check":"string"},{"name":"sort","wire":"sort","type":"string","check":"string"},{"name":"all","wire":"all","type":"boolean","check":"boolean"},{"name":"maxItems","wire":"max_items","type":"number","check":"integer"}],"returns":"CloudTaskPage"},
   {"name":"createTask","method":"create_task","rest":"CreateTask","kind":"op","doc":"Creates a task (`name` and `specVersion` at least; `migrateFrom` names a reload task to migrate): the task as stored.","positional":[{"name":"payload","wire":"payload","type":"CloudTask","check":"object"}],"options":[{"name":"migrateFrom","wire":"migrateFrom","type":"string","check":"string"}],"returns":"CloudTask"},
   {"name":"getTask","method":"get_task","rest":"GetTask","kind":"op","doc":"One task.","positional":[{"name":"id","wire":"id","type":"string","check":"string"}],"options":[],"returns":"CloudTask"},
   {"name":"updateTask","method":"update_task","rest":"UpdateTask","kind":"op","doc":"Replaces a task (the caller becomes its owner): the task as stored.","positional":[{"name":"id","wire":"id","type":"string","check":"string"},{"name":"payload","wire":"payload","type":"CloudTask","check":"object"}],"options":[],"returns":"CloudTask"},
@@ -656,13 +656,12 @@ const qlikCloudMethods = Object.freeze([
 function defineQlikCloudMethods (Base, run) {
   return class QlikCloudClientMethods extends Base {
     /**
-     * The tasks of one resource (an app) the caller may see: one page, or every page with `all`.
-     * @param {string} resourceId
+     * The tasks the caller may see (`params.resource_id`: of one app): one page, or every page with `all`.
      * @param {QlikCloudGetTasksParams} [options]
      * @returns {Promise<CloudTaskPage>}
      */
-    getTasks (resourceId, options, ...more) {
-      return run(this, qlikCloudMethods[0], [resourceId, options, ...more])
+    getTasks (options, ...more) {
+      return run(this, qlikCloudMethods[0], [options, ...more])
     }
 
     /**

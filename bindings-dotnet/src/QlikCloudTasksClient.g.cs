@@ -11,10 +11,10 @@ namespace Qlik.EnterpriseManager.Client
     public partial class QlikCloudTasksClient
     {
         // ---- every Qlik Cloud Tasks operation: the ids first, then the body, then the optional arguments
-        /// <summary>The tasks of one resource (an app) the caller may see: one page, or every page with `all`.</summary>
-        public CloudTaskPage GetTasks(string resourceId, int? limit = null, string page = null, string sort = null, bool? all = null, int? maxItems = null) { return Get<CloudTaskPage>("GetTasks", A("resourceId", resourceId, "limit", limit, "page", page, "sort", sort, "all", all, "max_items", maxItems)); }
-        /// <summary>The tasks of one resource (an app) the caller may see: one page, or every page with `all`. Asynchronous: completes through the native callback.</summary>
-        public Task<CloudTaskPage> GetTasksAsync(string resourceId, int? limit = null, string page = null, string sort = null, bool? all = null, int? maxItems = null, CancellationToken cancellationToken = default(CancellationToken)) { return GetAsync<CloudTaskPage>("GetTasks", A("resourceId", resourceId, "limit", limit, "page", page, "sort", sort, "all", all, "max_items", maxItems), cancellationToken); }
+        /// <summary>The tasks the caller may see (`params.resource_id`: of one app): one page, or every page with `all`.</summary>
+        public CloudTaskPage GetTasks(string resourceId = null, int? limit = null, string page = null, string sort = null, bool? all = null, int? maxItems = null) { return Get<CloudTaskPage>("GetTasks", A("resourceId", resourceId, "limit", limit, "page", page, "sort", sort, "all", all, "max_items", maxItems)); }
+        /// <summary>The tasks the caller may see (`params.resource_id`: of one app): one page, or every page with `all`. Asynchronous: completes through the native callback.</summary>
+        public Task<CloudTaskPage> GetTasksAsync(string resourceId = null, int? limit = null, string page = null, string sort = null, bool? all = null, int? maxItems = null, CancellationToken cancellationToken = default(CancellationToken)) { return GetAsync<CloudTaskPage>("GetTasks", A("resourceId", resourceId, "limit", limit, "page", page, "sort", sort, "all", all, "max_items", maxItems), cancellationToken); }
         /// <summary>Creates a task (`name` and `specVersion` at least; `migrateFrom` names a reload task to migrate): the task as stored.</summary>
         public CloudTask CreateTask(CloudTask payload, string migrateFrom = null) { return Get<CloudTask>("CreateTask", A("migrateFrom", migrateFrom, "payload", payload)); }
         /// <summary>Creates a task (`name` and `specVersion` at least; `migrateFrom` names a reload task to migrate): the task as stored. Asynchronous: completes through the native callback.</summary>

@@ -339,9 +339,9 @@ static class Tests
         Control("PUT", "/mock/state", "{\"qlik_cloud\":{\"settings\":{\"run_ms\":50}}}");
         using (var c = new QlikCloudTasksClient(origin + "/qlik-cloud", "key-dev", true, caFile))
         {
-            var page = c.GetTasks("app-1", limit: 1);
+            var page = c.GetTasks(resourceId: "app-1", limit: 1);
             Check(page.Data.Count == 1 && page.Links.Next.Href.Contains("page="), "one page and its next link");
-            Check(c.GetTasks("app-1", all: true).Data.Count == 2, "every page");
+            Check(c.GetTasks(resourceId: "app-1", all: true).Data.Count == 2, "every page");
             var created = c.CreateTask(new CloudTask { Name = "net", SpecVersion = "0.8", ResourceId = "app-net" }, migrateFrom: "rt-3");
             Check(created.Id != null && created.Metadata.MigratedFrom == "rt-3", "created: " + created.Id);
             Check(created.States == null, "a list never set is not sent: " + Json.Write(c.Call("GetTask", "{\"id\":\"" + created.Id + "\"}")));

@@ -155,9 +155,9 @@ async function cloud (): Promise<void> {
   const oauth = await QlikCloudClient.connect({ url: 'https://tenant.eu.qlikcloud.com', clientId: 'id', clientSecret: 'secret' })
   await oauth.close()
   try {
-    const page: CloudTaskPage = await tenant.getTasks('app-id', { limit: 50, sort: '-updatedAt' })
+    const page: CloudTaskPage = await tenant.getTasks({ resourceId: 'app-id', limit: 50, sort: '-updatedAt' })
     console.log(page.links?.next?.href, cloudMethods.length)
-    const all = await tenant.getTasks('app-id', { all: true, maxItems: 1000 })
+    const all = await tenant.getTasks({ resourceId: 'app-id', all: true, maxItems: 1000 })
     const task: CloudTask = await tenant.createTask({ name: 'Nightly', specVersion: '0.8' }, { migrateFrom: 'rt-1' })
     const id = task.id ?? all.data[0]?.id ?? ''
     await tenant.updateTask(id, { ...task, description: 'nightly reload' })

@@ -15,10 +15,10 @@ beforeEach(async () => {
 
 test('every operation has its typed method, with the spec names on the wire', async () => {
   const c = await QlikCloudClient.connect(mock.cloudOptions())
-  const page = await c.getTasks('app-1', { limit: 1 })
+  const page = await c.getTasks({ resourceId: 'app-1', limit: 1 })
   assert.strictEqual(page.data.length, 1)
   assert.match(page.links.next.href, /page=/)
-  assert.strictEqual((await c.getTasks('app-1', { all: true, maxItems: 1 })).data.length, 1)
+  assert.strictEqual((await c.getTasks({ resourceId: 'app-1', all: true, maxItems: 1 })).data.length, 1)
   const created = await c.createTask({ name: 'node', specVersion: '0.8', resourceId: 'app-js', later: [1] }, { migrateFrom: 'rt-2' })
   assert.strictEqual(created.metadata.migratedFrom, 'rt-2')
   assert.deepStrictEqual(created.later, [1])
@@ -65,8 +65,8 @@ test('OAuth client credentials; bad options and arguments refused before sending
   await mock.control('DELETE', '/mock/requests')
   await assert.rejects(c.getTask(''), (e) => e.errorCode === 'INVALID_ARGUMENT')
   await assert.rejects(c.getTask('..'), (e) => e.errorCode === 'INVALID_ARGUMENT')
-  await assert.rejects(c.getTasks('app-1', { limit: -1 }), TypeError)
-  await assert.rejects(c.getTasks('app-1', { nope: 1 }), /unknown option `nope`/)
+  await assert.rejects(c.getTasks({ resourceId: 'app-1', limit: -1 }), TypeError)
+  await assert.rejects(c.getTasks({ resourceId: 'app-1', nope: 1 }), /unknown option `nope`/)
   await assert.rejects(c.createTask(42), TypeError)
   await assert.rejects(c.call('get_server_list'), (e) => e.errorCode === 'INVALID_ARGUMENT' && /qlik_cloud/.test(e.message))
   assert.strictEqual(typeof c.getServerList, 'undefined')

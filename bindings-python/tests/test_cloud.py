@@ -26,10 +26,10 @@ def fresh(mock: Any) -> Any:
 
 def test_every_operation_answers_its_model(fresh: Any) -> None:
     with tenant(fresh) as c:
-        page = c.get_tasks("app-1", limit=1)
+        page = c.get_tasks(resource_id="app-1", limit=1)
         assert isinstance(page, CloudTaskPage)
         assert len(page.data) == 1 and "page=" in page.links.next.href
-        everything = c.get_tasks("app-1", all=True)
+        everything = c.get_tasks(resource_id="app-1", all=True)
         assert len(everything.data) == 2
         created = c.create_task(
             {"name": "py", "specVersion": "0.8", "resourceId": "app-py", "later": {"kept": True}},
@@ -81,7 +81,11 @@ def test_bad_input_is_refused_before_sending(fresh: Any) -> None:
         Client(fresh.root + "/qlik-cloud", ca_file=fresh.cert, api_key="k", client_id="c", client_secret="s")
     fresh.control("DELETE", "requests")
     with tenant(fresh) as c:
-        for bad in (lambda: c.get_task(""), lambda: c.get_task(".."), lambda: c.get_tasks("app-1", limit=-1)):
+        for bad in (
+            lambda: c.get_task(""),
+            lambda: c.get_task(".."),
+            lambda: c.get_tasks(resource_id="app-1", limit=-1),
+        ):
             with pytest.raises(qem.InvalidArgumentError):
                 bad()
         with pytest.raises(TypeError):
@@ -111,7 +115,7 @@ def test_the_async_client(fresh: Any) -> None:
         async with AsyncClient(fresh.root + "/qlik-cloud", ca_file=fresh.cert, api_key="key-dev") as c:
             tasks = await c.gather([c.get_task("task-1") for _ in range(20)], limit=8)
             assert {t.name for t in tasks} == {"Reload sales"}
-            page = await c.get_tasks("app-1", all=True)
+            page = await c.get_tasks(resource_id="app-1", all=True)
             assert len(page.data) == 2
             run = await c.start_task_and_wait("task-1", timeout=5, poll_interval=0.02)
             assert run.status == "SUCCEEDED"

@@ -12,7 +12,7 @@
 //! use qem_core::cloud::QlikCloudClient;
 //! use qem_core::models::CloudPageParams;
 //! let client = QlikCloudClient::with_api_key("https://tenant.us.qlikcloud.com", "eyJ...")?;
-//! for task in client.get_tasks("app-id", &CloudPageParams::all()).await?.data {
+//! for task in client.get_tasks(&CloudPageParams::all().resource("app-id")).await?.data {
 //!     println!("{:?} {:?}", task.id, task.name);
 //! }
 //! # Ok(()) }
@@ -193,8 +193,8 @@ macro_rules! cloud_operations {
 }
 
 cloud_operations! {
-    /// The tasks of one resource (an app) the caller may see: one page, or every page with `all`.
-    GET_TASKS(resource_id as "resourceId": &str, params: &CloudPageParams) -> CloudTaskPage;
+    /// The tasks the caller may see (`params.resource_id`: of one app): one page, or every page with `all`.
+    GET_TASKS(params: &CloudPageParams) -> CloudTaskPage;
     /// Creates a task (`name` and `specVersion` at least; `migrateFrom` names a reload task to migrate): the task as stored.
     CREATE_TASK(payload: &CloudTask, migrate_from as "migrateFrom": Option<&str>) -> CloudTask;
     /// One task.

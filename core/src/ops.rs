@@ -469,8 +469,9 @@ pub mod cloud {
         "qlik_cloud",
         /// Every Qlik Cloud Tasks operation, in the spec's order.
         OPERATIONS;
-        /// The tasks of one resource (`resourceId`, an app) the caller may see (one page).
-        GET_TASKS = op_paged(Get, TASKS, &[super::req("resourceId", Kind::Text), PAGE[0], PAGE[1], PAGE[2]]);
+        /// The tasks the caller may see (one page); `resourceId` filters by app (the spec
+        /// requires it, newer tenants do not: sent when given, the server judges).
+        GET_TASKS = op_paged(Get, TASKS, &[opt("resourceId", Kind::Text), PAGE[0], PAGE[1], PAGE[2]]);
         /// Creates a task (201); `migrateFrom` names a reload task to migrate.
         CREATE_TASK = super::op(Post, TASKS, &[opt("migrateFrom", Kind::Text)], B::Object, A::Json);
         /// One task.

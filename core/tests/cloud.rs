@@ -487,13 +487,16 @@ async fn the_typed_client_reads_every_answer_into_its_model() {
     let mock = tenant(Some(json!({"qlik_cloud": {"settings": {"run_ms": 50}}}))).await;
     let c = QlikCloudClient::new(options(&mock, json!({"api_key": "key-dev"}))).unwrap();
     let first = c
-        .get_tasks("app-1", &CloudPageParams::default().limit(1))
+        .get_tasks(&CloudPageParams::default().resource("app-1").limit(1))
         .await
         .unwrap();
     assert_eq!(first.data.len(), 1);
     let next = first.links.and_then(|l| l.next).and_then(|n| n.href);
     assert!(next.is_some_and(|h| h.contains("page=")));
-    let all = c.get_tasks("app-1", &CloudPageParams::all()).await.unwrap();
+    let all = c
+        .get_tasks(&CloudPageParams::all().resource("app-1"))
+        .await
+        .unwrap();
     assert_eq!(all.data.len(), 2);
     let mut task: CloudTask = serde_json::from_value(
         json!({"name": "typed", "specVersion": "0.8", "resourceId": "app-9", "futureField": 7}),
@@ -570,7 +573,8 @@ async fn the_typed_client_reads_every_answer_into_its_model() {
     let config = options(&mock, json!({"api_key": "key-admin"}));
     let page = tokio::task::spawn_blocking(move || {
         let b = qem_core::cloud::blocking::QlikCloudClient::new(config).unwrap();
-        b.get_tasks("app-1", &CloudPageParams::default()).unwrap()
+        b.get_tasks(&CloudPageParams::default().resource("app-1"))
+            .unwrap()
     })
     .await
     .unwrap();

@@ -182,10 +182,14 @@ model! {
     }
 }
 
-/// Which page of a list to read, and how; none set means the service's first page of
-/// its default size.
+/// Which page of a list to read, and how (GetTasks takes `resource_id` too); none set
+/// means the service's first page of its default size.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, schemars::JsonSchema)]
 pub struct CloudPageParams {
+    /// GetTasks only: the tasks of this resource (app). The spec requires it; newer
+    /// tenants do not, so it is sent when given and the server judges.
+    #[serde(rename = "resourceId", skip_serializing_if = "Option::is_none")]
+    pub resource_id: Option<String>,
     /// The most items a page holds.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub limit: Option<u64>,
@@ -210,6 +214,12 @@ impl CloudPageParams {
             all: Some(true),
             ..Self::default()
         }
+    }
+
+    /// The tasks of one resource (app): GetTasks' `resourceId`.
+    pub fn resource(mut self, resource_id: impl Into<String>) -> Self {
+        self.resource_id = Some(resource_id.into());
+        self
     }
 
     /// Pages of at most `limit` items.

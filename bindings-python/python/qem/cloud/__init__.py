@@ -11,7 +11,7 @@
 
     from qem.cloud import Client
     with Client("https://tenant.eu.qlikcloud.com", api_key=key) as tenant:
-        for task in tenant.get_tasks("app-id", all=True).data:
+        for task in tenant.get_tasks(resource_id="app-id", all=True).data:
             print(task.id, task.name)
 """
 

@@ -25,8 +25,8 @@ class AsyncClient(_ServiceBase):
     async def __aexit__(self, *exc: Any) -> None: ...
     async def get_tasks(
         self,
-        resource_id: str,
         *,
+        resource_id: Optional[str] = ...,
         limit: Optional[int] = ...,
         page: Optional[str] = ...,
         sort: Optional[str] = ...,
@@ -34,7 +34,7 @@ class AsyncClient(_ServiceBase):
         max_items: Optional[int] = ...,
         timeout: Optional[float] = ...,
     ) -> CloudTaskPage:
-        """The tasks of one resource (an app) the caller may see: one page, or every page with `all`."""
+        """The tasks the caller may see (`params.resource_id`: of one app): one page, or every page with `all`."""
         ...
     async def create_task(
         self,

@@ -53,8 +53,8 @@ class Client(_ServiceBase):
     def __exit__(self, *exc: Any) -> None: ...
     def get_tasks(
         self,
-        resource_id: str,
         *,
+        resource_id: Optional[str] = ...,
         limit: Optional[int] = ...,
         page: Optional[str] = ...,
         sort: Optional[str] = ...,
@@ -62,7 +62,7 @@ class Client(_ServiceBase):
         max_items: Optional[int] = ...,
         timeout: Optional[float] = ...,
     ) -> CloudTaskPage:
-        """The tasks of one resource (an app) the caller may see: one page, or every page with `all`."""
+        """The tasks the caller may see (`params.resource_id`: of one app): one page, or every page with `all`."""
         ...
     def create_task(
         self,

@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
 # The description these methods were generated from; the native module must have been
 # built from the same one.
-DESCRIPTION_FINGERPRINT = "9bcb6e9d5551aa9c"
+DESCRIPTION_FINGERPRINT = "e359ee67a3a5d164"
 if _native.description_fingerprint() != DESCRIPTION_FINGERPRINT:
     raise ImportError(
         "qem: the native module was built from another API description ({0}) than qem/cloud/_operations.py ({1}):"
@@ -46,8 +46,8 @@ class _Operations:
 
     def get_tasks(
         self,
-        resource_id: Any,
         *,
+        resource_id: Any = None,
         limit: Any = None,
         page: Any = None,
         sort: Any = None,
@@ -55,10 +55,10 @@ class _Operations:
         max_items: Any = None,
         timeout: Any = None,
     ) -> Any:
-        """The tasks of one resource (an app) the caller may see: one page, or every page with `all`."""
+        """The tasks the caller may see (`params.resource_id`: of one app): one page, or every page with `all`."""
         fn = "get_tasks"
         args = {
-            "resourceId": _name(fn, "resource_id", resource_id),
+            "resourceId": _opt_str(fn, "resource_id", resource_id),
             "limit": _opt_int(fn, "limit", limit),
             "page": _opt_str(fn, "page", page),
             "sort": _opt_str(fn, "sort", sort),
