@@ -190,12 +190,12 @@ export interface KineticTaskOptions extends ServiceOptions {
 }
 
 /** A client of one Kinetic Task web application: clone-trees, typed. */
-export declare class KineticTaskClient {
+export declare class KineticClient {
   private constructor ()
   /** Creates a client; nothing is sent until the first call. */
-  static connect (options: KineticTaskOptions): Promise<KineticTaskClient>
+  static connect (options: KineticTaskOptions): Promise<KineticClient>
 }
-export interface KineticTaskClient extends ServiceClient, KineticTaskClientMethods {}
+export interface KineticClient extends ServiceClient, KineticClientMethods {}
 
 /** Shorthand for `AemClient.connect(options, credential)`. */
 export declare function connect (options: ConnectOptions & Partial<Credential>, credential?: Credential): Promise<AemClient>
@@ -209,7 +209,7 @@ export declare const cloudOperations: readonly OperationInfo[]
 export declare const cloudMethods: readonly MethodInfo[]
 /** Every Kinetic Task operation of the core. */
 export declare const kineticOperations: readonly OperationInfo[]
-/** Every method of KineticTaskClient generated from the core. */
+/** Every method of KineticClient generated from the core. */
 export declare const kineticMethods: readonly MethodInfo[]
 
 
@@ -1854,7 +1854,7 @@ export interface QlikCloudClientMethods {
   startTaskAndWait(id: string, options?: QlikCloudStartTaskAndWaitParams): Promise<CloudRun>
 }
 
-/** Optional arguments of `KineticTaskClient.cloneTrees`. */
+/** Optional arguments of `KineticClient.cloneTrees`. */
 export interface KineticCloneTreesParams {
   payload?: KineticCloneTreesRequest | null
   sourceFrom?: string | null
@@ -1865,8 +1865,8 @@ export interface KineticCloneTreesParams {
   localRoutines?: unknown | null
 }
 
-/** The methods of KineticTaskClient, one per operation and helper of its service in the API description. */
-export interface KineticTaskClientMethods {
+/** The methods of KineticClient, one per operation and helper of its service in the API description. */
+export interface KineticClientMethods {
   /** Copies the trees and local routines of a Source / Group into another (the originals stay): `payload`, or the flat `source_from`, `source_to`, `group_from`, `group_to`, `names`, `local_routines` (pairs or a map); answers the trees created. Never repeated once it may have reached the server. */
   cloneTrees(options?: KineticCloneTreesParams): Promise<KineticCloneTreesResult>
 }

@@ -542,15 +542,15 @@ class QlikCloudClient extends defineQlikCloudMethods(Client, run) {
   }
 }
 
-/** A client of one Kinetic Task web application. Create it with `KineticTaskClient.connect()`. */
-class KineticTaskClient extends defineKineticMethods(Client, run) {
+/** A client of one Kinetic Task web application. Create it with `KineticClient.connect()`. */
+class KineticClient extends defineKineticMethods(Client, run) {
   /**
    * Creates a client of the web application at `url` (`https://host[:port]/kinetic-task`),
    * with `username` and `password` (HTTP Basic on every request) when its sources' API
    * policy rules check the caller's identity. Nothing is sent yet.
    */
   static async connect (options) {
-    return open(KineticTaskClient, serviceConfigOf('KineticTaskClient.connect', 'kinetic', KINETIC_OPTION_KEYS, options))
+    return open(KineticClient, serviceConfigOf('KineticClient.connect', 'kinetic', KINETIC_OPTION_KEYS, options))
   }
 
   /**
@@ -574,7 +574,7 @@ const connect = (options, credential) => AemClient.connect(options, credential)
 module.exports = {
   AemClient,
   QlikCloudClient,
-  KineticTaskClient,
+  KineticClient,
   AemClientError,
   connect,
   operations,

@@ -765,7 +765,7 @@ function defineQlikCloudMethods (Base, run) {
 }
 
 /**
- * Every method of KineticTaskClient: its positional arguments, its options and the check of
+ * Every method of KineticClient: its positional arguments, its options and the check of
  * each (`index.js` converts them for the core), and the type of its answer.
  */
 const kineticMethods = Object.freeze([
@@ -773,11 +773,11 @@ const kineticMethods = Object.freeze([
 ])
 
 /**
- * The class of KineticTaskClient's methods, on `Base`. `run(client, spec, args)` checks the
+ * The class of KineticClient's methods, on `Base`. `run(client, spec, args)` checks the
  * arguments of the method `spec` describes and makes the call.
  */
 function defineKineticMethods (Base, run) {
-  return class KineticTaskClientMethods extends Base {
+  return class KineticClientMethods extends Base {
     /**
      * Copies the trees and local routines of a Source / Group into another (the originals stay): `payload`, or the flat `source_from`, `source_to`, `group_from`, `group_to`, `names`, `local_routines` (pairs or a map); answers the trees created. Never repeated once it may have reached the server.
      * @param {KineticCloneTreesParams} [options]

@@ -21,7 +21,7 @@ import {
   type CloudTask,
   type CloudTaskPage,
   type CloudRun,
-  KineticTaskClient,
+  KineticClient,
   type KineticCloneTreesResult
 } from '..'
 
@@ -181,7 +181,7 @@ async function cloud (): Promise<void> {
 
 /** Kinetic Task's clone-trees, typed. */
 async function kinetic (): Promise<void> {
-  const task = await KineticTaskClient.connect({ url: 'https://kinetic.example.net/kinetic-task', username: 'svc', password: 'secret' })
+  const task = await KineticClient.connect({ url: 'https://kinetic.example.net/kinetic-task', username: 'svc', password: 'secret' })
   const done: KineticCloneTreesResult = await task.cloneTrees({
     sourceFrom: 'Playground', sourceTo: 'Playground', groupFrom: 'Testing', groupTo: 'Docs', localRoutines: { routine_v1: 'routine_docs_v1' }
   })

@@ -190,12 +190,12 @@ export interface KineticTaskOptions extends ServiceOptions {
 }
 
 /** A client of one Kinetic Task web application: clone-trees, typed. */
-export declare class KineticTaskClient {
+export declare class KineticClient {
   private constructor ()
   /** Creates a client; nothing is sent until the first call. */
-  static connect (options: KineticTaskOptions): Promise<KineticTaskClient>
+  static connect (options: KineticTaskOptions): Promise<KineticClient>
 }
-export interface KineticTaskClient extends ServiceClient, KineticTaskClientMethods {}
+export interface KineticClient extends ServiceClient, KineticClientMethods {}
 
 /** Shorthand for `AemClient.connect(options, credential)`. */
 export declare function connect (options: ConnectOptions & Partial<Credential>, credential?: Credential): Promise<AemClient>
@@ -209,6 +209,6 @@ export declare const cloudOperations: readonly OperationInfo[]
 export declare const cloudMethods: readonly MethodInfo[]
 /** Every Kinetic Task operation of the core. */
 export declare const kineticOperations: readonly OperationInfo[]
-/** Every method of KineticTaskClient generated from the core. */
+/** Every method of KineticClient generated from the core. */
 export declare const kineticMethods: readonly MethodInfo[]
 

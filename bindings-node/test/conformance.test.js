@@ -5,7 +5,7 @@ const { test, before, after } = require('node:test')
 const assert = require('node:assert')
 const fs = require('node:fs')
 const path = require('node:path')
-const { AemClient, QlikCloudClient, KineticTaskClient } = require('..')
+const { AemClient, QlikCloudClient, KineticClient } = require('..')
 const { startMock, ROOT } = require('./mock')
 
 const CONFORMANCE = path.join(ROOT, 'tests', 'conformance')
@@ -96,7 +96,7 @@ async function runStep (client, step) {
 function serviceClientOf (kase) {
   const credential = Object.fromEntries(Object.entries(kase.credentials || {}).map(([k, v]) => [camelKey(k), v]))
   return kase.service === 'kinetic'
-    ? KineticTaskClient.connect(mock.kineticOptions(credential))
+    ? KineticClient.connect(mock.kineticOptions(credential))
     : QlikCloudClient.connect(mock.cloudOptions(credential))
 }
 

@@ -1,8 +1,8 @@
 'use strict'
-// KineticTaskClient: clone-trees against the mock's Kinetic Task web application.
+// KineticClient: clone-trees against the mock's Kinetic Task web application.
 const { test, before, after } = require('node:test')
 const assert = require('node:assert')
-const { KineticTaskClient, kineticMethods } = require('..')
+const { KineticClient, kineticMethods } = require('..')
 const { startMock } = require('./mock')
 
 let mock
@@ -11,7 +11,7 @@ after(async () => { await mock.stop() })
 
 test('clone-trees by fields and by payload, its errors, HTTP Basic', async () => {
   await mock.control('POST', '/mock/reset')
-  const task = await KineticTaskClient.connect(mock.kineticOptions())
+  const task = await KineticClient.connect(mock.kineticOptions())
   const one = await task.cloneTrees({ sourceFrom: 'Playground', sourceTo: 'Playground', groupFrom: 'Testing', groupTo: 'Docs', names: ['Another Tree'] })
   assert.strictEqual(one.message, 'Cloned 1 tree.')
   assert.strictEqual(one.trees[0].sourceGroup, 'Docs')
@@ -25,10 +25,10 @@ test('clone-trees by fields and by payload, its errors, HTTP Basic', async () =>
   await assert.rejects(task.call('CloneTrees', { payload }), (e) => e.errorCode === 'BAD_REQUEST' && /already exists/.test(e.message))
   await assert.rejects(task.cloneTrees({ sourceFrom: 'Playground' }), (e) => e.errorCode === 'INVALID_ARGUMENT')
   await task.close()
-  const wrong = await KineticTaskClient.connect(mock.kineticOptions({ username: 'admin', password: 'nope' }))
+  const wrong = await KineticClient.connect(mock.kineticOptions({ username: 'admin', password: 'nope' }))
   await assert.rejects(wrong.cloneTrees({ sourceFrom: 'Playground', sourceTo: 'Playground', groupFrom: 'Testing', groupTo: 'X' }),
     (e) => e.errorCode === 'UNAUTHORIZED' && e.httpStatus === 401)
   await wrong.close()
-  await assert.rejects(KineticTaskClient.connect({ url: 'https://k/kinetic-task', apiKey: 'x' }), /unknown option `apiKey`/)
+  await assert.rejects(KineticClient.connect({ url: 'https://k/kinetic-task', apiKey: 'x' }), /unknown option `apiKey`/)
   assert.deepStrictEqual(kineticMethods.map((m) => m.name), ['cloneTrees'])
 })

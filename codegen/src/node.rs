@@ -211,7 +211,7 @@ fn methods(description: &Value, table: &Value, service: &Value) -> Vec<Value> {
 fn service_client(service: &str) -> (&'static str, &'static str) {
     match service {
         "qlik_cloud" => ("QlikCloudClient", "QlikCloud"),
-        "kinetic" => ("KineticTaskClient", "Kinetic"),
+        "kinetic" => ("KineticClient", "Kinetic"),
         other => panic!("no Node client is named for service {other}: add it to service_client"),
     }
 }

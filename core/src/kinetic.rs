@@ -105,8 +105,28 @@ pub(crate) fn clone_trees_body(op: &Operation, args: &Args) -> Result<bytes::Byt
     }
 }
 
-/// What the service requires, said before sending: every name given and not empty.
+/// What the service requires, said before sending: every name given, not empty, and
+/// without NUL (which no Source, Group, tree or routine name holds).
 fn check(r: &KineticCloneTreesRequest) -> std::result::Result<(), String> {
+    let texts = [
+        &r.source.from,
+        &r.source.to,
+        &r.source_group.from,
+        &r.source_group.to,
+    ];
+    let listed = r
+        .local_routines
+        .iter()
+        .flatten()
+        .flat_map(|p| [&p.from, &p.to]);
+    if texts
+        .into_iter()
+        .chain(listed)
+        .chain(r.names.iter().flatten())
+        .any(|t| t.contains('\0'))
+    {
+        return Err("names cannot hold NUL characters".into());
+    }
     let pairs = [("source", &r.source), ("sourceGroup", &r.source_group)];
     for (what, p) in pairs {
         if p.from.trim().is_empty() || p.to.trim().is_empty() {
