@@ -184,18 +184,17 @@ fn helper(h: &Value, models: &Map<String, Value>, table: &Value) -> Value {
         "args": format!("A({})", pairs.join(", ")), "convert": false})
 }
 
-/// The .NET client of a service other than Enterprise Manager: its class, its generated
-/// file and the heading of its methods (its constructors are written by hand beside it).
-fn service_client(service: &str) -> (&'static str, &'static str, &'static str) {
+/// The .NET client of a service other than Enterprise Manager: its class (generated into
+/// `<class>.g.cs`; its constructors are written by hand beside it) and the heading of its
+/// methods.
+fn service_client(service: &str) -> (&'static str, &'static str) {
     match service {
         "qlik_cloud" => (
             "QlikCloudTasksClient",
-            "bindings-dotnet/src/QlikCloudTasksClient.g.cs",
             "every Qlik Cloud Tasks operation: the ids first, then the body, then the optional arguments",
         ),
         "kinetic" => (
             "KineticTaskClient",
-            "bindings-dotnet/src/KineticTaskClient.g.cs",
             "every Kinetic Task operation: the body, or its fields by name",
         ),
         other => panic!("no .NET client is named for service {other}: add it to service_client"),
@@ -475,8 +474,9 @@ pub fn files(description: &Value) -> Vec<(&'static str, String)> {
         .flatten()
         .skip(1)
     {
-        let (class_name, path, title) =
-            service_client(service["name"].as_str().unwrap_or_default());
+        let (class_name, title) = service_client(service["name"].as_str().unwrap_or_default());
+        // A path of a run of the generator: leaking it costs nothing.
+        let path: &'static str = format!("bindings-dotnet/src/{class_name}.g.cs").leak();
         let methods: Vec<Value> = service["operations"]
             .as_array()
             .into_iter()

@@ -673,10 +673,22 @@ pub fn files(description: &Value, text: &str) -> Vec<(&'static str, String)> {
     ];
     for service in &services {
         let module = service["module"].as_str().unwrap_or_default();
-        let (ops, sync, asynchronous) = service_paths(module);
-        files.push((ops, render("operations.py", false, Some(service))));
-        files.push((sync, render("service.pyi", false, Some(service))));
-        files.push((asynchronous, render("service.pyi", true, Some(service))));
+        // Paths of a run of the generator: leaking them costs nothing.
+        let path = |file: &str| -> &'static str {
+            format!("bindings-python/python/qem/{module}/{file}").leak()
+        };
+        files.push((
+            path("_operations.py"),
+            render("operations.py", false, Some(service)),
+        ));
+        files.push((
+            path("_client.pyi"),
+            render("service.pyi", false, Some(service)),
+        ));
+        files.push((
+            path("_async.pyi"),
+            render("service.pyi", true, Some(service)),
+        ));
     }
     files
 }
@@ -727,21 +739,4 @@ fn service_module(service: &str) -> ServiceModule {
         ctor.push(("max_requests_per_minute", "Optional[int]"));
     }
     (module, title, what, ctor)
-}
-
-/// Where a service module's generated files go.
-fn service_paths(module: &str) -> (&'static str, &'static str, &'static str) {
-    match module {
-        "cloud" => (
-            "bindings-python/python/qem/cloud/_operations.py",
-            "bindings-python/python/qem/cloud/_client.pyi",
-            "bindings-python/python/qem/cloud/_async.pyi",
-        ),
-        "kinetic" => (
-            "bindings-python/python/qem/kinetic/_operations.py",
-            "bindings-python/python/qem/kinetic/_client.pyi",
-            "bindings-python/python/qem/kinetic/_async.pyi",
-        ),
-        other => panic!("no paths for Python module {other}"),
-    }
 }

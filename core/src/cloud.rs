@@ -229,19 +229,21 @@ pub mod blocking {
     impl QlikCloudClient {
         /// A client for these settings (see [`super::QlikCloudClient::new`]).
         pub fn new(config: ClientConfig) -> Result<QlikCloudClient> {
-            let rt = crate::runtime::shared()?;
-            let _enter = rt.enter();
-            Ok(QlikCloudClient {
-                inner: super::QlikCloudClient::new(config)?,
-            })
+            Self::made_by(|| super::QlikCloudClient::new(config))
         }
 
         /// A client authenticating with an API key.
         pub fn with_api_key(url: &str, api_key: &str) -> Result<QlikCloudClient> {
-            Self::new(ClientConfig::new(
-                url.trim_end_matches('/'),
-                Credentials::ApiKey(api_key.into()),
-            ))
+            Self::made_by(|| super::QlikCloudClient::with_api_key(url, api_key))
+        }
+
+        /// The async client `make` builds, made inside the shared runtime.
+        fn made_by(
+            make: impl FnOnce() -> Result<super::QlikCloudClient>,
+        ) -> Result<QlikCloudClient> {
+            let rt = crate::runtime::shared()?;
+            let _enter = rt.enter();
+            Ok(QlikCloudClient { inner: make()? })
         }
 
         /// The async client underneath (shares the token).

@@ -357,15 +357,27 @@ impl ClientConfig {
                 ))
             }
         };
-        for qem_only in ["username", "api_token", "jwt", "b64", "saml", "host"] {
-            if obj.contains_key(qem_only) {
-                return Err(Error::invalid_argument(format!(
-                    "client option `{qem_only}` is for Enterprise Manager, not qlik_cloud"
-                )));
-            }
+        let others = ["username", "api_token", "jwt", "b64", "saml", "host"];
+        ClientConfig::for_service(obj, ServiceKind::QlikCloud, &url, credentials, &others)
+    }
+
+    /// A service's config at `url` with `credentials`, once no option of another
+    /// service's (`others`) is given: a mix-up is said, not ignored.
+    fn for_service(
+        obj: &Options,
+        service: ServiceKind,
+        url: &str,
+        credentials: Credentials,
+        others: &[&str],
+    ) -> Result<ClientConfig> {
+        if let Some(other) = others.iter().find(|k| obj.contains_key(**k)) {
+            return Err(Error::invalid_argument(format!(
+                "client option `{other}` is not one of the {} service's",
+                service.name()
+            )));
         }
         let mut c = ClientConfig::new(url.trim_end_matches('/'), credentials);
-        c.service = ServiceKind::QlikCloud;
+        c.service = service;
         Ok(c)
     }
 
@@ -391,7 +403,7 @@ impl ClientConfig {
                 ))
             }
         };
-        for other in [
+        let others = [
             "api_token",
             "jwt",
             "b64",
@@ -399,16 +411,8 @@ impl ClientConfig {
             "host",
             "api_key",
             "client_id",
-        ] {
-            if obj.contains_key(other) {
-                return Err(Error::invalid_argument(format!(
-                    "client option `{other}` is not one of kinetic's (url, username, password)"
-                )));
-            }
-        }
-        let mut c = ClientConfig::new(url.trim_end_matches('/'), credentials);
-        c.service = ServiceKind::Kinetic;
-        Ok(c)
+        ];
+        ClientConfig::for_service(obj, ServiceKind::Kinetic, &url, credentials, &others)
     }
 
     /// The options every service shares (TLS, timeouts, retries, limits) onto `self`.

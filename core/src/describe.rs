@@ -77,8 +77,9 @@ fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
         .map(|op| {
             let table = match s.name {
                 "qem" => TYPED_METHODS,
+                "qlik_cloud" => crate::cloud::TYPED_METHODS,
                 "kinetic" => crate::kinetic::TYPED_METHODS,
-                _ => crate::cloud::TYPED_METHODS,
+                _ => &[],
             };
             let typed = table.iter().find(|t| t.op == op.name);
             let mut path = String::new();
@@ -122,9 +123,17 @@ fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
             if let Some(body) = body_arg(op.body, typed, generator) {
                 args.push(body);
             }
-            // Clone-trees' flat arguments, the body's fields by other names.
-            for field in op.body.fields().iter().filter(|f| **f != "cdcposition") {
-                let schema = match *field {
+            // The arguments a body may be built from (clone-trees' flat fields), but the
+            // one already described as the body (RunTask's `cdcposition`).
+            let fields: Vec<&str> = op
+                .body
+                .fields()
+                .iter()
+                .copied()
+                .filter(|f| !args.iter().any(|a| a["name"] == *f))
+                .collect();
+            for field in fields {
+                let schema = match field {
                     "names" => json!({"type": "array", "items": {"type": "string"},
                         "description": "the trees and local routines to copy (all when absent)"}),
                     "local_routines" => json!({"description":

@@ -16,7 +16,7 @@ from __future__ import annotations
 import atexit as _atexit
 
 from . import _native
-from ._client import Client
+from ._client import Client, _lazy_async
 from .errors import (
     AemClientException,
     ClientClosedError,
@@ -65,20 +65,8 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    # AsyncClient is imported when first used, and asyncio with it: most scripts never
-    # need it, and it is most of what importing qem would cost.
-    if name == "AsyncClient":
-        from ._async import AsyncClient
-
-        globals()["AsyncClient"] = AsyncClient
-        return AsyncClient
-    raise AttributeError("module 'qem' has no attribute {0!r}".format(name))
-
-
-def __dir__() -> list:  # type: ignore[type-arg]
-    # What `dir(qem)` and completion show, AsyncClient included before its first use.
-    return sorted(set(globals()) | set(__all__))
+# AsyncClient (and asyncio with it) is imported when first used.
+__getattr__, __dir__ = _lazy_async(__name__, __all__)
 
 
 def operations() -> list:  # type: ignore[type-arg]

@@ -10,6 +10,7 @@ named arguments.
 from __future__ import annotations
 
 import os
+import sys
 
 from . import _native
 from . import models as m
@@ -20,7 +21,7 @@ from .errors import ClientClosedError
 # typing is for the type checker only: importing it would cost every `import qem`.
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, Callable, Dict, Optional, Union
+    from typing import Any, Callable, Dict, List, Optional, Tuple, Union
 
     PathLike = Union[str, os.PathLike[str]]
 
@@ -61,16 +62,69 @@ def _options(
         "jwt": _opt_str(fn, "jwt", jwt),
         "b64": _opt_str(fn, "b64", b64),
         "saml": _opt_str(fn, "saml", saml),
-        "verify_certificate": _opt_bool(fn, "verify_certificate", verify_certificate),
+        "login_method": _opt_str(fn, "login_method", login_method),
+    }
+    opts.update(
+        _connection(
+            fn,
+            "verify_certificate",
+            verify_certificate,
+            ca_file,
+            ca_pem,
+            connect_timeout,
+            read_timeout,
+            max_retries,
+            max_concurrent_requests,
+        )
+    )
+    return opts
+
+
+def _connection(
+    fn: str,
+    verify_name: str,
+    verify: Any,
+    ca_file: Any,
+    ca_pem: Any,
+    connect_timeout: Any,
+    read_timeout: Any,
+    max_retries: Any,
+    max_concurrent_requests: Any,
+) -> Dict[str, Any]:
+    """The connection settings every service's client takes, as the core names them."""
+    return {
+        "verify_certificate": _opt_bool(fn, verify_name, verify),
         "ca_file": os.fspath(ca_file) if isinstance(ca_file, os.PathLike) else _opt_str(fn, "ca_file", ca_file),
         "ca_pem": _opt_str(fn, "ca_pem", ca_pem),
-        "login_method": _opt_str(fn, "login_method", login_method),
         "connect_timeout_ms": _seconds_ms(fn, "connect_timeout", connect_timeout),
         "read_timeout_ms": _seconds_ms(fn, "read_timeout", read_timeout),
         "max_retries": _opt_int(fn, "max_retries", max_retries),
         "max_concurrent_requests": _opt_int(fn, "max_concurrent_requests", max_concurrent_requests),
     }
-    return {k: v for k, v in opts.items() if v is not None}
+
+
+def _native_client(opts: Dict[str, Any]) -> Any:
+    """The native client for these options (those not given left out)."""
+    return _native.NativeClient(_dumps({k: v for k, v in opts.items() if v is not None}))
+
+
+def _lazy_async(package: str, names: List[str]) -> Tuple[Callable[[str], object], Callable[[], List[str]]]:
+    """A package's `__getattr__` and `__dir__` importing its AsyncClient (and asyncio with
+    it) only when it is first used: most scripts never need it, and it is most of what
+    importing the package would cost."""
+
+    def getattr_(name: str) -> object:
+        if name == "AsyncClient":
+            cls = __import__(package + "._async", fromlist=["AsyncClient"]).AsyncClient
+            vars(sys.modules[package])["AsyncClient"] = cls
+            return cls
+        raise AttributeError("module {0!r} has no attribute {1!r}".format(package, name))
+
+    def dir_() -> List[str]:
+        # What `dir()` and completion show, AsyncClient included before its first use.
+        return sorted(set(vars(sys.modules[package])) | set(names))
+
+    return getattr_, dir_
 
 
 class _Files:
@@ -220,7 +274,7 @@ class _ClientBase(_Operations, _Files, _Common):
             max_retries,
             max_concurrent_requests,
         )
-        self._native = _native.NativeClient(_dumps(opts))
+        self._native = _native_client(opts)
 
     @classmethod
     def with_password(cls, url: str, username: str, password: str, **kwargs: Any) -> Any:

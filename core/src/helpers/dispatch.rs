@@ -136,6 +136,16 @@ pub(crate) fn read<T: serde::de::DeserializeOwned>(method: &str, args: &crate::A
 /// client function it calls) and its answer's type, its arguments (the struct `<Name>Args`, `RunTasksArgs` for
 /// `run_tasks`, refusing unknown names; every helper also takes the waits' `timeout_ms`
 /// and `poll_ms`) and the call itself.
+/// A helper's service: the one it names (`in "qlik_cloud"`), else Enterprise Manager.
+macro_rules! helper_service {
+    () => {
+        crate::ops::QEM.name
+    };
+    ($service:literal) => {
+        $service
+    };
+}
+
 macro_rules! helpers {
     ($(
         #[doc = $doc:literal]
@@ -174,7 +184,7 @@ macro_rules! helpers {
         pub(crate) static HELPERS: &[HelperSpec] = &[
             $( HelperSpec {
                 name: stringify!($function),
-                service: { #[allow(unused_variables)] let s = crate::ops::QEM.name; $( let s = $service; )? s },
+                service: helper_service!($($service)?),
                 doc: $doc,
                 args: |g| g.subschema_for::<[<$function:camel Args>]>(),
                 answer: |g| g.subschema_for::<$answer>(),
@@ -189,7 +199,7 @@ macro_rules! helpers {
             args: &crate::Args,
         ) -> Option<Result<Value>> {
             $( if method == stringify!($function) {
-                let service = HELPERS.iter().find(|h| h.name == method).map_or("", |h| h.service);
+                let service = helper_service!($($service)?);
                 if client.service().name != service {
                     return Some(Err(client.wrong_service(method, service)));
                 }

@@ -29,6 +29,7 @@ from ..types import (
     CloudTaskPage,
     CloudTrigger,
 )
+from .._client import _lazy_async
 from ._client import Client
 
 __all__ = [
@@ -47,15 +48,5 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> object:
-    # As in qem: asyncio is imported with AsyncClient, when it is first used.
-    if name == "AsyncClient":
-        from ._async import AsyncClient
-
-        globals()["AsyncClient"] = AsyncClient
-        return AsyncClient
-    raise AttributeError("module 'qem.cloud' has no attribute {0!r}".format(name))
-
-
-def __dir__() -> list:  # type: ignore[type-arg]
-    return sorted(set(globals()) | set(__all__))
+# AsyncClient (and asyncio with it) is imported when first used.
+__getattr__, __dir__ = _lazy_async(__name__, __all__)

@@ -6,9 +6,8 @@ from __future__ import annotations
 
 import os
 
-from .. import _native
-from .._client import _Blocking, _Common
-from .._convert import _dumps, _opt_bool, _opt_int, _opt_str, _seconds_ms
+from .._client import _Blocking, _Common, _connection, _native_client
+from .._convert import _opt_int, _opt_str
 from ._operations import _Operations
 
 # typing is for the type checker only: importing it would cost every `import qem`.
@@ -47,16 +46,22 @@ class _ServiceBase(_Operations, _Common):
             "client_id": _opt_str(fn, "client_id", client_id),
             "client_secret": _opt_str(fn, "client_secret", client_secret),
             "scope": _opt_str(fn, "scope", scope),
-            "verify_certificate": _opt_bool(fn, "verify", verify),
-            "ca_file": os.fspath(ca_file) if isinstance(ca_file, os.PathLike) else _opt_str(fn, "ca_file", ca_file),
-            "ca_pem": _opt_str(fn, "ca_pem", ca_pem),
-            "connect_timeout_ms": _seconds_ms(fn, "connect_timeout", connect_timeout),
-            "read_timeout_ms": _seconds_ms(fn, "read_timeout", read_timeout),
-            "max_retries": _opt_int(fn, "max_retries", max_retries),
-            "max_concurrent_requests": _opt_int(fn, "max_concurrent_requests", max_concurrent_requests),
             "max_requests_per_minute": _opt_int(fn, "max_requests_per_minute", max_requests_per_minute),
         }
-        self._native = _native.NativeClient(_dumps({k: v for k, v in opts.items() if v is not None}))
+        opts.update(
+            _connection(
+                fn,
+                "verify",
+                verify,
+                ca_file,
+                ca_pem,
+                connect_timeout,
+                read_timeout,
+                max_retries,
+                max_concurrent_requests,
+            )
+        )
+        self._native = _native_client(opts)
 
 
 class Client(_Blocking, _ServiceBase):
