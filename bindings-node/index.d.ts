@@ -1485,6 +1485,115 @@ export interface KineticSourceRef {
   [field: string]: unknown
 }
 
+/** A task Enterprise Manager runs for a request (a clone): poll it until `Finished`. */
+export interface VeeamTask {
+  /** Its id (`task-1`). */
+  TaskId?: string
+  /** `Running`, `OperationFinished` or `Finished`. */
+  State?: VeeamTaskState
+  /** What it does (`CloneJob`). */
+  Operation?: string
+  /** How it went, once finished. */
+  Result?: VeeamTaskResult
+  /** Its URL. */
+  Href?: string
+  /** `Task`. */
+  Type?: string
+  /** Its links: `Delete` (stops it), and once a clone finished, `Related` (the new job). */
+  Links: VeeamLink[]
+  /** Fields this SDK does not know, as the server sent them. */
+  [field: string]: unknown
+}
+
+/** The state of a Veeam task. */
+export type VeeamTaskState = 'Running' | 'OperationFinished' | 'Finished' | (string & {})
+
+/** How a finished task went. */
+export interface VeeamTaskResult {
+  /** False when it failed (a name already taken, for one). */
+  Success?: boolean
+  /** Veeam's message (`Ok`, or why it failed). */
+  Message?: string
+  /** Fields this SDK does not know, as the server sent them. */
+  [field: string]: unknown
+}
+
+/** A link of an entity: where a related resource is and what may be done with it. */
+export interface VeeamLink {
+  /** What it is to the entity (`Delete`, `Related`, `Alternate`...). */
+  Rel?: string
+  /** Its URL. */
+  Href?: string
+  /** The resource's name (a `Related` job's: the new job's name). */
+  Name?: string
+  /** The resource's type (`Job`, `Task`...). */
+  Type?: string
+  /** Fields this SDK does not know, as the server sent them. */
+  [field: string]: unknown
+}
+
+/** A list of references (GetJobs, GetRepositories). */
+export interface VeeamEntityReferences {
+  /** The references. */
+  Refs: VeeamRef[]
+  /** Fields this SDK does not know, as the server sent them. */
+  [field: string]: unknown
+}
+
+/** A reference to an entity (a job, a repository): its UID, name and URL. */
+export interface VeeamRef {
+  /** Its UID (`urn:veeam:Job:<guid>`). */
+  UID?: string
+  /** Its name. */
+  Name?: string
+  /** Its URL. */
+  Href?: string
+  /** `JobReference`, `RepositoryReference`... */
+  Type?: string
+  /** Its links. */
+  Links: VeeamLink[]
+  /** Fields this SDK does not know, as the server sent them. */
+  [field: string]: unknown
+}
+
+/** CloneJobAndWait's answer: the job the clone made, and its finished task. */
+export interface VeeamClonedJob {
+  /** The new job's GUID (what `/jobs/{id}` takes). */
+  job_id?: string
+  /** Its UID, `urn:veeam:Job:<guid>`. */
+  job_uid?: string
+  /** Its name. */
+  job_name?: string
+  /** The clone's task, finished. */
+  task?: VeeamTask
+  /** Fields this SDK does not know, as the server sent them. */
+  [field: string]: unknown
+}
+
+/** Clones a job and waits for its task: the new job (id, UID and name from the task's Related link) once Finished; TASK_FAILED with Veeam's message; WAIT_TIMEOUT. */
+export interface CloneJobAndWaitArgs {
+  /** The job cloned: its GUID or urn:veeam:Job:<guid>. */
+  job: Name
+  /** The new job's name (at most 50 characters). */
+  job_name: Name
+  /** A backup clone's folder (the name of its backup files). */
+  folder_name?: string
+  /** The repository: a GUID or urn:veeam:Repository:<guid>. */
+  repository_uid?: string
+  /** Backup (the default), Replica, BackupCopy or ImmediateBackupCopy. */
+  kind?: string
+  /** The new job's description. */
+  description?: string
+  /** A replica clone's suffix of its VM replicas' names. */
+  vm_suffix?: string
+  /** A backup copy clone's file name. */
+  job_file_name?: string
+  /** How long a wait may take, in milliseconds (10 minutes when absent). */
+  timeout_ms?: number
+  /** How often a wait polls, in milliseconds (when absent: 250; a Qlik Cloud wait, 1 second). */
+  poll_ms?: number
+}
+
 /** Optional arguments of `AemClient.getTableList`. */
 export interface GetTableListParams {
   schema?: string | null
@@ -1869,5 +1978,43 @@ export interface KineticCloneTreesParams {
 export interface KineticClientMethods {
   /** Copies the trees and local routines of a Source / Group into another (the originals stay): `payload`, or the flat `source_from`, `source_to`, `group_from`, `group_to`, `names`, `local_routines` (pairs or a map); answers the trees created. Never repeated once it may have reached the server. */
   cloneTrees(options?: KineticCloneTreesParams): Promise<KineticCloneTreesResult>
+}
+
+/** Optional arguments of `VeeamClient.cloneJob`. */
+export interface VeeamCloneJobParams {
+  folderName?: string | null
+  repositoryUid?: string | null
+  kind?: string | null
+  description?: string | null
+  vmSuffix?: string | null
+  jobFileName?: string | null
+}
+
+/** Optional arguments of `VeeamClient.cloneJobAndWait`. */
+export interface VeeamCloneJobAndWaitParams {
+  folderName?: string | null
+  repositoryUid?: string | null
+  kind?: string | null
+  description?: string | null
+  vmSuffix?: string | null
+  jobFileName?: string | null
+  timeoutMs?: number | null
+  pollMs?: number | null
+}
+
+/** The methods of VeeamClient, one per operation and helper of its service in the API description. */
+export interface VeeamClientMethods {
+  /** Clones a job (`job`: its GUID or urn:veeam:Job:<guid>) as `job_name` on the same backup server: a backup (`folder_name`, `repository_uid`), or `kind` Replica (`vm_suffix`), BackupCopy or ImmediateBackupCopy (`job_file_name`, `repository_uid`); answers the Task doing it. Never repeated once it may have reached the server. */
+  cloneJob(job: string, jobName: string, options?: VeeamCloneJobParams): Promise<VeeamTask>
+  /** A task: its State (Running, OperationFinished, Finished), its Result once finished, and its Links (Related: the job a clone made). */
+  getTask(task: string): Promise<VeeamTask>
+  /** Stops a task and forgets it. */
+  deleteTask(task: string): Promise<void>
+  /** The jobs, as references with their UIDs (Portal Administrators only). */
+  getJobs(): Promise<VeeamEntityReferences>
+  /** The backup repositories, as references with their UIDs. */
+  getRepositories(): Promise<VeeamEntityReferences>
+  /** Clones a job and waits for its task: the new job (id, UID and name from the task's Related link) once Finished; TASK_FAILED with Veeam's message; WAIT_TIMEOUT. */
+  cloneJobAndWait(job: string, jobName: string, options?: VeeamCloneJobAndWaitParams): Promise<VeeamClonedJob>
 }
 

@@ -789,4 +789,81 @@ function defineKineticMethods (Base, run) {
   }
 }
 
-module.exports = { methods, defineMethods, qlikCloudMethods, defineQlikCloudMethods, kineticMethods, defineKineticMethods }
+/**
+ * Every method of VeeamClient: its positional arguments, its options and the check of
+ * each (`index.js` converts them for the core), and the type of its answer.
+ */
+const veeamMethods = Object.freeze([
+  {"name":"cloneJob","method":"clone_job","rest":"CloneJob","kind":"op","doc":"Clones a job (`job`: its GUID or urn:veeam:Job:<guid>) as `job_name` on the same backup server: a backup (`folder_name`, `repository_uid`), or `kind` Replica (`vm_suffix`), BackupCopy or ImmediateBackupCopy (`job_file_name`, `repository_uid`); answers the Task doing it. Never repeated once it may have reached the server.","positional":[{"name":"job","wire":"job","type":"string","check":"string"},{"name":"jobName","wire":"job_name","type":"string","check":"string"}],"options":[{"name":"folderName","wire":"folder_name","type":"string","check":"string"},{"name":"repositoryUid","wire":"repository_uid","type":"string","check":"string"},{"name":"kind","wire":"kind","type":"string","check":"string"},{"name":"description","wire":"description","type":"string","check":"string"},{"name":"vmSuffix","wire":"vm_suffix","type":"string","check":"string"},{"name":"jobFileName","wire":"job_file_name","type":"string","check":"string"}],"returns":"VeeamTask"},
+  {"name":"getTask","method":"get_task","rest":"GetTask","kind":"op","doc":"A task: its State (Running, OperationFinished, Finished), its Result once finished, and its Links (Related: the job a clone made).","positional":[{"name":"task","wire":"task","type":"string","check":"string"}],"options":[],"returns":"VeeamTask"},
+  {"name":"deleteTask","method":"delete_task","rest":"DeleteTask","kind":"op","doc":"Stops a task and forgets it.","positional":[{"name":"task","wire":"task","type":"string","check":"string"}],"options":[],"returns":"void"},
+  {"name":"getJobs","method":"get_jobs","rest":"GetJobs","kind":"op","doc":"The jobs, as references with their UIDs (Portal Administrators only).","positional":[],"options":[],"returns":"VeeamEntityReferences"},
+  {"name":"getRepositories","method":"get_repositories","rest":"GetRepositories","kind":"op","doc":"The backup repositories, as references with their UIDs.","positional":[],"options":[],"returns":"VeeamEntityReferences"},
+  {"name":"cloneJobAndWait","method":"clone_job_and_wait","rest":null,"kind":"helper","doc":"Clones a job and waits for its task: the new job (id, UID and name from the task's Related link) once Finished; TASK_FAILED with Veeam's message; WAIT_TIMEOUT.","positional":[{"name":"job","wire":"job","type":"string","check":"string"},{"name":"jobName","wire":"job_name","type":"string","check":"string"}],"options":[{"name":"folderName","wire":"folder_name","type":"string","check":"string"},{"name":"repositoryUid","wire":"repository_uid","type":"string","check":"string"},{"name":"kind","wire":"kind","type":"string","check":"string"},{"name":"description","wire":"description","type":"string","check":"string"},{"name":"vmSuffix","wire":"vm_suffix","type":"string","check":"string"},{"name":"jobFileName","wire":"job_file_name","type":"string","check":"string"},{"name":"timeoutMs","wire":"timeout_ms","type":"number","check":"integer"},{"name":"pollMs","wire":"poll_ms","type":"number","check":"integer"}],"returns":"VeeamClonedJob"}
+])
+
+/**
+ * The class of VeeamClient's methods, on `Base`. `run(client, spec, args)` checks the
+ * arguments of the method `spec` describes and makes the call.
+ */
+function defineVeeamMethods (Base, run) {
+  return class VeeamClientMethods extends Base {
+    /**
+     * Clones a job (`job`: its GUID or urn:veeam:Job:<guid>) as `job_name` on the same backup server: a backup (`folder_name`, `repository_uid`), or `kind` Replica (`vm_suffix`), BackupCopy or ImmediateBackupCopy (`job_file_name`, `repository_uid`); answers the Task doing it. Never repeated once it may have reached the server.
+     * @param {string} job
+     * @param {string} jobName
+     * @param {VeeamCloneJobParams} [options]
+     * @returns {Promise<VeeamTask>}
+     */
+    cloneJob (job, jobName, options, ...more) {
+      return run(this, veeamMethods[0], [job, jobName, options, ...more])
+    }
+
+    /**
+     * A task: its State (Running, OperationFinished, Finished), its Result once finished, and its Links (Related: the job a clone made).
+     * @param {string} task
+     * @returns {Promise<VeeamTask>}
+     */
+    getTask (task, ...more) {
+      return run(this, veeamMethods[1], [task, ...more])
+    }
+
+    /**
+     * Stops a task and forgets it.
+     * @param {string} task
+     * @returns {Promise<void>}
+     */
+    deleteTask (task, ...more) {
+      return run(this, veeamMethods[2], [task, ...more])
+    }
+
+    /**
+     * The jobs, as references with their UIDs (Portal Administrators only).
+     * @returns {Promise<VeeamEntityReferences>}
+     */
+    getJobs (...more) {
+      return run(this, veeamMethods[3], [...more])
+    }
+
+    /**
+     * The backup repositories, as references with their UIDs.
+     * @returns {Promise<VeeamEntityReferences>}
+     */
+    getRepositories (...more) {
+      return run(this, veeamMethods[4], [...more])
+    }
+
+    /**
+     * Clones a job and waits for its task: the new job (id, UID and name from the task's Related link) once Finished; TASK_FAILED with Veeam's message; WAIT_TIMEOUT.
+     * @param {string} job
+     * @param {string} jobName
+     * @param {VeeamCloneJobAndWaitParams} [options]
+     * @returns {Promise<VeeamClonedJob>}
+     */
+    cloneJobAndWait (job, jobName, options, ...more) {
+      return run(this, veeamMethods[5], [job, jobName, options, ...more])
+    }
+  }
+}
+
+module.exports = { methods, defineMethods, qlikCloudMethods, defineQlikCloudMethods, kineticMethods, defineKineticMethods, veeamMethods, defineVeeamMethods }

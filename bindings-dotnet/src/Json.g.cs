@@ -245,6 +245,15 @@ namespace Qlik.EnterpriseManager.Client
             { "to", 226 },
             { "localroutines", 227 },
             { "names", 228 },
+            { "success", 229 },
+            { "rel", 230 },
+            { "operation", 231 },
+            { "result", 232 },
+            { "jobid", 233 },
+            { "jobuid", 234 },
+            { "jobname", 235 },
+            { "uid", 236 },
+            { "refs", 237 },
         };
 
         /// <summary>The number of "$type".</summary>
@@ -325,6 +334,12 @@ namespace Qlik.EnterpriseManager.Client
             into[typeof(KineticCloneTreesResult)] = (Func<Parser, KineticCloneTreesResult>)KineticCloneTreesResult.ReadJson;
             into[typeof(KineticFromTo)] = (Func<Parser, KineticFromTo>)KineticFromTo.ReadJson;
             into[typeof(KineticCloneTreesRequest)] = (Func<Parser, KineticCloneTreesRequest>)KineticCloneTreesRequest.ReadJson;
+            into[typeof(VeeamTaskResult)] = (Func<Parser, VeeamTaskResult>)VeeamTaskResult.ReadJson;
+            into[typeof(VeeamLink)] = (Func<Parser, VeeamLink>)VeeamLink.ReadJson;
+            into[typeof(VeeamTask)] = (Func<Parser, VeeamTask>)VeeamTask.ReadJson;
+            into[typeof(VeeamClonedJob)] = (Func<Parser, VeeamClonedJob>)VeeamClonedJob.ReadJson;
+            into[typeof(VeeamRef)] = (Func<Parser, VeeamRef>)VeeamRef.ReadJson;
+            into[typeof(VeeamEntityReferences)] = (Func<Parser, VeeamEntityReferences>)VeeamEntityReferences.ReadJson;
             into[typeof(AemPlatform)] = (Func<Parser, AemPlatform>)JsonEnums.ReadAemPlatform;
             into[typeof(AemServerState)] = (Func<Parser, AemServerState>)JsonEnums.ReadAemServerState;
             into[typeof(AemLicenseState)] = (Func<Parser, AemLicenseState>)JsonEnums.ReadAemLicenseState;
@@ -3669,6 +3684,201 @@ namespace Qlik.EnterpriseManager.Client
             w.Field("sourceGroup", SourceGroup, false, 221);
             w.Field("localRoutines", LocalRoutines, false, 227);
             w.Field("names", Names, false, 228);
+        }
+    }
+
+    public partial class VeeamTaskResult
+    {
+        internal static VeeamTaskResult ReadJson(Json.Parser p)
+        {
+            int start = p.Begin();
+            if (start < 0) return null;
+            var o = new VeeamTaskResult();
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
+                switch (k)
+                {
+                    case 229: // success
+                        o.Success = Json.ReadBoolOrNull(p); break;
+                    case 7: // message
+                        o.Message = Json.ReadString(p); break;
+                    default: p.Skip(); break;
+                }
+            o.SetSource(p.Text, start, p.Pos);
+            return o;
+        }
+
+        internal override void WriteJson(Json.ObjectWriter w)
+        {
+            w.Field("Success", Success, false, 229);
+            w.Field("Message", Message, false, 7);
+        }
+    }
+
+    public partial class VeeamLink
+    {
+        internal static VeeamLink ReadJson(Json.Parser p)
+        {
+            int start = p.Begin();
+            if (start < 0) return null;
+            var o = new VeeamLink();
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
+                switch (k)
+                {
+                    case 230: // rel
+                        o.Rel = Json.ReadString(p); break;
+                    case 202: // href
+                        o.Href = Json.ReadString(p); break;
+                    case 2: // name
+                        o.Name = Json.ReadString(p); break;
+                    case 1: // type
+                        o.Type = Json.ReadString(p); break;
+                    default: p.Skip(); break;
+                }
+            o.SetSource(p.Text, start, p.Pos);
+            return o;
+        }
+
+        internal override void WriteJson(Json.ObjectWriter w)
+        {
+            w.Field("Rel", Rel, false, 230);
+            w.Field("Href", Href, false, 202);
+            w.Field("Name", Name, false, 2);
+            w.Field("Type", Type, false, 1);
+        }
+    }
+
+    public partial class VeeamTask
+    {
+        internal static VeeamTask ReadJson(Json.Parser p)
+        {
+            int start = p.Begin();
+            if (start < 0) return null;
+            var o = new VeeamTask();
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
+                switch (k)
+                {
+                    case 195: // taskid
+                        o.TaskId = Json.ReadString(p); break;
+                    case 6: // state
+                        o.State = Json.ReadString(p); break;
+                    case 231: // operation
+                        o.Operation = Json.ReadString(p); break;
+                    case 232: // result
+                        o.Result = VeeamTaskResult.ReadJson(p); break;
+                    case 202: // href
+                        o.Href = Json.ReadString(p); break;
+                    case 1: // type
+                        o.Type = Json.ReadString(p); break;
+                    case 216: // links
+                        o.Links = Json.ReadList<VeeamLink>(p, VeeamLink.ReadJson); break;
+                    default: p.Skip(); break;
+                }
+            o.SetSource(p.Text, start, p.Pos);
+            return o;
+        }
+
+        internal override void WriteJson(Json.ObjectWriter w)
+        {
+            w.Field("TaskId", TaskId, false, 195);
+            w.Field("State", State, false, 6);
+            w.Field("Operation", Operation, false, 231);
+            w.Field("Result", Result, false, 232);
+            w.Field("Href", Href, false, 202);
+            w.Field("Type", Type, false, 1);
+            w.Field("Links", Links, false, 216);
+        }
+    }
+
+    public partial class VeeamClonedJob
+    {
+        internal static VeeamClonedJob ReadJson(Json.Parser p)
+        {
+            int start = p.Begin();
+            if (start < 0) return null;
+            var o = new VeeamClonedJob();
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
+                switch (k)
+                {
+                    case 233: // jobid
+                        o.JobId = Json.ReadString(p); break;
+                    case 234: // jobuid
+                        o.JobUid = Json.ReadString(p); break;
+                    case 235: // jobname
+                        o.JobName = Json.ReadString(p); break;
+                    case 162: // task
+                        o.Task = VeeamTask.ReadJson(p); break;
+                    default: p.Skip(); break;
+                }
+            o.SetSource(p.Text, start, p.Pos);
+            return o;
+        }
+
+        internal override void WriteJson(Json.ObjectWriter w)
+        {
+            w.Field("job_id", JobId, false, 233);
+            w.Field("job_uid", JobUid, false, 234);
+            w.Field("job_name", JobName, false, 235);
+            w.Field("task", Task, false, 162);
+        }
+    }
+
+    public partial class VeeamRef
+    {
+        internal static VeeamRef ReadJson(Json.Parser p)
+        {
+            int start = p.Begin();
+            if (start < 0) return null;
+            var o = new VeeamRef();
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
+                switch (k)
+                {
+                    case 236: // uid
+                        o.UID = Json.ReadString(p); break;
+                    case 2: // name
+                        o.Name = Json.ReadString(p); break;
+                    case 202: // href
+                        o.Href = Json.ReadString(p); break;
+                    case 1: // type
+                        o.Type = Json.ReadString(p); break;
+                    case 216: // links
+                        o.Links = Json.ReadList<VeeamLink>(p, VeeamLink.ReadJson); break;
+                    default: p.Skip(); break;
+                }
+            o.SetSource(p.Text, start, p.Pos);
+            return o;
+        }
+
+        internal override void WriteJson(Json.ObjectWriter w)
+        {
+            w.Field("UID", UID, false, 236);
+            w.Field("Name", Name, false, 2);
+            w.Field("Href", Href, false, 202);
+            w.Field("Type", Type, false, 1);
+            w.Field("Links", Links, false, 216);
+        }
+    }
+
+    public partial class VeeamEntityReferences
+    {
+        internal static VeeamEntityReferences ReadJson(Json.Parser p)
+        {
+            int start = p.Begin();
+            if (start < 0) return null;
+            var o = new VeeamEntityReferences();
+            for (int k = p.FirstKey(); k != Json.End; k = p.NextKey())
+                switch (k)
+                {
+                    case 237: // refs
+                        o.Refs = Json.ReadList<VeeamRef>(p, VeeamRef.ReadJson); break;
+                    default: p.Skip(); break;
+                }
+            o.SetSource(p.Text, start, p.Pos);
+            return o;
+        }
+
+        internal override void WriteJson(Json.ObjectWriter w)
+        {
+            w.Field("Refs", Refs, false, 237);
         }
     }
 }

@@ -197,6 +197,10 @@ fn service_client(service: &str) -> (&'static str, &'static str) {
             "KineticTaskClient",
             "every Kinetic Task operation: the body, or its fields by name",
         ),
+        "veeam" => (
+            "VeeamEnterpriseManagerClient",
+            "every Veeam Backup Enterprise Manager operation: the ids first, then the clone's fields by name",
+        ),
         other => panic!("no .NET client is named for service {other}: add it to service_client"),
     }
 }

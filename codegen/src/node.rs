@@ -212,6 +212,7 @@ fn service_client(service: &str) -> (&'static str, &'static str) {
     match service {
         "qlik_cloud" => ("QlikCloudClient", "QlikCloud"),
         "kinetic" => ("KineticClient", "Kinetic"),
+        "veeam" => ("VeeamClient", "Veeam"),
         other => panic!("no Node client is named for service {other}: add it to service_client"),
     }
 }

@@ -731,6 +731,16 @@ fn service_module(service: &str) -> ServiceModule {
             "one Kinetic Task web application",
             &[("username", "Optional[str]"), ("password", "Optional[str]")],
         ),
+        "veeam" => (
+            "veeam",
+            "Veeam Backup Enterprise Manager",
+            "one Veeam Backup Enterprise Manager",
+            &[
+                ("username", "str"),
+                ("password", "str"),
+                ("api_version", "Optional[str]"),
+            ],
+        ),
         other => panic!("no Python module is named for service {other}: add it to service_module"),
     };
     let mut ctor: Vec<(&str, &str)> = own.to_vec();

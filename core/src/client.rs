@@ -6,12 +6,12 @@ use crate::error::{
     codes, from_reqwest, ErrorKind, LocalBodyError, INVALID_SESSION_ID, UNAUTHORIZED_REQUEST,
 };
 use crate::ops::{Answer, AuthScheme, Operation, Service, Verb};
-use crate::request::{prepare, Args, Payload, Prepared, PreparedBody, JSON};
+use crate::request::{prepare, Args, Payload, Prepared, PreparedBody, JSON, XML};
 use crate::{Error, Result};
 use arc_swap::ArcSwapOption;
 use bytes::{Bytes, BytesMut};
 use futures_util::TryStreamExt as _;
-use reqwest::header::{HeaderValue, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE};
+use reqwest::header::{HeaderValue, ACCEPT, AUTHORIZATION, CONTENT_LENGTH, CONTENT_TYPE};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::{Duration, Instant};
@@ -121,6 +121,7 @@ impl Conn {
             tls,
             session: RwLock::new(Session {
                 token: None,
+                logout_id: None,
                 expires: None,
                 generation: 0,
                 last_used: Instant::now(),
@@ -178,6 +179,8 @@ impl Conn {
 
 struct Session {
     token: Option<HeaderValue>,
+    /// What the logout names (Veeam's logon session id).
+    logout_id: Option<String>,
     /// When a bearer token from OAuth stops being used (a margin before it expires).
     expires: Option<Instant>,
     /// Bumped by every login, so a caller can tell whether someone renewed already.
@@ -225,7 +228,7 @@ impl Client {
             None => None,
         };
         let header = match service.auth {
-            AuthScheme::QemSession { header, .. } => header,
+            AuthScheme::QemSession { header, .. } | AuthScheme::RestSvcSession { header } => header,
             AuthScheme::Bearer | AuthScheme::Basic => "authorization",
         };
         Ok(Client {
@@ -366,23 +369,37 @@ impl Client {
 
     async fn logout_inner(&self) -> Result<()> {
         let conn = self.conn()?;
-        let token = conn.session.write().expect("session lock").token.take();
+        let (token, logout_id) = {
+            let mut s = conn.session.write().expect("session lock");
+            (s.token.take(), s.logout_id.take())
+        };
         let Some(token) = token else { return Ok(()) };
-        if !matches!(self.inner.service.auth, AuthScheme::QemSession { .. }) {
-            return Ok(()); // a bearer token or Basic header is only forgotten
-        }
+        // A bearer token or Basic header is only forgotten.
+        let http = conn.http(&self.inner.config)?;
+        let Some(req) = self
+            .inner
+            .logout_request(&http, token, logout_id.as_deref())
+        else {
+            return Ok(());
+        };
         let op = &crate::ops::LOGOUT;
-        let url = format!("{}/logout", self.inner.api_root);
-        let req = conn
-            .http(&self.inner.config)?
-            .get(url)
-            .header(self.inner.session_header, token)
-            .header(CONTENT_TYPE, JSON);
         let resp = self.send_with_timeout(op, req, None).await?;
         let status = resp.status().as_u16();
         let body = read_all(op, resp, self.inner.config.read_timeout).await?;
+        let failure = match self.inner.service.auth {
+            AuthScheme::RestSvcSession { .. } => {
+                crate::veeam::decode_failure(status, &body).map(|e| {
+                    if status == 401 {
+                        e.with_kind(ErrorKind::Session)
+                    } else {
+                        e
+                    }
+                })
+            }
+            _ => decode_failure(status, &body),
+        };
         // A session that already expired is logged out all the same.
-        match decode_failure(status, &body) {
+        match failure {
             Some(e) if !e.is_session_error() => Err(e.with_operation(op.name)),
             _ => Ok(()),
         }
@@ -423,6 +440,7 @@ impl Client {
                 s.generation += 1;
                 return Ok(());
             }
+            AuthScheme::RestSvcSession { .. } => return self.logon_veeam(conn, op).await,
             AuthScheme::QemSession { .. } => {}
         }
         let url = format!("{}/login", self.inner.api_root);
@@ -457,7 +475,7 @@ impl Client {
             }
             return Err(e.with_retry_after(wait).with_operation(op.name));
         }
-        let Some(mut token) = token.filter(|t| !t.is_empty()) else {
+        let Some(token) = token.filter(|t| !t.is_empty()) else {
             return Err(Error::invalid_response(
                 format!(
                     "login answered without the {} header",
@@ -467,12 +485,44 @@ impl Client {
             )
             .with_operation(op.name));
         };
-        token.set_sensitive(true);
-        let mut s = conn.session.write().expect("session lock");
-        s.token = Some(token);
-        s.generation += 1;
-        s.last_used = Instant::now();
-        tracing::debug!(generation = s.generation, "logged in");
+        install_session(conn, token, None);
+        Ok(())
+    }
+
+    /// Veeam's logon: `POST sessionMngr/?v=...` with HTTP Basic, answered 201 with the
+    /// session id in a header and the `LogonSession` (whose id the logoff names).
+    async fn logon_veeam(&self, conn: &Arc<Conn>, op: &'static Operation) -> Result<()> {
+        let version = self.inner.config.api_version.as_deref().unwrap_or("latest");
+        // The `/` before `?` is part of the documented URL.
+        let url = format!("{}/sessionMngr/?v={version}", self.inner.api_root);
+        let mut req = conn
+            .http(&self.inner.config)?
+            .post(url)
+            .header(ACCEPT, XML)
+            .header(CONTENT_LENGTH, "0")
+            .body(Bytes::new());
+        if let Some(h) = &self.inner.auth_header {
+            req = req.header(AUTHORIZATION, h.clone());
+        }
+        let resp = self.send_with_timeout(op, req, None).await?;
+        let status = resp.status().as_u16();
+        let token = resp.headers().get(self.inner.session_header).cloned();
+        let wait = retry_after(status, resp.headers());
+        let body = read_all(op, resp, self.inner.config.read_timeout).await?;
+        if let Some(e) = crate::veeam::decode_failure(status, &body) {
+            return Err(e.with_retry_after(wait).with_operation(op.name));
+        }
+        let Some(token) = token.filter(|t| !t.is_empty()) else {
+            return Err(Error::invalid_response(
+                format!(
+                    "logon answered without the {} header",
+                    self.inner.session_header
+                ),
+                Some(status),
+            )
+            .with_operation(op.name));
+        };
+        install_session(conn, token, crate::veeam::logon_session_id(&body));
         Ok(())
     }
 
@@ -802,6 +852,11 @@ impl Client {
         if !token.is_empty() {
             req = req.header(self.inner.session_header, token.clone());
         }
+        if op.answer == Answer::Xml || op.body == crate::ops::Body::JobClone {
+            // With an XML body, an Accept listing JSON gets Veeam's 400 "Node [root]
+            // does not exist.": XML is asked for by name.
+            req = req.header(ACCEPT, XML);
+        }
         req = match &prepared.body {
             PreparedBody::Empty if op.verb == Verb::Get => req,
             PreparedBody::Empty => req.header(CONTENT_LENGTH, "0").body(Bytes::new()),
@@ -882,6 +937,15 @@ impl Client {
                 }),
                 AuthScheme::QemSession { .. } => decode_failure(status, &body),
                 AuthScheme::Basic => decode_cloud_failure(status, &body),
+                // An expired logon session is a bare 401: renewed once.
+                AuthScheme::RestSvcSession { .. } => crate::veeam::decode_failure(status, &body)
+                    .map(|e| {
+                        if status == 401 {
+                            e.with_kind(ErrorKind::Session)
+                        } else {
+                            e
+                        }
+                    }),
             };
             if let Some(e) = failure {
                 // A 401 without a code of its own may be a session the server forgot:
@@ -992,21 +1056,18 @@ impl Drop for Inner {
             return;
         }
         // Best effort: end the session of a client dropped without close().
-        if self.closed.load(Ordering::SeqCst)
-            || !matches!(self.service.auth, AuthScheme::QemSession { .. })
-        {
+        if self.closed.load(Ordering::SeqCst) || !self.service.auth.has_session() {
             return;
         }
-        let token = match conn.session.write() {
-            Ok(mut s) => s.token.take(),
-            Err(_) => None,
+        let (token, logout_id) = match conn.session.write() {
+            Ok(mut s) => (s.token.take(), s.logout_id.take()),
+            Err(_) => (None, None),
         };
         let Some(token) = token else { return };
-        let req = conn
-            .http
-            .get(format!("{}/logout", self.api_root))
-            .header(self.session_header, token)
-            .timeout(Duration::from_secs(5));
+        let Some(req) = self.logout_request(&conn.http, token, logout_id.as_deref()) else {
+            return;
+        };
+        let req = req.timeout(Duration::from_secs(5));
         let fut = async move {
             let _ = req.send().await;
         };
@@ -1018,6 +1079,44 @@ impl Drop for Inner {
             rt.spawn(fut);
         }
     }
+}
+
+impl Inner {
+    /// The request that ends a session: Enterprise Manager's `GET logout`, Veeam's
+    /// `DELETE logonSessions/{id}`; none for the services without sessions (or a Veeam
+    /// logon that named no session).
+    fn logout_request(
+        &self,
+        http: &reqwest::Client,
+        token: HeaderValue,
+        logout_id: Option<&str>,
+    ) -> Option<reqwest::RequestBuilder> {
+        let req = match self.service.auth {
+            AuthScheme::QemSession { .. } => http
+                .get(format!("{}/logout", self.api_root))
+                .header(CONTENT_TYPE, JSON),
+            AuthScheme::RestSvcSession { .. } => {
+                let id = percent_encoding::utf8_percent_encode(logout_id?, crate::request::STRICT);
+                http.delete(format!("{}/logonSessions/{id}", self.api_root))
+                    .header(ACCEPT, XML)
+                    .header(CONTENT_LENGTH, "0")
+                    .body(Bytes::new())
+            }
+            AuthScheme::Bearer | AuthScheme::Basic => return None,
+        };
+        Some(req.header(self.session_header, token))
+    }
+}
+
+/// A new session's token (and what its logout names) in place of the old one.
+fn install_session(conn: &Conn, mut token: HeaderValue, logout_id: Option<String>) {
+    token.set_sensitive(true);
+    let mut s = conn.session.write().expect("session lock");
+    s.token = Some(token);
+    s.logout_id = logout_id;
+    s.generation += 1;
+    s.last_used = Instant::now();
+    tracing::debug!(generation = s.generation, "logged in");
 }
 
 /// How many times one call may renew an expired session (each renewal shared by every

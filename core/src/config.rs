@@ -96,6 +96,8 @@ pub enum ServiceKind {
     QlikCloud,
     /// Kinetic Task's web application (`https://host[:port]/kinetic-task`).
     Kinetic,
+    /// Veeam Backup Enterprise Manager (`https://host:9398`).
+    Veeam,
 }
 
 impl ServiceKind {
@@ -105,6 +107,7 @@ impl ServiceKind {
             ServiceKind::Qem => "qem",
             ServiceKind::QlikCloud => "qlik_cloud",
             ServiceKind::Kinetic => "kinetic",
+            ServiceKind::Veeam => "veeam",
         }
     }
 
@@ -114,11 +117,9 @@ impl ServiceKind {
             "qem" => Ok(ServiceKind::Qem),
             "qlik_cloud" => Ok(ServiceKind::QlikCloud),
             "kinetic" => Ok(ServiceKind::Kinetic),
-            "veeam" => Err(Error::invalid_argument(format!(
-                "client option `service`: \"{name}\" is not available in this release (\"qem\", \"qlik_cloud\" or \"kinetic\")"
-            ))),
+            "veeam" => Ok(ServiceKind::Veeam),
             other => Err(Error::invalid_argument(format!(
-                "client option `service` must be \"qem\", \"qlik_cloud\" or \"kinetic\", not \"{other}\""
+                "client option `service` must be \"qem\", \"qlik_cloud\", \"kinetic\" or \"veeam\", not \"{other}\""
             ))),
         }
     }
@@ -163,6 +164,8 @@ pub struct ClientConfig {
     /// At most this many requests a minute, spaced evenly (none: no pace), so that a big
     /// fan-out stays under a tenant's rate limit instead of meeting 429s.
     pub max_requests_per_minute: Option<u32>,
+    /// Veeam: the API version asked for at logon (`?v=latest` when none; `v1_7`...).
+    pub api_version: Option<String>,
 }
 
 impl std::fmt::Debug for ClientConfig {
@@ -200,6 +203,7 @@ impl ClientConfig {
             user_agent: format!("qem-sdk/{}", env!("CARGO_PKG_VERSION")),
             max_concurrent_requests: 64,
             max_requests_per_minute: None,
+            api_version: None,
         }
     }
 
@@ -284,6 +288,9 @@ impl ClientConfig {
             }
             ServiceKind::Kinetic => {
                 return ClientConfig::kinetic_from_json(obj).and_then(|c| c.common_json(v))
+            }
+            ServiceKind::Veeam => {
+                return ClientConfig::veeam_from_json(obj).and_then(|c| c.common_json(v))
             }
             ServiceKind::Qem => {}
         }
@@ -378,6 +385,11 @@ impl ClientConfig {
         }
         let mut c = ClientConfig::new(url.trim_end_matches('/'), credentials);
         c.service = service;
+        if service == ServiceKind::Veeam {
+            // "If the client sends no requests to the server for 15 minutes, the current
+            // session token expires."
+            c.session_idle = Duration::from_secs(15 * 60);
+        }
         Ok(c)
     }
 
@@ -413,6 +425,37 @@ impl ClientConfig {
             "client_id",
         ];
         ClientConfig::for_service(obj, ServiceKind::Kinetic, &url, credentials, &others)
+    }
+
+    /// Veeam Backup Enterprise Manager's settings: `url` (`https://host:9398`, the API
+    /// is under `/api`), `username` and `password` (a Portal Administrator, Portal User
+    /// or Restore Operator), and optionally `api_version` (`latest`).
+    fn veeam_from_json(obj: &Options) -> Result<ClientConfig> {
+        let text = |k: &str| opt_text(obj, k);
+        let url = text("url")?.ok_or_else(|| {
+            Error::invalid_argument("veeam client options need `url` (https://host:9398)")
+        })?;
+        let credentials = match (text("username")?, text("password")?) {
+            (Some(username), Some(password)) => Credentials::Basic { username, password },
+            _ => {
+                return Err(Error::invalid_argument(
+                    "veeam client options need `username` and `password`",
+                ))
+            }
+        };
+        let others = [
+            "api_token",
+            "jwt",
+            "b64",
+            "saml",
+            "host",
+            "api_key",
+            "client_id",
+            "domain",
+        ];
+        let mut c = ClientConfig::for_service(obj, ServiceKind::Veeam, &url, credentials, &others)?;
+        c.api_version = text("api_version")?;
+        Ok(c)
     }
 
     /// The options every service shares (TLS, timeouts, retries, limits) onto `self`.
@@ -507,6 +550,14 @@ impl ClientConfig {
             ));
         }
         self.retry.max_retries = self.retry.max_retries.min(MAX_RETRIES);
+        if let Some(v) = &self.api_version {
+            let fine = |c: char| c.is_ascii_alphanumeric() || c == '_' || c == '.';
+            if v.is_empty() || !v.chars().all(fine) {
+                return Err(Error::invalid_argument(
+                    "client option `api_version` must be `latest` or a version such as `v1_7`",
+                ));
+            }
+        }
         Ok(self)
     }
 

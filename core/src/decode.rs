@@ -15,6 +15,11 @@ pub(crate) fn decode<T: DeserializeOwned>(op: &Operation, body: &[u8]) -> Result
                 op.name
             ))
         }),
+        Answer::Xml => {
+            let v = crate::veeam::answer_json(op, body)?;
+            serde_json::from_value(v)
+                .map_err(|e| invalid(format!("{} answered an unexpected shape: {e}", op.name)))
+        }
         Answer::Json => {
             if body.iter().all(u8::is_ascii_whitespace) {
                 return Err(invalid(format!(

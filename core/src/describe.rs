@@ -70,6 +70,9 @@ fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
         AuthScheme::QemSession { header, .. } => json!({"scheme": "session", "header": header}),
         AuthScheme::Bearer => json!({"scheme": "bearer"}),
         AuthScheme::Basic => json!({"scheme": "basic"}),
+        AuthScheme::RestSvcSession { header } => {
+            json!({"scheme": "logon_session", "header": header})
+        }
     };
     let operations: Vec<Value> = s
         .operations
@@ -79,6 +82,7 @@ fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
                 "qem" => TYPED_METHODS,
                 "qlik_cloud" => crate::cloud::TYPED_METHODS,
                 "kinetic" => crate::kinetic::TYPED_METHODS,
+                "veeam" => crate::veeam::TYPED_METHODS,
                 _ => &[],
             };
             let typed = table.iter().find(|t| t.op == op.name);
@@ -88,6 +92,12 @@ fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
                 path.push('/');
                 match seg {
                     Seg::Lit(l) => path.push_str(l),
+                    Seg::Guid(n, kind) => {
+                        path.push_str(&format!("{{{n}}}"));
+                        args.push(json!({"name": n, "in": "path", "required": true,
+                            "schema": {"type": "string", "minLength": 1,
+                                "description": format!("a GUID, or urn:veeam:{kind}:<guid>")}}));
+                    }
                     Seg::Name(n) => {
                         path.push_str(&format!("{{{n}}}"));
                         args.push(json!({"name": n, "in": "path", "required": true,
@@ -133,15 +143,9 @@ fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
                 .filter(|f| !args.iter().any(|a| a["name"] == *f))
                 .collect();
             for field in fields {
-                let schema = match field {
-                    "names" => json!({"type": "array", "items": {"type": "string"},
-                        "description": "the trees and local routines to copy (all when absent)"}),
-                    "local_routines" => json!({"description":
-                        "each copied local routine's definition id and its copy's: [{\"from\", \"to\"}], [[from, to]] or {from: to}"}),
-                    _ => json!({"type": "string"}),
-                };
+                let required = op.body == Body::JobClone && field == "job_name";
                 args.push(json!({"name": field, "in": "body", "content": "field",
-                    "required": false, "schema": schema}));
+                    "required": required, "schema": field_schema(field)}));
             }
             if op.paging == Paging::Cursor {
                 args.push(json!({"name": "all", "in": "client", "required": false,
@@ -154,6 +158,9 @@ fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
                     "schema": {"enum": ["text", "json"], "description": "json keeps the server's object"}}));
             }
             let answer = match (op.answer, typed) {
+                (crate::ops::Answer::Xml, Some(t)) => json!({"kind": "json",
+                    "model": t.answer_type, "schema": (t.answer)(generator), "wire": "xml"}),
+                (crate::ops::Answer::Xml, None) => json!({"kind": "json", "wire": "xml"}),
                 _ if op.text.is_some() => json!({"kind": "text", "field": op.text}),
                 (crate::ops::Answer::Empty, _) => json!({"kind": "none"}),
                 (crate::ops::Answer::Document, _) => json!({"kind": "document"}),
@@ -200,6 +207,31 @@ fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
     })
 }
 
+/// The schema of a body's field given by itself (clone-trees', a Veeam clone's).
+fn field_schema(field: &str) -> Value {
+    let name = |doc: &str| json!({"type": "string", "minLength": 1, "maxLength": crate::veeam::MAX_NAME_CHARS, "description": doc});
+    match field {
+        "names" => json!({"type": "array", "items": {"type": "string"},
+            "description": "the trees and local routines to copy (all when absent)"}),
+        "local_routines" => json!({"description":
+            "each copied local routine's definition id and its copy's: [{\"from\", \"to\"}], [[from, to]] or {from: to}"}),
+        "job_name" => name("the new job's name"),
+        "folder_name" => name("a backup clone's folder: the name of its backup files"),
+        "job_file_name" => name("a backup copy clone's file name"),
+        "repository_uid" => json!({"type": "string", "minLength": 1,
+            "description": "the repository the new job writes to: a GUID or urn:veeam:Repository:<guid>"}),
+        "kind" => json!({"enum": crate::models::VeeamCloneKind::ALL,
+            "description": "the kind of job (Backup when absent)"}),
+        "vm_suffix" => {
+            json!({"type": "string", "minLength": 1, "description": "a replica clone's suffix of its VM replicas' names"})
+        }
+        "description" => {
+            json!({"type": "string", "minLength": 1, "description": "the new job's description"})
+        }
+        _ => json!({"type": "string"}),
+    }
+}
+
 fn kind_schema(kind: Kind) -> Schema {
     match kind {
         Kind::Text => json_schema!({"type": "string"}),
@@ -239,6 +271,7 @@ fn body_arg(
             generator.subschema_for::<crate::models::KineticCloneTreesRequest>(),
             false,
         ),
+        Body::JobClone => return None,
         Body::CdcPosition => (
             "cdcposition",
             "json",

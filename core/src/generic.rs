@@ -135,6 +135,7 @@ impl Client {
                 Ok(Answered::Value(Value::String(answer_text(op, &body)?)))
             }
             Answer::Json => Ok(Answered::Json(op, body)),
+            Answer::Xml => crate::veeam::answer_json(op, &body).map(Answered::Value),
             Answer::Document => {
                 let text: String = decode(op, &body)?;
                 if raw {

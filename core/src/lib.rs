@@ -45,6 +45,7 @@ pub mod models;
 pub mod ops;
 mod request;
 pub mod runtime;
+pub mod veeam;
 
 pub use api::ArgValue;
 pub use auth::Credentials;

@@ -45,6 +45,9 @@ pub enum Seg {
     Lit(&'static str),
     /// A required, non-empty name argument, percent-encoded once as one segment.
     Name(&'static str),
+    /// A required Veeam id: a GUID, or the entity's URN (`urn:veeam:Job:<guid>`, the
+    /// second field names its type), sent as the GUID.
+    Guid(&'static str, &'static str),
 }
 
 /// How a query parameter's value is read from the arguments.
@@ -114,6 +117,9 @@ pub enum Body {
     /// arguments (`source_from`, `source_to`, `group_from`, `group_to`, `names`,
     /// `local_routines`); either way checked before sending.
     CloneTrees,
+    /// Veeam's `JobCloneSpec` XML, built from the arguments ([`JOB_CLONE_FIELDS`]),
+    /// elements in the schema's order; there is no `payload`.
+    JobClone,
 }
 
 /// What a successful answer holds.
@@ -125,6 +131,9 @@ pub enum Answer {
     Json,
     /// A JSON document, streamable to a file or writer (exports).
     Document,
+    /// An XML entity (Veeam), read namespace-tolerantly into the JSON shape every
+    /// binding receives.
+    Xml,
 }
 
 /// How a service authenticates.
@@ -144,6 +153,13 @@ pub enum AuthScheme {
     Bearer,
     /// HTTP Basic on every request, or nothing (Kinetic Task): no session, no renewal.
     Basic,
+    /// Veeam Backup Enterprise Manager: a logon session made with HTTP Basic
+    /// (`POST sessionMngr/?v=...`, 201), its id in a header on every call, ended by
+    /// `DELETE logonSessions/{id}`; renewed once on 401.
+    RestSvcSession {
+        /// The session header.
+        header: &'static str,
+    },
 }
 
 impl AuthScheme {
@@ -157,7 +173,16 @@ impl AuthScheme {
             ),
             AuthScheme::Bearer => matches!(credentials, C::ApiKey(_) | C::OAuthClient { .. }),
             AuthScheme::Basic => matches!(credentials, C::Basic { .. } | C::None),
+            AuthScheme::RestSvcSession { .. } => matches!(credentials, C::Basic { .. }),
         }
+    }
+
+    /// Whether it keeps a session that a login makes and a logout ends.
+    pub fn has_session(&self) -> bool {
+        matches!(
+            self,
+            AuthScheme::QemSession { .. } | AuthScheme::RestSvcSession { .. }
+        )
     }
 }
 
@@ -213,7 +238,7 @@ impl Operation {
     /// Every argument name the operation reads.
     pub fn arg_names(&self) -> impl Iterator<Item = &'static str> + '_ {
         let path = self.path.iter().filter_map(|s| match s {
-            Seg::Name(n) => Some(*n),
+            Seg::Name(n) | Seg::Guid(n, _) => Some(*n),
             Seg::Lit(_) => None,
         });
         let query = self.query.iter().filter_map(|q| match q {
@@ -221,7 +246,7 @@ impl Operation {
             Query::Fixed(..) => None,
         });
         let body = match self.body {
-            Body::None => None,
+            Body::None | Body::JobClone => None,
             _ => Some("payload"),
         };
         path.chain(query)
@@ -240,12 +265,24 @@ pub const CLONE_TREES_FIELDS: &[&str] = &[
     "local_routines",
 ];
 
+/// Veeam job clone's arguments: the clone kind and the `*JobCloneInfo` elements.
+pub const JOB_CLONE_FIELDS: &[&str] = &[
+    "job_name",
+    "folder_name",
+    "repository_uid",
+    "kind",
+    "description",
+    "vm_suffix",
+    "job_file_name",
+];
+
 impl Body {
     /// The arguments a body may be built from instead of `payload`.
     pub fn fields(&self) -> &'static [&'static str] {
         match self {
             Body::CdcPosition => &["cdcposition"],
             Body::CloneTrees => CLONE_TREES_FIELDS,
+            Body::JobClone => JOB_CLONE_FIELDS,
             _ => &[],
         }
     }
@@ -562,8 +599,58 @@ pub mod kinetic {
     };
 }
 
+/// Veeam Backup Enterprise Manager's REST API (`veeam-em-clone-job.txt`, and
+/// services-notes §2) under `{url}/api`: clone a job, follow and stop the task it
+/// starts, and list the jobs and repositories whose ids a clone takes. XML both ways.
+pub mod veeam {
+    use super::{Answer as A, Body as B, Operation, Query, Seg, Service, Verb::*};
+    use Seg::{Guid, Lit, Name};
+
+    const TASK: &[Seg] = &[Lit("tasks"), Name("task")];
+
+    #[rustfmt::skip]
+    operations_table! {
+        "veeam",
+        /// Every Veeam Backup Enterprise Manager operation.
+        OPERATIONS;
+        /// Clones a job (`job`: its GUID or `urn:veeam:Job:<guid>`) as `job_name` on the
+        /// same backup server: answers the Task doing it (202). Never repeated once it
+        /// may have reached the server.
+        CLONE_JOB = super::op(Post, &[Lit("jobs"), Guid("job", "Job")], &[Query::Fixed("action", "clone")], B::JobClone, A::Xml);
+        /// A task: its state (`Running`, `OperationFinished`, `Finished`), its result and
+        /// links (`Related`: the job a clone made).
+        GET_TASK = super::op(Get, TASK, &[], B::None, A::Xml);
+        /// Stops a task and forgets it (204).
+        DELETE_TASK = super::op(Delete, TASK, &[], B::None, A::Empty);
+        /// The jobs (references with their UIDs; Portal Administrators only).
+        GET_JOBS = super::op(Get, &[Lit("jobs")], &[], B::None, A::Xml);
+        /// The backup repositories (references with their UIDs).
+        GET_REPOSITORIES = super::op(Get, &[Lit("repositories")], &[], B::None, A::Xml);
+    }
+
+    /// Other names of its operations: (alias, REST name).
+    pub const ALIASES: &[(&str, &str)] = &[
+        ("cloneJob", "CloneJob"),
+        ("getTask", "GetTask"),
+        ("deleteTask", "DeleteTask"),
+        ("getJobs", "GetJobs"),
+        ("getRepositories", "GetRepositories"),
+    ];
+
+    /// Veeam Backup Enterprise Manager (`https://host:9398`, the API under `/api`).
+    pub static VEEAM: Service = Service {
+        name: "veeam",
+        base_path: "/api",
+        auth: super::AuthScheme::RestSvcSession {
+            header: "X-RestSvcSessionId",
+        },
+        operations: OPERATIONS,
+        aliases: ALIASES,
+    };
+}
+
 /// Every service the engine serves, Enterprise Manager first.
-pub static SERVICES: &[&Service] = &[&QEM, &cloud::QLIK_CLOUD, &kinetic::KINETIC];
+pub static SERVICES: &[&Service] = &[&QEM, &cloud::QLIK_CLOUD, &kinetic::KINETIC, &veeam::VEEAM];
 
 #[cfg(test)]
 mod tests {

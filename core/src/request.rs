@@ -14,7 +14,7 @@ use tokio::io::AsyncRead;
 
 /// Everything but RFC 3986's unreserved characters is encoded, so `/`, `?`, `#`, `%`,
 /// `+`, `&` and spaces inside a name can never change the URL's structure.
-const STRICT: &AsciiSet = &NON_ALPHANUMERIC
+pub(crate) const STRICT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
     .remove(b'.')
     .remove(b'_')
@@ -325,6 +325,10 @@ pub(crate) fn prepare(op: &Operation, api_root: &str, args: &Args) -> Result<Pre
                 url.extend(utf8_percent_encode(&name, STRICT));
                 note(n, before, url.len());
             }
+            Seg::Guid(n, kind) => {
+                let text = check_name(op, n, args.get(n))?;
+                url.push_str(&crate::veeam::path_guid(op, n, kind, &text)?);
+            }
         }
     }
     let mut sep = '?';
@@ -438,6 +442,7 @@ fn prepare_body(op: &Operation, args: &Args) -> Result<PreparedBody> {
             }
         }
         Body::CloneTrees => PreparedBody::Bytes(crate::kinetic::clone_trees_body(op, args)?, JSON),
+        Body::JobClone => PreparedBody::Bytes(crate::veeam::clone_job_body(op, args)?, XML),
         Body::Json | Body::Object => {
             let fits = |v: &Value| v.is_object() || (op.body == Body::Json && v.is_array());
             let wanted = if op.body == Body::Json {
@@ -514,6 +519,8 @@ fn prepare_body(op: &Operation, args: &Args) -> Result<PreparedBody> {
 }
 
 pub(crate) const JSON: &str = "application/json";
+/// Veeam's bodies and answers.
+pub(crate) const XML: &str = "application/xml";
 const TEXT: &str = "text/plain; charset=utf-8";
 
 #[cfg(test)]

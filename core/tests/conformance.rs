@@ -30,6 +30,7 @@ fn main() {
     let files = case_files(&cases_dir());
     let cloud = case_files(&cases_dir().join("../cloud"));
     let kinetic = case_files(&cases_dir().join("../kinetic"));
+    let veeam = case_files(&cases_dir().join("../veeam"));
     let mut trials: Vec<Trial> = vec![
         Trial::test("every-operation-has-a-case", {
             let files = files.clone();
@@ -43,11 +44,22 @@ fn main() {
             let files = kinetic.clone();
             move || every_operation_has_a_case(&files, &qem_core::ops::kinetic::KINETIC)
         }),
+        Trial::test("every-veeam-operation-has-a-case", {
+            let files = veeam.clone();
+            move || every_operation_has_a_case(&files, &qem_core::ops::veeam::VEEAM)
+        }),
     ];
-    trials.extend(files.into_iter().chain(cloud).chain(kinetic).map(|path| {
-        let name = path.file_stem().unwrap().to_string_lossy().into_owned();
-        Trial::test(name, move || run_case(&path))
-    }));
+    trials.extend(
+        files
+            .into_iter()
+            .chain(cloud)
+            .chain(kinetic)
+            .chain(veeam)
+            .map(|path| {
+                let name = path.file_stem().unwrap().to_string_lossy().into_owned();
+                Trial::test(name, move || run_case(&path))
+            }),
+    );
     libtest_mimic::run(&args, trials).exit();
 }
 

@@ -121,6 +121,6 @@ fn options_are_checked_before_anything_is_sent() {
         refused(json!({"service": "kinetic", "url": "https://k/kinetic-task", "password": "p"})),
         "INVALID_ARGUMENT"
     );
-    let e = refused(json!({"service": "veeam", "url": "https://v"}));
+    let e = refused(json!({"service": "nosuch", "url": "https://v"}));
     assert_eq!(e, "INVALID_ARGUMENT");
 }

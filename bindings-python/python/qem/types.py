@@ -33,6 +33,12 @@ __all__ = [
     "KineticSourceRef",
     "KineticTree",
     "KineticCloneTreesResult",
+    "VeeamTaskResult",
+    "VeeamLink",
+    "VeeamTask",
+    "VeeamRef",
+    "VeeamEntityReferences",
+    "VeeamClonedJob",
     "KineticFromTo",
     "KineticCloneTreesRequest",
 ]
@@ -416,6 +422,109 @@ class KineticCloneTreesResult(AemObject):
     }
     message: Optional[str]
     trees: List[KineticTree]
+
+
+class VeeamTaskResult(AemObject):
+    """How a finished task went."""
+
+    _fields = {
+        "Success": None,
+        "Message": None,
+    }
+    Success: Optional[bool]
+    Message: Optional[str]
+
+
+class VeeamLink(AemObject):
+    """A link of an entity: where a related resource is and what may be done with it."""
+
+    _fields = {
+        "Rel": None,
+        "Href": None,
+        "Name": None,
+        "Type": None,
+    }
+    Rel: Optional[str]
+    Href: Optional[str]
+    Name: Optional[str]
+    Type: Optional[str]
+
+
+class VeeamTask(AemObject):
+    """A task Enterprise Manager runs for a request (a clone): poll it until `Finished`."""
+
+    _fields = {
+        "TaskId": None,
+        "State": None,
+        "Operation": None,
+        "Result": None,
+        "Href": None,
+        "Type": None,
+        "Links": [],
+    }
+    _lists = {
+        "Links": VeeamLink,
+    }
+    _objects = {
+        "Result": VeeamTaskResult,
+    }
+    TaskId: Optional[str]
+    State: Any
+    Operation: Optional[str]
+    Result: VeeamTaskResult
+    Href: Optional[str]
+    Type: Optional[str]
+    Links: List[VeeamLink]
+
+
+class VeeamRef(AemObject):
+    """A reference to an entity (a job, a repository): its UID, name and URL."""
+
+    _fields = {
+        "UID": None,
+        "Name": None,
+        "Href": None,
+        "Type": None,
+        "Links": [],
+    }
+    _lists = {
+        "Links": VeeamLink,
+    }
+    UID: Optional[str]
+    Name: Optional[str]
+    Href: Optional[str]
+    Type: Optional[str]
+    Links: List[VeeamLink]
+
+
+class VeeamEntityReferences(AemObject):
+    """A list of references (GetJobs, GetRepositories)."""
+
+    _fields = {
+        "Refs": [],
+    }
+    _lists = {
+        "Refs": VeeamRef,
+    }
+    Refs: List[VeeamRef]
+
+
+class VeeamClonedJob(AemObject):
+    """CloneJobAndWait's answer: the job the clone made, and its finished task."""
+
+    _fields = {
+        "job_id": None,
+        "job_uid": None,
+        "job_name": None,
+        "task": None,
+    }
+    _objects = {
+        "task": VeeamTask,
+    }
+    job_id: Optional[str]
+    job_uid: Optional[str]
+    job_name: Optional[str]
+    task: VeeamTask
 
 
 class KineticFromTo(AemObject):

@@ -27,6 +27,12 @@ __all__ = [
     "KineticSourceRef",
     "KineticTree",
     "KineticCloneTreesResult",
+    "VeeamTaskResult",
+    "VeeamLink",
+    "VeeamTask",
+    "VeeamRef",
+    "VeeamEntityReferences",
+    "VeeamClonedJob",
     "KineticFromTo",
     "KineticCloneTreesRequest",
 ]
@@ -308,6 +314,76 @@ class KineticCloneTreesResult(AemObject):
     """What it did ("Cloned 2 trees.")."""
     trees: List[KineticTree]
     """The trees and local routines created."""
+
+class VeeamTaskResult(AemObject):
+    """How a finished task went."""
+
+    Success: Optional[bool]
+    """False when it failed (a name already taken, for one)."""
+    Message: Optional[str]
+    """Veeam's message (`Ok`, or why it failed)."""
+
+class VeeamLink(AemObject):
+    """A link of an entity: where a related resource is and what may be done with it."""
+
+    Rel: Optional[str]
+    """What it is to the entity (`Delete`, `Related`, `Alternate`...)."""
+    Href: Optional[str]
+    """Its URL."""
+    Name: Optional[str]
+    """The resource's name (a `Related` job's: the new job's name)."""
+    Type: Optional[str]
+    """The resource's type (`Job`, `Task`...)."""
+
+class VeeamTask(AemObject):
+    """A task Enterprise Manager runs for a request (a clone): poll it until `Finished`."""
+
+    TaskId: Optional[str]
+    """Its id (`task-1`)."""
+    State: Any
+    """`Running`, `OperationFinished` or `Finished`."""
+    Operation: Optional[str]
+    """What it does (`CloneJob`)."""
+    Result: VeeamTaskResult
+    """How it went, once finished."""
+    Href: Optional[str]
+    """Its URL."""
+    Type: Optional[str]
+    """`Task`."""
+    Links: List[VeeamLink]
+    """Its links: `Delete` (stops it), and once a clone finished, `Related` (the new job)."""
+
+class VeeamRef(AemObject):
+    """A reference to an entity (a job, a repository): its UID, name and URL."""
+
+    UID: Optional[str]
+    """Its UID (`urn:veeam:Job:<guid>`)."""
+    Name: Optional[str]
+    """Its name."""
+    Href: Optional[str]
+    """Its URL."""
+    Type: Optional[str]
+    """`JobReference`, `RepositoryReference`..."""
+    Links: List[VeeamLink]
+    """Its links."""
+
+class VeeamEntityReferences(AemObject):
+    """A list of references (GetJobs, GetRepositories)."""
+
+    Refs: List[VeeamRef]
+    """The references."""
+
+class VeeamClonedJob(AemObject):
+    """CloneJobAndWait's answer: the job the clone made, and its finished task."""
+
+    job_id: Optional[str]
+    """The new job's GUID (what `/jobs/{id}` takes)."""
+    job_uid: Optional[str]
+    """Its UID, `urn:veeam:Job:<guid>`."""
+    job_name: Optional[str]
+    """Its name."""
+    task: VeeamTask
+    """The clone's task, finished."""
 
 class KineticFromTo(AemObject):
     """A name before and after the clone."""

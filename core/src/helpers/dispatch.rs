@@ -3,7 +3,7 @@
 //! makes; the same declaration gives the API description their JSON Schema.
 
 use super::*;
-use crate::models::{CloudRun, RunTaskOptions, TaskState};
+use crate::models::{CloudRun, RunTaskOptions, TaskState, VeeamClonedJob, VeeamJobClone};
 use crate::{Client, Error, Result};
 use schemars::{json_schema, JsonSchema, Schema, SchemaGenerator};
 use serde::{Deserialize, Deserializer, Serialize};
@@ -379,5 +379,34 @@ helpers! {
         // A tenant's rate limit is per minute: without `poll_ms`, one poll a second.
         let w = if a.poll_ms.is_none() { WaitOptions { poll_interval: Duration::from_secs(1), ..w } } else { w };
         async move { c.start_task_and_wait(&a.id.0, w).await }
+    };
+    #[doc = "Clones a job and waits for its task: the new job (id, UID and name from the task's Related link) once Finished; TASK_FAILED with Veeam's message; WAIT_TIMEOUT."]
+    clone_job_and_wait in "veeam" -> VeeamClonedJob {
+        /// The job cloned: its GUID or urn:veeam:Job:<guid>.
+        job: Name,
+        /// The new job's name (at most 50 characters).
+        job_name: Name,
+        /// A backup clone's folder (the name of its backup files).
+        folder_name: Option<String>,
+        /// The repository: a GUID or urn:veeam:Repository:<guid>.
+        repository_uid: Option<String>,
+        /// Backup (the default), Replica, BackupCopy or ImmediateBackupCopy.
+        kind: Option<String>,
+        /// The new job's description.
+        description: Option<String>,
+        /// A replica clone's suffix of its VM replicas' names.
+        vm_suffix: Option<String>,
+        /// A backup copy clone's file name.
+        job_file_name: Option<String>,
+    } |c, a, w| {
+        // Enterprise Manager collects a task's data in its own time: one poll a second.
+        let w = if a.poll_ms.is_none() { WaitOptions { poll_interval: Duration::from_secs(1), ..w } } else { w };
+        let clone = VeeamJobClone {
+            job_name: a.job_name.0.clone(), folder_name: a.folder_name.clone(),
+            repository_uid: a.repository_uid.clone(), kind: a.kind.clone(),
+            description: a.description.clone(), vm_suffix: a.vm_suffix.clone(),
+            job_file_name: a.job_file_name.clone(),
+        };
+        async move { c.clone_job_and_wait(&a.job.0, &clone, w).await }
     };
 }

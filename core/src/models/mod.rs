@@ -17,6 +17,7 @@ mod kinetic;
 mod servers;
 mod tables;
 mod tasks;
+mod veeam;
 
 pub use changedata::*;
 pub use cloud::*;
@@ -27,6 +28,7 @@ pub use kinetic::*;
 pub use servers::*;
 pub use tables::*;
 pub use tasks::*;
+pub use veeam::*;
 
 #[cfg(test)]
 pub(crate) mod tests;

@@ -355,6 +355,19 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, std
         })
         .await;
     }
+    if let Some(rest) = path.strip_prefix(crate::veeam::PREFIX) {
+        return service_request(&shared, &parts, "veeam", &body, |shared| {
+            crate::veeam::handle(
+                shared,
+                &parts.method,
+                rest,
+                parts.uri.query(),
+                &parts.headers,
+                &body,
+            )
+        })
+        .await;
+    }
     if let Some(rest) = path.strip_prefix(crate::kinetic::PREFIX) {
         return service_request(&shared, &parts, "kinetic", &body, |shared| {
             crate::kinetic::handle(shared, &parts.method, rest, &parts.headers, &body)
@@ -549,7 +562,11 @@ async fn service_request(
         headers: recorded_headers(&parts.headers),
         body_len: body.len(),
         operation: Some(operation.into()),
-        names: Default::default(),
+        names: if operation == "veeam" {
+            veeam_names(&parts.headers)
+        } else {
+            Default::default()
+        },
         status: None,
         outcome: "answered".to_string(),
     };
@@ -559,6 +576,32 @@ async fn service_request(
     };
     let resp = answer(shared);
     finish(shared, rec, resp, lose, break_it)
+}
+
+/// What a case checks of a Veeam request: its `accept` and `content_type`, and whether
+/// a `cookie` was sent (`none`, or `sent`; the client must never send one).
+fn veeam_names(headers: &hyper::HeaderMap) -> std::collections::BTreeMap<String, String> {
+    let text = |h: hyper::header::HeaderName| {
+        headers
+            .get(h)
+            .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+    };
+    let mut names = std::collections::BTreeMap::new();
+    for (key, h) in [
+        ("accept", hyper::header::ACCEPT),
+        ("content_type", hyper::header::CONTENT_TYPE),
+    ] {
+        if let Some(v) = text(h) {
+            names.insert(key.to_string(), v);
+        }
+    }
+    let cookie = if headers.contains_key(hyper::header::COOKIE) {
+        "sent"
+    } else {
+        "none"
+    };
+    names.insert("cookie".into(), cookie.into());
+    names
 }
 
 /// The answer with its body cut: the first 64 KB (half of a smaller body whose length

@@ -22,6 +22,7 @@ pub mod state;
 mod tables;
 mod tasks;
 mod util;
+mod veeam;
 
 use std::collections::{HashMap, VecDeque};
 use std::net::{IpAddr, Ipv4Addr, SocketAddr};
@@ -270,7 +271,9 @@ impl Shared {
             .expired_sessions
             .fetch_add(sessions.len() as u64, Ordering::SeqCst);
         sessions.clear();
-        self.world.lock().qlik_cloud.tokens.clear();
+        let mut world = self.world.lock();
+        world.qlik_cloud.tokens.clear();
+        world.veeam.sessions.clear();
     }
 }
 
@@ -383,11 +386,13 @@ impl MockServer {
     }
 
     /// The root of a service on this mock: `qem` (`/attunityenterprisemanager`),
-    /// `qlik_cloud` (`/qlik-cloud`) or `kinetic` (`/kinetic-task`, the web application).
+    /// `qlik_cloud` (`/qlik-cloud`), `kinetic` (`/kinetic-task`, the web application) or
+    /// `veeam` (`/veeam`, Enterprise Manager's root: its API is under `/veeam/api`).
     pub fn service_url(&self, service: &str) -> String {
         let prefix = match service {
             "qlik_cloud" => cloud::PREFIX,
             "kinetic" => kinetic::PREFIX,
+            "veeam" => veeam::PREFIX,
             _ => "/attunityenterprisemanager",
         };
         format!(

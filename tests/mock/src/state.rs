@@ -716,6 +716,9 @@ pub struct World {
     /// The Kinetic Task web application served under `/kinetic-task` (see `kinetic.rs`).
     #[serde(default)]
     pub kinetic: crate::kinetic::KineticWorld,
+    /// Veeam Backup Enterprise Manager served under `/veeam` (see `veeam.rs`).
+    #[serde(default)]
+    pub veeam: crate::veeam::VeeamWorld,
     /// When this world was loaded (unix microseconds): the default stamp of exports.
     #[serde(skip, default = "crate::util::unix_now_micros")]
     pub loaded_micros: i64,
@@ -793,6 +796,7 @@ impl Default for World {
             audit_trail: Vec::new(),
             qlik_cloud: crate::cloud::CloudWorld::default(),
             kinetic: crate::kinetic::KineticWorld::default(),
+            veeam: crate::veeam::VeeamWorld::default(),
             loaded_micros: crate::util::unix_now_micros(),
         }
     }

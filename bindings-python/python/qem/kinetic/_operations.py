@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 # The description these methods were generated from; the native module must have been
 # built from the same one.
-DESCRIPTION_FINGERPRINT = "e359ee67a3a5d164"
+DESCRIPTION_FINGERPRINT = "ce2088f8dedd6156"
 if _native.description_fingerprint() != DESCRIPTION_FINGERPRINT:
     raise ImportError(
         "qem: the native module was built from another API description ({0}) than qem/kinetic/_operations.py ({1}):"
