@@ -27,7 +27,7 @@ echo "== C example"
 "$out/example" "$base" "$out/ca.pem"
 
 echo "== C conformance runner"
-"$out/runner" "$base" "$out/ca.pem" "$root"/tests/conformance/cases/*.json "$root"/tests/conformance/{cloud,kinetic}/*.json | tee "$out/c.log"
+"$out/runner" "$base" "$out/ca.pem" "$root"/tests/conformance/cases/*.json "$root"/tests/conformance/{cloud,kinetic,veeam}/*.json | tee "$out/c.log"
 c_summary="$(tail -1 "$out/c.log")"
 
 echo "== C: hostile names through every name argument of every operation, and invalid UTF-8"

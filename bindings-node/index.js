@@ -11,7 +11,9 @@ const {
   qlikCloudMethods: cloudMethods,
   defineQlikCloudMethods,
   kineticMethods,
-  defineKineticMethods
+  defineKineticMethods,
+  veeamMethods,
+  defineVeeamMethods
 } = require('./methods.js')
 
 const SERVICES = JSON.parse(native.describeOperations()).services
@@ -21,6 +23,8 @@ const operations = Object.freeze(SERVICES[0].operations)
 const cloudOperations = Object.freeze(SERVICES[1].operations)
 /** Every Kinetic Task operation of the API description. */
 const kineticOperations = Object.freeze(SERVICES[2].operations)
+/** Every Veeam Backup Enterprise Manager operation of the API description. */
+const veeamOperations = Object.freeze(SERVICES[3].operations)
 
 // A REST name (`GetTasks`) loses the underscore its first capital gives it.
 const snake = (s) => s.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`).replace(/^_/, '')
@@ -239,6 +243,7 @@ const CLOUD_OPTION_KEYS = {
   maxRequestsPerMinute: 'integer'
 }
 const KINETIC_OPTION_KEYS = { ...COMMON_OPTION_KEYS, username: 'string', password: 'string' }
+const VEEAM_OPTION_KEYS = { ...KINETIC_OPTION_KEYS, apiVersion: 'string' }
 
 /** Maps another service's camelCase options to the core's settings JSON (the core checks the credentials). */
 function serviceConfigOf (where, service, keys, options) {
@@ -520,6 +525,7 @@ class AemClient extends defineMethods(Client, run) {
 const wireNames = (table) => new Map(table.flatMap((m) => [...m.positional, ...m.options].map((a) => [a.name, a.wire])))
 const CLOUD_WIRE = wireNames(cloudMethods)
 const KINETIC_WIRE = wireNames(kineticMethods)
+const VEEAM_WIRE = wireNames(veeamMethods)
 
 /** A client of one Qlik Cloud tenant's Tasks API. Create it with `QlikCloudClient.connect()`. */
 class QlikCloudClient extends defineQlikCloudMethods(Client, run) {
@@ -562,6 +568,30 @@ class KineticClient extends defineKineticMethods(Client, run) {
   }
 }
 
+/**
+ * A client of one Veeam Backup Enterprise Manager. Create it with `VeeamClient.connect()`;
+ * `close()` logs its session off.
+ */
+class VeeamClient extends defineVeeamMethods(Client, run) {
+  /**
+   * Creates a client of the Enterprise Manager at `url` (`https://host:9398`) for a
+   * `username` and `password` (a Portal Administrator, Portal User or Restore Operator;
+   * `apiVersion` is `latest` unless given). Nothing is sent yet: the first call logs on
+   * (`call('login')` does it now).
+   */
+  static async connect (options) {
+    return open(VeeamClient, serviceConfigOf('VeeamClient.connect', 'veeam', VEEAM_OPTION_KEYS, options))
+  }
+
+  /**
+   * The generic entry: any Veeam operation or helper by its snake_case, camelCase or REST
+   * name (`clone_job`, `cloneJob`, `CloneJob`), the clone's fields by name.
+   */
+  async call (method, args) {
+    return genericCall(this, method, args, (k) => VEEAM_WIRE.get(k) ?? k)
+  }
+}
+
 if (Symbol.asyncDispose) {
   Client.prototype[Symbol.asyncDispose] = function () {
     return this.close()
@@ -575,6 +605,7 @@ module.exports = {
   AemClient,
   QlikCloudClient,
   KineticClient,
+  VeeamClient,
   AemClientError,
   connect,
   operations,
@@ -582,5 +613,7 @@ module.exports = {
   cloudOperations,
   cloudMethods,
   kineticOperations,
-  kineticMethods
+  kineticMethods,
+  veeamOperations,
+  veeamMethods
 }

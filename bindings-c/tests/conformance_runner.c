@@ -173,12 +173,14 @@ static int subset(const cJSON *expected, const cJSON *actual, const char *at) {
     return 0;
 }
 
-/* A case naming a service (Qlik Cloud, Kinetic Task): that service's root on the mock
- * (`origin` + `/qlik-cloud` or `/kinetic-task`) and the case's credentials. */
+/* A case naming a service (Qlik Cloud, Kinetic Task, Veeam): that service's root on the
+ * mock (`origin` + `/qlik-cloud`, `/kinetic-task` or `/veeam`) and the case's credentials. */
 static char *service_options(const cJSON *service, const cJSON *credentials) {
     char url[600];
-    snprintf(url, sizeof url, "%s/%s", origin,
-             strcmp(service->valuestring, "kinetic") == 0 ? "kinetic-task" : "qlik-cloud");
+    const char *root = strcmp(service->valuestring, "kinetic") == 0 ? "kinetic-task"
+                       : strcmp(service->valuestring, "veeam") == 0 ? "veeam"
+                                                                     : "qlik-cloud";
+    snprintf(url, sizeof url, "%s/%s", origin, root);
     cJSON *o = cJSON_Duplicate(credentials, 1);
     if (!cJSON_IsObject(o)) {
         cJSON_Delete(o);

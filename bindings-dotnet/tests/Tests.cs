@@ -23,9 +23,9 @@ static class Tests
         baseUrl = args[0]; caFile = args[1]; casesDir = args[2];
         var u = new Uri(baseUrl);
         origin = u.Scheme + "://" + u.Authority;
-        // The cases, then the other services' (cloud/ and kinetic/, next to cases/).
+        // The cases, then the other services' (cloud/, kinetic/ and veeam/, next to cases/).
         var parent = Path.GetDirectoryName(Path.GetFullPath(args[2]).TrimEnd('/'));
-        foreach (var dir in new[] { args[2], Path.Combine(parent, "cloud"), Path.Combine(parent, "kinetic") })
+        foreach (var dir in new[] { args[2], Path.Combine(parent, "cloud"), Path.Combine(parent, "kinetic"), Path.Combine(parent, "veeam") })
             foreach (var file in Directory.GetFiles(dir, "*.json").OrderBy(f => f, StringComparer.Ordinal))
                 Run("conformance " + Path.GetFileNameWithoutExtension(file), () => RunCase(file));
         foreach (var m in typeof(Tests).GetMethods(BindingFlags.NonPublic | BindingFlags.Static).Where(m => m.Name.StartsWith("Test")).OrderBy(m => m.Name, StringComparer.Ordinal))
@@ -105,7 +105,7 @@ static class Tests
     /// <summary>Options of another service of the mock (its root) with these credentials.</summary>
     static string ServiceOpts(string service, JsonObject credentials)
     {
-        var root = service == "kinetic" ? "/kinetic-task" : "/qlik-cloud";
+        var root = service == "kinetic" ? "/kinetic-task" : service == "veeam" ? "/veeam" : "/qlik-cloud";
         var o = new JsonObject { { "service", service }, { "url", origin + root }, { "ca_file", caFile } };
         if (credentials != null) foreach (var kv in credentials) o[kv.Key] = kv.Value;
         return Json.Write(o);
@@ -122,6 +122,8 @@ static class Tests
             ? new QlikCloudTasksClient(ServiceOpts(service, c["credentials"] as JsonObject))
             : service == "kinetic"
             ? new KineticTaskClient(ServiceOpts(service, c["credentials"] as JsonObject))
+            : service == "veeam"
+            ? new VeeamEnterpriseManagerClient(ServiceOpts(service, c["credentials"] as JsonObject))
             : (QemClientBase)new AemRestClient(Opts(c.ContainsKey("login") ? c["login"] as JsonObject : null)))
         {
             if (c.ContainsKey("expect_login_error"))
@@ -390,6 +392,31 @@ static class Tests
             catch (AemClientException e) { Check(e.ErrorCode == "BAD_REQUEST" && e.HttpStatus == 400 && e.Message.Contains("already exists"), e.ToString()); }
             try { c.CloneTrees(sourceFrom: "Playground"); throw new Exception("an incomplete request was sent"); }
             catch (AemClientException e) { Check(e.ErrorCode == "INVALID_ARGUMENT", e.ToString()); }
+        }
+    }
+
+    static void TestVeeamTypedClient()
+    {
+        const string job = "78c3919c-54d7-43fe-b047-485d3566f11f";
+        const string repo = "c8f4d7a1-3b2e-4f6a-9d8c-7e1b5a2f3c44";
+        using (var c = new VeeamEnterpriseManagerClient(origin + "/veeam", "EM\\admin", "admin-pass", true, caFile))
+        {
+            var repos = c.GetRepositories();
+            Check(repos.Refs.Count == 1 && repos.Refs[0].UID == "urn:veeam:Repository:" + repo, "repositories");
+            var task = c.CloneJob("urn:veeam:Job:" + job, ".NET copy", folderName: "NetCopy", repositoryUid: repos.Refs[0].UID);
+            Check(task.State == "Running" && task.Links[0].Rel == "Delete", "clone: " + task.State);
+            var made = c.CloneJobAndWaitAsync(job, ".NET copy 2", folderName: "NetCopy2", repositoryUid: repo, pollMs: 50).Result;
+            Check(made.JobName == ".NET copy 2" && made.JobUid == "urn:veeam:Job:" + made.JobId && made.Task.Result.Success == true, "clone and wait");
+            Check(c.GetJobs().Refs.Any(r => r.UID == made.JobUid), "the new job is listed");
+            try { c.GetTask("task-404"); throw new Exception("an unknown task was found"); }
+            catch (AemClientException e) { Check(e.ErrorCode == "NOT_FOUND" && e.HttpStatus == 404 && e.Message.Contains("Task task-404 not found."), e.ToString()); }
+            try { c.CloneJob("not-a-guid", "x", folderName: "y", repositoryUid: repo); throw new Exception("a bad job id was sent"); }
+            catch (AemClientException e) { Check(e.ErrorCode == "INVALID_ARGUMENT", e.ToString()); }
+        }
+        using (var wrong = new VeeamEnterpriseManagerClient(origin + "/veeam", "EM\\admin", "wrong-pass", true, caFile))
+        {
+            try { wrong.GetJobs(); throw new Exception("a wrong password logged on"); }
+            catch (AemClientException e) { Check(e.ErrorCode == "UNAUTHORIZED" && e.HttpStatus == 401 && !e.ToString().Contains("wrong-pass"), e.ToString()); }
         }
     }
 

@@ -197,6 +197,24 @@ export declare class KineticClient {
 }
 export interface KineticClient extends ServiceClient, KineticClientMethods {}
 
+/** A Veeam Backup Enterprise Manager (`url`: `https://host:9398`) and a user of its portal. */
+export interface VeeamOptions extends ServiceOptions {
+  /** A Portal Administrator, Portal User or Restore Operator (HTTP Basic at logon). */
+  username: string
+  /** Its password. */
+  password: string
+  /** The API version asked for at logon (`latest`). */
+  apiVersion?: string
+}
+
+/** A client of one Veeam Backup Enterprise Manager: one logon session, renewed once when it expires, logged off by `close()`. */
+export declare class VeeamClient {
+  private constructor ()
+  /** Creates a client; nothing is sent until the first call, which logs on. */
+  static connect (options: VeeamOptions): Promise<VeeamClient>
+}
+export interface VeeamClient extends ServiceClient, VeeamClientMethods {}
+
 /** Shorthand for `AemClient.connect(options, credential)`. */
 export declare function connect (options: ConnectOptions & Partial<Credential>, credential?: Credential): Promise<AemClient>
 /** Every operation of the core, as its table describes it. */
@@ -211,4 +229,8 @@ export declare const cloudMethods: readonly MethodInfo[]
 export declare const kineticOperations: readonly OperationInfo[]
 /** Every method of KineticClient generated from the core. */
 export declare const kineticMethods: readonly MethodInfo[]
+/** Every Veeam Backup Enterprise Manager operation of the core. */
+export declare const veeamOperations: readonly OperationInfo[]
+/** Every method of VeeamClient generated from the core. */
+export declare const veeamMethods: readonly MethodInfo[]
 

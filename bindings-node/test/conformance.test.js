@@ -5,12 +5,12 @@ const { test, before, after } = require('node:test')
 const assert = require('node:assert')
 const fs = require('node:fs')
 const path = require('node:path')
-const { AemClient, QlikCloudClient, KineticClient } = require('..')
+const { AemClient, QlikCloudClient, KineticClient, VeeamClient } = require('..')
 const { startMock, ROOT } = require('./mock')
 
 const CONFORMANCE = path.join(ROOT, 'tests', 'conformance')
 const inDir = (dir) => fs.readdirSync(path.join(CONFORMANCE, dir)).filter((f) => f.endsWith('.json')).sort().map((f) => path.join(dir, f))
-const files = [...inDir('cases'), ...inDir('cloud'), ...inDir('kinetic')]
+const files = [...inDir('cases'), ...inDir('cloud'), ...inDir('kinetic'), ...inDir('veeam')]
 const camelKey = (k) => k.replace(/_([a-z])/g, (_, c) => c.toUpperCase())
 const NO_FAULTS = { latency_ms: 0, error_rate: 0, error_status: 503, drop_rate: 0, seed: 1 }
 
@@ -95,6 +95,7 @@ async function runStep (client, step) {
 /** A case naming a service (Qlik Cloud, Kinetic Task) gets that service's client with its credentials. */
 function serviceClientOf (kase) {
   const credential = Object.fromEntries(Object.entries(kase.credentials || {}).map(([k, v]) => [camelKey(k), v]))
+  if (kase.service === 'veeam') return VeeamClient.connect(mock.veeamOptions(credential))
   return kase.service === 'kinetic'
     ? KineticClient.connect(mock.kineticOptions(credential))
     : QlikCloudClient.connect(mock.cloudOptions(credential))

@@ -73,6 +73,10 @@ async function startMock () {
     kineticOptions (credential = {}) {
       return { url: `${url.origin}/kinetic-task`, caFile: certFile, ...credential }
     },
+    /** VeeamClient options for this mock's Enterprise Manager, with the given user. */
+    veeamOptions (credential = { username: 'EM\\admin', password: 'admin-pass' }) {
+      return { url: `${url.origin}/veeam`, caFile: certFile, ...credential }
+    },
     async stop () {
       if (child.exitCode === null) {
         const exited = new Promise((resolve) => child.once('exit', resolve))

@@ -15,13 +15,14 @@ import pytest
 import qem
 import qem.cloud
 import qem.kinetic
+import qem.veeam
 
 SERVICES = json.loads(qem._native.operations())["services"]
 # Each service's helpers, run through their typed methods.
 HELPERS = {s["name"]: {h["name"] for h in s["helpers"]} for s in SERVICES}
 
 CONFORMANCE = Path(__file__).resolve().parents[2] / "tests" / "conformance"
-CASES = [p for d in ("cases", "cloud", "kinetic") for p in sorted(CONFORMANCE.glob(d + "/*.json"))]
+CASES = [p for d in ("cases", "cloud", "kinetic", "veeam") for p in sorted(CONFORMANCE.glob(d + "/*.json"))]
 
 
 def matches(expect: Any, got: Any, path: str = "$") -> None:
@@ -80,6 +81,8 @@ def test_case(mock: Any, path: Path) -> None:
         client = qem.cloud.Client(mock.root + "/qlik-cloud", ca_file=mock.cert, **case["credentials"])
     elif service == "kinetic":
         client = qem.kinetic.Client(mock.root + "/kinetic-task", ca_file=mock.cert, **case["credentials"])
+    elif service == "veeam":
+        client = qem.veeam.Client(mock.root + "/veeam", ca_file=mock.cert, **case["credentials"])
     else:
         client = qem.Client(mock.base_url, ca_file=mock.cert, **login_kwargs(login))
     try:

@@ -86,6 +86,19 @@ fn opt_flag(obj: &Options, k: &str) -> Result<Option<bool>> {
     }
 }
 
+/// The options of other services' credentials, refused by a service taking a user and
+/// password (Kinetic Task, Veeam).
+const NOT_BASIC: &[&str] = &[
+    "api_token",
+    "jwt",
+    "b64",
+    "saml",
+    "host",
+    "domain",
+    "api_key",
+    "client_id",
+];
+
 /// Which product a client talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ServiceKind {
@@ -415,16 +428,7 @@ impl ClientConfig {
                 ))
             }
         };
-        let others = [
-            "api_token",
-            "jwt",
-            "b64",
-            "saml",
-            "host",
-            "api_key",
-            "client_id",
-        ];
-        ClientConfig::for_service(obj, ServiceKind::Kinetic, &url, credentials, &others)
+        ClientConfig::for_service(obj, ServiceKind::Kinetic, &url, credentials, NOT_BASIC)
     }
 
     /// Veeam Backup Enterprise Manager's settings: `url` (`https://host:9398`, the API
@@ -443,17 +447,8 @@ impl ClientConfig {
                 ))
             }
         };
-        let others = [
-            "api_token",
-            "jwt",
-            "b64",
-            "saml",
-            "host",
-            "api_key",
-            "client_id",
-            "domain",
-        ];
-        let mut c = ClientConfig::for_service(obj, ServiceKind::Veeam, &url, credentials, &others)?;
+        let mut c =
+            ClientConfig::for_service(obj, ServiceKind::Veeam, &url, credentials, NOT_BASIC)?;
         c.api_version = text("api_version")?;
         Ok(c)
     }

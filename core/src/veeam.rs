@@ -358,8 +358,17 @@ pub fn xml_to_json(body: &[u8]) -> std::result::Result<Value, String> {
     if !stack.is_empty() {
         return Err("the document ends inside an element".into());
     }
-    root.map(Node::into_json)
-        .ok_or_else(|| "no root element".into())
+    let root = root.ok_or("no root element")?;
+    let lists_refs = root.name == "EntityReferences";
+    let mut v = match root.into_json() {
+        Value::String(_) => Value::Object(Map::new()),
+        object => object,
+    };
+    // An empty list is still a list.
+    if lists_refs && v.get("Refs").is_none() {
+        v["Refs"] = Value::Array(Vec::new());
+    }
+    Ok(v)
 }
 
 /// An XML answer of `op` as JSON, or `INVALID_RESPONSE`.
@@ -678,6 +687,10 @@ mod tests {
         assert_eq!(refs["Refs"][0]["UID"], "urn:veeam:Job:x");
         assert_eq!(refs["Refs"][0]["Links"][0]["Rel"], "Alternate");
         assert!(xml_to_json(b"<Task><TaskId>").is_err());
+        assert_eq!(
+            xml_to_json(br#"<EntityReferences xmlns="http://www.veeam.com/ent/v1.0"/>"#).unwrap(),
+            json!({"Refs": []})
+        );
     }
 
     #[test]

@@ -332,6 +332,19 @@ fn log_request(shared: &Shared, rec: RecordedRequest) {
     log.push_back(rec);
 }
 
+/// How another service answers a request under its root: (method, the path after the
+/// root, query, headers, body).
+type ServiceHandler =
+    fn(&Shared, &hyper::Method, &str, Option<&str>, &hyper::HeaderMap, &Bytes) -> Resp;
+
+/// The services beside Enterprise Manager: root, the operation their requests are logged
+/// (and faulted) under, and their handler.
+const SERVICES: [(&str, &str, ServiceHandler); 3] = [
+    (crate::cloud::PREFIX, "qlik_cloud", crate::cloud::handle),
+    (crate::veeam::PREFIX, "veeam", crate::veeam::handle),
+    (crate::kinetic::PREFIX, "kinetic", crate::kinetic::handle),
+];
+
 async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, std::io::Error> {
     let (parts, body) = req.into_parts();
     let path = parts.uri.path().to_string();
@@ -342,37 +355,21 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, std
     if path == "/mock" || path.starts_with("/mock/") {
         return Ok(crate::control::handle(&shared, &parts.method, &path, &body));
     }
-    if let Some(rest) = path.strip_prefix(crate::cloud::PREFIX) {
-        return service_request(&shared, &parts, "qlik_cloud", &body, |shared| {
-            crate::cloud::handle(
-                shared,
-                &parts.method,
-                rest,
-                parts.uri.query(),
-                &parts.headers,
-                &body,
-            )
-        })
-        .await;
-    }
-    if let Some(rest) = path.strip_prefix(crate::veeam::PREFIX) {
-        return service_request(&shared, &parts, "veeam", &body, |shared| {
-            crate::veeam::handle(
-                shared,
-                &parts.method,
-                rest,
-                parts.uri.query(),
-                &parts.headers,
-                &body,
-            )
-        })
-        .await;
-    }
-    if let Some(rest) = path.strip_prefix(crate::kinetic::PREFIX) {
-        return service_request(&shared, &parts, "kinetic", &body, |shared| {
-            crate::kinetic::handle(shared, &parts.method, rest, &parts.headers, &body)
-        })
-        .await;
+    // The other services, each under its own root.
+    for (prefix, operation, answer) in SERVICES {
+        if let Some(rest) = path.strip_prefix(prefix) {
+            return service_request(&shared, &parts, operation, &body, |shared| {
+                answer(
+                    shared,
+                    &parts.method,
+                    rest,
+                    parts.uri.query(),
+                    &parts.headers,
+                    &body,
+                )
+            })
+            .await;
+        }
     }
     let _counted = InFlight::enter(&shared);
     shared.counters.requests.fetch_add(1, Ordering::SeqCst);

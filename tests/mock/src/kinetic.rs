@@ -128,6 +128,7 @@ pub fn handle(
     shared: &Shared,
     method: &Method,
     rest: &str,
+    _query: Option<&str>,
     headers: &HeaderMap,
     body: &Bytes,
 ) -> Resp {
