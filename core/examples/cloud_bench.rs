@@ -15,16 +15,9 @@ use std::time::{Duration, Instant};
 const PAGE_TASKS: usize = 10_000;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let args: Vec<String> = std::env::args().collect();
-    if args.get(1).map(String::as_str) == Some("--serve-mock") {
-        return common::serve_mock(&args[2]);
-    }
-    let report = common::with_mock_process(|url, pem, _| async move { run(&url, &pem).await })?;
-    println!("{report}");
-    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../BENCHMARKS-qlik-cloud.md");
-    std::fs::write(&out, report)?;
-    println!("written to {}", out.display());
-    Ok(())
+    common::report_main("BENCHMARKS-qlik-cloud.md", |url, pem| async move {
+        run(&url, &pem).await
+    })
 }
 
 fn client(
@@ -43,11 +36,7 @@ fn client(
 
 async fn run(url: &str, pem: &[u8]) -> Result<String, Box<dyn std::error::Error>> {
     let http = common::raw_http(pem)?;
-    let root = url
-        .split("/attunityenterprisemanager")
-        .next()
-        .unwrap_or(url)
-        .to_string();
+    let root = common::origin(url);
     let tenant = format!("{root}/qlik-cloud");
     let tasks: Vec<Value> = (0..PAGE_TASKS)
         .map(|i| json!({"id": format!("task-{i:05}"), "name": format!("Reload {i}"), "specVersion": "0.8",

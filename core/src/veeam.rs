@@ -210,6 +210,14 @@ pub(crate) fn clone_job_body(op: &Operation, args: &Args) -> Result<bytes::Bytes
     Ok(w.into_inner().into())
 }
 
+/// The `JobCloneSpec` a clone sends, as the bytes [`VeeamClient::clone_job`] would send
+/// (checked the same way): to see or log the body.
+pub fn job_clone_spec(clone: &VeeamJobClone) -> Result<bytes::Bytes> {
+    let value = serde_json::to_value(clone).expect("JSON serializes");
+    let args = Args::from_json(value)?;
+    clone_job_body(&crate::ops::veeam::CLONE_JOB, &args)
+}
+
 /// One element, as read.
 #[derive(Default)]
 struct Node {
@@ -652,6 +660,42 @@ impl VeeamClient {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_clone_spec_is_in_schema_order_and_escaped() {
+        let mut clone =
+            VeeamJobClone::backup("A & <B>", "F", "c8f4d7a1-3b2e-4f6a-9d8c-7e1b5a2f3c44");
+        clone.description = Some("d".into());
+        let xml = String::from_utf8(job_clone_spec(&clone).unwrap().to_vec()).unwrap();
+        assert_eq!(
+            xml,
+            concat!(
+                r#"<?xml version="1.0" encoding="utf-8"?>"#,
+                r#"<JobCloneSpec xmlns:xsd="http://www.w3.org/2001/XMLSchema" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns="http://www.veeam.com/ent/v1.0">"#,
+                "<BackupJobCloneInfo><JobName>A &amp; &lt;B&gt;</JobName><FolderName>F</FolderName>",
+                "<RepositoryUid>urn:veeam:Repository:c8f4d7a1-3b2e-4f6a-9d8c-7e1b5a2f3c44</RepositoryUid>",
+                "<Description>d</Description></BackupJobCloneInfo></JobCloneSpec>"
+            )
+        );
+        let copy = VeeamJobClone {
+            job_name: "C".into(),
+            kind: Some("ImmediateBackupCopy".into()),
+            job_file_name: Some("file".into()),
+            repository_uid: Some("c8f4d7a1-3b2e-4f6a-9d8c-7e1b5a2f3c44".into()),
+            description: Some("d".into()),
+            ..VeeamJobClone::default()
+        };
+        let xml = String::from_utf8(job_clone_spec(&copy).unwrap().to_vec()).unwrap();
+        let order = [
+            "<JobName>",
+            "<Description>",
+            "<RepositoryUid>",
+            "<JobFileName>",
+        ];
+        let at: Vec<usize> = order.iter().map(|e| xml.find(e).unwrap()).collect();
+        assert!(at.windows(2).all(|w| w[0] < w[1]), "{xml}");
+        assert!(xml.contains("<ImmediateBackupCopyJobCloneInfo>"));
+    }
 
     #[test]
     fn ids_are_guids_or_their_urns() {

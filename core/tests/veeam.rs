@@ -233,3 +233,35 @@ async fn veeam_options_are_checked() {
     let shown = format!("{:?}", ClientConfig::from_json(&json!({"service": "veeam", "url": "https://em", "username": "u", "password": "hunter2"})).unwrap());
     assert!(!shown.contains("hunter2"));
 }
+
+#[tokio::test]
+async fn concurrent_calls_share_one_renewal_and_a_dropped_client_logs_off() {
+    let mock = mock().await;
+    let c = client(&mock, json!({}));
+    c.call("get_repositories", Value::Null).await.unwrap();
+    mock.expire_sessions();
+    mock.clear_requests();
+    let calls = (0..20).map(|_| c.call("get_repositories", Value::Null));
+    for r in futures_util::future::join_all(calls).await {
+        r.unwrap();
+    }
+    let logons = mock
+        .requests()
+        .iter()
+        .filter(|r| r.path.ends_with("/sessionMngr/"))
+        .count();
+    assert_eq!(logons, 1, "one logon renews the session for every caller");
+    mock.clear_requests();
+    drop(c);
+    // The logoff is sent in the background.
+    for _ in 0..50 {
+        if mock.requests().iter().any(|r| r.method == "DELETE") {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(20)).await;
+    }
+    let logoff = mock.requests().into_iter().find(|r| r.method == "DELETE");
+    let logoff = logoff.expect("a dropped client logs its session off");
+    assert!(logoff.path.starts_with("/veeam/api/logonSessions/"));
+    assert_eq!(logoff.status, Some(204));
+}

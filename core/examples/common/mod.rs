@@ -20,6 +20,36 @@ pub fn serve_mock(cert_out: &str) -> Result<(), Box<dyn std::error::Error>> {
     }
 }
 
+/// The mock's origin (`https://127.0.0.1:PORT`), where the other services' roots are.
+pub fn origin(url: &str) -> String {
+    url.split("/attunityenterprisemanager")
+        .next()
+        .unwrap_or(url)
+        .to_string()
+}
+
+/// A benchmark program's `main`: serves the mock when re-executed for it; otherwise runs
+/// `run(url, certificate PEM)` against it, prints the report and writes it to `file` at
+/// the top of the repository.
+pub fn report_main<F, Fut>(file: &str, run: F) -> Result<(), Box<dyn std::error::Error>>
+where
+    F: FnOnce(String, Vec<u8>) -> Fut,
+    Fut: std::future::Future<Output = Result<String, Box<dyn std::error::Error>>>,
+{
+    let args: Vec<String> = std::env::args().collect();
+    if args.get(1).map(String::as_str) == Some("--serve-mock") {
+        return serve_mock(&args[2]);
+    }
+    let report = with_mock_process(|url, pem, _| run(url, pem))?;
+    println!("{report}");
+    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join(file);
+    std::fs::write(&out, report)?;
+    println!("written to {}", out.display());
+    Ok(())
+}
+
 /// Starts the mock in a child process, runs `run(url, certificate PEM, a temporary
 /// folder)` on a two-thread runtime, then stops the mock.
 pub fn with_mock_process<F, Fut>(run: F) -> Result<String, Box<dyn std::error::Error>>
