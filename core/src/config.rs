@@ -447,8 +447,11 @@ impl ClientConfig {
                 ))
             }
         };
+        // `https://host:9398/api` is the API's own root: the service's base path adds it.
+        let url = url.trim_end_matches('/');
+        let url = url.strip_suffix("/api").unwrap_or(url);
         let mut c =
-            ClientConfig::for_service(obj, ServiceKind::Veeam, &url, credentials, NOT_BASIC)?;
+            ClientConfig::for_service(obj, ServiceKind::Veeam, url, credentials, NOT_BASIC)?;
         c.api_version = text("api_version")?;
         Ok(c)
     }

@@ -225,7 +225,8 @@ async fn veeam_options_are_checked() {
         json!({"service": "veeam", "url": "https://em:9398", "username": "u", "password": "p", "api_key": "k"}),
     );
     assert!(e.message().contains("api_key"), "{e}");
-    let c = ClientConfig::from_json(&json!({"service": "veeam", "url": "https://em:9398/", "username": "u", "password": "p", "api_version": "v1_7"})).unwrap();
+    let c = ClientConfig::from_json(&json!({"service": "veeam", "url": "https://em:9398/api/", "username": "u", "password": "p", "api_version": "v1_7"})).unwrap();
+    assert_eq!(c.url, "https://em:9398", "the API's own root is taken too");
     assert_eq!(c.session_idle, Duration::from_secs(900));
     assert!(Client::new(c).is_ok());
     let bad = ClientConfig::from_json(&json!({"service": "veeam", "url": "https://em", "username": "u", "password": "p", "api_version": "v1&x=1"})).unwrap();

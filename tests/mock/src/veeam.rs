@@ -138,6 +138,11 @@ impl Default for VeeamWorld {
                     "Offsite Copy",
                     "BackupCopy",
                 ),
+                job(
+                    "9a1d6e3f-7b24-4c85-a0e9-3f6b8d2c5e33",
+                    "Immediate Copy",
+                    "ImmediateBackupCopy",
+                ),
             ],
             repositories: vec![VeeamRepository {
                 id: "c8f4d7a1-3b2e-4f6a-9d8c-7e1b5a2f3c44".into(),
