@@ -957,13 +957,24 @@ impl Client {
                 } else {
                     e
                 };
-                tracing::debug!(op = op.name, status, code = e.error_code(), "call failed");
+                tracing::debug!(
+                    op = op.name,
+                    verb = op.verb.as_str(),
+                    url = %prepared.url,
+                    status,
+                    code = e.error_code(),
+                    "call failed"
+                );
                 return Err(e.with_retry_after(retry_after));
             }
             Reply::Bytes(body)
         };
+        // The request line and status: URLs hold names, never a secret (those travel in
+        // headers, which are not logged).
         tracing::debug!(
             op = op.name,
+            verb = op.verb.as_str(),
+            url = %prepared.url,
             status,
             elapsed_ms = started.elapsed().as_millis() as u64,
             "call"

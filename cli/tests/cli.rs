@@ -1,0 +1,323 @@
+//! The built `qem` binary against the mock: every command once, `--json` against the
+//! generic entry, the exit codes, the contexts file, and that no output shows a secret.
+
+use qem_core::{blocking, ClientConfig};
+use qem_mock::{MockConfig, MockServer};
+use serde_json::{json, Value};
+use std::path::PathBuf;
+use std::process::{Command, Output, Stdio};
+
+struct Env {
+    mock: MockServer,
+    dir: tempfile::TempDir,
+    ca: PathBuf,
+}
+
+fn env() -> Env {
+    let mock = MockServer::start_background(MockConfig::default()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let ca = dir.path().join("ca.pem");
+    std::fs::write(&ca, mock.ca_cert_pem().unwrap()).unwrap();
+    Env { mock, dir, ca }
+}
+
+impl Env {
+    /// `qem` with the mock's connection in the environment (as a cron job would set it).
+    fn cmd(&self) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_qem"));
+        c.env("QEM_CONFIG", self.dir.path().join("config.json"))
+            .env("QEM_URL", self.mock.base_url())
+            .env("QEM_USER", "QEM\\admin")
+            .env("QEM_PASSWORD", "admin-pass")
+            .env("QEM_CA_FILE", &self.ca)
+            .env_remove("QEM_CONTEXT")
+            .stdin(Stdio::null());
+        c
+    }
+
+    fn qem(&self, args: &[&str]) -> Output {
+        self.cmd().args(args).output().unwrap()
+    }
+
+    /// The generic entry's answer for the same call.
+    fn call(&self, method: &str, args: Value) -> Value {
+        let o = json!({"url": self.mock.base_url(), "username": "QEM\\admin", "password": "admin-pass",
+            "ca_pem": self.mock.ca_cert_pem().unwrap()});
+        let c = blocking::Client::new(ClientConfig::from_json(&o).unwrap()).unwrap();
+        let v = c.call(method, args).unwrap();
+        c.close().unwrap();
+        v
+    }
+}
+
+fn text(b: &[u8]) -> String {
+    String::from_utf8_lossy(b).into_owned()
+}
+
+fn json_of(o: &Output) -> Value {
+    assert!(
+        o.status.success(),
+        "{}\n{}",
+        text(&o.stdout),
+        text(&o.stderr)
+    );
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", text(&o.stdout)))
+}
+
+const SERVER: &str = "Local Server";
+const TASK: &str = "SalesDBBackup";
+
+#[test]
+fn json_output_is_the_generic_entrys_answer() {
+    let e = env();
+    let servers = json_of(&e.qem(&["servers", "ls", "--json"]));
+    assert_eq!(servers, e.call("get_server_list", json!({})));
+    let show = json_of(&e.qem(&["--json", "task", "show", SERVER, TASK]));
+    assert_eq!(
+        show,
+        e.call("get_task_details", json!({"server": SERVER, "task": TASK}))
+    );
+    let called = json_of(&e.qem(&[
+        "call",
+        "get_task_list",
+        "--arg",
+        &format!("server={SERVER}"),
+        "--json",
+    ]));
+    assert_eq!(called, e.call("get_task_list", json!({"server": SERVER})));
+    // `--args` JSON and typed `--arg` values (a number stays a number).
+    let tables = json_of(&e.qem(&[
+        "call",
+        "GetTableList",
+        "--args",
+        &json!({"server": SERVER, "task": TASK}).to_string(),
+        "-a",
+        "includeloading=true",
+        "--json",
+    ]));
+    assert_eq!(
+        tables,
+        e.call(
+            "get_table_list",
+            json!({"server": SERVER, "task": TASK, "includeloading": true})
+        )
+    );
+    let ops = json_of(&e.qem(&["ops", "--json"]));
+    let names: Vec<&str> = ops
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|o| o["name"].as_str())
+        .collect();
+    for n in [
+        "get_task_details",
+        "run_task_and_wait",
+        "clone_job",
+        "clone_trees",
+        "get_tasks",
+    ] {
+        assert!(names.contains(&n), "{n} is listed");
+    }
+}
+
+#[test]
+fn tables_quiet_names_and_a_run_and_stop_with_waits() {
+    let e = env();
+    let o = e.qem(&["servers", "ls"]);
+    assert!(o.status.success());
+    let out = text(&o.stdout);
+    assert!(out.contains("NAME") && out.contains(SERVER), "{out}");
+    let o = e.qem(&["tasks", "ls", SERVER, "-q"]);
+    assert_eq!(text(&o.stdout), format!("{TASK}\n"));
+    let o = e.qem(&["tasks", "ls", SERVER, "--state", "RUNNING", "-q"]);
+    assert_eq!(text(&o.stdout), "", "no task is running");
+    let run = json_of(&e.qem(&[
+        "task",
+        "run",
+        SERVER,
+        TASK,
+        "--wait",
+        "--timeout",
+        "30s",
+        "--json",
+    ]));
+    assert_eq!(run["state"], "RUNNING");
+    let o = e.qem(&[
+        "tasks", "ls", SERVER, "--state", "RUNNING", "--name", "Sales*", "-q",
+    ]);
+    assert_eq!(text(&o.stdout), format!("{TASK}\n"));
+    let stop = json_of(&e.qem(&["task", "stop", SERVER, TASK, "--wait", "--json"]));
+    assert_eq!(stop["state"], "STOPPED");
+    let o = e.qem(&["tables", SERVER, TASK]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(text(&o.stdout).contains("ORDERS"), "{}", text(&o.stdout));
+}
+
+#[test]
+fn export_and_import_stream_files() {
+    let e = env();
+    let file = e.dir.path().join("task.json");
+    let o = e.qem(&["export", SERVER, TASK, "-o", file.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let exported: Value = serde_json::from_slice(&std::fs::read(&file).unwrap()).unwrap();
+    assert!(exported.is_object());
+    let o = e.qem(&["export", SERVER, TASK]);
+    let to_stdout: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(to_stdout, exported, "stdout carries the same document");
+    let o = e.qem(&["import", SERVER, "Copy", "-i", file.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let list = e.call("get_task_list", json!({"server": SERVER}));
+    assert!(list.to_string().contains("Copy"), "{list}");
+}
+
+#[test]
+fn exit_codes_and_one_line_errors() {
+    let e = env();
+    let code = |o: &Output| o.status.code().unwrap();
+    // Usage: unknown command or flag, malformed --args, a missing argument, a bad duration.
+    for args in [
+        vec!["frobnicate"],
+        vec!["servers", "ls", "--frob"],
+        vec!["call", "get_task_list", "--args", "{not json"],
+        vec!["task", "show", SERVER],
+        vec!["task", "run", SERVER, TASK, "--wait", "--timeout", "soon"],
+        vec!["--context", "nowhere", "servers", "ls"],
+        vec![
+            "call",
+            "get_task_details",
+            "-a",
+            &format!("server={SERVER}"),
+            "-a",
+            "task=..",
+        ],
+        vec!["call", "no_such_operation"],
+    ] {
+        e.mock.clear_requests();
+        let o = e.qem(&args);
+        assert_eq!(code(&o), 2, "{args:?}: {}", text(&o.stderr));
+        assert!(!text(&o.stderr).trim().is_empty());
+        assert!(e.mock.requests().is_empty(), "{args:?} sent nothing");
+    }
+    // A task no server has: the server's error, exit 1, one line.
+    let o = e.qem(&["task", "show", SERVER, "Nope"]);
+    assert_eq!(code(&o), 1);
+    assert_eq!(text(&o.stderr).lines().count(), 1, "{}", text(&o.stderr));
+    // --json errors are JSON on stderr.
+    let o = e.qem(&["task", "show", SERVER, "Nope", "--json"]);
+    let err: Value = serde_json::from_slice(&o.stderr).unwrap();
+    assert!(
+        err["error_code"]
+            .as_str()
+            .is_some_and(|c| c.starts_with("AEM_")),
+        "{err}"
+    );
+    assert_eq!(err["operation"], "GetTaskDetails");
+    // WAIT_TIMEOUT is 4, TASK_FAILED 5.
+    let o = e.qem(&["call", "wait_for_task_state", "--args",
+        &json!({"server": SERVER, "task": TASK, "states": ["ERROR"], "timeout_ms": 300, "poll_ms": 50}).to_string()]);
+    assert_eq!(code(&o), 4, "{}", text(&o.stderr));
+    // A wrong password: 1, and the password is nowhere.
+    let o = e
+        .cmd()
+        .env("QEM_PASSWORD", "hunter2-wrong")
+        .args(["servers", "ls", "-v"])
+        .output()
+        .unwrap();
+    assert_eq!(code(&o), 1);
+    assert!(!text(&o.stderr).contains("hunter2") && !text(&o.stdout).contains("hunter2"));
+}
+
+#[test]
+fn contexts_live_in_a_private_file_and_never_show_secrets() {
+    let e = env();
+    let mut add = e
+        .cmd()
+        .env_remove("QEM_PASSWORD")
+        .args(["context", "add", "lab", "--password-stdin", "--use"])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(add.stdin.as_mut().unwrap(), b"admin-pass\n").unwrap();
+    let o = add.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let file = e.dir.path().join("config.json");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+    }
+    // The context alone connects (no URL, user or password in the environment).
+    let bare = |args: &[&str]| {
+        e.cmd()
+            .env_remove("QEM_URL")
+            .env_remove("QEM_USER")
+            .env_remove("QEM_PASSWORD")
+            .env_remove("QEM_CA_FILE")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let o = bare(&["servers", "ls", "-q", "-v"]);
+    assert_eq!(
+        text(&o.stdout),
+        format!("{SERVER}\n"),
+        "{}",
+        text(&o.stderr)
+    );
+    assert!(
+        text(&o.stderr).contains("servers"),
+        "-v logs the requests: {}",
+        text(&o.stderr)
+    );
+    for o in [bare(&["context", "show"]), bare(&["context", "list"]), o] {
+        let all = format!("{}{}", text(&o.stdout), text(&o.stderr));
+        assert!(!all.contains("admin-pass"), "{all}");
+    }
+    assert!(text(&bare(&["context", "show", "lab"]).stdout).contains("<hidden>"));
+    // Flags win over the context: a wrong URL given explicitly is used.
+    let o = bare(&[
+        "--url",
+        "https://127.0.0.1:1/attunityenterprisemanager",
+        "servers",
+        "ls",
+    ]);
+    assert_eq!(o.status.code(), Some(1));
+    let o = bare(&["context", "remove", "lab"]);
+    assert!(o.status.success());
+    assert_eq!(
+        bare(&["servers", "ls"]).status.code(),
+        Some(2),
+        "no connection left"
+    );
+}
+
+#[test]
+fn the_mock_command_prints_its_url_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let cert = dir.path().join("mock.pem");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_qem"))
+        .args(["mock", "--port", "0", "--cert-out", cert.to_str().unwrap()])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+        &mut line,
+    )
+    .unwrap();
+    let url = line.trim().to_string();
+    assert!(
+        url.starts_with("https://127.0.0.1:") && url.ends_with("/attunityenterprisemanager"),
+        "{url}"
+    );
+    let o = json!({"url": url, "username": "QEM\\admin", "password": "admin-pass",
+        "ca_pem": std::fs::read_to_string(&cert).unwrap()});
+    let c = blocking::Client::new(ClientConfig::from_json(&o).unwrap()).unwrap();
+    assert!(c.call("get_server_list", json!({})).is_ok());
+    let _ = child.kill();
+    let _ = child.wait();
+}
