@@ -90,6 +90,82 @@ pub enum Command {
     Task(TaskCommand),
     /// A task's tables and their states.
     Tables { server: String, task: String },
+    /// Waits until a task is running, stopped, done with its full load, or drained.
+    Wait {
+        server: String,
+        task: String,
+        /// What to wait for.
+        #[arg(long = "for", value_enum)]
+        until: WaitFor,
+        /// The longest wait (10m, 90s, 500ms).
+        #[arg(long, value_parser = parse_duration, default_value = "10m")]
+        timeout: u64,
+    },
+    /// Every task's state and stop reason, with the time taken: what `tasks run
+    /// --from-snapshot` later restores.
+    Snapshot {
+        server: String,
+        /// Write to this file (stdout when absent).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+    },
+    /// Dated backups: each server's ExportAll and every task with its endpoints, under DIR.
+    Backup {
+        dir: PathBuf,
+        /// Only these servers (all when absent).
+        #[arg(long = "server")]
+        servers: Vec<String>,
+    },
+    /// Exports a task, renames it and its endpoints, imports it on another server.
+    Promote {
+        server: String,
+        task: String,
+        /// The server it goes to.
+        #[arg(long)]
+        to: String,
+        /// Its name there (the same when absent).
+        #[arg(long)]
+        new_name: Option<String>,
+        /// An endpoint rename, `old=new`.
+        #[arg(long = "endpoint", value_name = "OLD=NEW")]
+        endpoints: Vec<String>,
+        /// Without its endpoints.
+        #[arg(long)]
+        no_endpoints: bool,
+    },
+    /// Clones a task on its server under a new name.
+    Clone {
+        server: String,
+        task: String,
+        new_name: String,
+        /// Clone its permissions too.
+        #[arg(long)]
+        permissions: bool,
+        /// The source endpoint of the clone (its display name).
+        #[arg(long)]
+        source_endpoint: Option<String>,
+        /// The target endpoint of the clone.
+        #[arg(long)]
+        target_endpoint: Option<String>,
+        /// The schema of its control tables.
+        #[arg(long)]
+        control_schema: Option<String>,
+        /// The schema of its target tables.
+        #[arg(long)]
+        target_schema: Option<String>,
+    },
+    /// The tasks' figures in the Prometheus text format; with --listen, served at /metrics.
+    Metrics {
+        server: String,
+        #[command(flatten)]
+        selection: Selection,
+        /// Serve /metrics at this address (127.0.0.1:9477) instead of printing once.
+        #[arg(long)]
+        listen: Option<std::net::SocketAddr>,
+        /// How often the served figures are read again.
+        #[arg(long, value_parser = parse_duration, default_value = "30s")]
+        every: u64,
+    },
     /// Exports a task (with its endpoints) as JSON, streamed.
     Export {
         server: String,
@@ -147,8 +223,96 @@ pub enum ServersCommand {
     Ls,
 }
 
+/// Which tasks a bulk command takes: names, or the criteria (all of which must hold).
+#[derive(Args, Clone, Default)]
+pub struct Selection {
+    /// Task names.
+    pub names: Vec<String>,
+    /// A name pattern (`*` and `?`).
+    #[arg(long = "name")]
+    pub pattern: Option<String>,
+    /// Tasks in these states.
+    #[arg(long)]
+    pub state: Vec<String>,
+    /// Tasks with these tags.
+    #[arg(long)]
+    pub tag: Vec<String>,
+    /// Every task of the server.
+    #[arg(long)]
+    pub all: bool,
+}
+
+impl Selection {
+    /// The selection's arguments of the core's helpers.
+    fn args(&self, server: &str) -> Map<String, Value> {
+        let mut a = Map::new();
+        a.insert("server".into(), server.into());
+        if !self.names.is_empty() {
+            a.insert("names".into(), self.names.clone().into());
+        }
+        if let Some(p) = &self.pattern {
+            a.insert("pattern".into(), p.clone().into());
+        }
+        if !self.state.is_empty() {
+            a.insert("states".into(), self.state.clone().into());
+        }
+        if !self.tag.is_empty() {
+            a.insert("tags".into(), self.tag.clone().into());
+        }
+        if self.all {
+            a.insert("all".into(), true.into());
+        }
+        a
+    }
+}
+
+/// What `qem wait` waits for.
+#[derive(Clone, Copy, clap::ValueEnum)]
+pub enum WaitFor {
+    Running,
+    Stopped,
+    FullLoad,
+    Drained,
+}
+
 #[derive(Subcommand)]
 pub enum TasksCommand {
+    /// Runs the selected tasks (or those running in a snapshot), a report per task.
+    Run {
+        server: String,
+        #[command(flatten)]
+        selection: Selection,
+        /// The tasks that were RUNNING in this snapshot (`qem snapshot`).
+        #[arg(long)]
+        from_snapshot: Option<PathBuf>,
+        /// The run option.
+        #[arg(long, default_value = "RESUME_PROCESSING")]
+        option: String,
+        /// Tasks handled at once.
+        #[arg(long, default_value_t = 8)]
+        concurrency: u64,
+        /// Do not wait for each task to be RUNNING.
+        #[arg(long)]
+        no_wait: bool,
+    },
+    /// Stops the selected tasks (or those running in a snapshot), a report per task.
+    Stop {
+        server: String,
+        #[command(flatten)]
+        selection: Selection,
+        /// The tasks that were RUNNING in this snapshot.
+        #[arg(long)]
+        from_snapshot: Option<PathBuf>,
+        /// Drain each task before stopping it.
+        #[arg(long)]
+        drain: bool,
+        /// Tasks handled at once.
+        #[arg(long, default_value_t = 8)]
+        concurrency: u64,
+        /// Do not wait for each task to be STOPPED.
+        #[arg(long)]
+        no_wait: bool,
+    },
     /// A server's tasks.
     Ls {
         server: String,
@@ -373,6 +537,166 @@ pub async fn run(client: &Client, global: &Global, command: Command) -> Outcome 
             }
             call_and_print(client, global, "import_task", args, Show::Any).await
         }
+        Command::Tasks(TasksCommand::Run {
+            server,
+            selection,
+            from_snapshot,
+            option,
+            concurrency,
+            no_wait,
+        }) => {
+            let mut a = bulk_selection(&server, &selection, from_snapshot.as_deref())?;
+            a.insert("option".into(), option.into());
+            a.insert("concurrency".into(), concurrency.into());
+            a.insert("wait".into(), (!no_wait).into());
+            call_and_print(client, global, "run_tasks", Value::Object(a), Show::Report).await
+        }
+        Command::Tasks(TasksCommand::Stop {
+            server,
+            selection,
+            from_snapshot,
+            drain,
+            concurrency,
+            no_wait,
+        }) => {
+            let mut a = bulk_selection(&server, &selection, from_snapshot.as_deref())?;
+            a.insert("drain".into(), drain.into());
+            a.insert("concurrency".into(), concurrency.into());
+            a.insert("wait".into(), (!no_wait).into());
+            call_and_print(client, global, "stop_tasks", Value::Object(a), Show::Report).await
+        }
+        Command::Wait {
+            server,
+            task,
+            until,
+            timeout,
+        } => {
+            let mut a = json!({"server": server, "task": task, "timeout_ms": timeout});
+            let method = match until {
+                WaitFor::Running => {
+                    a["states"] = json!(["RUNNING"]);
+                    "wait_for_task_state"
+                }
+                WaitFor::Stopped => {
+                    a["states"] = json!(["STOPPED"]);
+                    "wait_for_task_state"
+                }
+                WaitFor::FullLoad => "wait_for_full_load",
+                WaitFor::Drained => "drain_task",
+            };
+            call_and_print(client, global, method, a, Show::Task).await
+        }
+        Command::Snapshot { server, output } => {
+            let answer = client
+                .call("snapshot_task_states", json!({ "server": server }))
+                .await?;
+            match output {
+                Some(path) => {
+                    let text = serde_json::to_string_pretty(&answer).expect("JSON");
+                    std::fs::write(&path, text)
+                        .map_err(|e| Failure::Local(format!("writing {}: {e}", path.display())))?;
+                    if !global.quiet && !global.json {
+                        eprintln!(
+                            "snapshot of {} tasks written to {}",
+                            answer["tasks"].as_array().map_or(0, Vec::len),
+                            path.display()
+                        );
+                    }
+                    Ok(())
+                }
+                None => {
+                    println!("{}", serde_json::to_string_pretty(&answer).expect("JSON"));
+                    Ok(())
+                }
+            }
+        }
+        Command::Backup { dir, servers } => {
+            let mut a = json!({ "dir": dir });
+            if !servers.is_empty() {
+                a["servers"] = servers.into();
+            }
+            call_and_print(client, global, "backup", a, Show::Report).await
+        }
+        Command::Promote {
+            server,
+            task,
+            to,
+            new_name,
+            endpoints,
+            no_endpoints,
+        } => {
+            let mut renames = Map::new();
+            for pair in &endpoints {
+                let (old, new) = pair.split_once('=').ok_or_else(|| {
+                    Failure::Usage(format!("--endpoint `{pair}` must be old=new"))
+                })?;
+                renames.insert(old.into(), new.into());
+            }
+            let mut a = json!({"server": server, "task": task, "to_server": to, "with_endpoints": !no_endpoints});
+            if let Some(n) = new_name {
+                a["new_name"] = n.into();
+            }
+            if !renames.is_empty() {
+                a["endpoint_names"] = Value::Object(renames);
+            }
+            call_and_print(client, global, "promote_task", a, Show::Any).await
+        }
+        Command::Clone {
+            server,
+            task,
+            new_name,
+            permissions,
+            source_endpoint,
+            target_endpoint,
+            control_schema,
+            target_schema,
+        } => {
+            // CloneTask's body, with only what was given.
+            let mut body = json!({ "new_task_name": new_name });
+            if permissions {
+                body["clone_permissions"] = true.into();
+            }
+            for (k, v) in [
+                ("new_source_endpoint", source_endpoint),
+                ("new_target_endpoint", target_endpoint),
+                ("new_control_schema", control_schema),
+                ("new_target_schema", target_schema),
+            ] {
+                if let Some(v) = v {
+                    body[k] = v.into();
+                }
+            }
+            let a = json!({"server": server, "task": task, "payload": body});
+            call_and_print(client, global, "clone_task", a, Show::Any).await
+        }
+        Command::Metrics {
+            server,
+            selection,
+            listen,
+            every,
+        } => {
+            let mut a = selection.args(&server);
+            if selection.names.is_empty()
+                && selection.pattern.is_none()
+                && selection.state.is_empty()
+                && selection.tag.is_empty()
+            {
+                a.remove("all");
+            }
+            match listen {
+                None => {
+                    call_and_print(
+                        client,
+                        global,
+                        "prometheus_metrics",
+                        Value::Object(a),
+                        Show::Any,
+                    )
+                    .await
+                }
+                Some(addr) => crate::metrics::serve(client, addr, Value::Object(a), every).await,
+            }
+        }
         Command::Context(_)
         | Command::Ops { .. }
         | Command::Mock(_)
@@ -380,6 +704,43 @@ pub async fn run(client: &Client, global: &Global, command: Command) -> Outcome 
             unreachable!("answered without a connection")
         }
     }
+}
+
+/// A bulk command's selection: the flags', or the tasks RUNNING in a snapshot file.
+fn bulk_selection(
+    server: &str,
+    selection: &Selection,
+    snapshot: Option<&std::path::Path>,
+) -> Result<Map<String, Value>, Failure> {
+    let Some(path) = snapshot else {
+        return Ok(selection.args(server));
+    };
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", path.display())))?;
+    let snap: Value = serde_json::from_str(&text)
+        .map_err(|e| Failure::Usage(format!("{} is not a snapshot: {e}", path.display())))?;
+    let Some(tasks) = snap["tasks"].as_array() else {
+        return Err(Failure::Usage(format!(
+            "{} is not a snapshot (no tasks)",
+            path.display()
+        )));
+    };
+    if snap["server"].as_str().is_some_and(|s| s != server) {
+        return Err(Failure::Usage(format!(
+            "{} is a snapshot of {}, not of {server}",
+            path.display(),
+            snap["server"]
+        )));
+    }
+    let running: Vec<Value> = tasks
+        .iter()
+        .filter(|t| t["state"] == "RUNNING")
+        .filter_map(|t| t["name"].as_str().map(Value::from))
+        .collect();
+    let mut a = Map::new();
+    a.insert("server".into(), server.into());
+    a.insert("names".into(), Value::Array(running));
+    Ok(a)
 }
 
 /// `qem mock`: the mock servers until interrupted.

@@ -6,6 +6,7 @@
 mod args;
 mod cli;
 mod contexts;
+mod metrics;
 mod output;
 
 use clap::Parser as _;

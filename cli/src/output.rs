@@ -21,6 +21,8 @@ pub enum Show {
     Tables,
     /// `{"file", "bytes"}` of a streamed export.
     Written,
+    /// A bulk report: `{"succeeded", "failed", "tasks"|"items": [...]}`.
+    Report,
 }
 
 impl Show {
@@ -42,6 +44,7 @@ impl Show {
                 "state",
                 "record_count",
             ],
+            Show::Report => &["task", "ok", "state", "error_code", "message"],
             Show::Any | Show::Written => &[],
         }
     }
@@ -63,11 +66,32 @@ pub fn print(global: &Global, answer: &Value, show: Show) -> Outcome {
 /// Whether the answer is a bulk report, and whether some of its items failed.
 fn bulk_failed(answer: &Value) -> Option<bool> {
     let failed = answer.get("failed")?.as_u64()?;
-    answer.get("succeeded")?;
+    answer.get("succeeded").or_else(|| answer.get("written"))?;
     Some(failed > 0)
 }
 
 fn render(global: &Global, answer: &Value, show: Show) {
+    if show == Show::Report && !global.quiet {
+        let items = answer
+            .get("tasks")
+            .or_else(|| answer.get("items"))
+            .and_then(Value::as_array);
+        if let Some(items) = items {
+            list(global, items, show);
+        }
+        let done = answer.get("succeeded").or_else(|| answer.get("written"));
+        let word = if answer.get("succeeded").is_some() {
+            "succeeded"
+        } else {
+            "written"
+        };
+        println!(
+            "{} {word}, {} failed",
+            done.cloned().unwrap_or_default(),
+            answer["failed"]
+        );
+        return;
+    }
     if show == Show::Written && !global.quiet {
         println!(
             "wrote {} bytes to {}",

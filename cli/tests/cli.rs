@@ -321,3 +321,262 @@ fn the_mock_command_prints_its_url_first() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+/// Imports copies of the mock's task under these names.
+fn tasks_named(e: &Env, names: &[&str]) {
+    let doc = e.call("export_task", json!({"server": SERVER, "task": TASK}));
+    for n in names {
+        e.call(
+            "import_task",
+            json!({"server": SERVER, "task": n, "payload": doc}),
+        );
+    }
+}
+
+#[test]
+fn a_snapshot_restores_exactly_the_tasks_that_were_running() {
+    let e = env();
+    tasks_named(&e, &["A", "B", "C"]);
+    for t in ["A", "C"] {
+        let o = e.qem(&["task", "run", SERVER, t, "--wait"]);
+        assert!(o.status.success(), "{}", text(&o.stderr));
+    }
+    let snap = e.dir.path().join("snap.json");
+    let o = e.qem(&["snapshot", SERVER, "-o", snap.to_str().unwrap()]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let stopped = json_of(&e.qem(&[
+        "tasks",
+        "stop",
+        SERVER,
+        "--from-snapshot",
+        snap.to_str().unwrap(),
+        "--json",
+    ]));
+    let names: Vec<&str> = stopped["tasks"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|t| t["task"].as_str())
+        .collect();
+    assert_eq!(names, ["A", "C"]);
+    let o = e.qem(&["tasks", "ls", SERVER, "--state", "RUNNING", "-q"]);
+    assert_eq!(text(&o.stdout), "");
+    let o = e.qem(&[
+        "tasks",
+        "run",
+        SERVER,
+        "--from-snapshot",
+        snap.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stdout).contains("2 succeeded, 0 failed"),
+        "{}",
+        text(&o.stdout)
+    );
+    let o = e.qem(&["tasks", "ls", SERVER, "--state", "RUNNING", "-q"]);
+    assert_eq!(text(&o.stdout), "A\nC\n");
+    // A bulk command some of whose items fail exits 3, with its report (B is not running).
+    let o = e.qem(&["tasks", "stop", SERVER, "A", "B"]);
+    assert_eq!(o.status.code(), Some(3), "{}", text(&o.stdout));
+    assert!(
+        text(&o.stdout).contains("1 succeeded, 1 failed"),
+        "{}",
+        text(&o.stdout)
+    );
+    let o = e.qem(&[
+        "wait",
+        SERVER,
+        "A",
+        "--for",
+        "stopped",
+        "--timeout",
+        "5s",
+        "-q",
+    ]);
+    assert_eq!(text(&o.stdout), "A\n");
+}
+
+#[test]
+fn backup_clone_and_promote() {
+    let e = env();
+    let dir = e.dir.path().join("backups");
+    let report = json_of(&e.qem(&["backup", dir.to_str().unwrap(), "--json"]));
+    assert_eq!(report["failed"], 0);
+    assert!(report["written"].as_u64().unwrap() >= 2, "{report}");
+    let o = e.qem(&["clone", SERVER, TASK, "Cloned", "--permissions"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let promoted = json_of(&e.qem(&[
+        "promote",
+        SERVER,
+        TASK,
+        "--to",
+        SERVER,
+        "--new-name",
+        "Promoted",
+        "--no-endpoints",
+        "--json",
+    ]));
+    assert_eq!(promoted["new_name"], "Promoted");
+    let o = e.qem(&["tasks", "ls", SERVER, "-q"]);
+    let listed = text(&o.stdout);
+    assert!(
+        listed.contains("Cloned\n") && listed.contains("Promoted\n"),
+        "{listed}"
+    );
+}
+
+#[test]
+fn metrics_are_served_and_scraped_twice() {
+    let e = env();
+    let mut child = e
+        .cmd()
+        .args([
+            "metrics",
+            SERVER,
+            "--listen",
+            "127.0.0.1:0",
+            "--every",
+            "1s",
+        ])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut line = String::new();
+    std::io::BufRead::read_line(
+        &mut std::io::BufReader::new(child.stdout.take().unwrap()),
+        &mut line,
+    )
+    .unwrap();
+    let addr = line
+        .trim()
+        .strip_prefix("serving http://")
+        .and_then(|l| l.strip_suffix("/metrics"))
+        .unwrap_or_else(|| panic!("{line}"))
+        .to_string();
+    for _ in 0..2 {
+        let mut sock = std::net::TcpStream::connect(&addr).unwrap();
+        std::io::Write::write_all(&mut sock, b"GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+        let mut answer = String::new();
+        std::io::Read::read_to_string(&mut sock, &mut answer).unwrap();
+        assert!(answer.starts_with("HTTP/1.1 200"), "{answer}");
+        assert!(answer.contains("qem_task_up{"), "{answer}");
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+}
+
+#[test]
+fn contexts_of_other_services_and_exit_codes_5_and_6() {
+    let mock = MockServer::start_background(MockConfig {
+        state: Some(json!({"qlik_cloud": {"settings": {"rate_limit_per_minute": 1}}})),
+        ..MockConfig::default()
+    })
+    .unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let ca = dir.path().join("ca.pem");
+    std::fs::write(&ca, mock.ca_cert_pem().unwrap()).unwrap();
+    let qem = |args: &[&str], stdin: &[u8]| {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_qem"))
+            .env("QEM_CONFIG", dir.path().join("config.json"))
+            .env("QEM_CA_FILE", &ca)
+            .env_remove("QEM_URL")
+            .env_remove("QEM_USER")
+            .env_remove("QEM_PASSWORD")
+            .env_remove("QEM_CONTEXT")
+            .args(args)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::io::Write::write_all(c.stdin.as_mut().unwrap(), stdin).unwrap();
+        c.wait_with_output().unwrap()
+    };
+    let em = mock.service_url("veeam");
+    let o = qem(
+        &[
+            "context",
+            "add",
+            "em",
+            "--service",
+            "veeam",
+            "--url",
+            &em,
+            "--user",
+            "EM\\admin",
+            "--password-stdin",
+        ],
+        b"admin-pass\n",
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    // TASK_FAILED is 5: a clone into a name a job already has.
+    let o = qem(
+        &[
+            "--context",
+            "em",
+            "call",
+            "clone_job_and_wait",
+            "-a",
+            "job=78c3919c-54d7-43fe-b047-485d3566f11f",
+            "-a",
+            "job_name=Nightly SQL",
+            "-a",
+            "folder_name=x",
+            "-a",
+            "repository_uid=c8f4d7a1-3b2e-4f6a-9d8c-7e1b5a2f3c44",
+            "-a",
+            "poll_ms=50",
+        ],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(5), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains("already exists"),
+        "{}",
+        text(&o.stderr)
+    );
+    // RATE_LIMITED is 6: a tenant allowing one request a minute, and a client that may not wait.
+    let tenant = mock.service_url("qlik_cloud");
+    let o = qem(
+        &[
+            "context",
+            "add",
+            "cloud",
+            "--service",
+            "qlik_cloud",
+            "--url",
+            &tenant,
+            "-o",
+            "api_key=key-dev",
+            "-o",
+            "total_timeout_ms=1000",
+        ],
+        b"",
+    );
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let first = qem(
+        &[
+            "--context",
+            "cloud",
+            "call",
+            "get_task",
+            "-a",
+            "id=task-1",
+            "--json",
+        ],
+        b"",
+    );
+    assert!(first.status.success(), "{}", text(&first.stderr));
+    let o = qem(
+        &["--context", "cloud", "call", "get_task", "-a", "id=task-1"],
+        b"",
+    );
+    assert_eq!(o.status.code(), Some(6), "{}", text(&o.stderr));
+    let shown = qem(&["context", "show", "cloud"], b"");
+    assert!(
+        !text(&shown.stdout).contains("key-dev"),
+        "{}",
+        text(&shown.stdout)
+    );
+}
