@@ -30,7 +30,7 @@ export QEM_MOCK="$root/target/release/qem-mock"
 echo "== pytest"
 cd "$here"
 set +e
-"$venv/bin/python" -m pytest tests -ra -p no:cacheprovider
+QEM_WHEELS="$wheels" "$venv/bin/python" -m pytest tests -ra -p no:cacheprovider
 status=$?
 set -e
 if [ "$status" -eq 5 ]; then

@@ -335,6 +335,14 @@ fn description_fingerprint() -> String {
     qem_core::describe::fingerprint(include_str!("../../schema/api.json"))
 }
 
+/// The `qem` command line with these arguments (the first is the program's name); answers
+/// its exit code. The GIL is released while it runs.
+#[pyfunction]
+fn run_cli(py: Python<'_>, argv: Vec<String>) -> u8 {
+    let args = argv.into_iter().map(std::ffi::OsString::from).collect();
+    py.allow_threads(move || qem_cli::run(args))
+}
+
 /// Parses an export document (tolerating a leading `//` comment line) into JSON text.
 #[pyfunction]
 fn parse_document(text: &str) -> PyResult<String> {
@@ -349,6 +357,7 @@ fn _native(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_class::<CallHandle>()?;
     m.add_function(wrap_pyfunction!(operations, m)?)?;
     m.add_function(wrap_pyfunction!(parse_document, m)?)?;
+    m.add_function(wrap_pyfunction!(run_cli, m)?)?;
     m.add_function(wrap_pyfunction!(convert::fill, m)?)?;
     m.add_function(wrap_pyfunction!(logbridge::install_logging, m)?)?;
     m.add_function(wrap_pyfunction!(description_fingerprint, m)?)?;

@@ -8,6 +8,7 @@ __all__ = [
     "CallHandle",
     "operations",
     "parse_document",
+    "run_cli",
     "fill",
     "install_logging",
     "shutdown",
@@ -15,6 +16,8 @@ __all__ = [
 ]
 
 __version__: str
+
+def run_cli(argv: list[str]) -> int: ...
 
 @final
 class CallHandle:
