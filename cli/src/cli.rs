@@ -1,7 +1,7 @@
 //! The command line: global flags, the commands, and what each one calls.
 
 use crate::output::Show;
-use crate::{call_and_print, Failure, Outcome};
+use crate::{call_and_print, call_with_progress, Failure, Outcome};
 use clap::{Args, Parser, Subcommand};
 use qem_core::Client;
 use serde_json::{json, Map, Value};
@@ -469,6 +469,7 @@ pub async fn run(client: &Client, global: &Global, command: Command) -> Outcome 
             wait,
             timeout,
         }) => {
+            let what = format!("running {task}, waiting until it is RUNNING");
             let (method, args) = if wait {
                 let a = json!({"server": server, "task": task, "option": option, "timeout_ms": timeout});
                 ("run_task_and_wait", a)
@@ -478,7 +479,7 @@ pub async fn run(client: &Client, global: &Global, command: Command) -> Outcome 
                     json!({"server": server, "task": task, "option": option}),
                 )
             };
-            call_and_print(client, global, method, args, Show::Task).await
+            call_with_progress(client, global, what, method, args, Show::Task).await
         }
         Command::Task(TaskCommand::Stop {
             server,
@@ -487,13 +488,17 @@ pub async fn run(client: &Client, global: &Global, command: Command) -> Outcome 
             wait,
             timeout,
         }) => {
+            let what = match drain {
+                true => format!("draining {task}, then stopping it"),
+                false => format!("stopping {task}"),
+            };
             let a = json!({"server": server, "task": task, "timeout_ms": timeout});
             let (method, args) = match (drain, wait) {
                 (true, _) => ("drain_and_stop_task", a),
                 (false, true) => ("stop_task_and_wait", a),
                 (false, false) => ("stop_task", json!({"server": server, "task": task})),
             };
-            call_and_print(client, global, method, args, Show::Task).await
+            call_with_progress(client, global, what, method, args, Show::Task).await
         }
         Command::Tables { server, task } => {
             let args = json!({"server": server, "task": task});
@@ -509,7 +514,9 @@ pub async fn run(client: &Client, global: &Global, command: Command) -> Outcome 
             let target = output.unwrap_or_else(|| PathBuf::from("/dev/stdout"));
             let to_stdout = target == std::path::Path::new("/dev/stdout");
             let args = json!({"server": server, "task": task, "withendpoints": !no_endpoints, "file": target});
-            let answer = client.call("export_task", args).await?;
+            let watched = (!to_stdout).then(|| target.clone());
+            let export = client.call("export_task", args);
+            let answer = crate::progress::during("exporting".into(), watched, export).await?;
             if to_stdout {
                 Ok(())
             } else {
@@ -535,7 +542,8 @@ pub async fn run(client: &Client, global: &Global, command: Command) -> Outcome 
                 }
                 args["payload_file"] = json!(input);
             }
-            call_and_print(client, global, "import_task", args, Show::Any).await
+            let what = "importing".to_string();
+            call_with_progress(client, global, what, "import_task", args, Show::Any).await
         }
         Command::Tasks(TasksCommand::Run {
             server,
@@ -549,7 +557,16 @@ pub async fn run(client: &Client, global: &Global, command: Command) -> Outcome 
             a.insert("option".into(), option.into());
             a.insert("concurrency".into(), concurrency.into());
             a.insert("wait".into(), (!no_wait).into());
-            call_and_print(client, global, "run_tasks", Value::Object(a), Show::Report).await
+            let what = "running the tasks".to_string();
+            call_with_progress(
+                client,
+                global,
+                what,
+                "run_tasks",
+                Value::Object(a),
+                Show::Report,
+            )
+            .await
         }
         Command::Tasks(TasksCommand::Stop {
             server,
@@ -563,7 +580,16 @@ pub async fn run(client: &Client, global: &Global, command: Command) -> Outcome 
             a.insert("drain".into(), drain.into());
             a.insert("concurrency".into(), concurrency.into());
             a.insert("wait".into(), (!no_wait).into());
-            call_and_print(client, global, "stop_tasks", Value::Object(a), Show::Report).await
+            let what = "stopping the tasks".to_string();
+            call_with_progress(
+                client,
+                global,
+                what,
+                "stop_tasks",
+                Value::Object(a),
+                Show::Report,
+            )
+            .await
         }
         Command::Wait {
             server,
@@ -584,7 +610,8 @@ pub async fn run(client: &Client, global: &Global, command: Command) -> Outcome 
                 WaitFor::FullLoad => "wait_for_full_load",
                 WaitFor::Drained => "drain_task",
             };
-            call_and_print(client, global, method, a, Show::Task).await
+            let what = format!("waiting for {}", a["task"].as_str().unwrap_or_default());
+            call_with_progress(client, global, what, method, a, Show::Task).await
         }
         Command::Snapshot { server, output } => {
             let answer = client
@@ -615,7 +642,8 @@ pub async fn run(client: &Client, global: &Global, command: Command) -> Outcome 
             if !servers.is_empty() {
                 a["servers"] = servers.into();
             }
-            call_and_print(client, global, "backup", a, Show::Report).await
+            let what = "backing up".to_string();
+            call_with_progress(client, global, what, "backup", a, Show::Report).await
         }
         Command::Promote {
             server,

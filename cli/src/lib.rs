@@ -9,6 +9,7 @@ mod cli;
 mod contexts;
 mod metrics;
 mod output;
+mod progress;
 
 use clap::Parser as _;
 use cli::{Cli, Command};
@@ -206,5 +207,18 @@ pub(crate) async fn call_and_print(
     show: output::Show,
 ) -> Outcome {
     let answer = client.call(method, args).await?;
+    output::print(global, &answer, show)
+}
+
+/// [`call_and_print`] with progress on a terminal: `what` is going on meanwhile.
+pub(crate) async fn call_with_progress(
+    client: &Client,
+    global: &cli::Global,
+    what: String,
+    method: &str,
+    args: Value,
+    show: output::Show,
+) -> Outcome {
+    let answer = progress::during(what, None, client.call(method, args)).await?;
     output::print(global, &answer, show)
 }

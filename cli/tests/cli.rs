@@ -24,7 +24,11 @@ fn env() -> Env {
 impl Env {
     /// `qem` with the mock's connection in the environment (as a cron job would set it).
     fn cmd(&self) -> Command {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_qem"));
+        self.with_env(Command::new(env!("CARGO_BIN_EXE_qem")))
+    }
+
+    /// `c` with the mock's connection in its environment.
+    fn with_env(&self, mut c: Command) -> Command {
         c.env("QEM_CONFIG", self.dir.path().join("config.json"))
             .env("QEM_URL", self.mock.base_url())
             .env("QEM_USER", "QEM\\admin")
@@ -579,4 +583,74 @@ fn contexts_of_other_services_and_exit_codes_5_and_6() {
         "{}",
         text(&shown.stdout)
     );
+}
+
+#[test]
+fn progress_is_drawn_on_a_terminal_and_never_in_a_pipe() {
+    let e = env();
+    // A wait that runs out (the task is not started): 1.5 s of progress, then exit 4.
+    let line = format!(
+        "{} wait '{SERVER}' {TASK} --for running --timeout 1500ms",
+        env!("CARGO_BIN_EXE_qem")
+    );
+    let mut script = Command::new("script");
+    script.args(["-qec", &line, "/dev/null"]);
+    let o = e.with_env(script).output().unwrap();
+    let shown = text(&o.stdout);
+    assert!(
+        shown.contains("waiting for SalesDBBackup"),
+        "on a terminal: {shown:?}"
+    );
+    let o = e.qem(&[
+        "wait",
+        SERVER,
+        TASK,
+        "--for",
+        "running",
+        "--timeout",
+        "1500ms",
+    ]);
+    assert_eq!(o.status.code(), Some(4));
+    let err = text(&o.stderr);
+    assert!(
+        !err.contains("waiting for") && !err.contains('\u{1b}'),
+        "in a pipe: {err:?}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn ctrl_c_cancels_the_call_logs_out_and_exits_130() {
+    let e = env();
+    let child = e
+        .cmd()
+        .args(["wait", SERVER, TASK, "--for", "running", "--timeout", "60s"])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    // Once it polls (logged in), interrupt it.
+    for _ in 0..100 {
+        if e.mock
+            .requests()
+            .iter()
+            .any(|r| r.operation.as_deref() == Some("get_task_details"))
+        {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(130), "{}", text(&o.stderr));
+    let logouts = e
+        .mock
+        .requests()
+        .iter()
+        .filter(|r| r.path.ends_with("/logout"))
+        .count();
+    assert_eq!(logouts, 1, "the session was logged out");
 }
