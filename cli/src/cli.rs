@@ -279,7 +279,8 @@ pub enum WaitFor {
 pub enum TasksCommand {
     /// Runs the selected tasks (or those running in a snapshot), a report per task.
     Run {
-        server: String,
+        /// The server: every server when absent (with --all or criteria), or the snapshot's.
+        server: Option<String>,
         #[command(flatten)]
         selection: Selection,
         /// The tasks that were RUNNING in this snapshot (`qem snapshot`).
@@ -297,7 +298,8 @@ pub enum TasksCommand {
     },
     /// Stops the selected tasks (or those running in a snapshot), a report per task.
     Stop {
-        server: String,
+        /// The server: every server when absent (with --all or criteria), or the snapshot's.
+        server: Option<String>,
         #[command(flatten)]
         selection: Selection,
         /// The tasks that were RUNNING in this snapshot.
@@ -553,20 +555,16 @@ pub async fn run(client: &Client, global: &Global, command: Command) -> Outcome 
             concurrency,
             no_wait,
         }) => {
-            let mut a = bulk_selection(&server, &selection, from_snapshot.as_deref())?;
-            a.insert("option".into(), option.into());
-            a.insert("concurrency".into(), concurrency.into());
-            a.insert("wait".into(), (!no_wait).into());
-            let what = "running the tasks".to_string();
-            call_with_progress(
-                client,
-                global,
-                what,
-                "run_tasks",
-                Value::Object(a),
-                Show::Report,
-            )
-            .await
+            let mut extra = Map::new();
+            extra.insert("option".into(), option.into());
+            extra.insert("concurrency".into(), concurrency.into());
+            extra.insert("wait".into(), (!no_wait).into());
+            let target = Bulk {
+                server,
+                selection,
+                snapshot: from_snapshot,
+            };
+            bulk(client, global, "run_tasks", "running", target, extra).await
         }
         Command::Tasks(TasksCommand::Stop {
             server,
@@ -576,20 +574,16 @@ pub async fn run(client: &Client, global: &Global, command: Command) -> Outcome 
             concurrency,
             no_wait,
         }) => {
-            let mut a = bulk_selection(&server, &selection, from_snapshot.as_deref())?;
-            a.insert("drain".into(), drain.into());
-            a.insert("concurrency".into(), concurrency.into());
-            a.insert("wait".into(), (!no_wait).into());
-            let what = "stopping the tasks".to_string();
-            call_with_progress(
-                client,
-                global,
-                what,
-                "stop_tasks",
-                Value::Object(a),
-                Show::Report,
-            )
-            .await
+            let mut extra = Map::new();
+            extra.insert("drain".into(), drain.into());
+            extra.insert("concurrency".into(), concurrency.into());
+            extra.insert("wait".into(), (!no_wait).into());
+            let target = Bulk {
+                server,
+                selection,
+                snapshot: from_snapshot,
+            };
+            bulk(client, global, "stop_tasks", "stopping", target, extra).await
         }
         Command::Wait {
             server,
@@ -734,34 +728,98 @@ pub async fn run(client: &Client, global: &Global, command: Command) -> Outcome 
     }
 }
 
-/// A bulk command's selection: the flags', or the tasks RUNNING in a snapshot file.
-fn bulk_selection(
-    server: &str,
-    selection: &Selection,
-    snapshot: Option<&std::path::Path>,
-) -> Result<Map<String, Value>, Failure> {
-    let Some(path) = snapshot else {
-        return Ok(selection.args(server));
+/// What a bulk command acts on: a server (or every server, or the snapshot's), and
+/// its tasks (the selection, or those RUNNING in the snapshot).
+struct Bulk {
+    server: Option<String>,
+    selection: Selection,
+    snapshot: Option<PathBuf>,
+}
+
+/// Runs a bulk helper (`run_tasks`, `stop_tasks`) on each server of `target`: one
+/// server's report as the helper answers it; several servers' as
+/// `{"succeeded", "failed", "servers": [reports]}`.
+async fn bulk(
+    client: &Client,
+    global: &Global,
+    method: &str,
+    doing: &str,
+    target: Bulk,
+    extra: Map<String, Value>,
+) -> Outcome {
+    let snapshot = match &target.snapshot {
+        None => None,
+        Some(path) => Some(read_snapshot(path)?),
     };
+    let servers: Vec<String> = match (&target.server, &snapshot) {
+        (Some(s), _) => vec![s.clone()],
+        (None, Some(snap)) => vec![snap["server"]
+            .as_str()
+            .ok_or_else(|| Failure::Usage("the snapshot names no server: give one".into()))?
+            .to_string()],
+        (None, None) => {
+            let list = client.call("get_server_list", json!({})).await?;
+            list["serverList"]
+                .as_array()
+                .into_iter()
+                .flatten()
+                .filter_map(|s| s["name"].as_str().map(str::to_string))
+                .collect()
+        }
+    };
+    let mut reports = Vec::new();
+    for server in &servers {
+        let mut a = match &snapshot {
+            Some(snap) => snapshot_selection(server, snap)?,
+            None => target.selection.args(server),
+        };
+        a.extend(extra.clone());
+        let what = format!("{doing} the tasks of {server}");
+        let report =
+            crate::progress::during(what, None, client.call(method, Value::Object(a))).await?;
+        reports.push(report);
+    }
+    let answer = match <[Value; 1]>::try_from(reports) {
+        Ok([one]) => one,
+        Err(reports) => {
+            let sum = |k: &str| {
+                reports
+                    .iter()
+                    .map(|r| r[k].as_u64().unwrap_or(0))
+                    .sum::<u64>()
+            };
+            json!({"succeeded": sum("succeeded"), "failed": sum("failed"), "servers": reports})
+        }
+    };
+    crate::output::print(global, &answer, Show::Report)
+}
+
+fn read_snapshot(path: &std::path::Path) -> Result<Value, Failure> {
     let text = std::fs::read_to_string(path)
         .map_err(|e| Failure::Usage(format!("cannot read {}: {e}", path.display())))?;
     let snap: Value = serde_json::from_str(&text)
         .map_err(|e| Failure::Usage(format!("{} is not a snapshot: {e}", path.display())))?;
-    let Some(tasks) = snap["tasks"].as_array() else {
+    if !snap["tasks"].is_array() {
         return Err(Failure::Usage(format!(
             "{} is not a snapshot (no tasks)",
             path.display()
         )));
-    };
+    }
+    Ok(snap)
+}
+
+/// The tasks that were RUNNING in a snapshot of `server`, as a selection by name.
+fn snapshot_selection(server: &str, snap: &Value) -> Result<Map<String, Value>, Failure> {
     if snap["server"].as_str().is_some_and(|s| s != server) {
         return Err(Failure::Usage(format!(
-            "{} is a snapshot of {}, not of {server}",
-            path.display(),
+            "the snapshot is of {}, not of {server}",
             snap["server"]
         )));
     }
-    let running: Vec<Value> = tasks
-        .iter()
+    let running: Vec<Value> = snap["tasks"]
+        .as_array()
+        .into_iter()
+        .flatten()
         .filter(|t| t["state"] == "RUNNING")
         .filter_map(|t| t["name"].as_str().map(Value::from))
         .collect();

@@ -72,12 +72,25 @@ fn bulk_failed(answer: &Value) -> Option<bool> {
 
 fn render(global: &Global, answer: &Value, show: Show) {
     if show == Show::Report && !global.quiet {
-        let items = answer
-            .get("tasks")
-            .or_else(|| answer.get("items"))
-            .and_then(Value::as_array);
-        if let Some(items) = items {
-            list(global, items, show);
+        // One report, or one per server.
+        let reports = match answer.get("servers").and_then(Value::as_array) {
+            Some(many) => many.iter().collect(),
+            None => vec![answer],
+        };
+        for report in reports {
+            let items = report
+                .get("tasks")
+                .or_else(|| report.get("items"))
+                .and_then(Value::as_array);
+            if let Some(items) = items {
+                if let Some(server) = report["server"]
+                    .as_str()
+                    .filter(|_| answer.get("servers").is_some())
+                {
+                    println!("{server}:");
+                }
+                list(global, items, show);
+            }
         }
         let done = answer.get("succeeded").or_else(|| answer.get("written"));
         let word = if answer.get("succeeded").is_some() {

@@ -654,3 +654,37 @@ fn ctrl_c_cancels_the_call_logs_out_and_exits_130() {
         .count();
     assert_eq!(logouts, 1, "the session was logged out");
 }
+
+#[test]
+fn bulk_commands_cover_every_server_without_one() {
+    let e = env();
+    e.call(
+        "put_server",
+        json!({"server": "Rep2", "payload": {"$type": "AemReplicateServer", "name": "Rep2", "host": "rep2.example.net",
+            "port": "443", "username": "administrator", "password": "pw", "verify_server_certificate": true, "monitored": true}}),
+    );
+    let doc = e.call(
+        "export_task",
+        json!({"server": SERVER, "task": TASK, "withendpoints": true}),
+    );
+    e.call(
+        "import_task",
+        json!({"server": "Rep2", "task": "Copy2", "payload": doc}),
+    );
+    let all = json_of(&e.qem(&["tasks", "run", "--all", "--json"]));
+    assert_eq!(all["succeeded"], 2, "{all}");
+    let servers: Vec<&str> = all["servers"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter_map(|r| r["server"].as_str())
+        .collect();
+    assert_eq!(servers, [SERVER, "Rep2"]);
+    let o = e.qem(&["tasks", "stop", "--all", "--concurrency", "4"]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let out = text(&o.stdout);
+    assert!(
+        out.contains("Rep2:") && out.contains("2 succeeded, 0 failed"),
+        "{out}"
+    );
+}
