@@ -555,16 +555,9 @@ pub async fn run(client: &Client, global: &Global, command: Command) -> Outcome 
             concurrency,
             no_wait,
         }) => {
-            let mut extra = Map::new();
-            extra.insert("option".into(), option.into());
-            extra.insert("concurrency".into(), concurrency.into());
-            extra.insert("wait".into(), (!no_wait).into());
-            let target = Bulk {
-                server,
-                selection,
-                snapshot: from_snapshot,
-            };
-            bulk(client, global, "run_tasks", "running", target, extra).await
+            let target = Bulk::new(server, selection, from_snapshot, concurrency, no_wait);
+            let target = target.with("option", option.into());
+            bulk(client, global, "run_tasks", "running", target).await
         }
         Command::Tasks(TasksCommand::Stop {
             server,
@@ -574,16 +567,9 @@ pub async fn run(client: &Client, global: &Global, command: Command) -> Outcome 
             concurrency,
             no_wait,
         }) => {
-            let mut extra = Map::new();
-            extra.insert("drain".into(), drain.into());
-            extra.insert("concurrency".into(), concurrency.into());
-            extra.insert("wait".into(), (!no_wait).into());
-            let target = Bulk {
-                server,
-                selection,
-                snapshot: from_snapshot,
-            };
-            bulk(client, global, "stop_tasks", "stopping", target, extra).await
+            let target = Bulk::new(server, selection, from_snapshot, concurrency, no_wait);
+            let target = target.with("drain", drain.into());
+            bulk(client, global, "stop_tasks", "stopping", target).await
         }
         Command::Wait {
             server,
@@ -734,6 +720,33 @@ struct Bulk {
     server: Option<String>,
     selection: Selection,
     snapshot: Option<PathBuf>,
+    /// The helper's other arguments (concurrency, wait, option or drain).
+    extra: Map<String, Value>,
+}
+
+impl Bulk {
+    fn new(
+        server: Option<String>,
+        selection: Selection,
+        snapshot: Option<PathBuf>,
+        concurrency: u64,
+        no_wait: bool,
+    ) -> Bulk {
+        let mut extra = Map::new();
+        extra.insert("concurrency".into(), concurrency.into());
+        extra.insert("wait".into(), (!no_wait).into());
+        Bulk {
+            server,
+            selection,
+            snapshot,
+            extra,
+        }
+    }
+
+    fn with(mut self, name: &str, value: Value) -> Bulk {
+        self.extra.insert(name.into(), value);
+        self
+    }
 }
 
 /// Runs a bulk helper (`run_tasks`, `stop_tasks`) on each server of `target`: one
@@ -745,7 +758,6 @@ async fn bulk(
     method: &str,
     doing: &str,
     target: Bulk,
-    extra: Map<String, Value>,
 ) -> Outcome {
     let snapshot = match &target.snapshot {
         None => None,
@@ -773,7 +785,7 @@ async fn bulk(
             Some(snap) => snapshot_selection(server, snap)?,
             None => target.selection.args(server),
         };
-        a.extend(extra.clone());
+        a.extend(target.extra.clone());
         let what = format!("{doing} the tasks of {server}");
         let report =
             crate::progress::during(what, None, client.call(method, Value::Object(a))).await?;
