@@ -688,3 +688,38 @@ fn bulk_commands_cover_every_server_without_one() {
         "{out}"
     );
 }
+
+#[test]
+fn completions_and_more_json_against_the_generic_entry() {
+    let e = env();
+    let o = e.qem(&["completions", "bash"]);
+    assert!(o.status.success());
+    let script = text(&o.stdout);
+    assert!(
+        script.contains("_qem()") && script.contains("snapshot"),
+        "a bash completion of every command"
+    );
+    let tables = json_of(&e.qem(&["tables", SERVER, TASK, "--json"]));
+    assert_eq!(
+        tables,
+        e.call(
+            "get_table_statuses",
+            json!({"server": SERVER, "task": TASK})
+        )
+    );
+    let ls = json_of(&e.qem(&["tasks", "ls", SERVER, "--json"]));
+    assert_eq!(ls, e.call("get_task_list", json!({"server": SERVER})));
+    let waited = json_of(&e.qem(&["wait", SERVER, TASK, "--for", "stopped", "--json"]));
+    assert_eq!(waited["name"], TASK);
+    assert_eq!(waited["state"], "STOPPED");
+    let snap = json_of(&e.qem(&["snapshot", SERVER, "--json"]));
+    assert_eq!(
+        snap["tasks"],
+        e.call("snapshot_task_states", json!({"server": SERVER}))["tasks"]
+    );
+    let metrics = json_of(&e.qem(&["metrics", SERVER, "--json"]));
+    assert!(
+        metrics.as_str().is_some_and(|m| m.contains("qem_task_up{")),
+        "{metrics}"
+    );
+}
