@@ -28,7 +28,7 @@ echo "gates: clean"
 section "Rust: core, mock and the shared conformance cases"
 cargo test --workspace 2>&1 | tee -a "$log"
 
-for suite in bindings-python/run-tests.sh bindings-node/run-tests.sh bindings-c/run-tests.sh bindings-dotnet/run-tests.sh; do
+for suite in bindings-python/run-tests.sh bindings-node/run-tests.sh bindings-c/run-tests.sh bindings-dotnet/run-tests.sh bindings-jvm/run-tests.sh; do
   if [ -f "$suite" ]; then
     section "$suite"
     bash "$suite" 2>&1 | tee -a "$log"

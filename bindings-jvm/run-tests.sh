@@ -1,0 +1,63 @@
+#!/usr/bin/env bash
+# Tests of the JVM binding on a fresh machine: installs a JDK, JNA and gson (Debian) and the
+# Kotlin compiler (npm's kotlin-compiler: kotlinc, the standard library, kotlinx-coroutines),
+# builds the library, checks the committed Kotlin bindings are what uniffi generates from it,
+# builds the jar (classes and this platform's native library), compiles the tests with kotlinc
+# (no Gradle or Maven) and runs them against one qem-mock: every shared conformance case and
+# the binding's own tests, ending with "N passed, N failed".
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+[ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
+out="$root/target/jvm"
+mkdir -p "$out"
+
+echo "== JDK, JNA, gson (Debian) and kotlinc (npm)"
+if ! command -v javac >/dev/null || [ ! -f /usr/share/java/jna.jar ] || [ ! -f /usr/share/java/gson.jar ]; then
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  $SUDO apt-get update -qq
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jdk-headless libjna-java libgoogle-gson-java >/dev/null
+fi
+kdir="$root/target/kotlin"
+kotlinc="$kdir/node_modules/kotlin-compiler/bin/kotlinc"
+if [ ! -x "$kotlinc" ]; then
+  mkdir -p "$kdir"
+  (cd "$kdir" && { [ -f package.json ] || npm init -y >/dev/null; } && npm install --no-audit --no-fund --loglevel=error kotlin-compiler@2.4.20)
+fi
+klib="$kdir/node_modules/kotlin-compiler/lib"
+deps="/usr/share/java/jna.jar:$klib/kotlinx-coroutines-core-jvm.jar"
+
+echo "== build the library and the mock"
+(cd "$root" && cargo build -q --release -p qem-jvm -p qem-mock)
+lib="$root/target/release/libqem_jvm.so"
+
+echo "== the committed Kotlin bindings are uniffi's output for this library"
+rm -rf "$out/gen"
+(cd "$root" && cargo run -q --release -p qem-jvm --bin uniffi-bindgen -- generate --library "$lib" --language kotlin --no-format --out-dir "$out/gen" >/dev/null)
+if ! cmp -s "$out/gen/uniffi/qem_jvm/qem_jvm.kt" "$here/kotlin/uniffi/qem_jvm/qem_jvm.kt"; then
+  if [ "${QEM_UPDATE_KOTLIN:-}" = 1 ]; then
+    mkdir -p "$here/kotlin/uniffi/qem_jvm"
+    cp "$out/gen/uniffi/qem_jvm/qem_jvm.kt" "$here/kotlin/uniffi/qem_jvm/qem_jvm.kt"
+    echo "updated bindings-jvm/kotlin"
+  else
+    echo "bindings-jvm/kotlin is stale: regenerate with QEM_UPDATE_KOTLIN=1 bash bindings-jvm/run-tests.sh" >&2
+    exit 1
+  fi
+fi
+
+echo "== the jar: the binding's classes and linux-x86-64/libqem_jvm.so (JNA loads it from the classpath)"
+rm -rf "$out/classes" && mkdir -p "$out/classes/linux-x86-64"
+"$kotlinc" -nowarn -cp "$deps" -d "$out/classes" "$here/kotlin/uniffi/qem_jvm/qem_jvm.kt"
+cp "$lib" "$out/classes/linux-x86-64/"
+(cd "$out/classes" && jar cf "$out/qem-jvm.jar" .)
+
+echo "== compile the tests"
+"$kotlinc" -nowarn -cp "$out/qem-jvm.jar:$deps:/usr/share/java/gson.jar" -d "$out/tests.jar" "$here/tests/"*.kt
+
+echo "== run them against the mock"
+"$root/target/release/qem-mock" --port 0 --cert-out "$out/ca.pem" > "$out/mock.out" &
+mock=$!
+trap 'kill $mock 2>/dev/null || true' EXIT
+for _ in $(seq 100); do [ -s "$out/mock.out" ] && break; sleep 0.05; done
+base="$(sed -n 's/^qem-mock listening on //p' "$out/mock.out")"
+java -cp "$out/tests.jar:$out/qem-jvm.jar:$deps:/usr/share/java/gson.jar:$klib/kotlin-stdlib.jar" TestsKt "$base" "$out/ca.pem" "$root/tests/conformance"

@@ -1,0 +1,121 @@
+//! The JVM binding (Kotlin and Java through uniffi's Kotlin over JNA): a client made from
+//! the options JSON every binding passes, the generic entry as a suspend function and a
+//! blocking one, the API description, and one exception carrying the core's error. Only
+//! conversion and glue: every URL, retry and error decoding is the core's.
+
+use std::sync::Arc;
+
+uniffi::setup_scaffolding!();
+
+/// A failed or refused call: the core's `error_code` (the server's own, or the SDK's),
+/// its message, the HTTP status when an answer came, and the operation.
+#[derive(Debug, thiserror::Error, uniffi::Error)]
+pub enum QemException {
+    /// Every failure of the SDK.
+    #[error("{error_code}: {error_message}")]
+    Failed {
+        /// The server's code verbatim, or the SDK's (`CONNECTION_ERROR`, `INVALID_ARGUMENT`...).
+        error_code: String,
+        /// What went wrong (named so beside Kotlin's own `message`, which says it all).
+        error_message: String,
+        /// The HTTP status of the answer, when one came.
+        http_status: Option<u16>,
+        /// The operation (`GetTaskDetails`), when known.
+        operation: Option<String>,
+        /// The error's category (`session`, `server`, `connection`, `invalid_argument`...).
+        kind: String,
+    },
+}
+
+impl From<qem_core::Error> for QemException {
+    fn from(e: qem_core::Error) -> QemException {
+        QemException::Failed {
+            error_code: e.error_code().to_string(),
+            error_message: e.message().to_string(),
+            http_status: e.http_status(),
+            operation: e.operation().map(str::to_string),
+            kind: e.kind().as_str().to_string(),
+        }
+    }
+}
+
+fn parse(text: &str, what: &str) -> Result<serde_json::Value, QemException> {
+    qem_core::parse_args(text, what).map_err(QemException::from)
+}
+
+/// A client of one service (Enterprise Manager, Qlik Cloud, Kinetic Task or Veeam), from
+/// the options JSON. Thread-safe. `shutdown()` logs out now; a client closed (freed) or
+/// collected without it logs its session out in the background.
+#[derive(uniffi::Object)]
+pub struct QemClient {
+    inner: qem_core::Client,
+}
+
+#[uniffi::export]
+impl QemClient {
+    /// A client from the core's options (`{"url", "username", "password", ...}`, or
+    /// `"service"` with that service's). Nothing is sent until the first call.
+    #[uniffi::constructor]
+    pub fn new(options_json: String) -> Result<Arc<QemClient>, QemException> {
+        let options = parse(&options_json, "options")?;
+        let config = qem_core::ClientConfig::from_json(&options)?;
+        // The core's runtime owns the client's connections.
+        let rt = qem_core::runtime::shared()?;
+        let _enter = rt.enter();
+        Ok(Arc::new(QemClient {
+            inner: qem_core::Client::new(config)?,
+        }))
+    }
+
+    /// The generic entry, blocking: an operation or helper by name, its arguments as a
+    /// JSON object, the answer as JSON text (`null` when there is none).
+    pub fn call_blocking(
+        &self,
+        operation: String,
+        args_json: String,
+    ) -> Result<String, QemException> {
+        let args = parse(&args_json, "args_json")?;
+        qem_core::runtime::drive(self.inner.call_text(&operation, args)).map_err(Into::into)
+    }
+
+    /// The generic entry as a suspend function; the work runs on the core's own runtime.
+    pub async fn call(&self, operation: String, args_json: String) -> Result<String, QemException> {
+        let args = parse(&args_json, "args_json")?;
+        let client = self.inner.clone();
+        let rt = qem_core::runtime::shared()?;
+        let done = rt.spawn(async move { client.call_text(&operation, args).await });
+        match done.await {
+            Ok(answer) => answer.map_err(Into::into),
+            Err(e) => Err(QemException::Failed {
+                error_code: "INTERNAL_ERROR".into(),
+                error_message: format!("the call did not complete: {e}"),
+                http_status: None,
+                operation: None,
+                kind: "closed".into(),
+            }),
+        }
+    }
+
+    /// Logs out and refuses later calls (`CLIENT_CLOSED`); twice is fine. (Kotlin's own
+    /// `close()`, from `AutoCloseable`, frees the client, which logs out in the background.)
+    pub fn shutdown(&self) -> Result<(), QemException> {
+        qem_core::runtime::drive(self.inner.close()).map_err(Into::into)
+    }
+
+    /// True once `close()` was called.
+    pub fn is_closed(&self) -> bool {
+        self.inner.is_closed()
+    }
+}
+
+/// The API description (`schema/api.json`): every service, operation, helper and model.
+#[uniffi::export]
+pub fn describe() -> String {
+    qem_core::describe::api_description_text().to_string()
+}
+
+/// The SDK's version.
+#[uniffi::export]
+pub fn version() -> String {
+    env!("CARGO_PKG_VERSION").to_string()
+}
