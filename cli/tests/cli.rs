@@ -388,6 +388,12 @@ fn a_snapshot_restores_exactly_the_tasks_that_were_running() {
         "{}",
         text(&o.stdout)
     );
+    // A name the server does not have is a failed item of the report, not passed over.
+    let o = e.qem(&["tasks", "stop", SERVER, "C", "Nope", "--no-wait", "--json"]);
+    assert_eq!(o.status.code(), Some(3));
+    let report: Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(report["tasks"][0]["task"], "C");
+    assert_eq!(report["tasks"][1]["error_code"], "NOT_FOUND");
     let o = e.qem(&[
         "wait",
         SERVER,

@@ -162,6 +162,16 @@ impl Client {
         server: &str,
         selection: &TaskSelection,
     ) -> Result<Vec<String>> {
+        self.picked(server, selection).await.map(|(names, _)| names)
+    }
+
+    /// The tasks `selection` picks, and the names it gives that no task of the server has
+    /// (a bulk action reports each of those as failed, rather than pass over it).
+    async fn picked(
+        &self,
+        server: &str,
+        selection: &TaskSelection,
+    ) -> Result<(Vec<String>, Vec<String>)> {
         if selection.is_empty() && !selection.all {
             return Err(Error::invalid_argument(
                 "a task selection needs names, a pattern, states or tags (or `all`: true)",
@@ -192,7 +202,33 @@ impl Client {
             .collect();
         names.sort();
         names.dedup();
-        Ok(names)
+        let mut absent: Vec<String> = selection
+            .names
+            .iter()
+            .filter(|n| !list.task_list.iter().any(|t| t.name.as_deref() == Some(n)))
+            .cloned()
+            .collect();
+        absent.sort();
+        absent.dedup();
+        Ok((names, absent))
+    }
+
+    /// Each named task the server lacks as a failed outcome, among the others in name order.
+    fn with_absent(
+        server: &str,
+        mut outcomes: Vec<TaskOutcome>,
+        absent: Vec<String>,
+    ) -> BulkReport {
+        for name in absent {
+            let missing = Error::new(
+                crate::ErrorKind::NotFound,
+                crate::codes::NOT_FOUND,
+                format!("server {server} has no task named {name}"),
+            );
+            outcomes.push(TaskOutcome::of(&name, Err(missing)));
+        }
+        outcomes.sort_by(|a, b| a.task.cmp(&b.task));
+        BulkReport::new(server, outcomes)
     }
 
     /// Runs the selected tasks, at most `options.concurrency` at a time, each waited for
@@ -204,7 +240,7 @@ impl Client {
         option: RunTaskOptions,
         options: BulkOptions,
     ) -> Result<BulkReport> {
-        let names = self.select_tasks(server, selection).await?;
+        let (names, absent) = self.picked(server, selection).await?;
         let outcomes = self
             .for_each_task(&names, options.concurrency, |task| {
                 let option = option.clone();
@@ -222,7 +258,7 @@ impl Client {
                 }
             })
             .await;
-        Ok(BulkReport::new(server, outcomes))
+        Ok(Self::with_absent(server, outcomes, absent))
     }
 
     /// Stops the selected tasks, at most `options.concurrency` at a time, each drained
@@ -235,7 +271,7 @@ impl Client {
         drain_quiet_polls: Option<u32>,
         options: BulkOptions,
     ) -> Result<BulkReport> {
-        let names = self.select_tasks(server, selection).await?;
+        let (names, absent) = self.picked(server, selection).await?;
         let outcomes = self
             .for_each_task(&names, options.concurrency, |task| async move {
                 let wait = options.wait.unwrap_or_default();
@@ -252,7 +288,7 @@ impl Client {
                 }
             })
             .await;
-        Ok(BulkReport::new(server, outcomes))
+        Ok(Self::with_absent(server, outcomes, absent))
     }
 
     async fn for_each_task<'a, F, Fut>(
