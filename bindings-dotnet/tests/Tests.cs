@@ -439,9 +439,9 @@ static class Tests
             Check(snapshot.Server == "Local Server" && snapshot.Tasks.Any(t => t.Name == "SalesDBBackup" && t.State != null), "snapshot");
             var metrics = client.PrometheusMetrics("Local Server", names: new[] { "SalesDBBackup" });
             Check(metrics.Contains("SalesDBBackup"), "metrics");
-            // A name no task has selects nothing: the arguments reached the core as given.
+            // A name no task has is a failed item of the report: the arguments reached the core as given.
             var report = client.RunTasksAsync("Local Server", names: new[] { "No Such Task" }, option: AemRunTaskOptions.RELOAD_TARGET, wait: false).Result;
-            Check(report.Server == "Local Server" && report.Succeeded == 0 && report.Failed == 0 && report.Tasks.Count == 0, "run tasks report");
+            Check(report.Server == "Local Server" && report.Succeeded == 0 && report.Failed == 1 && report.Tasks.Count == 1 && report.Tasks[0].ErrorCode == "NOT_FOUND", "run tasks report");
             var dir = Path.Combine(Path.GetTempPath(), "qem-net-backup-" + Guid.NewGuid().ToString("N"));
             try
             {

@@ -72,9 +72,11 @@ test('the helpers are typed methods answering their reports', async () => {
   } finally {
     fs.rmSync(dir, { recursive: true, force: true })
   }
-  // A name no task has selects nothing: the options reached the core as given.
+  // A name no task has is a failed item of the report: the options reached the core as given.
   const report = await client.runTasks(SERVER, { names: 'No Such Task', wait: false })
-  assert.deepStrictEqual(report, { server: SERVER, succeeded: 0, failed: 0, tasks: [] })
+  assert.strictEqual(report.succeeded, 0)
+  assert.strictEqual(report.failed, 1)
+  assert.deepStrictEqual([report.tasks[0].task, report.tasks[0].error_code], ['No Such Task', 'NOT_FOUND'])
 })
 
 test('answers are plain objects with wire field names', async () => {

@@ -176,6 +176,10 @@ pub enum Command {
         /// Without its endpoints.
         #[arg(long)]
         no_endpoints: bool,
+        /// The server's bytes exactly, with the `//` comment line some exports begin with
+        /// (left out otherwise, so that the output is plain JSON).
+        #[arg(long)]
+        raw: bool,
     },
     /// Imports a task from a JSON export.
     Import {
@@ -511,18 +515,27 @@ pub async fn run(client: &Client, global: &Global, command: Command) -> Outcome 
             task,
             output,
             no_endpoints,
+            raw,
         } => {
-            // Streamed to the file (or to stdout), never held whole.
-            let target = output.unwrap_or_else(|| PathBuf::from("/dev/stdout"));
-            let to_stdout = target == std::path::Path::new("/dev/stdout");
-            let args = json!({"server": server, "task": task, "withendpoints": !no_endpoints, "file": target});
-            let watched = (!to_stdout).then(|| target.clone());
+            // Streamed to disk by the core (constant memory): straight to the file with
+            // --raw, else to a scratch file copied on without its leading comment lines.
+            let direct = output.as_ref().filter(|_| raw).cloned();
+            let scratch = scratch_path(output.as_deref(), "export");
+            let first = direct.clone().unwrap_or_else(|| scratch.clone());
+            let args = json!({"server": server, "task": task, "withendpoints": !no_endpoints, "file": first});
+            let watched = output.is_some().then(|| first.clone());
             let export = client.call("export_task", args);
-            let answer = crate::progress::during("exporting".into(), watched, export).await?;
-            if to_stdout {
-                Ok(())
-            } else {
-                crate::output::print(global, &answer, Show::Written)
+            let done = crate::progress::during("exporting".into(), watched, export).await;
+            let finished = match (done, direct.is_some()) {
+                (Err(e), _) => Err(e.into()),
+                (Ok(answer), true) => Ok(answer),
+                (Ok(_), false) => copy_document(&scratch, output.as_deref(), raw),
+            };
+            let _ = std::fs::remove_file(&scratch);
+            let answer = finished?;
+            match output {
+                None => Ok(()),
+                Some(_) => crate::output::print(global, &answer, Show::Written),
             }
         }
         Command::Import {
@@ -532,12 +545,23 @@ pub async fn run(client: &Client, global: &Global, command: Command) -> Outcome 
         } => {
             let mut args = json!({"server": server, "task": task});
             if input == std::path::Path::new("-") {
-                let mut text = String::new();
-                std::io::Read::read_to_string(&mut std::io::stdin(), &mut text)
-                    .map_err(|e| Failure::Local(format!("reading stdin: {e}")))?;
-                let doc: Value = serde_json::from_str(&text)
-                    .map_err(|e| Failure::Usage(format!("stdin is not a JSON export: {e}")))?;
-                args["payload"] = doc;
+                // Kept on disk first (constant memory), so the upload streams from a file
+                // that can be sent again after a session renewal.
+                let scratch = scratch_path(None, "import");
+                let copied = std::fs::File::create(&scratch).and_then(|mut f| {
+                    std::io::copy(&mut std::io::stdin().lock(), &mut f)?;
+                    f.sync_all()
+                });
+                if let Err(e) = copied {
+                    let _ = std::fs::remove_file(&scratch);
+                    return Err(Failure::Local(format!("reading stdin: {e}")));
+                }
+                args["payload_file"] = json!(scratch);
+                let what = "importing".to_string();
+                let done =
+                    call_with_progress(client, global, what, "import_task", args, Show::Any).await;
+                let _ = std::fs::remove_file(&scratch);
+                return done;
             } else {
                 if !input.is_file() {
                     return Err(Failure::Usage(format!("{} is not a file", input.display())));
@@ -839,6 +863,54 @@ fn snapshot_selection(server: &str, snap: &Value) -> Result<Map<String, Value>, 
     a.insert("server".into(), server.into());
     a.insert("names".into(), Value::Array(running));
     Ok(a)
+}
+
+/// A scratch file beside `near` (or in the temporary folder), unique to this process.
+fn scratch_path(near: Option<&std::path::Path>, what: &str) -> PathBuf {
+    let dir = near
+        .and_then(|p| p.parent())
+        .filter(|d| !d.as_os_str().is_empty())
+        .map_or_else(std::env::temp_dir, std::path::Path::to_path_buf);
+    dir.join(format!(".qem-{what}-{}.json", std::process::id()))
+}
+
+/// Copies an export from `scratch` to `output` (stdout when none), without the BOM and
+/// `//` comment lines it may begin with unless `raw`; answers `{"file", "bytes"}`.
+fn copy_document(
+    scratch: &std::path::Path,
+    output: Option<&std::path::Path>,
+    raw: bool,
+) -> Result<Value, Failure> {
+    use std::io::{BufRead as _, Write as _};
+    let io = |e: std::io::Error| Failure::Local(format!("writing the export: {e}"));
+    let mut src = std::io::BufReader::new(std::fs::File::open(scratch).map_err(io)?);
+    if !raw {
+        loop {
+            let head = src.fill_buf().map_err(io)?;
+            let bom = head.starts_with("\u{feff}".as_bytes());
+            let blank = head.first().is_some_and(u8::is_ascii_whitespace);
+            if bom {
+                src.consume(3);
+            } else if blank {
+                src.consume(1);
+            } else if head.starts_with(b"//") {
+                src.read_line(&mut String::new()).map_err(io)?;
+            } else {
+                break;
+            }
+        }
+    }
+    let mut dst: Box<dyn std::io::Write> = match output {
+        Some(p) => Box::new(std::io::BufWriter::new(
+            std::fs::File::create(p).map_err(io)?,
+        )),
+        None => Box::new(std::io::stdout().lock()),
+    };
+    let bytes = std::io::copy(&mut src, &mut dst).map_err(io)?;
+    dst.flush().map_err(io)?;
+    Ok(
+        json!({ "file": output.map_or_else(|| "-".into(), |p| p.display().to_string()), "bytes": bytes }),
+    )
 }
 
 /// `qem mock`: the mock servers until interrupted.

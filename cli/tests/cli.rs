@@ -729,3 +729,76 @@ fn completions_and_more_json_against_the_generic_entry() {
         "{metrics}"
     );
 }
+
+#[test]
+fn exports_leave_out_a_leading_comment_unless_raw_and_imports_stream_from_stdin() {
+    let e = env();
+    let mock = MockServer::start_background(MockConfig {
+        state: Some(json!({"settings": {"export_comment": "exported by Replicate"}})),
+        ..MockConfig::default()
+    })
+    .unwrap();
+    let ca = e.dir.path().join("commented.pem");
+    std::fs::write(&ca, mock.ca_cert_pem().unwrap()).unwrap();
+    let with = |args: &[&str]| {
+        e.cmd()
+            .env("QEM_URL", mock.base_url())
+            .env("QEM_CA_FILE", &ca)
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let plain = with(&["export", SERVER, TASK]);
+    assert!(plain.status.success(), "{}", text(&plain.stderr));
+    let doc: Value = serde_json::from_slice(&plain.stdout).expect("plain JSON without --raw");
+    let raw = with(&["export", SERVER, TASK, "--raw"]);
+    assert!(text(&raw.stdout).starts_with("// exported by Replicate"));
+    let file = e.dir.path().join("raw.json");
+    let o = with(&[
+        "export",
+        SERVER,
+        TASK,
+        "--raw",
+        "-o",
+        file.to_str().unwrap(),
+    ]);
+    assert!(o.status.success());
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        raw.stdout,
+        "the file holds the server's bytes"
+    );
+    let file = e.dir.path().join("plain.json");
+    let o = with(&["export", SERVER, TASK, "-o", file.to_str().unwrap()]);
+    assert!(o.status.success());
+    assert_eq!(
+        serde_json::from_slice::<Value>(&std::fs::read(&file).unwrap()).unwrap(),
+        doc
+    );
+    let leftovers = std::fs::read_dir(e.dir.path())
+        .unwrap()
+        .filter(|f| {
+            f.as_ref()
+                .unwrap()
+                .file_name()
+                .to_string_lossy()
+                .starts_with(".qem-")
+        })
+        .count();
+    assert_eq!(leftovers, 0, "no scratch file is left");
+    // stdin into an import (on the first mock).
+    let mut import = e
+        .cmd()
+        .args(["import", SERVER, "FromStdin", "-i", "-"])
+        .stdin(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(import.stdin.as_mut().unwrap(), &raw.stdout).unwrap();
+    let o = import.wait_with_output().unwrap();
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(e
+        .call("get_task_list", json!({"server": SERVER}))
+        .to_string()
+        .contains("FromStdin"));
+}
