@@ -22,22 +22,28 @@ pub fn build(
     };
     let described = described_args(service, operation);
     for pair in pairs {
-        let Some((name, value)) = pair.split_once('=') else {
-            return Err(Failure::Usage(format!("--arg `{pair}` must be name=value")));
-        };
+        let (name, _) = pair.split_once('=').unwrap_or((pair, ""));
         let is_text = described
             .iter()
             .find(|(n, _)| n == name)
             .is_some_and(|(_, text)| *text);
-        let value = if is_text {
-            Value::String(value.to_string())
-        } else {
-            // JSON where it parses (numbers, booleans, lists), else the text itself.
-            serde_json::from_str(value).unwrap_or_else(|_| Value::String(value.to_string()))
-        };
-        args.insert(name.to_string(), value);
+        let (name, value) = name_value(pair, is_text)?;
+        args.insert(name, value);
     }
     Ok(Value::Object(args))
+}
+
+/// `name=value`: the value as text when `text`, else as JSON where it parses (numbers,
+/// booleans, lists) and as the text itself otherwise.
+pub(crate) fn name_value(pair: &str, text: bool) -> Result<(String, Value), Failure> {
+    let (name, value) = pair
+        .split_once('=')
+        .ok_or_else(|| Failure::Usage(format!("`{pair}` must be name=value")))?;
+    let value = match text {
+        true => Value::String(value.to_string()),
+        false => serde_json::from_str(value).unwrap_or_else(|_| Value::String(value.to_string())),
+    };
+    Ok((name.to_string(), value))
 }
 
 /// The arguments the description gives `operation` (an operation's or a helper's, by any

@@ -88,14 +88,6 @@ fn read_secret(global: &Global, prompt: &str) -> Result<Option<String>, Failure>
     Ok(None)
 }
 
-fn name_value(pair: &str) -> Result<(String, Value), Failure> {
-    let (k, v) = pair
-        .split_once('=')
-        .ok_or_else(|| Failure::Usage(format!("`{pair}` must be name=value")))?;
-    let value = serde_json::from_str(v).unwrap_or_else(|_| Value::String(v.to_string()));
-    Ok((k.to_string(), value))
-}
-
 /// A context's options with its secrets hidden.
 fn shown(options: &Value) -> Value {
     let mut o = options.clone();
@@ -133,7 +125,7 @@ pub fn run(command: ContextCommand, global: &Global) -> Outcome {
                 o.insert("verify_certificate".into(), false.into());
             }
             for pair in &options {
-                let (k, v) = name_value(pair)?;
+                let (k, v) = crate::args::name_value(pair, false)?;
                 o.insert(k, v);
             }
             if o.contains_key("username") && !o.contains_key("password") {

@@ -386,18 +386,7 @@ impl Client {
         let resp = self.send_with_timeout(op, req, None).await?;
         let status = resp.status().as_u16();
         let body = read_all(op, resp, self.inner.config.read_timeout).await?;
-        let failure = match self.inner.service.auth {
-            AuthScheme::RestSvcSession { .. } => {
-                crate::veeam::decode_failure(status, &body).map(|e| {
-                    if status == 401 {
-                        e.with_kind(ErrorKind::Session)
-                    } else {
-                        e
-                    }
-                })
-            }
-            _ => decode_failure(status, &body),
-        };
+        let failure = self.failure(status, &body);
         // A session that already expired is logged out all the same.
         match failure {
             Some(e) if !e.is_session_error() => Err(e.with_operation(op.name)),
@@ -922,41 +911,7 @@ impl Client {
             }
         } else {
             let body = read_all(op, resp, read_timeout).await?;
-            let failure = match self.inner.service.auth {
-                AuthScheme::Bearer => decode_cloud_failure(status, &body).map(|e| {
-                    // An expired OAuth token is renewed once; an API key is not.
-                    let oauth = matches!(
-                        self.inner.config.credentials,
-                        crate::auth::Credentials::OAuthClient { .. }
-                    );
-                    if status == 401 && oauth {
-                        e.with_kind(ErrorKind::Session)
-                    } else {
-                        e
-                    }
-                }),
-                AuthScheme::QemSession { .. } => decode_failure(status, &body),
-                AuthScheme::Basic => decode_cloud_failure(status, &body),
-                // An expired logon session is a bare 401: renewed once.
-                AuthScheme::RestSvcSession { .. } => crate::veeam::decode_failure(status, &body)
-                    .map(|e| {
-                        if status == 401 {
-                            e.with_kind(ErrorKind::Session)
-                        } else {
-                            e
-                        }
-                    }),
-            };
-            if let Some(e) = failure {
-                // A 401 without a code of its own may be a session the server forgot:
-                // renewed once. A 401 UNAUTHORIZED_REQUEST is a refused permission (2.25),
-                // which no login changes: it reaches the caller after one request.
-                let qem = matches!(self.inner.service.auth, AuthScheme::QemSession { .. });
-                let e = if qem && status == 401 && e.error_code() != UNAUTHORIZED_REQUEST {
-                    e.with_kind(ErrorKind::Session)
-                } else {
-                    e
-                };
+            if let Some(e) = self.failure(status, &body) {
                 tracing::debug!(
                     op = op.name,
                     verb = op.verb.as_str(),
@@ -980,6 +935,38 @@ impl Client {
             "call"
         );
         Ok(reply)
+    }
+
+    /// The error an answer of this client's service carries, if any, of the kind
+    /// `Session` when a new login may cure it: an expired OAuth token, a Veeam logon
+    /// session, or an Enterprise Manager session the server forgot (a 401 without a code
+    /// of its own; a 401 UNAUTHORIZED_REQUEST is a refused permission (2.25), which no
+    /// login changes).
+    fn failure(&self, status: u16, body: &[u8]) -> Option<Error> {
+        let (e, renewable) = match self.inner.service.auth {
+            AuthScheme::Bearer => (
+                decode_cloud_failure(status, body)?,
+                // An API key is not renewed.
+                matches!(
+                    self.inner.config.credentials,
+                    crate::auth::Credentials::OAuthClient { .. }
+                ),
+            ),
+            AuthScheme::Basic => (decode_cloud_failure(status, body)?, false),
+            AuthScheme::RestSvcSession { .. } => {
+                (crate::veeam::decode_failure(status, body)?, true)
+            }
+            AuthScheme::QemSession { .. } => {
+                let e = decode_failure(status, body)?;
+                let own_code = e.error_code() == UNAUTHORIZED_REQUEST;
+                (e, !own_code)
+            }
+        };
+        Some(if status == 401 && renewable {
+            e.with_kind(ErrorKind::Session)
+        } else {
+            e
+        })
     }
 
     async fn send_with_timeout(
@@ -1357,6 +1344,31 @@ pub(crate) fn decode_cloud_failure(status: u16, body: &[u8]) -> Option<Error> {
         serde_json::Value::Null => String::new(),
         other => other.to_string(),
     };
+    let code = match text(&first["code"]) {
+        c if c.is_empty() || status == 429 => None,
+        c => Some(c),
+    };
+    let message = [text(&first["title"]), text(&first["detail"])]
+        .into_iter()
+        .filter(|m| !m.is_empty())
+        .collect::<Vec<_>>()
+        .join(": ");
+    // Kinetic Task answers `{"message": ...}`.
+    let message = match message.is_empty() {
+        true => text(&v["message"]),
+        false => message,
+    };
+    let e = status_failure(status, code, message);
+    Some(match v["traceId"].as_str() {
+        Some(t) => e.with_trace_id(t),
+        None => e,
+    })
+}
+
+/// A failed answer of a service without codes of its own (or with `code` absent): the
+/// server's message verbatim (`HTTP {status}` when there is none), a code and a kind
+/// from the status; a 429 is `RATE_LIMITED` once no more waiting is allowed.
+pub(crate) fn status_failure(status: u16, code: Option<String>, message: String) -> Error {
     let by_status = match status {
         400 => codes::BAD_REQUEST,
         401 => codes::UNAUTHORIZED,
@@ -1368,20 +1380,6 @@ pub(crate) fn decode_cloud_failure(status: u16, body: &[u8]) -> Option<Error> {
         500..=599 => codes::SERVER_ERROR,
         _ => codes::HTTP_ERROR,
     };
-    let code = match text(&first["code"]) {
-        c if c.is_empty() || status == 429 => by_status.to_string(),
-        c => c,
-    };
-    let message = [text(&first["title"]), text(&first["detail"])]
-        .into_iter()
-        .filter(|m| !m.is_empty())
-        .collect::<Vec<_>>()
-        .join(": ");
-    // Kinetic Task answers `{"message": ...}`, Veeam's JSON errors `{"Message": ...}`.
-    let message = match message.is_empty() {
-        true => text(&v["message"]),
-        false => message,
-    };
     let message = match message.is_empty() {
         true => format!("HTTP {status}"),
         false => message,
@@ -1391,11 +1389,8 @@ pub(crate) fn decode_cloud_failure(status: u16, body: &[u8]) -> Option<Error> {
         404 => ErrorKind::NotFound,
         _ => ErrorKind::Server,
     };
-    let e = Error::server(code, message, status).with_kind(kind);
-    Some(match v["traceId"].as_str() {
-        Some(t) => e.with_trace_id(t),
-        None => e,
-    })
+    let code = code.unwrap_or_else(|| by_status.to_string());
+    Error::server(code, message, status).with_kind(kind)
 }
 
 fn memchr(hay: &[u8], needle: &[u8]) -> bool {

@@ -124,16 +124,8 @@ impl QlikCloudClient {
             values.insert("payload".into(), body);
         }
         let answer = self.inner.call(method, Value::Object(values)).await?;
-        read_answer(method, answer)
+        crate::decode::answer_as(method, answer)
     }
-}
-
-/// The answer of the generic entry as the method's model (the models read anything).
-fn read_answer<T: DeserializeOwned>(method: &'static str, answer: Value) -> Result<T> {
-    serde_json::from_value(answer).map_err(|e| {
-        Error::invalid_response(format!("{method} answered an unexpected shape: {e}"), None)
-            .with_operation(method)
-    })
 }
 
 impl ArgValue for &CloudPageParams {

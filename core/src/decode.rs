@@ -6,6 +6,18 @@ use crate::{Error, Result};
 use serde::de::DeserializeOwned;
 use serde_json::Value;
 
+/// A generic-entry answer as the typed method's model (the models read anything), the
+/// typed clients' one way of reading what `call` answered; `operation` is the REST name.
+pub(crate) fn answer_as<T: DeserializeOwned>(operation: &'static str, answer: Value) -> Result<T> {
+    serde_json::from_value(answer).map_err(|e| {
+        Error::invalid_response(
+            format!("{operation} answered an unexpected shape: {e}"),
+            None,
+        )
+        .with_operation(operation)
+    })
+}
+
 pub(crate) fn decode<T: DeserializeOwned>(op: &Operation, body: &[u8]) -> Result<T> {
     let invalid = |what: String| Error::invalid_response(what, None).with_operation(op.name);
     match op.answer {

@@ -249,13 +249,8 @@ impl KineticTaskClient {
             "payload".into(),
             serde_json::to_value(request).expect("JSON serializes"),
         );
-        let answer = self.inner.call("clone_trees", Value::Object(args)).await?;
-        serde_json::from_value(answer).map_err(|e| {
-            Error::invalid_response(
-                format!("clone_trees answered an unexpected shape: {e}"),
-                None,
-            )
-            .with_operation("CloneTrees")
-        })
+        let op = &crate::ops::kinetic::CLONE_TREES;
+        let answer = self.inner.call(op.method, Value::Object(args)).await?;
+        crate::decode::answer_as(op.name, answer)
     }
 }

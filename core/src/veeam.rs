@@ -21,11 +21,13 @@
 
 use crate::api::{ArgSchema, TypedMethod};
 use crate::config::ServiceKind;
+use crate::decode::answer_as;
 use crate::error::{codes, ErrorKind};
 use crate::helpers::WaitOptions;
 use crate::models::{
     VeeamCloneKind, VeeamClonedJob, VeeamEntityReferences, VeeamJobClone, VeeamTask, VeeamTaskState,
 };
+use crate::ops::veeam as ops;
 use crate::ops::Operation;
 use crate::request::Args;
 use crate::{Client, ClientConfig, Credentials, Error, Result};
@@ -215,7 +217,7 @@ pub(crate) fn clone_job_body(op: &Operation, args: &Args) -> Result<bytes::Bytes
 pub fn job_clone_spec(clone: &VeeamJobClone) -> Result<bytes::Bytes> {
     let value = serde_json::to_value(clone).expect("JSON serializes");
     let args = Args::from_json(value)?;
-    clone_job_body(&crate::ops::veeam::CLONE_JOB, &args)
+    clone_job_body(&ops::CLONE_JOB, &args)
 }
 
 /// One element, as read.
@@ -401,8 +403,7 @@ pub(crate) fn decode_failure(status: u16, body: &[u8]) -> Option<Error> {
         Value::String(s) => s.clone(),
         _ => String::new(),
     };
-    let normalized = serde_json::to_vec(&json!({ "message": message })).expect("JSON");
-    crate::client::decode_cloud_failure(status, &normalized)
+    Some(crate::client::status_failure(status, None, message))
 }
 
 /// The id of a logon session (`DELETE logonSessions/{id}` ends it): the last segment of
@@ -421,40 +422,40 @@ pub(crate) fn logon_session_id(body: &[u8]) -> Option<String> {
 /// The typed methods, for the API description.
 pub(crate) static TYPED_METHODS: &[TypedMethod] = &[
     TypedMethod {
-        op: crate::ops::veeam::CLONE_JOB.name,
-        name: crate::ops::veeam::CLONE_JOB.method,
+        op: ops::CLONE_JOB.name,
+        name: ops::CLONE_JOB.method,
         doc: "Clones a job (`job`: its GUID or urn:veeam:Job:<guid>) as `job_name` on the same backup server: a backup (`folder_name`, `repository_uid`), or `kind` Replica (`vm_suffix`), BackupCopy or ImmediateBackupCopy (`job_file_name`, `repository_uid`); answers the Task doing it. Never repeated once it may have reached the server.",
         args: &[("job", <&str as ArgSchema>::schema)],
         answer: |g| g.subschema_for::<VeeamTask>(),
         answer_type: "VeeamTask",
     },
     TypedMethod {
-        op: crate::ops::veeam::GET_TASK.name,
-        name: crate::ops::veeam::GET_TASK.method,
+        op: ops::GET_TASK.name,
+        name: ops::GET_TASK.method,
         doc: "A task: its State (Running, OperationFinished, Finished), its Result once finished, and its Links (Related: the job a clone made).",
         args: &[("task", <&str as ArgSchema>::schema)],
         answer: |g| g.subschema_for::<VeeamTask>(),
         answer_type: "VeeamTask",
     },
     TypedMethod {
-        op: crate::ops::veeam::DELETE_TASK.name,
-        name: crate::ops::veeam::DELETE_TASK.method,
+        op: ops::DELETE_TASK.name,
+        name: ops::DELETE_TASK.method,
         doc: "Stops a task and forgets it.",
         args: &[("task", <&str as ArgSchema>::schema)],
         answer: |g| g.subschema_for::<()>(),
         answer_type: "()",
     },
     TypedMethod {
-        op: crate::ops::veeam::GET_JOBS.name,
-        name: crate::ops::veeam::GET_JOBS.method,
+        op: ops::GET_JOBS.name,
+        name: ops::GET_JOBS.method,
         doc: "The jobs, as references with their UIDs (Portal Administrators only).",
         args: &[],
         answer: |g| g.subschema_for::<VeeamEntityReferences>(),
         answer_type: "VeeamEntityReferences",
     },
     TypedMethod {
-        op: crate::ops::veeam::GET_REPOSITORIES.name,
-        name: crate::ops::veeam::GET_REPOSITORIES.method,
+        op: ops::GET_REPOSITORIES.name,
+        name: ops::GET_REPOSITORIES.method,
         doc: "The backup repositories, as references with their UIDs.",
         args: &[],
         answer: |g| g.subschema_for::<VeeamEntityReferences>(),
@@ -477,13 +478,13 @@ impl Client {
         let deadline = Instant::now() + wait.timeout;
         let mut args = serde_json::to_value(clone).expect("JSON serializes");
         args["job"] = job.into();
-        let started = self.xml_read(&crate::ops::veeam::CLONE_JOB, args).await?;
-        let mut task: VeeamTask = read_model("clone_job", started)?;
+        let started = self.xml_read(&ops::CLONE_JOB, args).await?;
+        let mut task: VeeamTask = answer_as(ops::CLONE_JOB.name, started)?;
         let task_id = task.task_id.clone().unwrap_or_default();
         if task_id.is_empty() {
             return Err(
                 Error::invalid_response("clone_job answered a task without TaskId", None)
-                    .with_operation(crate::ops::veeam::CLONE_JOB.name),
+                    .with_operation(ops::CLONE_JOB.name),
             );
         }
         while task.state != Some(VeeamTaskState::Finished) {
@@ -500,9 +501,9 @@ impl Client {
             }
             tokio::time::sleep(wait.poll_interval).await;
             let polled = self
-                .xml_read(&crate::ops::veeam::GET_TASK, json!({ "task": task_id }))
+                .xml_read(&ops::GET_TASK, json!({ "task": task_id }))
                 .await?;
-            task = read_model("get_task", polled)?;
+            task = answer_as(ops::GET_TASK.name, polled)?;
         }
         let result = task.result.clone().unwrap_or_default();
         if result.success != Some(true) {
@@ -529,7 +530,7 @@ impl Client {
                 format!("clone task {task_id} finished without a Related link to the new job"),
                 None,
             )
-            .with_operation(crate::ops::veeam::GET_TASK.name));
+            .with_operation(ops::GET_TASK.name));
         };
         let job_name = related
             .and_then(|l| l.name.clone())
@@ -554,14 +555,6 @@ impl Client {
             .await?;
         answer_json(op, &body)
     }
-}
-
-/// The generic entry's answer as a model (the models read anything).
-fn read_model<T: serde::de::DeserializeOwned>(method: &'static str, answer: Value) -> Result<T> {
-    serde_json::from_value(answer).map_err(|e| {
-        Error::invalid_response(format!("{method} answered an unexpected shape: {e}"), None)
-            .with_operation(method)
-    })
 }
 
 /// A Veeam Backup Enterprise Manager client: the typed methods over the engine's
@@ -605,39 +598,49 @@ impl VeeamClient {
         self.inner.call(method, args).await
     }
 
-    /// Clones a job (see [`crate::ops::veeam::CLONE_JOB`]): the task doing it.
+    /// Clones a job (see [`ops::CLONE_JOB`]): the task doing it.
     pub async fn clone_job(&self, job: &str, clone: &VeeamJobClone) -> Result<VeeamTask> {
         let mut args = serde_json::to_value(clone).expect("JSON serializes");
         args["job"] = job.into();
-        read_model("clone_job", self.inner.call("clone_job", args).await?)
+        answer_as(
+            ops::CLONE_JOB.name,
+            self.inner.call(ops::CLONE_JOB.method, args).await?,
+        )
     }
 
     /// A task.
     pub async fn get_task(&self, task: &str) -> Result<VeeamTask> {
-        read_model(
-            "get_task",
-            self.inner.call("get_task", json!({ "task": task })).await?,
+        answer_as(
+            ops::GET_TASK.name,
+            self.inner
+                .call(ops::GET_TASK.method, json!({ "task": task }))
+                .await?,
         )
     }
 
     /// Stops a task and forgets it.
     pub async fn delete_task(&self, task: &str) -> Result<()> {
         self.inner
-            .call("delete_task", json!({ "task": task }))
+            .call(ops::DELETE_TASK.method, json!({ "task": task }))
             .await
             .map(drop)
     }
 
     /// The jobs (Portal Administrators only).
     pub async fn get_jobs(&self) -> Result<VeeamEntityReferences> {
-        read_model("get_jobs", self.inner.call("get_jobs", Value::Null).await?)
+        answer_as(
+            ops::GET_JOBS.name,
+            self.inner.call(ops::GET_JOBS.method, Value::Null).await?,
+        )
     }
 
     /// The backup repositories.
     pub async fn get_repositories(&self) -> Result<VeeamEntityReferences> {
-        read_model(
-            "get_repositories",
-            self.inner.call("get_repositories", Value::Null).await?,
+        answer_as(
+            ops::GET_REPOSITORIES.name,
+            self.inner
+                .call(ops::GET_REPOSITORIES.method, Value::Null)
+                .await?,
         )
     }
 

@@ -337,12 +337,42 @@ fn log_request(shared: &Shared, rec: RecordedRequest) {
 type ServiceHandler =
     fn(&Shared, &hyper::Method, &str, Option<&str>, &hyper::HeaderMap, &Bytes) -> Resp;
 
-/// The services beside Enterprise Manager: root, the operation their requests are logged
-/// (and faulted) under, and their handler.
-const SERVICES: [(&str, &str, ServiceHandler); 3] = [
-    (crate::cloud::PREFIX, "qlik_cloud", crate::cloud::handle),
-    (crate::veeam::PREFIX, "veeam", crate::veeam::handle),
-    (crate::kinetic::PREFIX, "kinetic", crate::kinetic::handle),
+/// What a service's requests add to the request log's `names`, from their headers.
+type LoggedNames = fn(&hyper::HeaderMap) -> std::collections::BTreeMap<String, String>;
+
+/// A service beside Enterprise Manager.
+struct Service {
+    /// Where it is served.
+    prefix: &'static str,
+    /// The operation its requests are logged (and faulted) under.
+    operation: &'static str,
+    answer: ServiceHandler,
+    names: LoggedNames,
+}
+
+fn no_names(_: &hyper::HeaderMap) -> std::collections::BTreeMap<String, String> {
+    Default::default()
+}
+
+const SERVICES: [Service; 3] = [
+    Service {
+        prefix: crate::cloud::PREFIX,
+        operation: "qlik_cloud",
+        answer: crate::cloud::handle,
+        names: no_names,
+    },
+    Service {
+        prefix: crate::veeam::PREFIX,
+        operation: "veeam",
+        answer: crate::veeam::handle,
+        names: crate::veeam::logged_names,
+    },
+    Service {
+        prefix: crate::kinetic::PREFIX,
+        operation: "kinetic",
+        answer: crate::kinetic::handle,
+        names: no_names,
+    },
 ];
 
 async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, std::io::Error> {
@@ -356,10 +386,10 @@ async fn handle(shared: Arc<Shared>, req: Request<Incoming>) -> Result<Resp, std
         return Ok(crate::control::handle(&shared, &parts.method, &path, &body));
     }
     // The other services, each under its own root.
-    for (prefix, operation, answer) in SERVICES {
-        if let Some(rest) = path.strip_prefix(prefix) {
-            return service_request(&shared, &parts, operation, &body, |shared| {
-                answer(
+    for service in &SERVICES {
+        if let Some(rest) = path.strip_prefix(service.prefix) {
+            return service_request(&shared, &parts, service, &body, |shared| {
+                (service.answer)(
                     shared,
                     &parts.method,
                     rest,
@@ -546,7 +576,7 @@ fn finish(
 async fn service_request(
     shared: &Arc<Shared>,
     parts: &hyper::http::request::Parts,
-    operation: &str,
+    service: &Service,
     body: &Bytes,
     answer: impl FnOnce(&Shared) -> Resp,
 ) -> Result<Resp, std::io::Error> {
@@ -558,12 +588,8 @@ async fn service_request(
         query: parts.uri.query().map(str::to_string),
         headers: recorded_headers(&parts.headers),
         body_len: body.len(),
-        operation: Some(operation.into()),
-        names: if operation == "veeam" {
-            veeam_names(&parts.headers)
-        } else {
-            Default::default()
-        },
+        operation: Some(service.operation.into()),
+        names: (service.names)(&parts.headers),
         status: None,
         outcome: "answered".to_string(),
     };
@@ -573,32 +599,6 @@ async fn service_request(
     };
     let resp = answer(shared);
     finish(shared, rec, resp, lose, break_it)
-}
-
-/// What a case checks of a Veeam request: its `accept` and `content_type`, and whether
-/// a `cookie` was sent (`none`, or `sent`; the client must never send one).
-fn veeam_names(headers: &hyper::HeaderMap) -> std::collections::BTreeMap<String, String> {
-    let text = |h: hyper::header::HeaderName| {
-        headers
-            .get(h)
-            .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
-    };
-    let mut names = std::collections::BTreeMap::new();
-    for (key, h) in [
-        ("accept", hyper::header::ACCEPT),
-        ("content_type", hyper::header::CONTENT_TYPE),
-    ] {
-        if let Some(v) = text(h) {
-            names.insert(key.to_string(), v);
-        }
-    }
-    let cookie = if headers.contains_key(hyper::header::COOKIE) {
-        "sent"
-    } else {
-        "none"
-    };
-    names.insert("cookie".into(), cookie.into());
-    names
 }
 
 /// The answer with its body cut: the first 64 KB (half of a smaller body whose length

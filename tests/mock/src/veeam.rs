@@ -219,6 +219,32 @@ fn new_guid(n: u64) -> String {
     )
 }
 
+/// What a case checks of a Veeam request: its `accept` and `content_type`, and whether
+/// a `cookie` was sent (`none`, or `sent`; the client must never send one).
+pub fn logged_names(headers: &HeaderMap) -> std::collections::BTreeMap<String, String> {
+    let text = |h: hyper::header::HeaderName| {
+        headers
+            .get(h)
+            .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned())
+    };
+    let mut names = std::collections::BTreeMap::new();
+    for (key, h) in [
+        ("accept", hyper::header::ACCEPT),
+        ("content_type", hyper::header::CONTENT_TYPE),
+    ] {
+        if let Some(v) = text(h) {
+            names.insert(key.to_string(), v);
+        }
+    }
+    let cookie = if headers.contains_key(hyper::header::COOKIE) {
+        "sent"
+    } else {
+        "none"
+    };
+    names.insert("cookie".into(), cookie.into());
+    names
+}
+
 /// Answers a request under [`PREFIX`] (`rest` is the path after it).
 pub fn handle(
     shared: &Shared,
