@@ -9,6 +9,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 [ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
+# Incremental caches only help rebuilds while editing; on one clean run they
+# only take disk (CI's machine ran out of it with them).
+export CARGO_INCREMENTAL=0
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

@@ -30,6 +30,4 @@ if (!artifact) {
 const target = hooks ? path.join(root, 'test', 'qem-client-test.node') : path.join(root, 'qem-client.node')
 fs.rmSync(target, { force: true })
 fs.copyFileSync(artifact, target)
-// The workspace's release profile keeps debug info; the package does not need it.
-if (release && process.platform !== 'win32') spawnSync('strip', ['--strip-debug', target], { stdio: 'ignore' })
 console.log(`built ${path.relative(root, target)} from ${artifact}`)
