@@ -2,9 +2,10 @@
 # Tests of the JVM binding on a fresh machine: installs a JDK, JNA and gson (Debian) and the
 # Kotlin compiler (npm's kotlin-compiler: kotlinc, the standard library, kotlinx-coroutines),
 # builds the library, checks the committed Kotlin bindings are what uniffi generates from it,
-# builds the jar (classes and this platform's native library), compiles the tests with kotlinc
-# (no Gradle or Maven) and runs them against one qem-mock: every shared conformance case and
-# the binding's own tests, ending with "N passed, N failed".
+# builds the jar (uniffi's classes, the typed clients of kotlin/qem and this platform's native
+# library), compiles the tests with kotlinc and javac (no Gradle or Maven) and runs them
+# against one qem-mock: every shared conformance case, the binding's own tests and the typed
+# clients' (Kotlin and Java), ending with "N passed, N failed".
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -47,12 +48,16 @@ fi
 
 echo "== the jar: the binding's classes and linux-x86-64/libqem_jvm.so (JNA loads it from the classpath)"
 rm -rf "$out/classes" && mkdir -p "$out/classes/linux-x86-64"
-"$kotlinc" -nowarn -cp "$deps" -d "$out/classes" "$here/kotlin/uniffi/qem_jvm/qem_jvm.kt"
+"$kotlinc" -nowarn -cp "$deps" -d "$out/classes" "$here/kotlin/uniffi/qem_jvm/qem_jvm.kt" "$here/kotlin/qem/"*.kt
 cp "$lib" "$out/classes/linux-x86-64/"
 (cd "$out/classes" && jar cf "$out/qem-jvm.jar" .)
+# The benchmark only needs the jar.
+[ "${QEM_JVM_BUILD_ONLY:-}" = 1 ] && exit 0
 
-echo "== compile the tests"
-"$kotlinc" -nowarn -cp "$out/qem-jvm.jar:$deps:/usr/share/java/gson.jar" -d "$out/tests.jar" "$here/tests/"*.kt
+echo "== compile the tests (Java's view with javac, the rest with kotlinc)"
+rm -rf "$out/java" && mkdir -p "$out/java"
+javac -nowarn -cp "$out/qem-jvm.jar:$deps:$klib/kotlin-stdlib.jar" -d "$out/java" "$here/tests/"*.java
+"$kotlinc" -nowarn -cp "$out/qem-jvm.jar:$out/java:$deps:/usr/share/java/gson.jar" -d "$out/tests.jar" "$here/tests/"*.kt
 
 echo "== run them against the mock"
 "$root/target/release/qem-mock" --port 0 --cert-out "$out/ca.pem" > "$out/mock.out" &
@@ -60,4 +65,4 @@ mock=$!
 trap 'kill $mock 2>/dev/null || true' EXIT
 for _ in $(seq 100); do [ -s "$out/mock.out" ] && break; sleep 0.05; done
 base="$(sed -n 's/^qem-mock listening on //p' "$out/mock.out")"
-java -cp "$out/tests.jar:$out/qem-jvm.jar:$deps:/usr/share/java/gson.jar:$klib/kotlin-stdlib.jar" TestsKt "$base" "$out/ca.pem" "$root/tests/conformance"
+java -cp "$out/tests.jar:$out/java:$out/qem-jvm.jar:$deps:/usr/share/java/gson.jar:$klib/kotlin-stdlib.jar" TestsKt "$base" "$out/ca.pem" "$root/tests/conformance"

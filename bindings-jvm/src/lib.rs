@@ -18,8 +18,8 @@ pub enum QemException {
         error_code: String,
         /// What went wrong (named so beside Kotlin's own `message`, which says it all).
         error_message: String,
-        /// The HTTP status of the answer, when one came.
-        http_status: Option<u16>,
+        /// The HTTP status of the answer, when one came (an `Int`, which Java reads as is).
+        http_status: Option<i32>,
         /// The operation (`GetTaskDetails`), when known.
         operation: Option<String>,
         /// The error's category (`session`, `server`, `connection`, `invalid_argument`...).
@@ -32,7 +32,7 @@ impl From<qem_core::Error> for QemException {
         QemException::Failed {
             error_code: e.error_code().to_string(),
             error_message: e.message().to_string(),
-            http_status: e.http_status(),
+            http_status: e.http_status().map(i32::from),
             operation: e.operation().map(str::to_string),
             kind: e.kind().as_str().to_string(),
         }

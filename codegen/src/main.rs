@@ -7,10 +7,11 @@
 //! (`python_models.rs`), from the templates and data in `templates/python/`; the Node
 //! binding's methods and `index.d.ts` (`node.rs`, `templates/node/`); the .NET SDK's
 //! `AemRestClient` methods, typed helpers and report classes (`dotnet.rs`,
-//! `templates/dotnet/`).
+//! `templates/dotnet/`); the JVM binding's typed clients and models (`kotlin.rs`).
 
 mod dotnet;
 mod dotnet_json;
+mod kotlin;
 mod node;
 mod python;
 mod python_models;
@@ -37,6 +38,9 @@ fn generated() -> Vec<Generated> {
         files.push(Generated { path, content });
     }
     for (path, content) in node::files(&description) {
+        files.push(Generated { path, content });
+    }
+    for (path, content) in kotlin::files(&description) {
         files.push(Generated { path, content });
     }
     for (path, content) in python::files(&description, text) {
@@ -99,7 +103,7 @@ fn main() -> ExitCode {
 
 #[cfg(test)]
 mod tests {
-    use super::{dotnet, node, python};
+    use super::{dotnet, kotlin, node, python};
     use serde_json::{json, Value};
 
     /// An operation added to the registry reaches every language by regenerating, with no
@@ -148,6 +152,7 @@ mod tests {
             .into_iter()
             .chain(node::files(&d))
             .chain(dotnet::files(&d))
+            .chain(kotlin::files(&d))
             .collect();
         let file = |suffix: &str| {
             all.iter()
@@ -183,6 +188,20 @@ mod tests {
                 "public WidgetReport GetWidget(string server, string widget, bool? verbose = null)",
             ),
             ("AemRestClient.g.cs", "public Task<WidgetReport> GetWidgetAsync("),
+            (
+                "qem/Clients.kt",
+                "suspend fun getWidget(server: String, widget: String, verbose: Boolean? = null): WidgetReport",
+            ),
+            ("qem/Clients.kt", "fun getWidgetBlocking(server: String"),
+            (
+                "qem/Clients.kt",
+                "fun getSpaceAsync(spaceId: String): CompletableFuture<WidgetReport>",
+            ),
+            (
+                "qem/Models.kt",
+                "class WidgetReport(fields: Map<String, Any?>) : Model(fields)",
+            ),
+            ("qem/Models.kt", "val widgetName: String? get() = string(\"widget_name\")"),
             ("AemRestClient.g.cs", "public partial class WidgetReport : AemModel"),
             (
                 "Json.g.cs",

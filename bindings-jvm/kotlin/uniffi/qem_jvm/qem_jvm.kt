@@ -1164,23 +1164,23 @@ private class JavaLangRefCleanable(
 /**
  * @suppress
  */
-public object FfiConverterUShort: FfiConverter<UShort, Short> {
-    override fun lift(value: Short): UShort {
-        return value.toUShort()
+public object FfiConverterInt: FfiConverter<Int, Int> {
+    override fun lift(value: Int): Int {
+        return value
     }
 
-    override fun read(buf: ByteBuffer): UShort {
-        return lift(buf.getShort())
+    override fun read(buf: ByteBuffer): Int {
+        return buf.getInt()
     }
 
-    override fun lower(value: UShort): Short {
-        return value.toShort()
+    override fun lower(value: Int): Int {
+        return value
     }
 
-    override fun allocationSize(value: UShort) = 2UL
+    override fun allocationSize(value: Int) = 4UL
 
-    override fun write(value: UShort, buf: ByteBuffer) {
-        buf.putShort(value.toShort())
+    override fun write(value: Int, buf: ByteBuffer) {
+        buf.putInt(value)
     }
 }
 
@@ -1627,9 +1627,9 @@ sealed class QemException: kotlin.Exception() {
         val `errorMessage`: kotlin.String, 
         
         /**
-         * The HTTP status of the answer, when one came.
+         * The HTTP status of the answer, when one came (an `Int`, which Java reads as is).
          */
-        val `httpStatus`: kotlin.UShort?, 
+        val `httpStatus`: kotlin.Int?, 
         
         /**
          * The operation (`GetTaskDetails`), when known.
@@ -1664,7 +1664,7 @@ public object FfiConverterTypeQemException : FfiConverterRustBuffer<QemException
             1 -> QemException.Failed(
                 FfiConverterString.read(buf),
                 FfiConverterString.read(buf),
-                FfiConverterOptionalUShort.read(buf),
+                FfiConverterOptionalInt.read(buf),
                 FfiConverterOptionalString.read(buf),
                 FfiConverterString.read(buf),
                 )
@@ -1679,7 +1679,7 @@ public object FfiConverterTypeQemException : FfiConverterRustBuffer<QemException
                 4UL
                 + FfiConverterString.allocationSize(value.`errorCode`)
                 + FfiConverterString.allocationSize(value.`errorMessage`)
-                + FfiConverterOptionalUShort.allocationSize(value.`httpStatus`)
+                + FfiConverterOptionalInt.allocationSize(value.`httpStatus`)
                 + FfiConverterOptionalString.allocationSize(value.`operation`)
                 + FfiConverterString.allocationSize(value.`kind`)
             )
@@ -1692,7 +1692,7 @@ public object FfiConverterTypeQemException : FfiConverterRustBuffer<QemException
                 buf.putInt(1)
                 FfiConverterString.write(value.`errorCode`, buf)
                 FfiConverterString.write(value.`errorMessage`, buf)
-                FfiConverterOptionalUShort.write(value.`httpStatus`, buf)
+                FfiConverterOptionalInt.write(value.`httpStatus`, buf)
                 FfiConverterOptionalString.write(value.`operation`, buf)
                 FfiConverterString.write(value.`kind`, buf)
                 Unit
@@ -1708,28 +1708,28 @@ public object FfiConverterTypeQemException : FfiConverterRustBuffer<QemException
 /**
  * @suppress
  */
-public object FfiConverterOptionalUShort: FfiConverterRustBuffer<kotlin.UShort?> {
-    override fun read(buf: ByteBuffer): kotlin.UShort? {
+public object FfiConverterOptionalInt: FfiConverterRustBuffer<kotlin.Int?> {
+    override fun read(buf: ByteBuffer): kotlin.Int? {
         if (buf.get().toInt() == 0) {
             return null
         }
-        return FfiConverterUShort.read(buf)
+        return FfiConverterInt.read(buf)
     }
 
-    override fun allocationSize(value: kotlin.UShort?): ULong {
+    override fun allocationSize(value: kotlin.Int?): ULong {
         if (value == null) {
             return 1UL
         } else {
-            return 1UL + FfiConverterUShort.allocationSize(value)
+            return 1UL + FfiConverterInt.allocationSize(value)
         }
     }
 
-    override fun write(value: kotlin.UShort?, buf: ByteBuffer) {
+    override fun write(value: kotlin.Int?, buf: ByteBuffer) {
         if (value == null) {
             buf.put(0)
         } else {
             buf.put(1)
-            FfiConverterUShort.write(value, buf)
+            FfiConverterInt.write(value, buf)
         }
     }
 }

@@ -1,0 +1,22 @@
+#!/usr/bin/env bash
+# Builds what the benchmark needs in release (the mock, the core's core_loop example, the
+# jar, through the runner's steps), then runs bench/Bench.kt against one mock; it writes
+# bindings-jvm/BENCHMARKS.md. BENCH_CALLS (2000) sets the calls per round, BENCH_PASSES (5)
+# the interleaved passes.
+set -euo pipefail
+here="$(cd "$(dirname "$0")/.." && pwd)"
+root="$(cd "$here/.." && pwd)"
+[ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
+out="$root/target/jvm"
+# The jar comes from the test runner's build (it also installs the JDK and kotlinc).
+[ -f "$out/qem-jvm.jar" ] || QEM_JVM_BUILD_ONLY=1 bash "$here/run-tests.sh"
+(cd "$root" && cargo build -q --release -p qem-mock -p qem-core --example core_loop)
+klib="$root/target/kotlin/node_modules/kotlin-compiler/lib"
+deps="/usr/share/java/jna.jar:$klib/kotlinx-coroutines-core-jvm.jar:$klib/kotlin-stdlib.jar"
+"$klib/../bin/kotlinc" -nowarn -cp "$out/qem-jvm.jar:$deps" -d "$out/bench.jar" "$here/bench/Bench.kt"
+"$root/target/release/qem-mock" --port 0 --cert-out "$out/bench-ca.pem" > "$out/bench-mock.out" &
+mock=$!
+trap 'kill $mock 2>/dev/null || true' EXIT
+for _ in $(seq 100); do [ -s "$out/bench-mock.out" ] && break; sleep 0.05; done
+base="$(sed -n 's/^qem-mock listening on //p' "$out/bench-mock.out")"
+java -Xmx512m -cp "$out/bench.jar:$out/qem-jvm.jar:$deps" BenchKt "$base" "$out/bench-ca.pem" "$here/BENCHMARKS.md" "$root/target/release/examples/core_loop"
