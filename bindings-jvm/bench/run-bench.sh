@@ -9,7 +9,7 @@ root="$(cd "$here/.." && pwd)"
 [ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
 out="$root/target/jvm"
 # The jar comes from the test runner's build (it also installs the JDK and kotlinc).
-[ -f "$out/qem-jvm.jar" ] || QEM_JVM_BUILD_ONLY=1 bash "$here/run-tests.sh"
+QEM_JVM_BUILD_ONLY=1 bash "$here/run-tests.sh" >/dev/null
 (cd "$root" && cargo build -q --release -p qem-mock -p qem-core --example core_loop)
 klib="$root/target/kotlin/node_modules/kotlin-compiler/lib"
 deps="/usr/share/java/jna.jar:$klib/kotlinx-coroutines-core-jvm.jar:$klib/kotlin-stdlib.jar"

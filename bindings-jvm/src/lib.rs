@@ -78,22 +78,20 @@ impl QemClient {
         qem_core::runtime::drive(self.inner.call_text(&operation, args)).map_err(Into::into)
     }
 
-    /// The generic entry as a suspend function; the work runs on the core's own runtime.
+    /// The generic entry as a suspend function, on the core's own runtime: the caller's
+    /// thread polls the call with that runtime entered (so the request goes out from it, as
+    /// the core's own async loop sends it), and the runtime's I/O wakes it.
     pub async fn call(&self, operation: String, args_json: String) -> Result<String, QemException> {
         let args = parse(&args_json, "args_json")?;
         let client = self.inner.clone();
         let rt = qem_core::runtime::shared()?;
-        let done = rt.spawn(async move { client.call_text(&operation, args).await });
-        match done.await {
-            Ok(answer) => answer.map_err(Into::into),
-            Err(e) => Err(QemException::Failed {
-                error_code: "INTERNAL_ERROR".into(),
-                error_message: format!("the call did not complete: {e}"),
-                http_status: None,
-                operation: None,
-                kind: "closed".into(),
-            }),
+        let call = async move { client.call_text(&operation, args).await };
+        Entered {
+            rt,
+            fut: Box::pin(call),
         }
+        .await
+        .map_err(Into::into)
     }
 
     /// Logs out and refuses later calls (`CLIENT_CLOSED`); twice is fine. (Kotlin's own
@@ -105,6 +103,27 @@ impl QemClient {
     /// True once `close()` was called.
     pub fn is_closed(&self) -> bool {
         self.inner.is_closed()
+    }
+}
+
+/// A future polled with the core's runtime entered, on whichever thread polls it (uniffi
+/// polls on the caller's). Handing the call to a runtime thread instead would add a thread
+/// wake-up to every call.
+struct Entered<F> {
+    rt: Arc<tokio::runtime::Runtime>,
+    fut: std::pin::Pin<Box<F>>,
+}
+
+impl<F: std::future::Future> std::future::Future for Entered<F> {
+    type Output = F::Output;
+
+    fn poll(
+        self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<F::Output> {
+        let this = self.get_mut();
+        let _enter = this.rt.enter();
+        this.fut.as_mut().poll(cx)
     }
 }
 

@@ -310,6 +310,17 @@ abstract class ServiceClient protected constructor(optionsJson: String, service:
         // (never on the native thread that woke it) only to complete the future.
         private val scope = CoroutineScope(SupervisorJob() + Dispatchers.Default)
 
+        init {
+            // A suspend call is woken by the core's runtime threads through a JNA callback.
+            // JNA attaches such a thread to the JVM for each callback and detaches it after,
+            // which costs more than the call itself; these threads live as long as the
+            // process, so they stay attached (as daemons, never holding the JVM open).
+            com.sun.jna.Native.setCallbackThreadInitializer(
+                uniffi.qem_jvm.uniffiRustFutureContinuationCallbackImpl,
+                com.sun.jna.CallbackThreadInitializer(true, false, "qem-core"),
+            )
+        }
+
         /**
          * The options with this client's `service` (a client of one service refuses
          * another's options). Text that is not a JSON object goes to the core unchanged,
