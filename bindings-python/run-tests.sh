@@ -44,5 +44,5 @@ echo "== stubtest (the stubs against the installed package)"
 "$venv/bin/python" -m mypy.stubtest qem aem_client --allowlist "$here/tests/stubtest-allowlist.txt"
 
 echo "== mypy (stubs, on the example scripts)"
-(cd "$here/examples" && "$venv/bin/mypy" --strict --no-incremental dropin_example.py modern_example.py)
+(cd "$here/examples" && "$venv/bin/mypy" --strict --no-incremental dropin_example.py modern_example.py first_call.py)
 (cd "$here/python" && "$venv/bin/mypy" --strict --no-incremental -p qem -p aem_client)

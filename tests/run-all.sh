@@ -38,6 +38,10 @@ for suite in bindings-python/run-tests.sh bindings-node/run-tests.sh bindings-c/
   fi
 done
 
+section "Packages: scripts/dist.sh, then each installed from dist/ in a clean place"
+bash scripts/dist.sh
+bash tests/install/run.sh 2>&1 | tee -a "$log"
+
 # Totals from every runner's summary: cargo's "test result", pytest's "N passed",
 # node's "# pass N" and the plain "N passed, N failed" lines of the C and .NET runners
 # (a line that only repeats other figures, such as "C: 1 passed, 0 failed; C hostile names: ...", is skipped).
