@@ -6,11 +6,18 @@
 #   qem_sdk-VERSION-cp38-abi3-manylinux_2_17_x86_64.whl and qem_sdk-VERSION.tar.gz
 #                                      the Python wheel (abi3, manylinux2014, checked by
 #                                      maturin; zig links it against the old glibc) and sdist
+#   qem-client-VERSION.tgz and qem-client-linux-x64-gnu-VERSION.tgz
+#                                      the Node package, without the addon, naming the
+#                                      platform package (which carries it) as optional
+#   Qlik.EnterpriseManager.Client.VERSION.nupkg
+#                                      the .NET SDK (netstandard2.0) with the native library
+#                                      in runtimes/linux-x64/native/
 # tests/install/run.sh installs each from dist/ in a clean place and runs its first example.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 [ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
+. "$root/tests/mock/harness.sh"
 version="$(sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"$/\1/p' Cargo.toml)"
 [ -n "$version" ] || { echo "no version in Cargo.toml's [workspace.package]" >&2; exit 1; }
 dist="$root/dist"
@@ -48,6 +55,94 @@ venv="$root/target/python-venv"
 # maturin finds zig through the `python3` first on PATH.
 (cd bindings-python && PATH="$venv/bin:$PATH" maturin build -q --release --zig --compatibility manylinux2014 -o "$dist")
 (cd bindings-python && PATH="$venv/bin:$PATH" maturin sdist -o "$dist")
+
+echo "== Node: qem-client and its platform package qem-client-linux-x64-gnu (napi-rs's convention)"
+(cd bindings-node && node scripts/build.js)
+stage="$root/target/dist/node"
+rm -rf "$stage" && mkdir -p "$stage/main" "$stage/linux-x64-gnu"
+(cd bindings-node && cp index.js index.d.ts methods.js native.js native.d.ts README.md package.json "$stage/main/")
+cp bindings-node/npm/linux-x64-gnu/package.json bindings-node/npm/linux-x64-gnu/README.md "$stage/linux-x64-gnu/"
+cp bindings-node/qem-client.node "$stage/linux-x64-gnu/qem-client.linux-x64-gnu.node"
+# The published main package carries no addon: it names the platform packages as
+# optional dependencies, which npm installs only where they fit.
+node - "$stage" "$version" <<'JS'
+const fs = require('node:fs')
+const [stage, version] = process.argv.slice(2)
+const edit = (file, change) => {
+  const pkg = JSON.parse(fs.readFileSync(file, 'utf8'))
+  change(pkg)
+  fs.writeFileSync(file, `${JSON.stringify(pkg, null, 2)}\n`)
+}
+edit(`${stage}/linux-x64-gnu/package.json`, (p) => { p.version = version })
+edit(`${stage}/main/package.json`, (p) => {
+  p.version = version
+  p.files = p.files.filter((f) => !f.endsWith('.node'))
+  p.optionalDependencies = { 'qem-client-linux-x64-gnu': version }
+  delete p.devDependencies
+  delete p.scripts
+})
+JS
+for pkg in main linux-x64-gnu; do
+  (cd "$stage/$pkg" && npm pack --pack-destination "$dist" --loglevel=error >/dev/null)
+done
+
+echo "== .NET: Qlik.EnterpriseManager.Client.nupkg with runtimes/linux-x64/native/libqem.so"
+need_packages "command -v mcs mono-complete"
+stage="$root/target/dist/nuget"
+rm -rf "$stage" && mkdir -p "$stage/lib/netstandard2.0" "$stage/runtimes/linux-x64/native"
+mcs -target:library -unsafe -optimize+ -nowarn:1591 -nologo \
+  -doc:"$stage/lib/netstandard2.0/Qlik.EnterpriseManager.Client.xml" \
+  -out:"$stage/lib/netstandard2.0/Qlik.EnterpriseManager.Client.dll" bindings-dotnet/src/*.cs
+cp target/release/libqem.so "$stage/runtimes/linux-x64/native/"
+cp bindings-dotnet/README.md "$stage/"
+# A .nupkg is a zip (Open Packaging Conventions) with the .nuspec at its root; there is no
+# `dotnet pack` here, so it is written as such.
+python3 - "$stage" "$dist" "$version" <<'PY'
+import os, sys, zipfile
+stage, dist, version = sys.argv[1:]
+pkg = "Qlik.EnterpriseManager.Client"
+nuspec = f"""<?xml version="1.0" encoding="utf-8"?>
+<package xmlns="http://schemas.microsoft.com/packaging/2013/05/nuspec.xsd">
+  <metadata>
+    <id>{pkg}</id>
+    <version>{version}</version>
+    <authors>qem-sdk</authors>
+    <description>Qlik Enterprise Manager automation for .NET: the API guide's AemRestClient (chapter 3), typed and async, with clients for the Qlik Cloud Tasks API, Kinetic Task and Veeam Backup Enterprise Manager, over the SDK's Rust core (native library for linux-x64 included).</description>
+    <license type="expression">Apache-2.0</license>
+    <projectUrl>https://github.com/qem-sdk/qem-sdk</projectUrl>
+    <repository type="git" url="https://github.com/qem-sdk/qem-sdk" />
+    <readme>README.md</readme>
+    <tags>qlik replicate enterprise-manager automation</tags>
+    <dependencies>
+      <group targetFramework=".NETStandard2.0" />
+    </dependencies>
+  </metadata>
+</package>
+"""
+types = """<?xml version="1.0" encoding="utf-8"?>
+<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">
+  <Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml" />
+  <Default Extension="nuspec" ContentType="application/octet" />
+  <Default Extension="dll" ContentType="application/octet" />
+  <Default Extension="xml" ContentType="application/octet" />
+  <Default Extension="so" ContentType="application/octet" />
+  <Default Extension="md" ContentType="application/octet" />
+</Types>
+"""
+rels = f"""<?xml version="1.0" encoding="utf-8"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">
+  <Relationship Type="http://schemas.microsoft.com/packaging/2010/07/manifest" Target="/{pkg}.nuspec" Id="R0" />
+</Relationships>
+"""
+with zipfile.ZipFile(os.path.join(dist, f"{pkg}.{version}.nupkg"), "w", zipfile.ZIP_DEFLATED) as z:
+    z.writestr(f"{pkg}.nuspec", nuspec)
+    z.writestr("[Content_Types].xml", types)
+    z.writestr("_rels/.rels", rels)
+    for folder, _, files in os.walk(stage):
+        for name in sorted(files):
+            path = os.path.join(folder, name)
+            z.write(path, os.path.relpath(path, stage))
+PY
 
 echo "== dist/"
 ls -l "$dist"

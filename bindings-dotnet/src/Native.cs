@@ -1,6 +1,7 @@
 // P/Invoke into the C ABI (bindings-c/include/qem.h). Strings cross as NUL-terminated
 // UTF-8 byte arrays (netstandard2.0 has no UTF-8 string marshalling on every runtime).
 using System;
+using System.IO;
 using System.Runtime.InteropServices;
 using System.Text;
 using System.Threading;
@@ -10,6 +11,46 @@ namespace Qlik.EnterpriseManager.Client
 {
     [UnmanagedFunctionPointer(CallingConvention.Cdecl)]
     internal delegate void QemCallback(IntPtr userData, int status, IntPtr resultJson, IntPtr error);
+
+    /// <summary>
+    /// Finds the native library where the NuGet package puts it (runtimes/linux-x64/native/,
+    /// beside the package's lib/ folder, or under the application's folder) when the loader
+    /// would not look there (Mono; .NET finds it from the application's deps.json itself), and
+    /// loads it by path; the P/Invoke calls then find it by its name (libqem.so).
+    /// </summary>
+    internal static class NativeLoader
+    {
+        const int RTLD_NOW = 2, RTLD_GLOBAL = 0x100;
+
+        [DllImport("libdl.so.2")]
+        static extern IntPtr dlopen(string file, int mode);
+
+        internal static void Preload()
+        {
+            try
+            {
+                if (Environment.OSVersion.Platform != PlatformID.Unix || !Directory.Exists("/proc")) return;
+                string dir = Path.GetDirectoryName(typeof(NativeLoader).Assembly.Location);
+                if (string.IsNullOrEmpty(dir)) return;
+                string native = Path.Combine("runtimes", "linux-x64", "native", "libqem.so");
+                foreach (string candidate in new[] {
+                    Path.Combine(dir, "libqem.so"),
+                    Path.Combine(dir, native),
+                    Path.Combine(dir, "..", "..", native) })
+                {
+                    if (File.Exists(candidate))
+                    {
+                        dlopen(Path.GetFullPath(candidate), RTLD_NOW | RTLD_GLOBAL);
+                        return;
+                    }
+                }
+            }
+            catch (Exception)
+            {
+                // Not Linux, or no libdl: the loader's own search then says what is missing.
+            }
+        }
+    }
 
     /// <summary>The native client; released (qem_client_free) once no call holds it.</summary>
     internal sealed class ClientHandle : SafeHandle

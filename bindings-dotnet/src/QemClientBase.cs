@@ -2,6 +2,7 @@
 // to (AemRestClient: Enterprise Manager; QlikCloudTasksClient: Qlik Cloud): the native
 // client, the generic entry, close and dispose, and the glue the generated methods call.
 using System;
+using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -12,10 +13,22 @@ namespace Qlik.EnterpriseManager.Client
     {
         readonly ClientHandle _handle;
 
+        // Before the first call into the native library, load it from where the NuGet
+        // package puts it. Mono binds a P/Invoke when it compiles the method calling it,
+        // before that method's class is initialised: so the first calls (the constructor's,
+        // OperationsJson's) are made by methods of their own, compiled after this ran.
+        static QemClientBase() { NativeLoader.Preload(); }
+
         /// <summary>A client from the core's JSON settings (the service, its url and credentials, ca_file, timeouts...).</summary>
         protected QemClientBase(string optionsJson)
         {
             if (optionsJson == null) throw new ArgumentNullException("optionsJson");
+            _handle = Open(optionsJson);
+        }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        static ClientHandle Open(string optionsJson)
+        {
             IntPtr err;
             ClientHandle h;
             int st = Native.qem_client_new(Native.Utf8(optionsJson), out h, out err);
@@ -24,11 +37,14 @@ namespace Qlik.EnterpriseManager.Client
                 if (h != null) h.Dispose();
                 throw Native.TakeError(err, st);
             }
-            _handle = h;
+            return h;
         }
 
         /// <summary>The API description (schema/api.json) as JSON: for each service its operations (name, method, args with their places and schemas, answer) and helpers, and every model's JSON Schema.</summary>
-        public static string OperationsJson()
+        public static string OperationsJson() { return ReadOperations(); }
+
+        [MethodImpl(MethodImplOptions.NoInlining)]
+        static string ReadOperations()
         {
             IntPtr json, err;
             int st = Native.qem_operations(out json, out err);

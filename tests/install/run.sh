@@ -3,12 +3,14 @@
 # example against the mock, as a user would: the C archive unpacked in a temporary folder
 # and a program built with `cc example.c $(pkg-config --cflags --libs qem)`, run with
 # nothing on the loader path; the Python wheel alone in a new venv (no index, no source
-# tree), its first example and its `qem` command. Ends with "N passed, N failed".
+# tree), its first example and its `qem` command; the two Node tarballs in a fresh npm
+# project, its first example; a C# program compiled against the .nupkg's assembly and run
+# on Mono from the unpacked package. Ends with "N passed, N failed".
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 [ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
 dist="$root/dist"
-ls "$dist"/qem-c-*.tar.gz "$dist"/qem_sdk-*.whl >/dev/null
+ls "$dist"/qem-c-*.tar.gz "$dist"/qem_sdk-*.whl "$dist"/qem-client-*.tgz "$dist"/*.nupkg >/dev/null
 work="$(mktemp -d)"
 (cd "$root" && cargo build -q --release -p qem-mock)
 "$root/target/release/qem-mock" --port 0 --cert-out "$work/ca.pem" > "$work/mock.out" &
@@ -51,6 +53,36 @@ python_wheel() {
   venv/bin/python -c "import aem_client, qem; print(qem.__version__)"
 }
 check "Python: the wheel alone in a new venv runs its first call, qem and aem_client" python_wheel
+
+node_packages() {
+  mkdir app && cd app
+  echo '{"name": "fresh-app", "version": "1.0.0", "private": true}' > package.json
+  npm install --no-audit --no-fund --loglevel=error "$dist"/qem-client-linux-x64-gnu-*.tgz "$dist"/qem-client-[0-9]*.tgz
+  # The addon comes from the platform package, not from the main one.
+  test ! -e node_modules/qem-client/qem-client.node
+  test -e node_modules/qem-client-linux-x64-gnu/qem-client.linux-x64-gnu.node
+  cp "$root/bindings-node/examples/first_call.js" .
+  QEM_URL="$base" QEM_CA_FILE="$work/ca.pem" node first_call.js | tee out.txt
+  grep -q "^first call: SalesDBBackup" out.txt
+  # Without the platform package, the error names it.
+  rm -rf node_modules/qem-client-linux-x64-gnu
+  ! node -e "require('qem-client')" 2> err.txt
+  grep -q "qem-client-linux-x64-gnu is not installed" err.txt
+}
+check "Node: the two tarballs in a fresh project run the first call" node_packages
+
+dotnet_package() {
+  # As NuGet restores it: the package unpacked into the packages folder, its assembly
+  # loaded from there (the folder's lib/netstandard2.0/), nothing on the loader path.
+  local pkgdir="packages/qlik.enterprisemanager.client"
+  mkdir -p "$pkgdir" && python3 -m zipfile -e "$dist"/Qlik.EnterpriseManager.Client.*.nupkg "$pkgdir"
+  test -f "$pkgdir/runtimes/linux-x64/native/libqem.so"
+  local lib="$pkgdir/lib/netstandard2.0"
+  mcs -nologo -r:"$lib/Qlik.EnterpriseManager.Client.dll" -out:FirstCall.exe "$root/bindings-dotnet/examples/FirstCall.cs"
+  QEM_URL="$base" QEM_CA_FILE="$work/ca.pem" MONO_PATH="$lib" mono FirstCall.exe | tee out.txt
+  grep -q "^first call: SalesDBBackup" out.txt
+}
+check ".NET: a program referencing the nupkg runs on Mono with no LD_LIBRARY_PATH" dotnet_package
 
 echo "install: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
