@@ -12,6 +12,7 @@
 #   Qlik.EnterpriseManager.Client.VERSION.nupkg
 #                                      the .NET SDK (netstandard2.0) with the native library
 #                                      in runtimes/linux-x64/native/
+# Every native library is linked against glibc 2.17 (x86_64 Linux from RHEL 7 on).
 # tests/install/run.sh installs each from dist/ in a clean place and runs its first example.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -23,12 +24,32 @@ version="$(sed -n '/^\[workspace.package\]/,/^\[/s/^version = "\(.*\)"$/\1/p' Ca
 dist="$root/dist"
 rm -rf "$dist" && mkdir -p "$dist"
 
+# The native libraries are linked by zig against glibc 2.17 (as the wheel is, through
+# maturin), so that they load on older distributions than the one that built them;
+# maturin's own zig driver (`maturin zig cc`) is the compiler and the linker.
+venv="$root/target/python-venv"
+[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
+"$venv/bin/python" -m pip install -q "maturin>=1.5,<2" ziglang
+zigcc="$root/target/zig/zigcc"
+mkdir -p "$(dirname "$zigcc")"
+cat > "$zigcc" <<SH
+#!/bin/sh
+export CARGO_ZIGBUILD_ZIG_COMMAND="$venv/bin/python3"
+export CARGO_ZIGBUILD_ZIG_COMMAND_ARGS='-m ziglang'
+exec "$venv/bin/maturin" zig cc -- -g -fno-sanitize=all -target x86_64-linux-gnu.2.17 "\$@"
+SH
+chmod +x "$zigcc"
+triple=x86_64-unknown-linux-gnu
+echo "== the C library and the Node addon, linked against glibc 2.17"
+CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER="$zigcc" CC_x86_64_unknown_linux_gnu="$zigcc" \
+  cargo build -q --release --target "$triple" -p qem-c -p qem-node
+native="$root/target/$triple/release"
+
 echo "== C: libqem.so, libqem.a, qem.h, qem.pc"
-cargo build -q --release -p qem-c
 name="qem-c-$version-linux-x86_64"
 stage="$root/target/dist/$name"
 rm -rf "$stage" && mkdir -p "$stage/lib/pkgconfig" "$stage/include" "$stage/share/qem"
-cp target/release/libqem.so target/release/libqem.a "$stage/lib/"
+cp "$native/libqem.so" "$native/libqem.a" "$stage/lib/"
 cp bindings-c/include/qem.h "$stage/include/"
 cp bindings-c/examples/example.c bindings-c/README.md "$stage/share/qem/"
 # ${pcfiledir} makes the file relocatable; the rpath lets a program built with it run
@@ -49,20 +70,16 @@ PC
 tar czf "$dist/$name.tar.gz" -C "$root/target/dist" "$name"
 
 echo "== Python: the abi3 manylinux2014 wheel and the sdist"
-venv="$root/target/python-venv"
-[ -x "$venv/bin/python" ] || python3 -m venv "$venv"
-"$venv/bin/python" -m pip install -q "maturin>=1.5,<2" ziglang
 # maturin finds zig through the `python3` first on PATH.
 (cd bindings-python && PATH="$venv/bin:$PATH" maturin build -q --release --zig --compatibility manylinux2014 -o "$dist")
 (cd bindings-python && PATH="$venv/bin:$PATH" maturin sdist -o "$dist")
 
 echo "== Node: qem-client and its platform package qem-client-linux-x64-gnu (napi-rs's convention)"
-(cd bindings-node && node scripts/build.js)
 stage="$root/target/dist/node"
 rm -rf "$stage" && mkdir -p "$stage/main" "$stage/linux-x64-gnu"
 (cd bindings-node && cp index.js index.d.ts methods.js native.js native.d.ts README.md package.json "$stage/main/")
 cp bindings-node/npm/linux-x64-gnu/package.json bindings-node/npm/linux-x64-gnu/README.md "$stage/linux-x64-gnu/"
-cp bindings-node/qem-client.node "$stage/linux-x64-gnu/qem-client.linux-x64-gnu.node"
+cp "$native/libqem_node.so" "$stage/linux-x64-gnu/qem-client.linux-x64-gnu.node"
 # The published main package carries no addon: it names the platform packages as
 # optional dependencies, which npm installs only where they fit.
 node - "$stage" "$version" <<'JS'
@@ -93,7 +110,7 @@ rm -rf "$stage" && mkdir -p "$stage/lib/netstandard2.0" "$stage/runtimes/linux-x
 mcs -target:library -unsafe -optimize+ -nowarn:1591 -nologo \
   -doc:"$stage/lib/netstandard2.0/Qlik.EnterpriseManager.Client.xml" \
   -out:"$stage/lib/netstandard2.0/Qlik.EnterpriseManager.Client.dll" bindings-dotnet/src/*.cs
-cp target/release/libqem.so "$stage/runtimes/linux-x64/native/"
+cp "$native/libqem.so" "$stage/runtimes/linux-x64/native/"
 cp bindings-dotnet/README.md "$stage/"
 # A .nupkg is a zip (Open Packaging Conventions) with the .nuspec at its root; there is no
 # `dotnet pack` here, so it is written as such.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs each package of dist/ (scripts/dist.sh) in a clean place and runs its first
-# example against the mock, as a user would: the C archive unpacked in a temporary folder
+# example against the mock, as a user would (and checks that no native library needs a
+# glibc newer than 2.17): the C archive unpacked in a temporary folder
 # and a program built with `cc example.c $(pkg-config --cflags --libs qem)`, run with
 # nothing on the loader path; the Python wheel alone in a new venv (no index, no source
 # tree), its first example and its `qem` command; the two Node tarballs in a fresh npm
@@ -30,10 +31,20 @@ check() { # name, function: run by a bash of its own, so that its first failing 
   fi
 }
 
+# Whether a library needs no glibc newer than 2.17 (what the packages are linked against).
+old_glibc() {
+  local newest
+  newest="$(objdump -T "$1" | grep -o 'GLIBC_[0-9.]*' | sed 's/GLIBC_//' | sort -uV | tail -1)"
+  echo "$1 needs glibc $newest"
+  [ "$(printf '%s\n' "$newest" 2.17 | sort -V | tail -1)" = 2.17 ]
+}
+export -f old_glibc
+
 c_example() {
   mkdir c && tar xzf "$dist"/qem-c-*.tar.gz -C c
   local pc; pc="$(echo "$PWD"/c/*/lib/pkgconfig)"
   PKG_CONFIG_PATH="$pc" pkg-config --modversion qem
+  old_glibc c/*/lib/libqem.so
   cp c/*/share/qem/example.c .
   # shellcheck disable=SC2046
   cc example.c $(PKG_CONFIG_PATH="$pc" pkg-config --cflags --libs qem) -lpthread -o example
@@ -60,7 +71,7 @@ node_packages() {
   npm install --no-audit --no-fund --loglevel=error "$dist"/qem-client-linux-x64-gnu-*.tgz "$dist"/qem-client-[0-9]*.tgz
   # The addon comes from the platform package, not from the main one.
   test ! -e node_modules/qem-client/qem-client.node
-  test -e node_modules/qem-client-linux-x64-gnu/qem-client.linux-x64-gnu.node
+  old_glibc node_modules/qem-client-linux-x64-gnu/qem-client.linux-x64-gnu.node
   cp "$root/bindings-node/examples/first_call.js" .
   QEM_URL="$base" QEM_CA_FILE="$work/ca.pem" node first_call.js | tee out.txt
   grep -q "^first call: SalesDBBackup" out.txt
@@ -76,7 +87,7 @@ dotnet_package() {
   # loaded from there (the folder's lib/netstandard2.0/), nothing on the loader path.
   local pkgdir="packages/qlik.enterprisemanager.client"
   mkdir -p "$pkgdir" && python3 -m zipfile -e "$dist"/Qlik.EnterpriseManager.Client.*.nupkg "$pkgdir"
-  test -f "$pkgdir/runtimes/linux-x64/native/libqem.so"
+  old_glibc "$pkgdir/runtimes/linux-x64/native/libqem.so"
   local lib="$pkgdir/lib/netstandard2.0"
   mcs -nologo -r:"$lib/Qlik.EnterpriseManager.Client.dll" -out:FirstCall.exe "$root/bindings-dotnet/examples/FirstCall.cs"
   QEM_URL="$base" QEM_CA_FILE="$work/ca.pem" MONO_PATH="$lib" mono FirstCall.exe | tee out.txt
