@@ -49,8 +49,12 @@ c_example() {
   # shellcheck disable=SC2046
   cc example.c $(PKG_CONFIG_PATH="$pc" pkg-config --cflags --libs qem) -lpthread -o example
   ./example "$base" "$work/ca.pem"
+  # The static library, with the system libraries qem.pc names for it.
+  # shellcheck disable=SC2046
+  cc example.c -I"$(echo c/*/include)" c/*/lib/libqem.a $(PKG_CONFIG_PATH="$pc" pkg-config --libs-only-l --static qem | sed 's/-lqem//') -o example-static
+  ./example-static "$base" "$work/ca.pem"
 }
-check "C: the archive's example built with pkg-config runs with no LD_LIBRARY_PATH" c_example
+check "C: the archive's example built with pkg-config (shared, no LD_LIBRARY_PATH) and with libqem.a runs" c_example
 
 python_wheel() {
   python3 -m venv venv
