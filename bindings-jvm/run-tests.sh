@@ -10,8 +10,8 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
 [ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
-out="$root/target/jvm"
-mkdir -p "$out"
+jvm="$root/target/jvm"
+mkdir -p "$jvm"
 
 echo "== JDK, JNA, gson (Debian) and kotlinc (npm)"
 if ! command -v javac >/dev/null || [ ! -f /usr/share/java/jna.jar ] || [ ! -f /usr/share/java/gson.jar ]; then
@@ -33,12 +33,12 @@ echo "== build the library and the mock"
 lib="$root/target/release/libqem_jvm.so"
 
 echo "== the committed Kotlin bindings are uniffi's output for this library"
-rm -rf "$out/gen"
-(cd "$root" && cargo run -q --release -p qem-jvm --bin uniffi-bindgen -- generate --library "$lib" --language kotlin --no-format --out-dir "$out/gen" >/dev/null)
-if ! cmp -s "$out/gen/uniffi/qem_jvm/qem_jvm.kt" "$here/kotlin/uniffi/qem_jvm/qem_jvm.kt"; then
+rm -rf "$jvm/gen"
+(cd "$root" && cargo run -q --release -p qem-jvm --bin uniffi-bindgen -- generate --library "$lib" --language kotlin --no-format --out-dir "$jvm/gen" >/dev/null)
+if ! cmp -s "$jvm/gen/uniffi/qem_jvm/qem_jvm.kt" "$here/kotlin/uniffi/qem_jvm/qem_jvm.kt"; then
   if [ "${QEM_UPDATE_KOTLIN:-}" = 1 ]; then
     mkdir -p "$here/kotlin/uniffi/qem_jvm"
-    cp "$out/gen/uniffi/qem_jvm/qem_jvm.kt" "$here/kotlin/uniffi/qem_jvm/qem_jvm.kt"
+    cp "$jvm/gen/uniffi/qem_jvm/qem_jvm.kt" "$here/kotlin/uniffi/qem_jvm/qem_jvm.kt"
     echo "updated bindings-jvm/kotlin"
   else
     echo "bindings-jvm/kotlin is stale: regenerate with QEM_UPDATE_KOTLIN=1 bash bindings-jvm/run-tests.sh" >&2
@@ -47,22 +47,19 @@ if ! cmp -s "$out/gen/uniffi/qem_jvm/qem_jvm.kt" "$here/kotlin/uniffi/qem_jvm/qe
 fi
 
 echo "== the jar: the binding's classes and linux-x86-64/libqem_jvm.so (JNA loads it from the classpath)"
-rm -rf "$out/classes" && mkdir -p "$out/classes/linux-x86-64"
-"$kotlinc" -nowarn -cp "$deps" -d "$out/classes" "$here/kotlin/uniffi/qem_jvm/qem_jvm.kt" "$here/kotlin/qem/"*.kt
-cp "$lib" "$out/classes/linux-x86-64/"
-(cd "$out/classes" && jar cf "$out/qem-jvm.jar" .)
+rm -rf "$jvm/classes" && mkdir -p "$jvm/classes/linux-x86-64"
+"$kotlinc" -nowarn -cp "$deps" -d "$jvm/classes" "$here/kotlin/uniffi/qem_jvm/qem_jvm.kt" "$here/kotlin/qem/"*.kt
+cp "$lib" "$jvm/classes/linux-x86-64/"
+(cd "$jvm/classes" && jar cf "$jvm/qem-jvm.jar" .)
 # The benchmark only needs the jar.
 [ "${QEM_JVM_BUILD_ONLY:-}" = 1 ] && exit 0
 
 echo "== compile the tests (Java's view with javac, the rest with kotlinc)"
-rm -rf "$out/java" && mkdir -p "$out/java"
-javac -nowarn -cp "$out/qem-jvm.jar:$deps:$klib/kotlin-stdlib.jar" -d "$out/java" "$here/tests/"*.java
-"$kotlinc" -nowarn -cp "$out/qem-jvm.jar:$out/java:$deps:/usr/share/java/gson.jar" -d "$out/tests.jar" "$here/tests/"*.kt
+rm -rf "$jvm/java" && mkdir -p "$jvm/java"
+javac -nowarn -cp "$jvm/qem-jvm.jar:$deps:$klib/kotlin-stdlib.jar" -d "$jvm/java" "$here/tests/"*.java
+"$kotlinc" -nowarn -cp "$jvm/qem-jvm.jar:$jvm/java:$deps:/usr/share/java/gson.jar" -d "$jvm/tests.jar" "$here/tests/"*.kt
 
 echo "== run them against the mock"
-"$root/target/release/qem-mock" --port 0 --cert-out "$out/ca.pem" > "$out/mock.out" &
-mock=$!
-trap 'kill $mock 2>/dev/null || true' EXIT
-for _ in $(seq 100); do [ -s "$out/mock.out" ] && break; sleep 0.05; done
-base="$(sed -n 's/^qem-mock listening on //p' "$out/mock.out")"
-java -cp "$out/tests.jar:$out/java:$out/qem-jvm.jar:$deps:/usr/share/java/gson.jar:$klib/kotlin-stdlib.jar" TestsKt "$base" "$out/ca.pem" "$root/tests/conformance"
+. "$root/tests/mock/harness.sh"
+QEM_MOCK_BIN="$root/target/release/qem-mock" start_mock
+java -cp "$jvm/tests.jar:$jvm/java:$jvm/qem-jvm.jar:$deps:/usr/share/java/gson.jar:$klib/kotlin-stdlib.jar" TestsKt "$base" "$ca" "$root/tests/conformance"

@@ -7,16 +7,13 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 root="$(cd "$here/.." && pwd)"
 [ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
-out="$root/target/jvm"
+jvm="$root/target/jvm"
 # The jar comes from the test runner's build (it also installs the JDK and kotlinc).
 QEM_JVM_BUILD_ONLY=1 bash "$here/run-tests.sh" >/dev/null
 (cd "$root" && cargo build -q --release -p qem-mock -p qem-core --example core_loop)
 klib="$root/target/kotlin/node_modules/kotlin-compiler/lib"
 deps="/usr/share/java/jna.jar:$klib/kotlinx-coroutines-core-jvm.jar:$klib/kotlin-stdlib.jar"
-"$klib/../bin/kotlinc" -nowarn -cp "$out/qem-jvm.jar:$deps" -d "$out/bench.jar" "$here/bench/Bench.kt"
-"$root/target/release/qem-mock" --port 0 --cert-out "$out/bench-ca.pem" > "$out/bench-mock.out" &
-mock=$!
-trap 'kill $mock 2>/dev/null || true' EXIT
-for _ in $(seq 100); do [ -s "$out/bench-mock.out" ] && break; sleep 0.05; done
-base="$(sed -n 's/^qem-mock listening on //p' "$out/bench-mock.out")"
-java -Xmx512m -cp "$out/bench.jar:$out/qem-jvm.jar:$deps" BenchKt "$base" "$out/bench-ca.pem" "$here/BENCHMARKS.md" "$root/target/release/examples/core_loop"
+"$klib/../bin/kotlinc" -nowarn -cp "$jvm/qem-jvm.jar:$deps" -d "$jvm/bench.jar" "$here/bench/Bench.kt"
+. "$root/tests/mock/harness.sh"
+QEM_MOCK_BIN="$root/target/release/qem-mock" start_mock
+java -Xmx512m -cp "$jvm/bench.jar:$jvm/qem-jvm.jar:$deps" BenchKt "$base" "$ca" "$here/BENCHMARKS.md" "$root/target/release/examples/core_loop"

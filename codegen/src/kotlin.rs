@@ -10,7 +10,7 @@
 //! null default (`@JvmOverloads` gives Java the shorter forms). An operation answering a
 //! document also gets `<name>ToFile(..., path)`, one taking a document `<name>FromFile`.
 
-use crate::schema::{camel, json_type, ref_name, strings};
+use crate::schema::{camel, doc_comment as kdoc, json_type, ref_name, strings};
 use serde_json::{Map, Value};
 use std::fmt::Write as _;
 
@@ -67,14 +67,6 @@ fn ident(wire: &str) -> String {
         format!("`{name}`")
     } else {
         name
-    }
-}
-
-/// KDoc for a member or class, on one line.
-fn kdoc(out: &mut String, indent: &str, doc: &str) {
-    let doc = doc.trim().replace('\n', " ").replace("*/", "* /");
-    if !doc.is_empty() {
-        let _ = writeln!(out, "{indent}/** {doc} */");
     }
 }
 
@@ -274,19 +266,20 @@ fn arg_type(models: &Map<String, Value>, a: &Value, wire: &str) -> String {
     }
 }
 
-/// What a method answers: its Kotlin type and how the answer's JSON text becomes it.
-fn answer(models: &Map<String, Value>, a: &Value) -> (String, &'static str, String) {
+/// What a method answers: its Kotlin type and how the answer's JSON text becomes it
+/// (`model`: read into the class the method returns).
+fn answer(models: &Map<String, Value>, a: &Value) -> (String, &'static str) {
     match (a["kind"].as_str(), a["model"].as_str()) {
-        (Some("none"), _) => ("Unit".into(), "unit", String::new()),
-        (Some("document"), _) => ("Map<String, Any?>".into(), "obj", String::new()),
-        (Some("text"), _) => ("String".into(), "text", String::new()),
-        (_, Some(m)) if is_object(models, m) => (m.into(), "model", m.into()),
+        (Some("none"), _) => ("Unit".into(), "unit"),
+        (Some("document"), _) => ("Map<String, Any?>".into(), "obj"),
+        (Some("text"), _) => ("String".into(), "text"),
+        (_, Some(m)) if is_object(models, m) => (m.into(), "model"),
         _ => match json_type(&a["schema"]) {
-            "string" => ("String".into(), "text", String::new()),
+            "string" => ("String".into(), "text"),
             "array" if json_type(&a["schema"]["items"]) == "string" => {
-                ("List<String>".into(), "strings", String::new())
+                ("List<String>".into(), "strings")
             }
-            _ => ("Any?".into(), "parse", String::new()),
+            _ => ("Any?".into(), "parse"),
         },
     }
 }
@@ -299,7 +292,6 @@ struct Method {
     params: Vec<Param>,
     returns: String,
     read: &'static str,
-    model: String,
 }
 
 fn methods(description: &Value, service: &Value) -> Vec<Method> {
@@ -327,7 +319,7 @@ fn methods(description: &Value, service: &Value) -> Vec<Method> {
                 }
             })
             .collect();
-        let (returns, read, model) = answer(models, &op["answer"]);
+        let (returns, read) = answer(models, &op["answer"]);
         let doc = op["doc"].as_str().unwrap_or_default();
         // The path of a document's file, sent as `file` (export) or `payload_file` (import).
         let file = |wire: &str| Param {
@@ -348,7 +340,6 @@ fn methods(description: &Value, service: &Value) -> Vec<Method> {
                 params: ps,
                 returns: "Long".into(),
                 read: "count",
-                model: String::new(),
             });
         }
         if op["args"]
@@ -374,7 +365,6 @@ fn methods(description: &Value, service: &Value) -> Vec<Method> {
                 params: ps,
                 returns: returns.clone(),
                 read,
-                model: model.clone(),
             });
         }
         out.push(Method {
@@ -384,7 +374,6 @@ fn methods(description: &Value, service: &Value) -> Vec<Method> {
             params,
             returns,
             read,
-            model,
         });
     }
     out.extend(files);
@@ -404,7 +393,7 @@ fn methods(description: &Value, service: &Value) -> Vec<Method> {
                 doc: s["description"].as_str().unwrap_or_default().into(),
             })
             .collect();
-        let (returns, read, model) = answer(models, &h["answer"]);
+        let (returns, read) = answer(models, &h["answer"]);
         out.push(Method {
             name: camel(wire),
             wire: wire.into(),
@@ -412,30 +401,22 @@ fn methods(description: &Value, service: &Value) -> Vec<Method> {
             params,
             returns,
             read,
-            model,
         });
     }
     out
 }
 
-/// The Kotlin client of each service, and the service's name in the options.
-fn client_name(service: &str) -> &'static str {
+/// The Kotlin client of each service: its class, and what it is a client of.
+fn client(service: &str) -> (&'static str, &'static str) {
     match service {
-        "qem" => "QemClient",
-        "qlik_cloud" => "QlikCloudClient",
-        "kinetic" => "KineticClient",
-        "veeam" => "VeeamClient",
-        other => panic!("no Kotlin client is named for service {other}: add it to client_name"),
-    }
-}
-
-fn service_doc(service: &str) -> &'static str {
-    match service {
-        "qem" => "Enterprise Manager (the guide's methods in camelCase).",
-        "qlik_cloud" => "the Qlik Cloud Tasks API.",
-        "kinetic" => "Kinetic Task.",
-        "veeam" => "Veeam Backup Enterprise Manager.",
-        _ => "a service.",
+        "qem" => (
+            "QemClient",
+            "Enterprise Manager (the guide's methods in camelCase).",
+        ),
+        "qlik_cloud" => ("QlikCloudClient", "the Qlik Cloud Tasks API."),
+        "kinetic" => ("KineticClient", "Kinetic Task."),
+        "veeam" => ("VeeamClient", "Veeam Backup Enterprise Manager."),
+        other => panic!("no Kotlin client is named for service {other}: add it to client"),
     }
 }
 
@@ -473,7 +454,7 @@ fn write_method(out: &mut String, m: &Method) {
     };
     let read = |call: &str| match m.read {
         "unit" => format!("{{ {call} }}"),
-        "model" => format!("= {}(Answers.obj({call}))", m.model),
+        "model" => format!("= {}(Answers.obj({call}))", m.returns),
         other => format!("= Answers.{other}({call})"),
     };
     let returns = if m.returns == "Unit" {
@@ -523,11 +504,11 @@ fn clients_file(description: &Value) -> String {
     );
     for service in description["services"].as_array().into_iter().flatten() {
         let name = service["name"].as_str().unwrap_or_default();
-        let class = client_name(name);
+        let (class, what) = client(name);
         let _ = writeln!(
             out,
             "/**\n * A client of {} Made from the options JSON (`{{\"url\", \"username\", \"password\", ...}}`);\n * `service` is added when absent.\n */",
-            service_doc(name)
+            what
         );
         let _ = writeln!(
             out,

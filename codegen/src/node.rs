@@ -9,7 +9,7 @@
 //! `<name>ToFile(..., path)`, one taking a document `<name>FromFile(..., path)`.
 //! `templates/node/node.json` holds Node's only differences.
 
-use crate::schema::{camel, json_type, ref_name, strings};
+use crate::schema::{camel, doc_comment as jsdoc, json_type, ref_name, strings};
 use minijinja::Environment;
 use serde_json::{json, Map, Value};
 use std::fmt::Write as _;
@@ -236,14 +236,6 @@ fn params_type(method: &str) -> String {
 
 fn positional_of(m: &Value) -> Vec<Value> {
     m["positional"].as_array().cloned().unwrap_or_default()
-}
-
-fn jsdoc(out: &mut String, indent: &str, doc: &str) {
-    let doc = doc.trim();
-    if !doc.is_empty() {
-        let one_line = doc.replace('\n', " ").replace("*/", "* /");
-        let _ = writeln!(out, "{indent}/** {one_line} */");
-    }
 }
 
 fn quote_key(k: &str) -> String {

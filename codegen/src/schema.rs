@@ -1,6 +1,7 @@
 //! Reading the API description's JSON Schema, for every language's generator.
 
 use serde_json::{Map, Value};
+use std::fmt::Write as _;
 
 /// The last segment of a `$ref`, or of the first `$ref` of an `anyOf` (an optional).
 pub fn ref_name(schema: &Value) -> Option<&str> {
@@ -114,5 +115,13 @@ pub fn models_of(entry: &Value) -> Vec<&str> {
     match (&entry["model"], &entry["models"]) {
         (Value::String(m), _) => vec![m.as_str()],
         (_, models) => strings(models),
+    }
+}
+
+/// A `/** ... */` comment on one line (JSDoc, KDoc), when there is a text.
+pub fn doc_comment(out: &mut String, indent: &str, doc: &str) {
+    let doc = doc.trim().replace('\n', " ").replace("*/", "* /");
+    if !doc.is_empty() {
+        let _ = writeln!(out, "{indent}/** {doc} */");
     }
 }

@@ -12,15 +12,13 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 [ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
 dist="$root/dist"
 ls "$dist"/qem-c-*.tar.gz "$dist"/qem_sdk-*.whl "$dist"/qem-client-*.tgz "$dist"/*.nupkg >/dev/null
-work="$(mktemp -d)"
+. "$root/tests/mock/harness.sh"
 (cd "$root" && cargo build -q --release -p qem-mock)
-"$root/target/release/qem-mock" --port 0 --cert-out "$work/ca.pem" > "$work/mock.out" &
-mock=$!
-trap 'kill $mock 2>/dev/null || true; rm -rf "$work"' EXIT
-for _ in $(seq 100); do [ -s "$work/mock.out" ] && break; sleep 0.05; done
-base="$(sed -n 's/^qem-mock listening on //p' "$work/mock.out")"
+# The mock's temporary folder ($out, removed at exit) is the clean place the checks use.
+QEM_MOCK_BIN="$root/target/release/qem-mock" start_mock
+work="$out"
 passed=0 failed=0
-export root dist work base
+export root dist work base ca
 check() { # name, function: run by a bash of its own, so that its first failing step fails it
   local name="$1" fn="$2"
   export -f "$fn"
@@ -48,18 +46,18 @@ c_example() {
   cp c/*/share/qem/example.c .
   # shellcheck disable=SC2046
   cc example.c $(PKG_CONFIG_PATH="$pc" pkg-config --cflags --libs qem) -lpthread -o example
-  ./example "$base" "$work/ca.pem"
+  ./example "$base" "$ca"
   # The static library, with the system libraries qem.pc names for it.
   # shellcheck disable=SC2046
   cc example.c -I"$(echo c/*/include)" c/*/lib/libqem.a $(PKG_CONFIG_PATH="$pc" pkg-config --libs-only-l --static qem | sed 's/-lqem//') -o example-static
-  ./example-static "$base" "$work/ca.pem"
+  ./example-static "$base" "$ca"
 }
 check "C: the archive's example built with pkg-config (shared, no LD_LIBRARY_PATH) and with libqem.a runs" c_example
 
 python_wheel() {
   python3 -m venv venv
   venv/bin/pip install -q --no-index "$dist"/qem_sdk-*.whl
-  QEM_URL="$base" QEM_CA_FILE="$work/ca.pem" venv/bin/python "$root/bindings-python/examples/first_call.py" | tee py.txt
+  QEM_URL="$base" QEM_CA_FILE="$ca" venv/bin/python "$root/bindings-python/examples/first_call.py" | tee py.txt
   grep -q "^first call: SalesDBBackup" py.txt
   venv/bin/qem --version
   # The index page's text, and the stubs' marker.
@@ -77,7 +75,7 @@ node_packages() {
   test ! -e node_modules/qem-client/qem-client.node
   old_glibc node_modules/qem-client-linux-x64-gnu/qem-client.linux-x64-gnu.node
   cp "$root/bindings-node/examples/first_call.js" .
-  QEM_URL="$base" QEM_CA_FILE="$work/ca.pem" node first_call.js | tee out.txt
+  QEM_URL="$base" QEM_CA_FILE="$ca" node first_call.js | tee out.txt
   grep -q "^first call: SalesDBBackup" out.txt
   # Without the platform package, the error names it.
   rm -rf node_modules/qem-client-linux-x64-gnu
@@ -94,7 +92,7 @@ dotnet_package() {
   old_glibc "$pkgdir/runtimes/linux-x64/native/libqem.so"
   local lib="$pkgdir/lib/netstandard2.0"
   mcs -nologo -r:"$lib/Qlik.EnterpriseManager.Client.dll" -out:FirstCall.exe "$root/bindings-dotnet/examples/FirstCall.cs"
-  QEM_URL="$base" QEM_CA_FILE="$work/ca.pem" MONO_PATH="$lib" mono FirstCall.exe | tee out.txt
+  QEM_URL="$base" QEM_CA_FILE="$ca" MONO_PATH="$lib" mono FirstCall.exe | tee out.txt
   grep -q "^first call: SalesDBBackup" out.txt
 }
 check ".NET: a program referencing the nupkg runs on Mono with no LD_LIBRARY_PATH" dotnet_package
