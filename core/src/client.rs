@@ -610,16 +610,17 @@ impl Client {
         }
     }
 
-    /// Logs in again unless another call already did since `stale_generation`.
-    async fn renew(&self, conn: &Arc<Conn>, stale_generation: u64) -> Result<()> {
+    /// Logs in again unless another call already did since `stale_generation`; says
+    /// whether the refused session was still the current one (so a login was needed).
+    async fn renew(&self, conn: &Arc<Conn>, stale_generation: u64) -> Result<bool> {
         let _guard = conn.login_lock.lock().await;
         {
             let s = conn.session.read().expect("session lock");
             if s.generation != stale_generation && s.token.is_some() {
-                return Ok(());
+                return Ok(false);
             }
         }
-        self.login_locked(conn).await
+        self.login_locked(conn).await.map(|()| true)
     }
 
     /// Runs one operation: the session, the request, retries, renewals, and the
@@ -678,7 +679,10 @@ impl Client {
     ) -> Result<Reply> {
         let repeatable = args.is_repeatable();
         let deadline = self.deadline();
-        let mut renewals = 0;
+        // Renewals of the current session are bounded per call (a server may refuse
+        // every session); a refusal of a session another caller has already renewed
+        // meanwhile only means this call's token was old, and gets a looser bound.
+        let (mut renewals, mut stale) = (0, 0);
         loop {
             let conn = self.conn()?;
             let (token, generation) = self.session(&conn, !repeatable).await?;
@@ -696,12 +700,16 @@ impl Client {
                 Err(e)
                     if e.is_session_error()
                         && renewals < renewal_limit(&e)
+                        && stale < MAX_STALE_SESSIONS
                         && repeatable
                         && Instant::now() < deadline =>
                 {
                     tracing::debug!(op = op.name, "session expired; logging in again");
-                    self.renew(&conn, generation).await?;
-                    renewals += 1;
+                    if self.renew(&conn, generation).await? {
+                        renewals += 1;
+                    } else {
+                        stale += 1;
+                    }
                 }
                 other => return other.map_err(|e| e.with_operation(op.name)),
             }
@@ -1120,6 +1128,11 @@ fn install_session(conn: &Conn, mut token: HeaderValue, logout_id: Option<String
 /// How many times one call may renew an expired session (each renewal shared by every
 /// concurrent caller) before the session error reaches the caller.
 const MAX_RENEWALS: u32 = 3;
+
+/// How many times one call may find its session already renewed by another caller
+/// (under many concurrent calls and short sessions, a slow call's token can be several
+/// sessions old), before the session error reaches the caller.
+const MAX_STALE_SESSIONS: u32 = 10;
 
 /// Renewals allowed for a session error: an expiry the server named
 /// (`INVALID_SESSION_ID`, HTTP 440) up to [`MAX_RENEWALS`] (sessions may end several

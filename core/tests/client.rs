@@ -58,6 +58,43 @@ async fn concurrent_calls_share_one_renewal() {
     );
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_token_other_callers_renewed_meanwhile_does_not_use_up_the_renewals() {
+    // Every session ends every 50 ms for a second while each request takes 100 ms to
+    // reach the server: each caller's token is refused about five times, mostly after
+    // another caller has already renewed it. Those are not the server refusing fresh
+    // sessions, so they must not use up the renewals a call has for that.
+    let mock = mock().await;
+    let client = Client::connect(config(&mock)).await.unwrap();
+    mock.set_faults(Faults {
+        latency_ms: 100,
+        ..Faults::default()
+    });
+    let calls = (0..20).map(|_| {
+        let c = client.clone();
+        tokio::spawn(async move { c.get_task_list(SERVER).await })
+    });
+    let calls = tokio::spawn(futures_util::future::join_all(calls));
+    for _ in 0..20 {
+        tokio::time::sleep(Duration::from_millis(50)).await;
+        mock.expire_sessions();
+    }
+    let failed: Vec<_> = calls
+        .await
+        .unwrap()
+        .into_iter()
+        .filter_map(|r| r.unwrap().err())
+        .collect();
+    assert!(
+        failed.is_empty(),
+        "{} failed: {:?}",
+        failed.len(),
+        failed.first()
+    );
+    assert!(logins(&mock) > 5, "sessions were renewed many times");
+    mock.set_faults(Faults::default());
+}
+
 #[tokio::test]
 async fn a_second_session_failure_surfaces() {
     let mock = mock().await;
