@@ -9,8 +9,9 @@ use std::path::PathBuf;
 
 /// Qlik Enterprise Manager (and Qlik Cloud, Kinetic Task, Veeam) from the command line.
 ///
-/// Connection: flags, then QEM_URL, QEM_USER, QEM_PASSWORD, QEM_CA_FILE, then the context
-/// (--context, QEM_CONTEXT, or the one `qem context use` chose).
+/// Connection: flags, then QEM_URL, QEM_USER, QEM_PASSWORD, QEM_CA_FILE (QEM_API_KEY for
+/// Qlik Cloud), then the context (--context, QEM_CONTEXT, or the one `qem context use`
+/// chose). The cloud, veeam and kinetic commands imply their service.
 /// Exit codes: 0 success, 1 server or transport error, 2 usage or INVALID_ARGUMENT,
 /// 3 some items of a bulk command failed, 4 WAIT_TIMEOUT, 5 TASK_FAILED, 6 RATE_LIMITED,
 /// 130 interrupted.
@@ -189,6 +190,15 @@ pub enum Command {
         #[arg(short, long)]
         input: PathBuf,
     },
+    /// Qlik Cloud Tasks: a tenant's tasks and their runs (a qlik_cloud connection).
+    #[command(subcommand)]
+    Cloud(crate::services::CloudCommand),
+    /// Veeam Backup Enterprise Manager: jobs, repositories, clones and their tasks.
+    #[command(subcommand)]
+    Veeam(crate::services::VeeamCommand),
+    /// Kinetic Task: copies trees and local routines between Sources and Groups.
+    #[command(subcommand)]
+    Kinetic(crate::services::KineticCommand),
     /// Runs the project's mock servers (Enterprise Manager, Qlik Cloud, Kinetic Task,
     /// Veeam) for your own tests; prints the base URL on the first line.
     Mock(MockArgs),
@@ -406,9 +416,33 @@ pub fn parse_duration(text: &str) -> Result<u64, String> {
     Ok(ms.round() as u64)
 }
 
+impl Command {
+    /// The service a command group implies (`qem veeam ...`), if any.
+    pub fn service(&self) -> Option<&'static str> {
+        match self {
+            Command::Cloud(_) => Some("qlik_cloud"),
+            Command::Veeam(_) => Some("veeam"),
+            Command::Kinetic(_) => Some("kinetic"),
+            _ => None,
+        }
+    }
+}
+
+/// Sets the fields of `object` that were given.
+pub(crate) fn set_given<const N: usize>(object: &mut Value, fields: [(&str, Option<String>); N]) {
+    for (k, v) in fields {
+        if let Some(v) = v {
+            object[k] = v.into();
+        }
+    }
+}
+
 /// Runs a command against `client`.
 pub async fn run(client: &Client, global: &Global, command: Command) -> Outcome {
     match command {
+        Command::Cloud(c) => crate::services::cloud(client, global, c).await,
+        Command::Veeam(c) => crate::services::veeam(client, global, c).await,
+        Command::Kinetic(c) => crate::services::kinetic(client, global, c).await,
         Command::Call {
             operation,
             args,
@@ -688,16 +722,15 @@ pub async fn run(client: &Client, global: &Global, command: Command) -> Outcome 
             if permissions {
                 body["clone_permissions"] = true.into();
             }
-            for (k, v) in [
-                ("new_source_endpoint", source_endpoint),
-                ("new_target_endpoint", target_endpoint),
-                ("new_control_schema", control_schema),
-                ("new_target_schema", target_schema),
-            ] {
-                if let Some(v) = v {
-                    body[k] = v.into();
-                }
-            }
+            set_given(
+                &mut body,
+                [
+                    ("new_source_endpoint", source_endpoint),
+                    ("new_target_endpoint", target_endpoint),
+                    ("new_control_schema", control_schema),
+                    ("new_target_schema", target_schema),
+                ],
+            );
             let a = json!({"server": server, "task": task, "payload": body});
             call_and_print(client, global, "clone_task", a, Show::Any).await
         }

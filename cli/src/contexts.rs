@@ -115,7 +115,8 @@ pub fn run(command: ContextCommand, global: &Global) -> Outcome {
             if let Some(url) = &global.url {
                 o.insert("url".into(), url.clone().into());
             }
-            if let Some(user) = &global.user {
+            // A tenant has no users (QEM_USER may be set for Enterprise Manager).
+            if let Some(user) = global.user.as_ref().filter(|_| service != "qlik_cloud") {
                 o.insert("username".into(), user.clone().into());
             }
             if let Some(ca) = &global.ca_file {
@@ -128,17 +129,27 @@ pub fn run(command: ContextCommand, global: &Global) -> Outcome {
                 let (k, v) = crate::args::name_value(pair, false)?;
                 o.insert(k, v);
             }
-            if o.contains_key("username") && !o.contains_key("password") {
-                let password = match read_secret(global, "password: ")? {
+            // The secret the credentials lack, asked for (or read) rather than taken
+            // from the command line, where the shell's history would keep it.
+            let missing = if o.contains_key("username") {
+                Some(("password", "password", "QEM_PASSWORD"))
+            } else if service != "qlik_cloud" {
+                None
+            } else if o.contains_key("client_id") {
+                Some(("client_secret", "client secret", "QEM_CLIENT_SECRET"))
+            } else {
+                Some(("api_key", "API key", "QEM_API_KEY"))
+            };
+            if let Some((key, what, var)) = missing.filter(|(k, ..)| !o.contains_key(*k)) {
+                let secret = match read_secret(global, &format!("{what}: "))? {
                     Some(p) => p,
-                    None => std::env::var("QEM_PASSWORD").map_err(|_| {
-                        Failure::Usage(
-                            "a password is needed: --password-stdin, a terminal, or QEM_PASSWORD"
-                                .into(),
-                        )
+                    None => std::env::var(var).map_err(|_| {
+                        Failure::Usage(format!(
+                            "a {what} is needed: --password-stdin, a terminal, or {var}"
+                        ))
                     })?,
                 };
-                o.insert("password".into(), password.into());
+                o.insert(key.into(), secret.into());
             }
             if !o.contains_key("url") {
                 return Err(Failure::Usage("a context needs --url".into()));
@@ -223,7 +234,7 @@ pub fn run(command: ContextCommand, global: &Global) -> Outcome {
 
 /// The client options of a command: the context's (named, or current), the
 /// environment's over them, the flags' over those.
-pub fn client_options(global: &Global) -> Result<Value, Failure> {
+pub fn client_options(global: &Global, implied: Option<&str>) -> Result<Value, Failure> {
     let config = load()?;
     let chosen = global
         .context
@@ -241,24 +252,48 @@ pub fn client_options(global: &Global) -> Result<Value, Failure> {
         },
         None => json!({}),
     };
+    // A command group of a service (`qem veeam ...`) gives a connection that names no
+    // service its own, and refuses a context of another service named for it.
+    let service = o["service"].as_str().unwrap_or("qem").to_string();
+    if let Some(wanted) = implied {
+        match o.get("service") {
+            None => o["service"] = wanted.into(),
+            Some(_) if service == wanted => {}
+            // The current context, of another service, is not what this command is for.
+            Some(_) if global.context.is_none() => o = json!({ "service": wanted }),
+            Some(_) => {
+                let name = chosen.as_deref().unwrap_or_default();
+                return Err(Failure::Usage(format!(
+                    "the context {name} is for {service}; this command needs a {wanted} connection (qem context add NAME --service {wanted})"
+                )));
+            }
+        }
+    }
     // Flags and environment (clap reads QEM_URL, QEM_USER, QEM_CA_FILE into the flags).
     if let Some(url) = &global.url {
         o["url"] = url.clone().into();
     }
-    if let Some(user) = &global.user {
-        o["username"] = user.clone().into();
-        if let Some(map) = o.as_object_mut() {
-            for k in ["api_token", "jwt", "b64", "saml", "password"] {
-                map.remove(k);
+    if o["service"] == "qlik_cloud" {
+        // A tenant has no users: its API key comes from the environment instead.
+        if let Ok(key) = std::env::var("QEM_API_KEY") {
+            o["api_key"] = key.into();
+        }
+    } else {
+        if let Some(user) = &global.user {
+            o["username"] = user.clone().into();
+            if let Some(map) = o.as_object_mut() {
+                for k in ["api_token", "jwt", "b64", "saml", "password"] {
+                    map.remove(k);
+                }
             }
         }
-    }
-    if let Ok(p) = std::env::var("QEM_PASSWORD") {
-        o["password"] = p.into();
-    }
-    if global.password_stdin {
-        if let Some(p) = read_secret(global, "")? {
+        if let Ok(p) = std::env::var("QEM_PASSWORD") {
             o["password"] = p.into();
+        }
+        if global.password_stdin {
+            if let Some(p) = read_secret(global, "")? {
+                o["password"] = p.into();
+            }
         }
     }
     if let Some(ca) = &global.ca_file {

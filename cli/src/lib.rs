@@ -10,6 +10,7 @@ mod contexts;
 mod metrics;
 mod output;
 mod progress;
+mod services;
 
 use clap::Parser as _;
 use cli::{Cli, Command};
@@ -174,7 +175,7 @@ pub fn run(args: Vec<OsString>) -> u8 {
 /// Runs a command that talks to a server: the client from flags, environment and
 /// context; Ctrl-C cancels the call in flight, logs out and exits 130.
 fn with_client(global: &cli::Global, command: Command) -> Outcome {
-    let options = contexts::client_options(global)?;
+    let options = contexts::client_options(global, command.service())?;
     let config = qem_core::ClientConfig::from_json(&options).map_err(Failure::Sdk)?;
     let rt = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

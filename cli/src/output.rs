@@ -23,6 +23,8 @@ pub enum Show {
     Written,
     /// A bulk report: `{"succeeded", "failed", "tasks"|"items": [...]}`.
     Report,
+    /// Like `Any`, with these columns first.
+    Columns(&'static [&'static str]),
 }
 
 impl Show {
@@ -45,6 +47,7 @@ impl Show {
                 "record_count",
             ],
             Show::Report => &["task", "ok", "state", "error_code", "message"],
+            Show::Columns(c) => c,
             Show::Any | Show::Written => &[],
         }
     }
@@ -123,7 +126,7 @@ fn render(global: &Global, answer: &Value, show: Show) {
         }) {
             // A list answer (`{"serverList": [...]}`): its items.
             Some(Value::Array(items))
-                if map.len() <= 2 || show != Show::Task && show != Show::Any =>
+                if map.len() <= 2 || !matches!(show, Show::Task | Show::Any | Show::Columns(_)) =>
             {
                 list(global, items, show)
             }
@@ -142,10 +145,15 @@ fn scalar(v: &Value) -> Option<String> {
     }
 }
 
-/// Names (or ids), one per line, for `-q`.
-fn key_of(item: &Value) -> Option<String> {
-    ["name", "id", "TaskId", "UID", "Name"]
-        .iter()
+/// Names (or ids), one per line, for `-q`: the first of a command's own columns (what
+/// its other commands take), else the first name or id found.
+fn key_of(item: &Value, show: Show) -> Option<String> {
+    let own = match show {
+        Show::Columns(c) => &c[..1],
+        _ => &[],
+    };
+    own.iter()
+        .chain(&["name", "id", "TaskId", "UID", "Name"])
         .find_map(|k| item.get(*k).and_then(scalar))
         .or_else(|| scalar(item))
 }
@@ -153,7 +161,7 @@ fn key_of(item: &Value) -> Option<String> {
 fn list(global: &Global, items: &[Value], show: Show) {
     if global.quiet {
         for item in items {
-            if let Some(k) = key_of(item) {
+            if let Some(k) = key_of(item, show) {
                 println!("{k}");
             }
         }
@@ -200,7 +208,7 @@ fn list(global: &Global, items: &[Value], show: Show) {
 
 fn rows(global: &Global, answer: &Value, show: Show) {
     if global.quiet {
-        if let Some(k) = key_of(answer) {
+        if let Some(k) = key_of(answer, show) {
             println!("{k}");
         }
         return;

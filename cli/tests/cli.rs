@@ -43,6 +43,11 @@ impl Env {
         self.cmd().args(args).output().unwrap()
     }
 
+    /// `qem` given `stdin` (a secret for --password-stdin).
+    fn qem_stdin(&self, args: &[&str], stdin: &[u8]) -> Output {
+        fed(self.cmd().args(args), stdin)
+    }
+
     /// The generic entry's answer for the same call.
     fn call(&self, method: &str, args: Value) -> Value {
         let o = json!({"url": self.mock.base_url(), "username": "QEM\\admin", "password": "admin-pass",
@@ -69,6 +74,18 @@ fn stable(mut v: Value) -> Value {
     }
     strip(&mut v);
     v
+}
+
+/// Runs `c` with `stdin` on its standard input.
+fn fed(c: &mut Command, stdin: &[u8]) -> Output {
+    let mut c = c
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::io::Write::write_all(c.stdin.as_mut().unwrap(), stdin).unwrap();
+    c.wait_with_output().unwrap()
 }
 
 fn text(b: &[u8]) -> String {
@@ -504,21 +521,15 @@ fn contexts_of_other_services_and_exit_codes_5_and_6() {
     let ca = dir.path().join("ca.pem");
     std::fs::write(&ca, mock.ca_cert_pem().unwrap()).unwrap();
     let qem = |args: &[&str], stdin: &[u8]| {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_qem"))
-            .env("QEM_CONFIG", dir.path().join("config.json"))
+        let mut c = Command::new(env!("CARGO_BIN_EXE_qem"));
+        c.env("QEM_CONFIG", dir.path().join("config.json"))
             .env("QEM_CA_FILE", &ca)
             .env_remove("QEM_URL")
             .env_remove("QEM_USER")
             .env_remove("QEM_PASSWORD")
             .env_remove("QEM_CONTEXT")
-            .args(args)
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::piped())
-            .spawn()
-            .unwrap();
-        std::io::Write::write_all(c.stdin.as_mut().unwrap(), stdin).unwrap();
-        c.wait_with_output().unwrap()
+            .args(args);
+        fed(&mut c, stdin)
     };
     let em = mock.service_url("veeam");
     let o = qem(
@@ -818,4 +829,291 @@ fn exports_leave_out_a_leading_comment_unless_raw_and_imports_stream_from_stdin(
         .call("get_task_list", json!({"server": SERVER}))
         .to_string()
         .contains("FromStdin"));
+}
+
+#[test]
+fn the_other_services_commands_imply_their_service() {
+    let e = env();
+    let root = e.mock.base_url().replace("/attunityenterprisemanager", "");
+    // The connection as a cron job would give it: URL and credentials in the environment.
+    let run = |url: &str, creds: &[(&str, &str)], args: &[&str]| {
+        let mut c = e.cmd();
+        c.env("QEM_URL", url)
+            .env_remove("QEM_USER")
+            .env_remove("QEM_PASSWORD");
+        for (k, v) in creds {
+            c.env(k, v);
+        }
+        c.args(args).output().unwrap()
+    };
+    let generic = |options: Value, method: &str, args: Value| {
+        let mut o = options;
+        o["ca_pem"] = e.mock.ca_cert_pem().unwrap().into();
+        let c = blocking::Client::new(ClientConfig::from_json(&o).unwrap()).unwrap();
+        let v = c.call(method, args).unwrap();
+        c.close().unwrap();
+        v
+    };
+
+    // Veeam: jobs and repositories as the generic entry answers them; a clone waited for,
+    // and a second one into the same name failing as TASK_FAILED (5).
+    let em = format!("{root}/veeam");
+    let veeam = [("QEM_USER", "EM\\admin"), ("QEM_PASSWORD", "admin-pass")];
+    let opts =
+        json!({"service": "veeam", "url": em, "username": "EM\\admin", "password": "admin-pass"});
+    let jobs = json_of(&run(&em, &veeam, &["veeam", "jobs", "--json"]));
+    assert_eq!(jobs, generic(opts.clone(), "get_jobs", json!({})));
+    let repos = run(&em, &veeam, &["veeam", "repositories", "-q"]);
+    let repo = text(&repos.stdout).trim().to_string();
+    assert_eq!(
+        repo,
+        "urn:veeam:Repository:c8f4d7a1-3b2e-4f6a-9d8c-7e1b5a2f3c44"
+    );
+    let job = "urn:veeam:Job:78c3919c-54d7-43fe-b047-485d3566f11f";
+    let clone = [
+        "veeam",
+        "clone",
+        job,
+        "Nightly Copy",
+        "--folder",
+        "nc",
+        "--repository",
+        &repo,
+    ];
+    let made = json_of(&run(
+        &em,
+        &veeam,
+        &[&clone[..], &["--wait", "--json"]].concat(),
+    ));
+    assert_eq!(made["job_name"], "Nightly Copy");
+    assert_eq!(made["task"]["State"], "Finished");
+    let again = run(&em, &veeam, &[&clone[..], &["--wait"]].concat());
+    assert_eq!(again.status.code(), Some(5), "{}", text(&again.stderr));
+    // Without --wait: the task, which `veeam task` reads and `veeam stop-task` stops.
+    let started = json_of(&run(
+        &em,
+        &veeam,
+        &[
+            &clone[..2],
+            &[
+                job,
+                "Other Copy",
+                "--folder",
+                "oc",
+                "--repository",
+                &repo,
+                "--json",
+            ],
+        ]
+        .concat(),
+    ));
+    let task = started["TaskId"].as_str().unwrap().to_string();
+    let shown = run(&em, &veeam, &["veeam", "task", &task, "-q"]);
+    assert_eq!(text(&shown.stdout).trim(), task);
+    assert!(run(&em, &veeam, &["veeam", "stop-task", &task])
+        .status
+        .success());
+    let gone = run(&em, &veeam, &["veeam", "task", &task]);
+    assert_eq!(gone.status.code(), Some(1), "{}", text(&gone.stderr));
+    // A replica clone takes its kind's own element; a kind the job is not is the server's 400.
+    let replica = run(
+        &em,
+        &veeam,
+        &[
+            "veeam",
+            "clone",
+            "5e2a5c4b-1f7e-4a0e-9a35-6d1b2f0c8a11",
+            "DR 2",
+            "--kind",
+            "replica",
+            "--vm-suffix",
+            "_dr2",
+            "--wait",
+            "-q",
+        ],
+    );
+    assert!(replica.status.success(), "{}", text(&replica.stderr));
+    let wrong = run(
+        &em,
+        &veeam,
+        &[
+            "veeam",
+            "clone",
+            job,
+            "X",
+            "--kind",
+            "replica",
+            "--vm-suffix",
+            "_x",
+        ],
+    );
+    assert_eq!(wrong.status.code(), Some(1), "{}", text(&wrong.stderr));
+
+    // Qlik Cloud: the API key from QEM_API_KEY (never shown), every page of a list.
+    let tenant = format!("{root}/qlik-cloud");
+    let cloud = [("QEM_API_KEY", "key-dev")];
+    let opts = json!({"service": "qlik_cloud", "url": tenant, "api_key": "key-dev"});
+    let tasks = json_of(&run(
+        &tenant,
+        &cloud,
+        &["cloud", "tasks", "--resource-id", "app-1", "--json"],
+    ));
+    assert_eq!(
+        tasks,
+        generic(
+            opts.clone(),
+            "get_tasks",
+            json!({"resourceId": "app-1", "all": true})
+        )
+    );
+    let one = json_of(&run(
+        &tenant,
+        &cloud,
+        &["cloud", "show", "task-1", "--json"],
+    ));
+    assert_eq!(
+        one,
+        generic(opts.clone(), "get_task", json!({"id": "task-1"}))
+    );
+    let ran = json_of(&run(
+        &tenant,
+        &cloud,
+        &["cloud", "start", "task-1", "--wait", "--json"],
+    ));
+    assert_eq!(ran["status"], "SUCCEEDED");
+    let runs = run(&tenant, &cloud, &["cloud", "runs", "task-1", "-q"]);
+    assert!(
+        text(&runs.stdout).lines().any(|l| l == ran["id"]),
+        "{}",
+        text(&runs.stdout)
+    );
+    let last = run(&tenant, &cloud, &["cloud", "last-run", "task-1", "-q"]);
+    assert_eq!(text(&last.stdout).trim(), ran["id"].as_str().unwrap());
+    let log = run(
+        &tenant,
+        &cloud,
+        &["cloud", "log", "task-1", ran["id"].as_str().unwrap()],
+    );
+    assert!(
+        text(&log.stdout).contains("SUCCEEDED"),
+        "{}",
+        text(&log.stdout)
+    );
+    let failed = run(
+        &tenant,
+        &cloud,
+        &["cloud", "start", "task-2", "--wait", "-v"],
+    );
+    assert_eq!(failed.status.code(), Some(5), "{}", text(&failed.stderr));
+    assert!(
+        !text(&failed.stderr).contains("key-dev"),
+        "{}",
+        text(&failed.stderr)
+    );
+
+    // Kinetic Task: the copies' names with -q; a name collision is Kinetic's 400 (1).
+    let kt = format!("{root}/kinetic-task");
+    let clone_trees = [
+        "kinetic",
+        "clone-trees",
+        "--source-from",
+        "Playground",
+        "--source-to",
+        "Playground",
+        "--group-from",
+        "Testing",
+        "--group-to",
+        "Prod",
+        "--routine",
+        "routine_playground_testing_v1=routine_prod_v1",
+        "-q",
+    ];
+    let copied = run(&kt, &[], &clone_trees);
+    assert!(copied.status.success(), "{}", text(&copied.stderr));
+    let listed = text(&copied.stdout);
+    let mut names: Vec<&str> = listed.lines().collect();
+    names.sort_unstable();
+    assert_eq!(
+        names,
+        [
+            "Another Tree",
+            "Clone Routine Example",
+            "Clone Trees Example"
+        ]
+    );
+    let collided = run(&kt, &[], &clone_trees);
+    assert_eq!(collided.status.code(), Some(1));
+    assert!(
+        text(&collided.stderr).contains("already exists"),
+        "{}",
+        text(&collided.stderr)
+    );
+
+    // A context of another service is refused with the usage code, nothing sent.
+    let added = e.qem_stdin(
+        &[
+            "context",
+            "add",
+            "em",
+            "--url",
+            &e.mock.base_url(),
+            "--user",
+            "QEM\\admin",
+            "--password-stdin",
+        ],
+        b"admin-pass\n",
+    );
+    assert!(added.status.success(), "{}", text(&added.stderr));
+    let before = e.mock.requests().len();
+    let refused = e
+        .cmd()
+        .env_remove("QEM_URL")
+        .args(["--context", "em", "veeam", "jobs"])
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(2), "{}", text(&refused.stderr));
+    assert!(
+        text(&refused.stderr).contains("--service veeam"),
+        "{}",
+        text(&refused.stderr)
+    );
+    assert_eq!(e.mock.requests().len(), before, "nothing sent");
+    // The current context, of another service, is passed over for the environment's URL.
+    assert!(e.qem(&["context", "use", "em"]).status.success());
+    let jobs_again = run(&em, &veeam, &["veeam", "jobs", "-q"]);
+    assert!(jobs_again.status.success(), "{}", text(&jobs_again.stderr));
+
+    // A Qlik Cloud context asks for its API key as it does for a password.
+    let added = e.qem_stdin(
+        &[
+            "context",
+            "add",
+            "tenant",
+            "--service",
+            "qlik_cloud",
+            "--url",
+            &tenant,
+            "--password-stdin",
+        ],
+        b"key-dev\n",
+    );
+    assert!(added.status.success(), "{}", text(&added.stderr));
+    let shown = e.qem(&["context", "show", "tenant"]);
+    assert!(
+        text(&shown.stdout).contains("\"api_key\": \"<hidden>\""),
+        "{}",
+        text(&shown.stdout)
+    );
+    let by_context = e
+        .cmd()
+        .env_remove("QEM_URL")
+        .args(["--context", "tenant", "cloud", "show", "task-1", "-q"])
+        .output()
+        .unwrap();
+    assert_eq!(
+        text(&by_context.stdout).trim(),
+        "task-1",
+        "{}",
+        text(&by_context.stderr)
+    );
 }
