@@ -266,3 +266,23 @@ async fn concurrent_calls_share_one_renewal_and_a_dropped_client_logs_off() {
     assert!(logoff.path.starts_with("/veeam/api/logonSessions/"));
     assert_eq!(logoff.status, Some(204));
 }
+
+#[tokio::test]
+async fn links_carry_the_scheme_the_server_is_reached_by() {
+    // Over plain HTTP (Veeam's port 9399), every Href says http: a client following a
+    // task's link must reach the same server.
+    let mock = MockServer::start(MockConfig {
+        tls: false,
+        ..MockConfig::default()
+    })
+    .await
+    .unwrap();
+    let o = json!({"service": "veeam", "url": mock.service_url("veeam"),
+        "username": "EM\\admin", "password": "admin-pass"});
+    let em = Client::new(ClientConfig::from_json(&o).unwrap()).unwrap();
+    let repos = em.call("get_repositories", json!({})).await.unwrap();
+    let href = repos["Refs"][0]["Href"].as_str().unwrap();
+    assert!(href.starts_with("http://"), "{href}");
+    assert!(mock.service_url("veeam").starts_with("http://"));
+    em.close().await.unwrap();
+}

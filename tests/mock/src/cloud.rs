@@ -261,13 +261,9 @@ pub fn handle(
         return r;
     }
     let q = Params::parse(query);
-    let host = headers
-        .get(hyper::header::HOST)
-        .and_then(|v| v.to_str().ok())
-        .unwrap_or("localhost");
     let origin = match &cloud.settings.link_origin {
         Some(o) => o.clone(),
-        None => format!("{}://{host}", if shared.tls { "https" } else { "http" }),
+        None => crate::util::request_origin(shared.tls, headers),
     };
     let segs: Vec<String> = api
         .split('/')

@@ -372,6 +372,16 @@ pub fn hms(secs: u64) -> String {
     )
 }
 
+/// `scheme://host[:port]` of a request as its client addressed it (the links a service
+/// answers point there).
+pub fn request_origin(tls: bool, headers: &hyper::HeaderMap) -> String {
+    let host = headers
+        .get(hyper::header::HOST)
+        .and_then(|h| h.to_str().ok())
+        .unwrap_or("localhost");
+    format!("{}://{host}", if tls { "https" } else { "http" })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -199,14 +199,6 @@ fn fail(status: u16, message: &str, json: bool) -> Resp {
 /// A failure: status and message.
 type Failure = (u16, String);
 
-fn origin(headers: &HeaderMap) -> String {
-    let host = headers
-        .get(hyper::header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("localhost");
-    format!("https://{host}{PREFIX}/api")
-}
-
 fn new_guid(n: u64) -> String {
     let t = now_ms() as u64;
     format!(
@@ -266,7 +258,10 @@ pub fn handle(
         .map(crate::util::decode_segment)
         .collect();
     let segs: Vec<&str> = segs.iter().map(String::as_str).collect();
-    let base = origin(headers);
+    let base = format!(
+        "{}{PREFIX}/api",
+        crate::util::request_origin(shared.tls, headers)
+    );
     let action = query
         .into_iter()
         .flat_map(|q| q.split('&'))
