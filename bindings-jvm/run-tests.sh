@@ -14,19 +14,8 @@ jvm="$root/target/jvm"
 mkdir -p "$jvm"
 
 echo "== JDK, JNA, gson (Debian) and kotlinc (npm)"
-if ! command -v javac >/dev/null || [ ! -f /usr/share/java/jna.jar ] || [ ! -f /usr/share/java/gson.jar ]; then
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  $SUDO apt-get update -qq
-  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq default-jdk-headless libjna-java libgoogle-gson-java >/dev/null
-fi
-kdir="$root/target/kotlin"
-kotlinc="$kdir/node_modules/kotlin-compiler/bin/kotlinc"
-if [ ! -x "$kotlinc" ]; then
-  mkdir -p "$kdir"
-  (cd "$kdir" && { [ -f package.json ] || npm init -y >/dev/null; } && npm install --no-audit --no-fund --loglevel=error kotlin-compiler@2.4.20)
-fi
-klib="$kdir/node_modules/kotlin-compiler/lib"
-deps="/usr/share/java/jna.jar:$klib/kotlinx-coroutines-core-jvm.jar"
+. "$here/jar.sh"
+jvm_tools
 
 echo "== build the library and the mock"
 (cd "$root" && cargo build -q --release -p qem-jvm -p qem-mock)
@@ -47,10 +36,7 @@ if ! cmp -s "$jvm/gen/uniffi/qem_jvm/qem_jvm.kt" "$here/kotlin/uniffi/qem_jvm/qe
 fi
 
 echo "== the jar: the binding's classes and linux-x86-64/libqem_jvm.so (JNA loads it from the classpath)"
-rm -rf "$jvm/classes" && mkdir -p "$jvm/classes/linux-x86-64"
-"$kotlinc" -nowarn -cp "$deps" -d "$jvm/classes" "$here/kotlin/uniffi/qem_jvm/qem_jvm.kt" "$here/kotlin/qem/"*.kt
-cp "$lib" "$jvm/classes/linux-x86-64/"
-(cd "$jvm/classes" && jar cf "$jvm/qem-jvm.jar" .)
+build_jar "$lib" "$jvm/qem-jvm.jar"
 # The benchmark only needs the jar.
 [ "${QEM_JVM_BUILD_ONLY:-}" = 1 ] && exit 0
 

@@ -12,6 +12,10 @@
 #   Qlik.EnterpriseManager.Client.VERSION.nupkg
 #                                      the .NET SDK (netstandard2.0) with the native library
 #                                      in runtimes/linux-x64/native/
+#   qem-jvm-VERSION.jar and qem-jvm-VERSION.pom
+#                                      the JVM binding (Kotlin and Java) with its native
+#                                      library in linux-x86-64/, and the POM naming its
+#                                      dependencies (JNA, Kotlin's standard library, coroutines)
 # Every native library is linked against glibc 2.17 (x86_64 Linux from RHEL 7 on).
 # tests/install/run.sh installs each from dist/ in a clean place and runs its first example.
 set -euo pipefail
@@ -40,9 +44,9 @@ exec "$venv/bin/maturin" zig cc -- -g -fno-sanitize=all -target x86_64-linux-gnu
 SH
 chmod +x "$zigcc"
 triple=x86_64-unknown-linux-gnu
-echo "== the C library and the Node addon, linked against glibc 2.17"
+echo "== the C library, the Node addon and the JVM binding's library, linked against glibc 2.17"
 CARGO_TARGET_X86_64_UNKNOWN_LINUX_GNU_LINKER="$zigcc" CC_x86_64_unknown_linux_gnu="$zigcc" \
-  cargo build -q --release --target "$triple" -p qem-c -p qem-node
+  cargo build -q --release --target "$triple" -p qem-c -p qem-node -p qem-jvm
 native="$root/target/$triple/release"
 
 echo "== C: libqem.so, libqem.a, qem.h, qem.pc"
@@ -160,6 +164,37 @@ with zipfile.ZipFile(os.path.join(dist, f"{pkg}.{version}.nupkg"), "w", zipfile.
             path = os.path.join(folder, name)
             z.write(path, os.path.relpath(path, stage))
 PY
+
+echo "== JVM: qem-jvm.jar (uniffi's classes, the typed clients, linux-x86-64/libqem_jvm.so) and its POM"
+. "$root/bindings-jvm/jar.sh"
+jvm_tools
+build_jar "$native/libqem_jvm.so" "$dist/qem-jvm-$version.jar"
+# The versions the jar was compiled against: Kotlin's and coroutines' as npm's
+# kotlin-compiler ships them; JNA 5.12 is the oldest with the direct mapping uniffi uses.
+kotlin_version="$(unzip -p "$klib/kotlin-stdlib.jar" META-INF/MANIFEST.MF | sed -n 's/^Implementation-Version: \([^[:space:]]*\).*/\1/p')"
+coroutines_version="$(unzip -p "$klib/kotlinx-coroutines-core-jvm.jar" META-INF/kotlinx_coroutines_core.version)"
+cat > "$dist/qem-jvm-$version.pom" <<POM
+<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+         xsi:schemaLocation="http://maven.apache.org/POM/4.0.0 https://maven.apache.org/xsd/maven-4.0.0.xsd">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>io.github.qem-sdk</groupId>
+  <artifactId>qem-jvm</artifactId>
+  <version>$version</version>
+  <packaging>jar</packaging>
+  <name>qem-jvm</name>
+  <description>Qlik Enterprise Manager automation for Kotlin and Java, with clients for the Qlik Cloud Tasks API, Kinetic Task and Veeam Backup Enterprise Manager, over the SDK's Rust core (native library for linux-x86-64 included).</description>
+  <url>https://github.com/qem-sdk/qem-sdk</url>
+  <licenses><license><name>Apache-2.0</name></license></licenses>
+  <scm><url>https://github.com/qem-sdk/qem-sdk</url></scm>
+  <dependencies>
+    <dependency><groupId>net.java.dev.jna</groupId><artifactId>jna</artifactId><version>5.12.1</version></dependency>
+    <dependency><groupId>org.jetbrains.kotlin</groupId><artifactId>kotlin-stdlib</artifactId><version>$kotlin_version</version></dependency>
+    <dependency><groupId>org.jetbrains.kotlinx</groupId><artifactId>kotlinx-coroutines-core-jvm</artifactId><version>$coroutines_version</version></dependency>
+  </dependencies>
+</project>
+POM
+python3 -c "import sys, xml.dom.minidom; xml.dom.minidom.parse(sys.argv[1])" "$dist/qem-jvm-$version.pom"
 
 echo "== dist/"
 ls -l "$dist"

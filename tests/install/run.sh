@@ -6,12 +6,13 @@
 # nothing on the loader path; the Python wheel alone in a new venv (no index, no source
 # tree), its first example and its `qem` command; the two Node tarballs in a fresh npm
 # project, its first example; a C# program compiled against the .nupkg's assembly and run
-# on Mono from the unpacked package. Ends with "N passed, N failed".
+# on Mono from the unpacked package; a Java program compiled against the jar and run with
+# its POM's dependencies. Ends with "N passed, N failed".
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 [ -f "$HOME/.cargo/env" ] && . "$HOME/.cargo/env"
 dist="$root/dist"
-ls "$dist"/qem-c-*.tar.gz "$dist"/qem_sdk-*.whl "$dist"/qem-client-*.tgz "$dist"/*.nupkg >/dev/null
+ls "$dist"/qem-c-*.tar.gz "$dist"/qem_sdk-*.whl "$dist"/qem-client-*.tgz "$dist"/*.nupkg "$dist"/qem-jvm-*.jar >/dev/null
 . "$root/tests/mock/harness.sh"
 (cd "$root" && cargo build -q --release -p qem-mock)
 # The mock's temporary folder ($out, removed at exit) is the clean place the checks use.
@@ -96,6 +97,22 @@ dotnet_package() {
   grep -q "^first call: SalesDBBackup" out.txt
 }
 check ".NET: a program referencing the nupkg runs on Mono with no LD_LIBRARY_PATH" dotnet_package
+
+jvm_jar() {
+  # As Maven or Gradle would use it: the jar beside its POM's dependencies (JNA from
+  # Debian, Kotlin's standard library and coroutines from npm's kotlin-compiler).
+  . "$root/bindings-jvm/jar.sh"
+  jvm_tools
+  local jar; jar="$(ls "$dist"/qem-jvm-*.jar)"
+  grep -q "<artifactId>jna</artifactId>" "${jar%.jar}.pom"
+  unzip -q "$jar" linux-x86-64/libqem_jvm.so -d native
+  old_glibc native/linux-x86-64/libqem_jvm.so
+  local cp="$jar:$deps:$klib/kotlin-stdlib.jar"
+  javac -d classes -cp "$cp" "$root/bindings-jvm/examples/FirstCall.java"
+  QEM_URL="$base" QEM_CA_FILE="$ca" java -cp "classes:$cp" FirstCall | tee out.txt
+  grep -q "^first call: SalesDBBackup" out.txt
+}
+check "JVM: a Java program built against the jar and its dependencies runs" jvm_jar
 
 echo "install: $passed passed, $failed failed"
 [ "$failed" -eq 0 ]
