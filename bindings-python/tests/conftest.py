@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import json
 import os
-import ssl
 import subprocess
 import tempfile
-import urllib.request
 from pathlib import Path
-from typing import Any, Iterator, Optional
+from typing import Any, Iterator
 
 import pytest
+from qem.testing import MockServer
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,24 +26,17 @@ def _mock_binary() -> Path:
     raise AssertionError
 
 
-class Mock:
+class Mock(MockServer):
+    """The session's mock (qem.testing's MockServer, attached to the qem-mock started here)."""
+
     def __init__(self, base_url: str, cert: str) -> None:
+        self._dir, self._proc = None, None
+        self._connect(base_url, cert)
         self.base_url = base_url  # https://127.0.0.1:PORT/attunityenterprisemanager
         self.cert = cert
-        self.ctx = ssl.create_default_context(cafile=cert)
         hostport = base_url.split("//", 1)[1].split("/", 1)[0]
         self.host, port = hostport.rsplit(":", 1)
         self.port = int(port)
-        self.root = base_url.split("/attunityenterprisemanager")[0]
-
-    def control(self, method: str, path: str, body: Optional[Any] = None) -> Any:
-        data = None if body is None else json.dumps(body).encode()
-        req = urllib.request.Request(self.root + "/mock/" + path, data=data, method=method)
-        if data is not None:
-            req.add_header("Content-Type", "application/json")
-        with urllib.request.urlopen(req, context=self.ctx, timeout=30) as resp:
-            text = resp.read()
-        return json.loads(text) if text.strip() else None
 
     def reset(self) -> None:
         self.control("PUT", "faults", {"latency_ms": 0, "error_rate": 0.0, "drop_rate": 0.0})

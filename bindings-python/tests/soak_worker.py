@@ -7,19 +7,16 @@ findings; exits 0 when it finished (the test judges the findings)."""
 from __future__ import annotations
 
 import json
-import ssl
 import sys
 import threading
 import time
-import urllib.request
 from collections import Counter
-from typing import Any, Dict, List, Optional
+from typing import Any, Dict, List
 
 import qem
+from qem.testing import MockServer
 
 BASE, CERT = sys.argv[1], sys.argv[2]
-ROOT = BASE.split("/attunityenterprisemanager")[0]
-CTX = ssl.create_default_context(cafile=CERT)
 SERVER, TASK = "Local Server", "SalesDBBackup"
 WORKERS, ROUNDS, SECONDS = 16, 600, 45.0
 FAULTS = {
@@ -33,14 +30,7 @@ FAULTS = {
 }
 
 
-def control(method: str, path: str, body: Optional[Any] = None) -> Any:
-    data = None if body is None else json.dumps(body).encode()
-    req = urllib.request.Request(ROOT + "/mock/" + path, data=data, method=method)
-    if data is not None:
-        req.add_header("Content-Type", "application/json")
-    with urllib.request.urlopen(req, context=CTX, timeout=60) as resp:
-        text = resp.read()
-    return json.loads(text) if text.strip() else None
+control = MockServer.attach(BASE, CERT).control
 
 
 def main() -> None:

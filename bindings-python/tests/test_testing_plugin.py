@@ -41,6 +41,19 @@ def test_a_state_and_the_other_services(qem_mock: MockServer) -> None:
     assert qem_mock.url != own.url
 
 
+def test_attaching_to_a_mock_running_elsewhere(qem_mock: MockServer) -> None:
+    # As a test suite would reach `qem mock` run in another container: its URL and certificate.
+    attached = MockServer.attach(qem_mock.url, qem_mock.ca_file)
+    attached.reset()
+    with attached.client() as client:
+        assert client.get_task_details("Local Server", "SalesDBBackup").name == "SalesDBBackup"
+    assert [r["operation"] for r in attached.requests()].count("get_task_details") == 1
+    assert attached.service_url("veeam") == qem_mock.service_url("veeam")
+    attached.stop()
+    # The mock it did not start is still there.
+    assert qem_mock.control("GET", "requests")
+
+
 @pytest.mark.skipif(not os.environ.get("QEM_WHEELS"), reason="the wheel's folder is not given (QEM_WHEELS)")
 def test_the_console_command_in_a_fresh_venv(tmp_path: Path, qem_mock: Any) -> None:
     env_dir = tmp_path / "venv"

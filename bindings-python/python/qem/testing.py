@@ -19,7 +19,8 @@ has two fixtures:
         assert qem_client.get_task_details("Local Server", "SalesDBBackup").state.name == "RUNNING"
         assert any(r["operation"] == "run_task" for r in qem_mock.requests())
 
-Without pytest: ``with qem.testing.MockServer() as mock: client = mock.client()``.
+Without pytest: ``with qem.testing.MockServer() as mock: client = mock.client()``; a mock
+running elsewhere: ``qem.testing.MockServer.attach(url, ca_file)``.
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ class MockServer:
     """
 
     def __init__(self, state: Optional[Dict[str, Any]] = None, *, port: int = 0) -> None:
-        self._dir = tempfile.mkdtemp(prefix="qem-mock-")
+        self._dir: Optional[str] = tempfile.mkdtemp(prefix="qem-mock-")
         self.ca_file = os.path.join(self._dir, "ca.pem")
         args = [sys.executable, "-m", "qem", "mock", "--port", str(port), "--cert-out", self.ca_file]
         if state is not None:
@@ -60,17 +61,32 @@ class MockServer:
             with open(path, "w", encoding="utf-8") as f:
                 json.dump(state, f)
             args += ["--state", path]
-        self._proc = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
+        self._proc: Optional[subprocess.Popen[str]] = subprocess.Popen(args, stdout=subprocess.PIPE, text=True)
         assert self._proc.stdout is not None
         line = self._proc.stdout.readline().strip()
         if not line.startswith("http"):
             self.stop()
             raise RuntimeError("the mock did not start: " + repr(line))
+        self._connect(line, self.ca_file)
+
+    @classmethod
+    def attach(cls, url: str, ca_file: str) -> MockServer:
+        """A mock already running elsewhere (``qem mock`` in another process or a
+        container), from its first line (Enterprise Manager's URL) and its certificate;
+        :meth:`stop` leaves it running."""
+        self = cls.__new__(cls)
+        self._dir, self._proc = None, None
+        self._connect(url, ca_file)
+        return self
+
+    def _connect(self, url: str, ca_file: str) -> None:
         #: Enterprise Manager's URL (``https://127.0.0.1:PORT/attunityenterprisemanager``).
-        self.url = line
+        self.url = url
+        #: The mock's certificate (PEM), for the clients' ``ca_file``.
+        self.ca_file = ca_file
         #: ``https://127.0.0.1:PORT``: the other services' and the control API's root.
-        self.root = line.rsplit("/", 1)[0]
-        self._ssl = ssl.create_default_context(cafile=self.ca_file)
+        self.root = url.rsplit("/", 1)[0]
+        self._ssl = ssl.create_default_context(cafile=ca_file)
 
     def service_url(self, service: str) -> str:
         """The URL a client of ``service`` takes: ``qem``, ``qlik_cloud``, ``kinetic``, ``veeam``."""
@@ -88,7 +104,7 @@ class MockServer:
         req = urllib.request.Request(self.root + "/mock/" + path.lstrip("/"), data=data, method=method)
         if data is not None:
             req.add_header("Content-Type", "application/json")
-        with urllib.request.urlopen(req, context=self._ssl, timeout=30) as resp:
+        with urllib.request.urlopen(req, context=self._ssl, timeout=60) as resp:
             text = resp.read()
         return json.loads(text) if text.strip() else None
 
@@ -122,13 +138,15 @@ class MockServer:
         return Client(self.url, username=username, password=password, ca_file=self.ca_file)
 
     def stop(self) -> None:
-        """Stops the mock."""
-        if self._proc.poll() is None:
-            self._proc.terminate()
-            self._proc.wait(timeout=10)
-        if self._proc.stdout is not None:
-            self._proc.stdout.close()
-        shutil.rmtree(self._dir, ignore_errors=True)
+        """Stops the mock (one this object started)."""
+        if self._proc is not None:
+            if self._proc.poll() is None:
+                self._proc.terminate()
+                self._proc.wait(timeout=10)
+            if self._proc.stdout is not None:
+                self._proc.stdout.close()
+        if self._dir is not None:
+            shutil.rmtree(self._dir, ignore_errors=True)
 
     def __enter__(self) -> MockServer:
         return self
