@@ -11,6 +11,10 @@ namespace Qlik.EnterpriseManager.Client
         /// <summary>A client of the web application at <paramref name="url"/>
         /// (https://host[:port]/kinetic-task), with a user for HTTP Basic when its sources' API
         /// policy rules check the caller's identity (null: no credentials).</summary>
+        /// <param name="url">The Task web application (https://host[:port]/kinetic-task).</param>
+        /// <param name="username">The HTTP Basic user, or null for none.</param>
+        /// <param name="password">Its password, or null.</param>
+        /// <param name="verifyCertificate">Whether the server's certificate is verified (only turn it off for a test server).</param>
         /// <param name="caFile">A PEM file of extra trusted CA certificates, or null.</param>
         public KineticTaskClient(string url, string username, string password, bool verifyCertificate = true, string caFile = null)
             : base(Options(url, username, password, verifyCertificate, caFile)) { }

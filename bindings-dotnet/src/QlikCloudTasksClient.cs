@@ -11,6 +11,9 @@ namespace Qlik.EnterpriseManager.Client
     {
         /// <summary>A client of the tenant at <paramref name="tenantUrl"/> (https://tenant.region.qlikcloud.com)
         /// with an API key. Nothing is sent until the first call.</summary>
+        /// <param name="tenantUrl">The tenant (https://tenant.region.qlikcloud.com).</param>
+        /// <param name="apiKey">An API key of a user with the reload permission.</param>
+        /// <param name="verifyCertificate">Whether the server's certificate is verified (only turn it off for a test server).</param>
         /// <param name="caFile">A PEM file of extra trusted CA certificates, or null.</param>
         public QlikCloudTasksClient(string tenantUrl, string apiKey, bool verifyCertificate = true, string caFile = null)
             : base(Options(tenantUrl, verifyCertificate, caFile, "api_key", apiKey, null, null)) { }

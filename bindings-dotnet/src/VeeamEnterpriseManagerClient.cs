@@ -11,6 +11,10 @@ namespace Qlik.EnterpriseManager.Client
     {
         /// <summary>A client of the Enterprise Manager at <paramref name="url"/> (https://host:9398)
         /// for a Portal Administrator, Portal User or Restore Operator.</summary>
+        /// <param name="url">The Enterprise Manager (https://host:9398, or http://host:9399).</param>
+        /// <param name="username">The user (DOMAIN\user or user@domain).</param>
+        /// <param name="password">Its password.</param>
+        /// <param name="verifyCertificate">Whether the server's certificate is verified (only turn it off for a test server).</param>
         /// <param name="caFile">A PEM file of extra trusted CA certificates, or null.</param>
         public VeeamEnterpriseManagerClient(string url, string username, string password, bool verifyCertificate = true, string caFile = null)
             : base(Options(url, username, password, verifyCertificate, caFile)) { }
