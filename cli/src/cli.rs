@@ -9,8 +9,8 @@ use std::path::PathBuf;
 
 /// Qlik Enterprise Manager (and Qlik Cloud, Kinetic Task, Veeam) from the command line.
 ///
-/// Connection: flags, then QEM_URL, QEM_USER, QEM_PASSWORD, QEM_CA_FILE (QEM_API_KEY for
-/// Qlik Cloud), then the context (--context, QEM_CONTEXT, or the one `qem context use`
+/// Connection: flags, then QEM_URL, QEM_USER, QEM_PASSWORD, QEM_CA_FILE, QEM_SERVICE
+/// (QEM_API_KEY for Qlik Cloud), then the context (--context, QEM_CONTEXT, or the one `qem context use`
 /// chose). The cloud, veeam and kinetic commands imply their service.
 /// Exit codes: 0 success, 1 server or transport error, 2 usage or INVALID_ARGUMENT,
 /// 3 some items of a bulk command failed, 4 WAIT_TIMEOUT, 5 TASK_FAILED, 6 RATE_LIMITED,
@@ -55,6 +55,10 @@ pub struct Global {
     /// Do not verify the server's certificate.
     #[arg(long, global = true)]
     pub insecure: bool,
+    /// The service (qem, qlik_cloud, kinetic, veeam): of the connection when its context
+    /// does not say (qem by default), of a context added, of the operations listed.
+    #[arg(long, global = true, env = "QEM_SERVICE")]
+    pub service: Option<String>,
 }
 
 #[derive(Subcommand)]
@@ -62,12 +66,8 @@ pub enum Command {
     /// Named connections, in a file only you can read.
     #[command(subcommand)]
     Context(ContextCommand),
-    /// Every operation and helper of the API description.
-    Ops {
-        /// Only this service's (qem, qlik_cloud, kinetic, veeam).
-        #[arg(long)]
-        service: Option<String>,
-    },
+    /// Every operation and helper of the API description (only --service's when given).
+    Ops,
     /// Any operation or helper by name, with its arguments.
     Call {
         /// Its name (get_task_details, GetTaskDetails, run_task_and_wait...).
@@ -211,9 +211,6 @@ pub enum ContextCommand {
     /// Adds (or replaces) a context; the password is asked for without echo.
     Add {
         name: String,
-        /// The service (qem, qlik_cloud, kinetic, veeam).
-        #[arg(long, default_value = "qem")]
-        service: String,
         /// Any further client option, `name=value` (read_timeout_ms=120000...).
         #[arg(long = "option", short = 'o', value_name = "NAME=VALUE")]
         options: Vec<String>,
@@ -762,10 +759,7 @@ pub async fn run(client: &Client, global: &Global, command: Command) -> Outcome 
                 Some(addr) => crate::metrics::serve(client, addr, Value::Object(a), every).await,
             }
         }
-        Command::Context(_)
-        | Command::Ops { .. }
-        | Command::Mock(_)
-        | Command::Completions { .. } => {
+        Command::Context(_) | Command::Ops | Command::Mock(_) | Command::Completions { .. } => {
             unreachable!("answered without a connection")
         }
     }

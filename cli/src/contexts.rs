@@ -106,10 +106,10 @@ pub fn run(command: ContextCommand, global: &Global) -> Outcome {
     match command {
         ContextCommand::Add {
             name,
-            service,
             options,
             make_current,
         } => {
+            let service = global.service.clone().unwrap_or_else(|| "qem".into());
             let mut o = Map::new();
             o.insert("service".into(), service.clone().into());
             if let Some(url) = &global.url {
@@ -252,10 +252,19 @@ pub fn client_options(global: &Global, implied: Option<&str>) -> Result<Value, F
         },
         None => json!({}),
     };
-    // A command group of a service (`qem veeam ...`) gives a connection that names no
-    // service its own, and refuses a context of another service named for it.
+    // The service --service (QEM_SERVICE) or a command group (`qem veeam ...`) wants: a
+    // connection that names none gets it; the current context, of another service, is
+    // passed over; a context of another service named for the command is refused.
     let service = o["service"].as_str().unwrap_or("qem").to_string();
-    if let Some(wanted) = implied {
+    let wanted = match (global.service.as_deref(), implied) {
+        (Some(flag), Some(group)) if flag != group => {
+            return Err(Failure::Usage(format!(
+                "--service {flag} (or QEM_SERVICE) does not fit this command, which is {group}'s"
+            )))
+        }
+        (flag, group) => flag.or(group),
+    };
+    if let Some(wanted) = wanted {
         match o.get("service") {
             None => o["service"] = wanted.into(),
             Some(_) if service == wanted => {}

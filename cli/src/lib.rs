@@ -154,7 +154,7 @@ pub fn run(args: Vec<OsString>) -> u8 {
     let result = match cli.command {
         // Commands that need no connection.
         Command::Context(c) => contexts::run(c, &cli.global),
-        Command::Ops { service } => output::ops(service.as_deref(), &cli.global),
+        Command::Ops => output::ops(cli.global.service.as_deref(), &cli.global),
         Command::Completions { shell } => {
             let mut cmd = <Cli as clap::CommandFactory>::command();
             clap_complete::generate(shell, &mut cmd, "qem", &mut std::io::stdout());

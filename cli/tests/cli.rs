@@ -35,6 +35,7 @@ impl Env {
             .env("QEM_PASSWORD", "admin-pass")
             .env("QEM_CA_FILE", &self.ca)
             .env_remove("QEM_CONTEXT")
+            .env_remove("QEM_SERVICE")
             .stdin(Stdio::null());
         c
     }
@@ -863,6 +864,19 @@ fn the_other_services_commands_imply_their_service() {
         json!({"service": "veeam", "url": em, "username": "EM\\admin", "password": "admin-pass"});
     let jobs = json_of(&run(&em, &veeam, &["veeam", "jobs", "--json"]));
     assert_eq!(jobs, generic(opts.clone(), "get_jobs", json!({})));
+    // `qem call` from the environment alone, QEM_SERVICE naming the service.
+    let service = [("QEM_SERVICE", "veeam"), veeam[0], veeam[1]];
+    let called = json_of(&run(&em, &service, &["call", "get_jobs", "--json"]));
+    assert_eq!(called, jobs);
+    let listed = run(&em, &[], &["ops", "--service", "veeam", "-q"]);
+    let listed = text(&listed.stdout);
+    assert!(
+        listed.lines().any(|l| l == "clone_job_and_wait"),
+        "{listed}"
+    );
+    assert!(!listed.lines().any(|l| l == "get_task_details"), "{listed}");
+    let clash = run(&em, &veeam, &["--service", "kinetic", "veeam", "jobs"]);
+    assert_eq!(clash.status.code(), Some(2), "{}", text(&clash.stderr));
     let repos = run(&em, &veeam, &["veeam", "repositories", "-q"]);
     let repo = text(&repos.stdout).trim().to_string();
     assert_eq!(
