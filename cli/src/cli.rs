@@ -26,6 +26,7 @@ pub struct Cli {
 
 /// Flags every command takes, before or after it.
 #[derive(Args, Clone)]
+#[command(next_help_heading = "Global options")]
 pub struct Global {
     /// Print exactly the generic entry's JSON (errors as JSON on stderr).
     #[arg(long, global = true)]
@@ -90,10 +91,17 @@ pub enum Command {
     #[command(subcommand)]
     Task(TaskCommand),
     /// A task's tables and their states.
-    Tables { server: String, task: String },
+    Tables {
+        /// The server, as `servers ls` names it.
+        server: String,
+        /// The task's name.
+        task: String,
+    },
     /// Waits until a task is running, stopped, done with its full load, or drained.
     Wait {
+        /// The server, as `servers ls` names it.
         server: String,
+        /// The task's name.
         task: String,
         /// What to wait for.
         #[arg(long = "for", value_enum)]
@@ -105,6 +113,7 @@ pub enum Command {
     /// Every task's state and stop reason, with the time taken: what `tasks run
     /// --from-snapshot` later restores.
     Snapshot {
+        /// The server, as `servers ls` names it.
         server: String,
         /// Write to this file (stdout when absent).
         #[arg(short, long)]
@@ -112,6 +121,7 @@ pub enum Command {
     },
     /// Dated backups: each server's ExportAll and every task with its endpoints, under DIR.
     Backup {
+        /// The folder the dated backups go under.
         dir: PathBuf,
         /// Only these servers (all when absent).
         #[arg(long = "server")]
@@ -119,7 +129,9 @@ pub enum Command {
     },
     /// Exports a task, renames it and its endpoints, imports it on another server.
     Promote {
+        /// The server, as `servers ls` names it.
         server: String,
+        /// The task's name.
         task: String,
         /// The server it goes to.
         #[arg(long)]
@@ -136,8 +148,11 @@ pub enum Command {
     },
     /// Clones a task on its server under a new name.
     Clone {
+        /// The server, as `servers ls` names it.
         server: String,
+        /// The task's name.
         task: String,
+        /// The clone's name.
         new_name: String,
         /// Clone its permissions too.
         #[arg(long)]
@@ -157,6 +172,7 @@ pub enum Command {
     },
     /// The tasks' figures in the Prometheus text format; with --listen, served at /metrics.
     Metrics {
+        /// The server, as `servers ls` names it.
         server: String,
         #[command(flatten)]
         selection: Selection,
@@ -169,7 +185,9 @@ pub enum Command {
     },
     /// Exports a task (with its endpoints) as JSON, streamed.
     Export {
+        /// The server, as `servers ls` names it.
         server: String,
+        /// The task's name.
         task: String,
         /// Write to this file (stdout when absent).
         #[arg(short, long)]
@@ -184,7 +202,9 @@ pub enum Command {
     },
     /// Imports a task from a JSON export.
     Import {
+        /// The server, as `servers ls` names it.
         server: String,
+        /// The task's name.
         task: String,
         /// Read from this file (`-`: stdin).
         #[arg(short, long)]
@@ -328,6 +348,7 @@ pub enum TasksCommand {
     },
     /// A server's tasks.
     Ls {
+        /// The server, as `servers ls` names it.
         server: String,
         /// Only tasks in these states (RUNNING, STOPPED...).
         #[arg(long)]
@@ -344,10 +365,17 @@ pub enum TasksCommand {
 #[derive(Subcommand)]
 pub enum TaskCommand {
     /// A task's details.
-    Show { server: String, task: String },
+    Show {
+        /// The server, as `servers ls` names it.
+        server: String,
+        /// The task's name.
+        task: String,
+    },
     /// Runs a task.
     Run {
+        /// The server, as `servers ls` names it.
         server: String,
+        /// The task's name.
         task: String,
         /// The run option (RESUME_PROCESSING, RELOAD_TARGET...).
         #[arg(long, default_value = "RESUME_PROCESSING")]
@@ -361,7 +389,9 @@ pub enum TaskCommand {
     },
     /// Stops a task.
     Stop {
+        /// The server, as `servers ls` names it.
         server: String,
+        /// The task's name.
         task: String,
         /// Drain it first (no latency, nothing in flight), then stop it.
         #[arg(long)]

@@ -20,9 +20,13 @@ pub enum CloudCommand {
         pages: Pages,
     },
     /// A task.
-    Show { id: String },
+    Show {
+        /// The task's id (`cloud tasks -q`).
+        id: String,
+    },
     /// Starts a task; with --wait, waits for its run to end (exit 5 when it failed).
     Start {
+        /// The task's id (`cloud tasks -q`).
         id: String,
         /// Wait for the run to end.
         #[arg(long)]
@@ -33,16 +37,28 @@ pub enum CloudCommand {
     },
     /// A task's runs, every page.
     Runs {
+        /// The task's id (`cloud tasks -q`).
         id: String,
         #[command(flatten)]
         pages: Pages,
     },
     /// A task's last run.
-    LastRun { id: String },
+    LastRun {
+        /// The task's id (`cloud tasks -q`).
+        id: String,
+    },
     /// A run's log, as text.
-    Log { id: String, run_id: String },
+    Log {
+        /// The task's id (`cloud tasks -q`).
+        id: String,
+        /// The run's id (`cloud runs -q`).
+        run_id: String,
+    },
     /// Deletes a task.
-    Delete { id: String },
+    Delete {
+        /// The task's id (`cloud tasks -q`).
+        id: String,
+    },
 }
 
 /// How much of a paged list is read.
@@ -98,7 +114,9 @@ pub enum VeeamCommand {
     /// Clones a job (its GUID or UID) as NEW_NAME; with --wait, waits for its task and
     /// prints the new job (exit 5 when the clone failed).
     Clone {
+        /// The job cloned: its GUID or urn:veeam:Job:<guid> (`veeam jobs -q`).
         job: String,
+        /// The new job's name (at most 50 characters).
         new_name: String,
         /// The kind of job (the job's own).
         #[arg(long, value_enum, default_value = "backup")]
@@ -126,9 +144,15 @@ pub enum VeeamCommand {
         timeout: u64,
     },
     /// A task: its state, and its result once finished.
-    Task { task: String },
+    Task {
+        /// The task's id (`task-1`), as `clone` printed it.
+        task: String,
+    },
     /// Stops a task (Enterprise Manager then forgets it).
-    StopTask { task: String },
+    StopTask {
+        /// The task's id.
+        task: String,
+    },
 }
 
 #[derive(Subcommand)]
