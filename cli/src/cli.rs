@@ -47,7 +47,7 @@ pub struct Global {
     /// --password-stdin or the context.
     #[arg(long, global = true, env = "QEM_USER")]
     pub user: Option<String>,
-    /// Read the password from the first line of stdin.
+    /// Read the password (a Qlik Cloud tenant's API key) from the first line of stdin.
     #[arg(long, global = true)]
     pub password_stdin: bool,
     /// A PEM file of extra trusted CA certificates.

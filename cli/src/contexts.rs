@@ -283,9 +283,14 @@ pub fn client_options(global: &Global, implied: Option<&str>) -> Result<Value, F
         o["url"] = url.clone().into();
     }
     if o["service"] == "qlik_cloud" {
-        // A tenant has no users: its API key comes from the environment instead.
+        // A tenant has no users: its API key comes from the environment or stdin instead.
         if let Ok(key) = std::env::var("QEM_API_KEY") {
             o["api_key"] = key.into();
+        }
+        if global.password_stdin {
+            if let Some(key) = read_secret(global, "")? {
+                o["api_key"] = key.into();
+            }
         }
     } else {
         if let Some(user) = &global.user {

@@ -1013,6 +1013,18 @@ fn the_other_services_commands_imply_their_service() {
         "{}",
         text(&log.stdout)
     );
+    let mut piped = e.cmd();
+    piped.env("QEM_URL", &tenant).env_remove("QEM_USER");
+    let by_stdin = fed(
+        piped.args(["cloud", "show", "task-1", "--password-stdin", "-q"]),
+        b"key-dev\n",
+    );
+    assert_eq!(
+        text(&by_stdin.stdout).trim(),
+        "task-1",
+        "{}",
+        text(&by_stdin.stderr)
+    );
     let failed = run(
         &tenant,
         &cloud,
