@@ -145,7 +145,7 @@ fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
             for field in fields {
                 let required = op.body == Body::JobClone && field == "job_name";
                 args.push(json!({"name": field, "in": "body", "content": "field",
-                    "required": required, "schema": field_schema(field)}));
+                    "required": required, "schema": crate::ops::body_field_schema(field)}));
             }
             if op.paging == Paging::Cursor {
                 args.push(json!({"name": "all", "in": "client", "required": false,
@@ -205,31 +205,6 @@ fn service(s: &Service, generator: &mut SchemaGenerator) -> Value {
         "operations": operations,
         "helpers": helpers,
     })
-}
-
-/// The schema of a body's field given by itself (clone-trees', a Veeam clone's).
-fn field_schema(field: &str) -> Value {
-    let name = |doc: &str| json!({"type": "string", "minLength": 1, "maxLength": crate::veeam::MAX_NAME_CHARS, "description": doc});
-    match field {
-        "names" => json!({"type": "array", "items": {"type": "string"},
-            "description": "the trees and local routines to copy (all when absent)"}),
-        "local_routines" => json!({"description":
-            "each copied local routine's definition id and its copy's: [{\"from\", \"to\"}], [[from, to]] or {from: to}"}),
-        "job_name" => name("the new job's name"),
-        "folder_name" => name("a backup clone's folder: the name of its backup files"),
-        "job_file_name" => name("a backup copy clone's file name"),
-        "repository_uid" => json!({"type": "string", "minLength": 1,
-            "description": "the repository the new job writes to: a GUID or urn:veeam:Repository:<guid>"}),
-        "kind" => json!({"enum": crate::models::VeeamCloneKind::ALL,
-            "description": "the kind of job (Backup when absent)"}),
-        "vm_suffix" => {
-            json!({"type": "string", "minLength": 1, "description": "a replica clone's suffix of its VM replicas' names"})
-        }
-        "description" => {
-            json!({"type": "string", "minLength": 1, "description": "the new job's description"})
-        }
-        _ => json!({"type": "string"}),
-    }
 }
 
 fn kind_schema(kind: Kind) -> Schema {

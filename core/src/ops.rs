@@ -276,6 +276,34 @@ pub const JOB_CLONE_FIELDS: &[&str] = &[
     "job_file_name",
 ];
 
+/// The schema of a body's field given by itself (clone-trees', a Veeam clone's).
+pub(crate) fn body_field_schema(field: &str) -> serde_json::Value {
+    use serde_json::json;
+    let name = |doc: &str| json!({"type": "string", "minLength": 1, "maxLength": crate::veeam::MAX_NAME_CHARS, "description": doc});
+    let text = |doc: &str| json!({"type": "string", "minLength": 1, "description": doc});
+    match field {
+        "source_from" => text("the Source the trees are copied from"),
+        "source_to" => text("the Source they are copied into (the same one, or another)"),
+        "group_from" => text("the Group (within source_from) copied from"),
+        "group_to" => text("the Group they are copied into"),
+        "names" => json!({"type": "array", "items": {"type": "string"},
+            "description": "the trees and local routines to copy (all when absent)"}),
+        "local_routines" => json!({"description":
+            "each copied local routine's definition id and its copy's: [{\"from\", \"to\"}], [[from, to]] or {from: to}"}),
+        "job_name" => name("the new job's name"),
+        "folder_name" => name("a backup clone's folder: the name of its backup files"),
+        "job_file_name" => name("a backup copy clone's file name"),
+        "repository_uid" => {
+            text("the repository the new job writes to: a GUID or urn:veeam:Repository:<guid>")
+        }
+        "kind" => json!({"enum": crate::models::VeeamCloneKind::ALL,
+            "description": "the kind of job (Backup when absent)"}),
+        "vm_suffix" => text("a replica clone's suffix of its VM replicas' names"),
+        "description" => text("the new job's description"),
+        _ => json!({"type": "string"}),
+    }
+}
+
 impl Body {
     /// The arguments a body may be built from instead of `payload`.
     pub fn fields(&self) -> &'static [&'static str] {

@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 # The description these methods were generated from; the native module must have been
 # built from the same one.
-DESCRIPTION_FINGERPRINT = "ce2088f8dedd6156"
+DESCRIPTION_FINGERPRINT = "e3e24de6a9ea2fb4"
 if _native.description_fingerprint() != DESCRIPTION_FINGERPRINT:
     raise ImportError(
         "qem: the native module was built from another API description ({0}) than qem/veeam/_operations.py ({1}):"
