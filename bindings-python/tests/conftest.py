@@ -27,16 +27,23 @@ def _mock_binary() -> Path:
 
 
 class Mock(MockServer):
-    """The session's mock (qem.testing's MockServer, attached to the qem-mock started here)."""
+    """The session's mock: qem.testing's MockServer attached to the qem-mock started here."""
 
-    def __init__(self, base_url: str, cert: str) -> None:
-        self._dir, self._proc = None, None
-        self._connect(base_url, cert)
-        self.base_url = base_url  # https://127.0.0.1:PORT/attunityenterprisemanager
-        self.cert = cert
-        hostport = base_url.split("//", 1)[1].split("/", 1)[0]
-        self.host, port = hostport.rsplit(":", 1)
-        self.port = int(port)
+    @property
+    def base_url(self) -> str:  # https://127.0.0.1:PORT/attunityenterprisemanager
+        return self.url
+
+    @property
+    def cert(self) -> str:
+        return self.ca_file
+
+    @property
+    def host(self) -> str:
+        return self.root.split("//", 1)[1].rsplit(":", 1)[0]
+
+    @property
+    def port(self) -> int:
+        return int(self.root.rsplit(":", 1)[1])
 
     def reset(self) -> None:
         self.control("PUT", "faults", {"latency_ms": 0, "error_rate": 0.0, "drop_rate": 0.0})
@@ -68,7 +75,7 @@ def mock() -> Iterator[Mock]:
         proc.kill()
         pytest.exit("qem-mock did not start: " + line, returncode=2)
     try:
-        yield Mock(line.rsplit(" ", 1)[1].strip(), cert)
+        yield Mock.attach(line.rsplit(" ", 1)[1].strip(), cert)
     finally:
         proc.kill()
         proc.wait()

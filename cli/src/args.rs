@@ -33,6 +33,17 @@ pub fn build(
     Ok(Value::Object(args))
 }
 
+/// Renames given as `old=new` (`--endpoint`, `--routine`), as a map of old to new.
+pub(crate) fn renames(flag: &str, pairs: &[String]) -> Result<Map<String, Value>, Failure> {
+    pairs
+        .iter()
+        .map(|pair| match pair.split_once('=') {
+            Some((old, new)) => Ok((old.to_string(), Value::String(new.to_string()))),
+            None => Err(Failure::Usage(format!("--{flag} `{pair}` must be old=new"))),
+        })
+        .collect()
+}
+
 /// `name=value`: the value as text when `text`, else as JSON where it parses (numbers,
 /// booleans, lists) and as the text itself otherwise.
 pub(crate) fn name_value(pair: &str, text: bool) -> Result<(String, Value), Failure> {

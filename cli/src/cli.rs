@@ -718,13 +718,7 @@ pub async fn run(client: &Client, global: &Global, command: Command) -> Outcome 
             endpoints,
             no_endpoints,
         } => {
-            let mut renames = Map::new();
-            for pair in &endpoints {
-                let (old, new) = pair.split_once('=').ok_or_else(|| {
-                    Failure::Usage(format!("--endpoint `{pair}` must be old=new"))
-                })?;
-                renames.insert(old.into(), new.into());
-            }
+            let renames = crate::args::renames("endpoint", &endpoints)?;
             let mut a = json!({"server": server, "task": task, "to_server": to, "with_endpoints": !no_endpoints});
             if let Some(n) = new_name {
                 a["new_name"] = n.into();

@@ -4,7 +4,7 @@
 
 use crate::cli::{parse_duration, set_given, Global};
 use crate::output::Show;
-use crate::{call_and_print, call_with_progress, Failure, Outcome};
+use crate::{call_and_print, call_with_progress, Outcome};
 use clap::{Args, Subcommand};
 use qem_core::Client;
 use serde_json::{json, Map, Value};
@@ -271,14 +271,13 @@ pub async fn veeam(client: &Client, global: &Global, command: VeeamCommand) -> O
                 ],
             );
             let what = format!("cloning {job} as {new_name}");
-            let method = match wait {
+            let (method, show) = match wait {
                 true => {
                     a["timeout_ms"] = timeout.into();
-                    "clone_job_and_wait"
+                    ("clone_job_and_wait", Show::Any)
                 }
-                false => "clone_job",
+                false => ("clone_job", VEEAM_TASK),
             };
-            let show = if wait { Show::Any } else { VEEAM_TASK };
             call_with_progress(client, global, what, method, a, show).await
         }
         VeeamCommand::Task { task } => {
@@ -307,14 +306,7 @@ pub async fn kinetic(client: &Client, global: &Global, command: KineticCommand) 
         a["names"] = names.into();
     }
     if !routines.is_empty() {
-        let mut map = Map::new();
-        for pair in &routines {
-            let (old, new) = pair
-                .split_once('=')
-                .ok_or_else(|| Failure::Usage(format!("--routine `{pair}` must be old=new")))?;
-            map.insert(old.into(), new.into());
-        }
-        a["local_routines"] = Value::Object(map);
+        a["local_routines"] = Value::Object(crate::args::renames("routine", &routines)?);
     }
     let answer = client.call("clone_trees", a).await?;
     if global.json {
