@@ -282,32 +282,27 @@ pub fn client_options(global: &Global, implied: Option<&str>) -> Result<Value, F
     if let Some(url) = &global.url {
         o["url"] = url.clone().into();
     }
-    if o["service"] == "qlik_cloud" {
-        // A tenant has no users: its API key comes from the environment or stdin instead.
-        if let Ok(key) = std::env::var("QEM_API_KEY") {
-            o["api_key"] = key.into();
-        }
-        if global.password_stdin {
-            if let Some(key) = read_secret(global, "")? {
-                o["api_key"] = key.into();
+    // A tenant has no users: its secret is its API key, from the same places a password
+    // comes from.
+    let cloud = o["service"] == "qlik_cloud";
+    if let Some(user) = global.user.as_ref().filter(|_| !cloud) {
+        o["username"] = user.clone().into();
+        if let Some(map) = o.as_object_mut() {
+            for k in ["api_token", "jwt", "b64", "saml", "password"] {
+                map.remove(k);
             }
         }
-    } else {
-        if let Some(user) = &global.user {
-            o["username"] = user.clone().into();
-            if let Some(map) = o.as_object_mut() {
-                for k in ["api_token", "jwt", "b64", "saml", "password"] {
-                    map.remove(k);
-                }
-            }
-        }
-        if let Ok(p) = std::env::var("QEM_PASSWORD") {
-            o["password"] = p.into();
-        }
-        if global.password_stdin {
-            if let Some(p) = read_secret(global, "")? {
-                o["password"] = p.into();
-            }
+    }
+    let (secret, var) = match cloud {
+        true => ("api_key", "QEM_API_KEY"),
+        false => ("password", "QEM_PASSWORD"),
+    };
+    if let Ok(v) = std::env::var(var) {
+        o[secret] = v.into();
+    }
+    if global.password_stdin {
+        if let Some(v) = read_secret(global, "")? {
+            o[secret] = v.into();
         }
     }
     if let Some(ca) = &global.ca_file {
