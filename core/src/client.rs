@@ -685,15 +685,16 @@ impl Client {
         let (mut renewals, mut stale) = (0, 0);
         loop {
             let conn = self.conn()?;
-            let (token, generation) = self.session(&conn, !repeatable).await?;
+            let used = std::sync::Mutex::new(self.session(&conn, !repeatable).await?);
             let result = if repeatable {
                 self.retrying(op, op.is_retry_safe(), deadline, || {
-                    self.attempt_once(&conn, op, prepared, args, &token)
+                    self.attempt_once(&conn, op, prepared, args, &used)
                 })
                 .await
             } else {
-                self.attempt_once(&conn, op, prepared, args, &token).await
+                self.attempt_once(&conn, op, prepared, args, &used).await
             };
+            let generation = used.lock().expect("session in use").1;
             match result {
                 // The server refused the session without acting, so even a state change
                 // may be sent again. Bounded, for a server that refuses every session.
@@ -815,7 +816,7 @@ impl Client {
         op: &'static Operation,
         prepared: &Prepared,
         args: &Args,
-        token: &HeaderValue,
+        used: &std::sync::Mutex<(HeaderValue, u64)>,
     ) -> Result<Reply> {
         if let Some(per_minute) = self.inner.config.max_requests_per_minute {
             // Each request takes the next free slot, spaced evenly over the minute.
@@ -835,6 +836,16 @@ impl Client {
                 "the client was closed",
             )
         })?;
+        // The session current now, not the one current when the call began: a call
+        // that waited for its turn (the wire bound, the rate limit, a retry's backoff)
+        // sends what another caller has renewed meanwhile instead of a dead token.
+        let token = {
+            let mut used = used.lock().expect("session in use");
+            if let Some(current) = self.usable_session(conn, !args.is_repeatable()) {
+                *used = current;
+            }
+            used.0.clone()
+        };
         let started = Instant::now();
         let method = match op.verb {
             Verb::Get => reqwest::Method::GET,
@@ -847,7 +858,7 @@ impl Client {
             .http(&self.inner.config)?
             .request(method, &prepared.url);
         if !token.is_empty() {
-            req = req.header(self.inner.session_header, token.clone());
+            req = req.header(self.inner.session_header, token);
         }
         if op.answer == Answer::Xml || op.body == crate::ops::Body::JobClone {
             // With an XML body, an Accept listing JSON gets Veeam's 400 "Node [root]
