@@ -1141,8 +1141,8 @@ fn install_session(conn: &Conn, mut token: HeaderValue, logout_id: Option<String
 const MAX_RENEWALS: u32 = 3;
 
 /// How many times one call may find its session already renewed by another caller
-/// (under many concurrent calls and short sessions, a slow call's token can be several
-/// sessions old), before the session error reaches the caller.
+/// (its request was on the wire while that caller renewed: under many concurrent calls
+/// and short sessions, this can recur), before the session error reaches the caller.
 const MAX_STALE_SESSIONS: u32 = 10;
 
 /// Renewals allowed for a session error: an expiry the server named

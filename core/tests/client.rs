@@ -92,7 +92,6 @@ async fn calls_queued_behind_the_wire_bound_send_the_session_current_when_they_g
         logins(&mock) > 2,
         "sessions ended and were renewed meanwhile"
     );
-    mock.set_faults(Faults::default());
 }
 
 #[tokio::test]
